@@ -1,0 +1,169 @@
+#include "core/search/SearchIndex.h"
+
+#include "core/storage/Database.h"
+
+namespace crm {
+
+namespace {
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber();
+}
+
+// Splits normalised text into runs of letters and digits (surrogate pairs kept together).
+QStringList runs(const QString &text)
+{
+    QStringList out;
+    QString current;
+    const QString lower = text.toLower();
+    for (int i = 0; i < lower.size(); ++i) {
+        const QChar c = lower[i];
+        if (c.isHighSurrogate() && i + 1 < lower.size()) {
+            current += c;
+            current += lower[++i];
+            continue;
+        }
+        if (isWordChar(c)) {
+            current += c;
+        } else if (!current.isEmpty()) {
+            out.append(current);
+            current.clear();
+        }
+    }
+    if (!current.isEmpty())
+        out.append(current);
+    return out;
+}
+
+// Characters of a run as separate strings (so a surrogate pair stays one character).
+QStringList characters(const QString &run)
+{
+    QStringList out;
+    for (int i = 0; i < run.size(); ++i) {
+        if (run[i].isHighSurrogate() && i + 1 < run.size()) {
+            out.append(run.mid(i, 2));
+            ++i;
+        } else {
+            out.append(QString(run[i]));
+        }
+    }
+    return out;
+}
+
+QStringList bigrams(const QString &run)
+{
+    const QStringList chars = characters(run);
+    QStringList out;
+    for (int i = 0; i + 1 < chars.size(); ++i)
+        out.append(chars[i] + chars[i + 1]);
+    return out;
+}
+
+QString quoteTs(const QString &token)
+{
+    QString t = token;
+    t.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    t.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + t + QLatin1Char('\'');
+}
+
+} // namespace
+
+QStringList SearchIndex::tokens(const QStringList &texts)
+{
+    QStringList out;
+    for (const QString &text : texts) {
+        for (const QString &run : runs(text)) {
+            out += bigrams(run);
+            out.append(characters(run).constLast());
+        }
+    }
+    return out;
+}
+
+QStringList SearchIndex::queryRuns(const QString &keyword)
+{
+    return runs(keyword.left(100));
+}
+
+QString SearchIndex::customerCondition(const Database &db, const QString &idColumn)
+{
+    if (db.dialect() == Dialect::Sqlite)
+        return idColumn + QStringLiteral(" IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :kw)");
+    return idColumn + QStringLiteral(" IN (SELECT customer_id FROM customer_search WHERE grams @@ CAST(:kw AS tsquery))");
+}
+
+QString SearchIndex::bindValue(const Database &db, const QString &keyword)
+{
+    // Every run of the query must match (AND): "星河 科技" finds 深圳星河科技有限公司.
+    QStringList parts;
+    for (const QString &run : queryRuns(keyword)) {
+        const QStringList grams = bigrams(run);
+        if (db.dialect() == Dialect::Sqlite) {
+            // Tokens contain only letters and digits, so double quotes are the only quoting needed.
+            if (grams.isEmpty())
+                parts.append(QLatin1Char('"') + run + QStringLiteral("\" *"));
+            else
+                parts.append(QLatin1Char('"') + grams.join(QLatin1Char(' ')) + QLatin1Char('"'));
+        } else {
+            if (grams.isEmpty()) {
+                parts.append(quoteTs(run) + QStringLiteral(":*"));
+            } else {
+                QStringList quoted;
+                for (const QString &g : grams)
+                    quoted.append(quoteTs(g));
+                parts.append(QLatin1Char('(') + quoted.join(QStringLiteral(" <-> ")) + QLatin1Char(')'));
+            }
+        }
+    }
+    if (parts.isEmpty())
+        return {};
+    return parts.join(db.dialect() == Dialect::Sqlite ? QStringLiteral(" AND ") : QStringLiteral(" & "));
+}
+
+QString SearchIndex::storedValue(const Database &db, const QStringList &tokens)
+{
+    if (db.dialect() == Dialect::Sqlite)
+        return tokens.join(QLatin1Char(' '));
+    // tsvector literal with positions (1-based, at most 16383 per lexeme list).
+    QHash<QString, QStringList> positions;
+    QStringList order;
+    for (int i = 0; i < tokens.size() && i < 16383; ++i) {
+        auto it = positions.find(tokens[i]);
+        if (it == positions.end()) {
+            order.append(tokens[i]);
+            it = positions.insert(tokens[i], {});
+        }
+        it->append(QString::number(i + 1));
+    }
+    QString out;
+    for (const QString &t : order) {
+        if (!out.isEmpty())
+            out += QLatin1Char(' ');
+        out += quoteTs(t) + QLatin1Char(':') + positions.value(t).join(QLatin1Char(','));
+    }
+    return out;
+}
+
+Status SearchIndex::removeCustomer(Database &db, qint64 customerId)
+{
+    QSqlQuery q = db.prepare(db.isSqlite() ? QStringLiteral("DELETE FROM customer_search WHERE rowid = :id")
+                                           : QStringLiteral("DELETE FROM customer_search WHERE customer_id = :id"));
+    q.bindValue(QStringLiteral(":id"), customerId);
+    return db.exec(q);
+}
+
+Status SearchIndex::indexCustomer(Database &db, qint64 customerId, const QStringList &texts)
+{
+    if (Status st = removeCustomer(db, customerId); !st)
+        return st;
+    QSqlQuery q = db.prepare(db.isSqlite()
+                                 ? QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES (:id, :grams)")
+                                 : QStringLiteral("INSERT INTO customer_search (customer_id, grams) VALUES (:id, CAST(:grams AS tsvector))"));
+    q.bindValue(QStringLiteral(":id"), customerId);
+    q.bindValue(QStringLiteral(":grams"), storedValue(db, tokens(texts)));
+    return db.exec(q);
+}
+
+} // namespace crm

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace crm {
+
+class Database;
+
+// Substring keyword search that works for Chinese and for short queries.
+//
+// SQLite's trigram tokenizer cannot match one- or two-character queries (科技, 王芳), so we index our
+// own tokens instead: the text is lower-cased and split into runs of letters and digits; each run of
+// n characters yields its n-1 overlapping bigrams followed by its last character. Then
+//   - a 1-character query is a prefix query ("科*": every character starts some token),
+//   - a query of 2+ characters is the phrase of its bigrams ("科技有" -> "科技 技有"), which matches
+//     exactly the runs containing the query as a substring.
+// SQLite stores the tokens in an FTS5 table (tokenizer 'ascii': spaces separate, every other byte
+// belongs to a token); PostgreSQL stores them as a tsvector with positions built here, so its
+// parser and locale play no part, and queries them with <-> phrase operators through a GIN index.
+// Punctuation is not searchable: "wang@xh.com" is indexed as the runs wang, xh, com.
+class SearchIndex
+{
+public:
+    // The token stream for some texts (name, company, phones, emails, tags ...).
+    static QStringList tokens(const QStringList &texts);
+    // Runs of the normalised query; empty when nothing searchable remains.
+    static QStringList queryRuns(const QString &keyword);
+
+    // SQL condition (with placeholder :kw) restricting `idColumn` to customers matching the keyword,
+    // and the value to bind for it.
+    static QString customerCondition(const Database &db, const QString &idColumn);
+    static QString bindValue(const Database &db, const QString &keyword);
+
+    // Replace one customer's entry (inside the caller's transaction).
+    static Status indexCustomer(Database &db, qint64 customerId, const QStringList &texts);
+    static Status removeCustomer(Database &db, qint64 customerId);
+
+    // The value stored for a customer: FTS5 text on SQLite, tsvector literal on PostgreSQL.
+    static QString storedValue(const Database &db, const QStringList &tokens);
+};
+
+} // namespace crm

@@ -1,0 +1,245 @@
+#include "core/storage/Database.h"
+
+#include "core/storage/Migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcDb, "crm.db")
+
+namespace crm {
+
+namespace {
+const SystemClock &systemClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+// SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY / _FOREIGNKEY extended codes, and the PostgreSQL SQLSTATEs.
+bool isUniqueViolation(const QSqlError &e)
+{
+    const QString code = e.nativeErrorCode();
+    return code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505");
+}
+bool isForeignKeyViolation(const QSqlError &e)
+{
+    const QString code = e.nativeErrorCode();
+    return code == QLatin1String("787") || code == QLatin1String("23503");
+}
+bool isBusy(const QSqlError &e)
+{
+    const QString code = e.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("517") || code == QLatin1String("40001") ||
+           code == QLatin1String("40P01");
+}
+} // namespace
+
+bool isPostgresLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
+
+std::optional<PostgresUrl> PostgresUrl::parse(const QString &text)
+{
+    const QUrl url(text);
+    if (!url.isValid() || !isPostgresLocation(text))
+        return std::nullopt;
+    PostgresUrl out;
+    out.user = url.userName();
+    out.password = url.password();
+    out.host = url.host();
+    out.port = url.port(5432);
+    out.database = url.path().mid(1);
+    const QUrlQuery query(url);
+    if (query.hasQueryItem(QStringLiteral("host"))) // a Unix socket directory
+        out.host = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    if (out.database.isEmpty())
+        return std::nullopt;
+    return out;
+}
+
+const QString &Database::notifyChannel()
+{
+    static const QString channel = QStringLiteral("crm_changes");
+    return channel;
+}
+
+Database::~Database()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options)
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_options = options;
+    db->m_clock = options.clock ? options.clock : &systemClock();
+    db->m_connectionName = QStringLiteral("crm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+    if (isPostgresLocation(options.location)) {
+        const auto url = PostgresUrl::parse(options.location);
+        if (!url)
+            return Error::validation(QStringLiteral("format"), QStringLiteral("database"),
+                                     QStringLiteral("Not a valid PostgreSQL address: expected postgresql://user@host:port/database"));
+        db->m_dialect = Dialect::Postgres;
+        db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), db->m_connectionName);
+        db->m_db.setHostName(url->host);
+        db->m_db.setPort(url->port);
+        db->m_db.setDatabaseName(url->database);
+        db->m_db.setUserName(url->user);
+        db->m_db.setPassword(url->password);
+        db->m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    } else {
+        if (options.location.isEmpty())
+            return Error::validation(QStringLiteral("required"), QStringLiteral("database"),
+                                     QStringLiteral("No database file given"));
+        const QFileInfo file(options.location);
+        if (!QDir().mkpath(file.absolutePath()))
+            return Error{QStringLiteral("storage.unavailable"),
+                         QStringLiteral("Cannot create the folder %1").arg(file.absolutePath()), QStringLiteral("database")};
+        db->m_dialect = Dialect::Sqlite;
+        db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+        db->m_db.setDatabaseName(file.absoluteFilePath());
+        db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db->m_db.open()) {
+        qCWarning(lcDb) << "cannot open database:" << db->m_db.lastError().text();
+        return Error{QStringLiteral("storage.unavailable"),
+                     db->isSqlite() ? QStringLiteral("Cannot open the database file %1").arg(options.location)
+                                    : QStringLiteral("Cannot connect to the PostgreSQL server"),
+                     QStringLiteral("database")};
+    }
+    if (Status st = db->configure(); !st)
+        return st.error();
+    if (Status st = Migrations::apply(*db); !st)
+        return st.error();
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openAnother() const
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_options = m_options;
+    db->m_clock = m_clock;
+    db->m_dialect = m_dialect;
+    db->m_connectionName = QStringLiteral("crm-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    db->m_db = QSqlDatabase::cloneDatabase(m_connectionName, db->m_connectionName);
+    if (!db->m_db.open())
+        return Error{QStringLiteral("storage.unavailable"), QStringLiteral("Cannot open another database connection"), {}};
+    if (Status st = db->configure(); !st)
+        return st.error();
+    return db;
+}
+
+Status Database::configure()
+{
+    if (isSqlite()) {
+        const QStringList pragmas = {
+            QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"),
+            m_options.durable ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA cache_size=-65536"), // 64 MiB page cache per connection
+            QStringLiteral("PRAGMA temp_store=MEMORY"),
+            QStringLiteral("PRAGMA mmap_size=268435456"),
+        };
+        for (const QString &p : pragmas)
+            if (Status st = execSql(p); !st)
+                return st;
+    } else {
+        if (Status st = execSql(QStringLiteral("SET TIME ZONE 'UTC'")); !st)
+            return st;
+        if (Status st = execSql(QStringLiteral("SET client_min_messages = warning")); !st)
+            return st;
+    }
+    return {};
+}
+
+QSqlQuery Database::prepare(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCWarning(lcDb).noquote() << "prepare failed:" << query.lastError().text() << "in" << sql;
+    return query;
+}
+
+Status Database::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return {};
+    const QSqlError e = query.lastError();
+    if (isUniqueViolation(e))
+        return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("A record with the same value already exists"));
+    if (isForeignKeyViolation(e))
+        return Error::validation(QStringLiteral("reference"), {}, QStringLiteral("A referenced record does not exist"));
+    qCWarning(lcDb).noquote() << "query failed:" << e.nativeErrorCode() << e.text() << "in" << query.lastQuery();
+    if (isBusy(e))
+        return Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
+    return Error::internal();
+}
+
+Status Database::execSql(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return {};
+    qCWarning(lcDb).noquote() << "statement failed:" << query.lastError().text() << "in" << sql;
+    if (isBusy(query.lastError()))
+        return Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
+    return Error::internal();
+}
+
+Status Database::begin()
+{
+    m_pending.clear();
+    if (isSqlite())
+        return execSql(QStringLiteral("BEGIN IMMEDIATE"));
+    return execSql(QStringLiteral("BEGIN"));
+}
+
+Status Database::commit()
+{
+    return execSql(QStringLiteral("COMMIT"));
+}
+
+void Database::rollback()
+{
+    m_pending.clear();
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcDb) << "rollback failed:" << query.lastError().text();
+}
+
+void Database::notifyAfterCommit(const Change &change)
+{
+    m_pending.append(change);
+    if (m_dialect == Dialect::Postgres) {
+        QSqlQuery notify = prepare(QStringLiteral("SELECT pg_notify(:channel, :payload)"));
+        notify.bindValue(QStringLiteral(":channel"), notifyChannel());
+        const QString payload = change.entity + QLatin1Char(':') + QString::number(change.id) + QLatin1Char(':') + change.kind;
+        notify.bindValue(QStringLiteral(":payload"), payload);
+        (void)exec(notify);
+    }
+}
+
+void Database::publishPending()
+{
+    const QVector<Change> pending = std::exchange(m_pending, {});
+    if (!m_options.feed)
+        return;
+    for (const Change &c : pending)
+        m_options.feed->publish(c);
+}
+
+} // namespace crm

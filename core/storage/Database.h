@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/ChangeFeed.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace crm {
+
+enum class Dialect { Sqlite, Postgres };
+
+// Where and how to open the store. `location` is a SQLite file path or a postgresql:// URL.
+struct DatabaseOptions
+{
+    QString location;
+    // SQLite synchronous=FULL: an acknowledged write survives power loss. On for the API server;
+    // the single-user desktop may use NORMAL (WAL keeps the file consistent, the last commits may be lost).
+    bool durable = true;
+    ChangeFeed *feed = nullptr; // shared by every connection of the process; may be null
+    const Clock *clock = nullptr; // defaults to the system clock
+};
+
+// One connection to the store, owned by one thread (QSqlDatabase must never cross threads).
+// It also carries what a unit of work needs: the dialect, the clock, and the change feed that
+// is told about changes only after their transaction commits.
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating an empty SQLite file if needed) and applies pending migrations.
+    static Result<std::unique_ptr<Database>> open(const DatabaseOptions &options);
+    // Another connection to the same store, for another thread. Migrations are not run again.
+    Result<std::unique_ptr<Database>> openAnother() const;
+
+    Dialect dialect() const { return m_dialect; }
+    bool isSqlite() const { return m_dialect == Dialect::Sqlite; }
+    const DatabaseOptions &options() const { return m_options; }
+    const Clock &clock() const { return *m_clock; }
+    ChangeFeed *feed() const { return m_options.feed; }
+    QSqlDatabase &connection() { return m_db; }
+
+    // A query prepared on this connection. Placeholders are named (":name"); on PostgreSQL write
+    // casts as CAST(x AS t), since "::t" would read as a placeholder.
+    QSqlQuery prepare(const QString &sql);
+    // Executes a prepared query; a failure is logged with its SQL and returned as a typed error
+    // (unique violations become conflict.duplicate, foreign-key violations validation.reference).
+    Status exec(QSqlQuery &query);
+    // Executes one statement without parameters.
+    Status execSql(const QString &sql);
+
+    // Runs fn in one write transaction (BEGIN IMMEDIATE on SQLite, so a read never has to be
+    // upgraded to a write mid-transaction). fn returns a Result; an error rolls everything back.
+    // Nested calls join the outer transaction. Changes queued with notifyAfterCommit() are
+    // published only once the outermost transaction has committed.
+    template <typename F>
+    auto write(F &&fn) -> decltype(fn())
+    {
+        if (m_txDepth > 0) {
+            ++m_txDepth;
+            auto result = fn();
+            --m_txDepth;
+            if (!result.ok())
+                m_rollbackOnly = true;
+            return result;
+        }
+        if (Status begun = begin(); !begun.ok())
+            return begun.error();
+        m_txDepth = 1;
+        m_rollbackOnly = false;
+        auto result = fn();
+        m_txDepth = 0;
+        if (!result.ok() || m_rollbackOnly) {
+            rollback();
+            if (result.ok())
+                return Error::internal();
+            return result;
+        }
+        if (Status committed = commit(); !committed.ok()) {
+            rollback();
+            return committed.error();
+        }
+        publishPending();
+        return result;
+    }
+    bool inTransaction() const { return m_txDepth > 0; }
+
+    // Queue a change to announce after commit. On PostgreSQL it is also sent with NOTIFY inside
+    // the transaction, which PostgreSQL delivers to other processes only if the transaction commits.
+    void notifyAfterCommit(const Change &change);
+
+    static const QString &notifyChannel();
+
+private:
+    Database() = default;
+    Status configure();
+    Status begin();
+    Status commit();
+    void rollback();
+    void publishPending();
+
+    DatabaseOptions m_options;
+    Dialect m_dialect = Dialect::Sqlite;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    const Clock *m_clock = nullptr;
+    int m_txDepth = 0;
+    bool m_rollbackOnly = false;
+    QVector<Change> m_pending;
+};
+
+// Parses "postgresql://user:password@host:port/dbname?host=/socket/dir" into its parts.
+struct PostgresUrl
+{
+    QString user, password, host, database;
+    int port = 5432;
+    static std::optional<PostgresUrl> parse(const QString &url);
+};
+
+bool isPostgresLocation(const QString &location);
+
+} // namespace crm

@@ -1,0 +1,308 @@
+#include "core/storage/Migrations.h"
+
+#include "core/security/Permission.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlDialect.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <functional>
+
+namespace crm {
+
+namespace {
+
+Status run(Database &db, const QStringList &statements)
+{
+    for (const QString &s : statements)
+        if (Status st = db.execSql(SqlDialect::expand(db.dialect(), s)); !st)
+            return st;
+    return {};
+}
+
+// Version 1: the whole foundation model. Times are UTC epoch milliseconds; money is integer minor units;
+// flags are 0/1 integers (portable across both drivers); dates without time are 'YYYY-MM-DD' text.
+Status schema1(Database &db)
+{
+    const QStringList common = {
+        // Organization
+        QStringLiteral("CREATE TABLE departments (id {pk}, name TEXT NOT NULL, parent_id {int} REFERENCES departments(id),"
+                       " created_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX departments_parent ON departments(parent_id)"),
+        QStringLiteral("CREATE TABLE roles (id {pk}, name TEXT NOT NULL UNIQUE, builtin INTEGER NOT NULL DEFAULT 0,"
+                       " data_scope TEXT NOT NULL, permissions TEXT NOT NULL DEFAULT '', created_at {int} NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TABLE role_field_rules (role_id {int} NOT NULL REFERENCES roles(id) ON DELETE CASCADE,"
+                       " entity TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, PRIMARY KEY (role_id, entity, field))"),
+        QStringLiteral("CREATE TABLE users (id {pk}, username TEXT NOT NULL, display_name TEXT NOT NULL, phone TEXT, email TEXT,"
+                       " password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, manager_id {int} REFERENCES users(id),"
+                       " department_id {int} REFERENCES departments(id), role_id {int} NOT NULL REFERENCES roles(id),"
+                       " failed_logins INTEGER NOT NULL DEFAULT 0, locked_until {int}, created_at {int} NOT NULL,"
+                       " updated_at {int} NOT NULL, version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE UNIQUE INDEX users_username ON users(lower(username))"),
+        QStringLiteral("CREATE INDEX users_manager ON users(manager_id)"),
+        QStringLiteral("CREATE INDEX users_department ON users(department_id)"),
+
+        // Customers and what hangs off them
+        QStringLiteral("CREATE TABLE customers (id {pk}, name TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'company',"
+                       " gender TEXT, birthday TEXT, occupation TEXT, industry TEXT, company TEXT, position TEXT, source TEXT,"
+                       " status TEXT NOT NULL DEFAULT 'prospect', level TEXT,"
+                       // primary phone/email/region copied from the child rows: list pages and duplicate checks read them without a join
+                       " phone TEXT, email TEXT, province TEXT, city TEXT, district TEXT,"
+                       " owner_id {int} REFERENCES users(id), created_by {int} REFERENCES users(id),"
+                       " created_at {int} NOT NULL, updated_at {int} NOT NULL,"
+                       // 0 = never contacted: NOT NULL keeps one index order on both databases
+                       " last_contact_at {int} NOT NULL DEFAULT 0, pool_since {int},"
+                       // sum of won opportunities in the company currency, for sorting by value
+                       " won_value_minor {int} NOT NULL DEFAULT 0,"
+                       " custom_fields TEXT, notes TEXT, version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX customers_owner_contact ON customers(owner_id, last_contact_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_owner_created ON customers(owner_id, created_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_owner_name ON customers(owner_id, name, id)"),
+        QStringLiteral("CREATE INDEX customers_owner_value ON customers(owner_id, won_value_minor DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_contact ON customers(last_contact_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_created ON customers(created_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_name ON customers(name, id)"),
+        QStringLiteral("CREATE INDEX customers_status ON customers(status, last_contact_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX customers_phone ON customers(phone)"),
+        QStringLiteral("CREATE INDEX customers_email ON customers(email)"),
+        QStringLiteral("CREATE TABLE customer_phones (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " phone TEXT NOT NULL, label TEXT, is_primary INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX customer_phones_customer ON customer_phones(customer_id)"),
+        QStringLiteral("CREATE INDEX customer_phones_phone ON customer_phones(phone)"),
+        QStringLiteral("CREATE TABLE customer_emails (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " email TEXT NOT NULL, label TEXT, is_primary INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX customer_emails_customer ON customer_emails(customer_id)"),
+        QStringLiteral("CREATE INDEX customer_emails_email ON customer_emails(email)"),
+        QStringLiteral("CREATE TABLE customer_addresses (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " label TEXT, province TEXT, city TEXT, district TEXT, street TEXT, number TEXT, postal_code TEXT,"
+                       " is_primary INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX customer_addresses_customer ON customer_addresses(customer_id)"),
+        QStringLiteral("CREATE TABLE tags (id {pk}, name TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE customer_tags (customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " tag_id {int} NOT NULL REFERENCES tags(id) ON DELETE CASCADE, PRIMARY KEY (customer_id, tag_id))"),
+        QStringLiteral("CREATE INDEX customer_tags_tag ON customer_tags(tag_id, customer_id)"),
+        QStringLiteral("CREATE TABLE customer_groups (id {pk}, name TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE customer_group_members (customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " group_id {int} NOT NULL REFERENCES customer_groups(id) ON DELETE CASCADE, PRIMARY KEY (customer_id, group_id))"),
+        QStringLiteral("CREATE INDEX customer_group_members_group ON customer_group_members(group_id, customer_id)"),
+        QStringLiteral("CREATE TABLE custom_field_defs (id {pk}, entity TEXT NOT NULL, field_key TEXT NOT NULL, label TEXT NOT NULL,"
+                       " field_type TEXT NOT NULL, options TEXT, required INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0,"
+                       " UNIQUE (entity, field_key))"),
+        QStringLiteral("CREATE TABLE contacts (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL, position TEXT, relationship TEXT, phone TEXT, email TEXT,"
+                       " is_primary INTEGER NOT NULL DEFAULT 0, notes TEXT, created_at {int} NOT NULL, updated_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX contacts_customer ON contacts(customer_id)"),
+
+        // Leads
+        QStringLiteral("CREATE TABLE leads (id {pk}, name TEXT NOT NULL, company TEXT, phone TEXT, email TEXT, source TEXT,"
+                       " status TEXT NOT NULL DEFAULT 'new', notes TEXT, owner_id {int} REFERENCES users(id),"
+                       " created_by {int} REFERENCES users(id), created_at {int} NOT NULL, updated_at {int} NOT NULL,"
+                       " converted_at {int}, converted_customer_id {int} REFERENCES customers(id) ON DELETE SET NULL,"
+                       " converted_opportunity_id {int}, version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX leads_owner ON leads(owner_id, created_at DESC)"),
+        QStringLiteral("CREATE INDEX leads_status ON leads(status, created_at DESC)"),
+
+        // Pipelines and opportunities
+        QStringLiteral("CREATE TABLE pipelines (id {pk}, name TEXT NOT NULL UNIQUE, is_default INTEGER NOT NULL DEFAULT 0,"
+                       " position INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE stages (id {pk}, pipeline_id {int} NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL, position INTEGER NOT NULL, probability INTEGER NOT NULL DEFAULT 0,"
+                       " kind TEXT NOT NULL DEFAULT 'open', UNIQUE (pipeline_id, name))"),
+        QStringLiteral("CREATE TABLE opportunities (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " pipeline_id {int} NOT NULL REFERENCES pipelines(id), stage_id {int} NOT NULL REFERENCES stages(id),"
+                       " name TEXT NOT NULL, amount_minor {int} NOT NULL DEFAULT 0, currency TEXT NOT NULL DEFAULT 'CNY',"
+                       " probability INTEGER NOT NULL DEFAULT 0, expected_close_date TEXT, status TEXT NOT NULL DEFAULT 'open',"
+                       " loss_reason TEXT, owner_id {int} REFERENCES users(id), lead_id {int}, notes TEXT,"
+                       " created_at {int} NOT NULL, updated_at {int} NOT NULL, closed_at {int}, stage_entered_at {int} NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX opportunities_owner ON opportunities(owner_id, status, stage_id)"),
+        QStringLiteral("CREATE INDEX opportunities_status ON opportunities(status, stage_id)"),
+        QStringLiteral("CREATE INDEX opportunities_closed ON opportunities(status, closed_at)"),
+        QStringLiteral("CREATE INDEX opportunities_customer ON opportunities(customer_id)"),
+        QStringLiteral("CREATE TABLE opportunity_stage_history (id {pk},"
+                       " opportunity_id {int} NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,"
+                       " from_stage_id {int}, to_stage_id {int} NOT NULL, user_id {int}, at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX opportunity_stage_history_opp ON opportunity_stage_history(opportunity_id, at)"),
+
+        // Interactions, tasks, follow-ups
+        QStringLiteral("CREATE TABLE activities (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " contact_id {int} REFERENCES contacts(id) ON DELETE SET NULL,"
+                       " opportunity_id {int} REFERENCES opportunities(id) ON DELETE SET NULL, user_id {int} NOT NULL REFERENCES users(id),"
+                       " kind TEXT NOT NULL, direction TEXT, status TEXT, subject TEXT, content TEXT, outcome TEXT, phone TEXT,"
+                       " occurred_at {int} NOT NULL, duration_seconds INTEGER, attachments TEXT, created_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX activities_customer ON activities(customer_id, occurred_at DESC, id DESC)"),
+        QStringLiteral("CREATE INDEX activities_user ON activities(user_id, occurred_at)"),
+        QStringLiteral("CREATE TABLE tasks (id {pk}, title TEXT NOT NULL, description TEXT, kind TEXT NOT NULL DEFAULT 'todo',"
+                       " status TEXT NOT NULL DEFAULT 'open', priority TEXT NOT NULL DEFAULT 'normal', due_at {int}, reminder_at {int},"
+                       " reminded_at {int}, completed_at {int}, assignee_id {int} NOT NULL REFERENCES users(id),"
+                       " created_by {int} REFERENCES users(id), customer_id {int} REFERENCES customers(id) ON DELETE CASCADE,"
+                       " opportunity_id {int} REFERENCES opportunities(id) ON DELETE SET NULL,"
+                       " created_at {int} NOT NULL, updated_at {int} NOT NULL, version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX tasks_assignee ON tasks(assignee_id, status, due_at)"),
+        QStringLiteral("CREATE INDEX tasks_status ON tasks(status, due_at)"),
+        QStringLiteral("CREATE INDEX tasks_customer ON tasks(customer_id)"),
+        QStringLiteral("CREATE INDEX tasks_reminder ON tasks(reminder_at) WHERE reminded_at IS NULL"),
+        QStringLiteral("CREATE TABLE follow_ups (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " user_id {int} NOT NULL REFERENCES users(id), scheduled_at {int} NOT NULL, method TEXT, notes TEXT,"
+                       " status TEXT NOT NULL DEFAULT 'scheduled', task_id {int} REFERENCES tasks(id) ON DELETE SET NULL,"
+                       " created_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX follow_ups_customer ON follow_ups(customer_id, scheduled_at)"),
+
+        // Campaigns and feedback
+        QStringLiteral("CREATE TABLE campaigns (id {pk}, name TEXT NOT NULL, goal TEXT, description TEXT, start_date TEXT,"
+                       " end_date TEXT, status TEXT NOT NULL DEFAULT 'planned', budget_minor {int} NOT NULL DEFAULT 0,"
+                       " currency TEXT NOT NULL DEFAULT 'CNY', target_filter TEXT, owner_id {int} REFERENCES users(id),"
+                       " created_at {int} NOT NULL, updated_at {int} NOT NULL, version INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TABLE campaign_participants (campaign_id {int} NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,"
+                       " customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " status TEXT NOT NULL DEFAULT 'invited', response TEXT, responded_at {int}, added_at {int} NOT NULL,"
+                       " PRIMARY KEY (campaign_id, customer_id))"),
+        QStringLiteral("CREATE INDEX campaign_participants_customer ON campaign_participants(customer_id)"),
+        QStringLiteral("CREATE TABLE feedback (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
+                       " user_id {int} REFERENCES users(id), campaign_id {int} REFERENCES campaigns(id) ON DELETE SET NULL,"
+                       " score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5), comment TEXT, created_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX feedback_customer ON feedback(customer_id, created_at)"),
+
+        // Audit and settings
+        QStringLiteral("CREATE TABLE audit_log (id {pk}, at {int} NOT NULL, user_id {int}, source TEXT NOT NULL, entity TEXT NOT NULL,"
+                       " entity_id {int} NOT NULL, action TEXT NOT NULL, field TEXT, old_value TEXT, new_value TEXT)"),
+        QStringLiteral("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, at)"),
+        QStringLiteral("CREATE INDEX audit_log_user ON audit_log(user_id, at)"),
+        QStringLiteral("CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    };
+    if (Status st = run(db, common); !st)
+        return st;
+
+    // Keyword search index: one row per customer holding its n-gram tokens (see SearchIndex).
+    if (db.isSqlite()) {
+        if (Status st = db.execSql(QStringLiteral(
+                "CREATE VIRTUAL TABLE customer_search USING fts5(grams, tokenize='ascii', detail=full)"));
+            !st)
+            return st;
+    } else {
+        if (Status st = run(db, {QStringLiteral("CREATE TABLE customer_search (customer_id BIGINT PRIMARY KEY"
+                                                " REFERENCES customers(id) ON DELETE CASCADE, grams tsvector NOT NULL)"),
+                                 QStringLiteral("CREATE INDEX customer_search_grams ON customer_search USING gin(grams)")});
+            !st)
+            return st;
+    }
+
+    // Built-in roles and the default pipeline.
+    const qint64 now = db.clock().nowMs();
+    struct RoleSeed { QString name; DataScope scope; QStringList permissions; };
+    const RoleSeed roles[] = {
+        {QStringLiteral("administrator"), DataScope::All, Permission::all()},
+        {QStringLiteral("manager"), DataScope::OwnAndSubordinates, Permission::managerDefaults()},
+        {QStringLiteral("rep"), DataScope::Own, Permission::repDefaults()},
+    };
+    for (const RoleSeed &r : roles) {
+        QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO roles (name, builtin, data_scope, permissions, created_at)"
+                                                " VALUES (:name, 1, :scope, :perms, :now)"));
+        q.bindValue(QStringLiteral(":name"), r.name);
+        q.bindValue(QStringLiteral(":scope"), toString(r.scope));
+        q.bindValue(QStringLiteral(":perms"), r.permissions.join(QLatin1Char(' ')));
+        q.bindValue(QStringLiteral(":now"), now);
+        if (Status st = db.exec(q); !st)
+            return st;
+    }
+    struct StageSeed { const char *name; int probability; const char *kind; };
+    const StageSeed newBusiness[] = {{"lead", 10, "open"},        {"qualified", 25, "open"}, {"proposal", 50, "open"},
+                                     {"negotiation", 75, "open"}, {"won", 100, "won"},     {"lost", 0, "lost"}};
+    const StageSeed renewals[] = {{"due", 50, "open"}, {"negotiation", 75, "open"}, {"won", 100, "won"}, {"lost", 0, "lost"}};
+    struct PipelineSeed { const char *name; const StageSeed *stages; int count; };
+    const PipelineSeed pipelines[] = {{"New business", newBusiness, 6}, {"Renewals", renewals, 4}};
+    int pipelinePos = 0;
+    for (const PipelineSeed &p : pipelines) {
+        QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO pipelines (name, is_default, position) VALUES (:n, :d, :p) RETURNING id"));
+        q.bindValue(QStringLiteral(":n"), QString::fromUtf8(p.name));
+        q.bindValue(QStringLiteral(":d"), pipelinePos == 0 ? 1 : 0);
+        q.bindValue(QStringLiteral(":p"), pipelinePos);
+        if (Status st = db.exec(q); !st)
+            return st;
+        q.next();
+        const qint64 pipelineId = q.value(0).toLongLong();
+        q.finish();
+        for (int i = 0; i < p.count; ++i) {
+            QSqlQuery s = db.prepare(QStringLiteral("INSERT INTO stages (pipeline_id, name, position, probability, kind)"
+                                                    " VALUES (:pl, :n, :pos, :prob, :kind)"));
+            s.bindValue(QStringLiteral(":pl"), pipelineId);
+            s.bindValue(QStringLiteral(":n"), QString::fromUtf8(p.stages[i].name));
+            s.bindValue(QStringLiteral(":pos"), i);
+            s.bindValue(QStringLiteral(":prob"), p.stages[i].probability);
+            s.bindValue(QStringLiteral(":kind"), QString::fromUtf8(p.stages[i].kind));
+            if (Status st = db.exec(s); !st)
+                return st;
+        }
+        ++pipelinePos;
+    }
+    return run(db, {QStringLiteral("INSERT INTO app_settings (key, value) VALUES ('currency', 'CNY')"),
+                    QStringLiteral("INSERT INTO app_settings (key, value) VALUES ('followup.reminder_minutes', '30')")});
+}
+
+struct Migration
+{
+    int version;
+    std::function<Status(Database &)> apply;
+};
+
+const QVector<Migration> &migrations()
+{
+    static const QVector<Migration> list = {
+        {1, schema1},
+    };
+    return list;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return migrations().last().version;
+}
+
+Result<int> Migrations::currentVersion(Database &db)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status Migrations::apply(Database &db)
+{
+    if (Status st = db.execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                                              " applied_at BIGINT NOT NULL)"));
+        !st)
+        return st;
+    return db.write([&]() -> Status {
+        if (!db.isSqlite()) // several server processes may start at once: one migrates, the others wait
+            if (Status st = db.execSql(QStringLiteral("SELECT pg_advisory_xact_lock(7312001)")); !st)
+                return st;
+        auto current = currentVersion(db);
+        if (!current)
+            return current.error();
+        if (*current > latestVersion())
+            return Error{QStringLiteral("storage.too_new"),
+                         QStringLiteral("This database was written by a newer version of the CRM (schema %1; this program "
+                                        "knows up to %2). Upgrade the program; the database was not changed.")
+                             .arg(*current)
+                             .arg(latestVersion()),
+                         QStringLiteral("database")};
+        for (const Migration &m : migrations()) {
+            if (m.version <= *current)
+                continue;
+            if (Status st = m.apply(db); !st)
+                return st;
+            QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)"));
+            q.bindValue(QStringLiteral(":v"), m.version);
+            q.bindValue(QStringLiteral(":at"), db.clock().nowMs());
+            if (Status st = db.exec(q); !st)
+                return st;
+        }
+        return {};
+    });
+}
+
+} // namespace crm

@@ -1,0 +1,171 @@
+// Storage foundation: migrations, transactions, the change feed, search tokens, on SQLite and PostgreSQL.
+#include "core/search/SearchIndex.h"
+#include "core/storage/Migrations.h"
+#include "tests/TestDatabase.h"
+
+#include <QSignalSpy>
+
+using namespace crm;
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void migratesEmptyDatabase()
+    {
+        CRM_OPEN_DB(db);
+        auto version = Migrations::currentVersion(*db);
+        QVERIFY(version.ok());
+        QCOMPARE(*version, Migrations::latestVersion());
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT name FROM roles ORDER BY name"));
+        QVERIFY(db->exec(q).ok());
+        QStringList roles;
+        while (q.next())
+            roles << q.value(0).toString();
+        QCOMPARE(roles, (QStringList{QStringLiteral("administrator"), QStringLiteral("manager"), QStringLiteral("rep")}));
+        QSqlQuery s = db->prepare(QStringLiteral("SELECT s.name FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                                                 " WHERE p.is_default = 1 ORDER BY s.position"));
+        QVERIFY(db->exec(s).ok());
+        QStringList stages;
+        while (s.next())
+            stages << s.value(0).toString();
+        QCOMPARE(stages.join(QLatin1Char(',')), QStringLiteral("lead,qualified,proposal,negotiation,won,lost"));
+    }
+
+    void reopeningDoesNotMigrateTwice()
+    {
+        CRM_OPEN_DB(db);
+        DatabaseOptions options;
+        options.location = db.location;
+        auto again = Database::open(options);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QSqlQuery q = (*again)->prepare(QStringLiteral("SELECT COUNT(*) FROM roles"));
+        QVERIFY((*again)->exec(q).ok());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+
+    void refusesNewerSchema()
+    {
+        CRM_OPEN_DB(db);
+        QVERIFY(db->execSql(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (999, 0)")).ok());
+        DatabaseOptions options;
+        options.location = db.location;
+        auto again = Database::open(options);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("storage.too_new"));
+        QVERIFY(again.error().message.contains(QLatin1String("newer version")));
+    }
+
+    void failedWriteRollsBackEverything()
+    {
+        CRM_OPEN_DB(db);
+        Status st = db->write([&]() -> Status {
+            if (Status s = db->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('first')")); !s)
+                return s;
+            return Error::validation(QStringLiteral("required"), QStringLiteral("x"), QStringLiteral("boom"));
+        });
+        QVERIFY(!st.ok());
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM tags"));
+        QVERIFY(db->exec(q).ok());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void nestedFailureRollsBackOuter()
+    {
+        CRM_OPEN_DB(db);
+        Status st = db->write([&]() -> Status {
+            (void)db->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('outer')"));
+            Status inner = db->write([&]() -> Status { return Error::internal(); });
+            Q_UNUSED(inner);
+            return {}; // the outer ignores the inner failure, but the transaction must still roll back
+        });
+        QVERIFY(!st.ok());
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM tags"));
+        QVERIFY(db->exec(q).ok());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void uniqueViolationIsTypedConflict()
+    {
+        CRM_OPEN_DB(db);
+        QVERIFY(db->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('vip')")).ok());
+        QSqlQuery q = db->prepare(QStringLiteral("INSERT INTO tags (name) VALUES (:n)"));
+        q.bindValue(QStringLiteral(":n"), QStringLiteral("vip"));
+        Status st = db->exec(q);
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().code, QStringLiteral("conflict.duplicate"));
+        QVERIFY(!st.error().message.contains(QLatin1String("UNIQUE"))); // no driver internals
+    }
+
+    void changesPublishedOnlyAfterCommit()
+    {
+        ChangeFeed feed;
+        CRM_OPEN_DB(db, nullptr, &feed);
+        QSignalSpy spy(&feed, &ChangeFeed::changed);
+        Status failed = db->write([&]() -> Status {
+            db->notifyAfterCommit({QStringLiteral("customer"), 1, QStringLiteral("created")});
+            return Error::internal();
+        });
+        QVERIFY(!failed.ok());
+        QCOMPARE(spy.count(), 0);
+        Status ok = db->write([&]() -> Status {
+            db->notifyAfterCommit({QStringLiteral("customer"), 2, QStringLiteral("created")});
+            return {};
+        });
+        QVERIFY(ok.ok());
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<Change>().id, 2);
+    }
+
+    void searchFindsOneTwoAndManyCharacterSubstrings()
+    {
+        CRM_OPEN_DB(db);
+        const QStringList names = {QStringLiteral("深圳星河科技有限公司"), QStringLiteral("王芳"), QStringLiteral("Acme Trading Ltd"),
+                                   QStringLiteral("13812345678"), QStringLiteral("李科")};
+        QVERIFY(db->write([&]() -> Status {
+                      for (int i = 0; i < names.size(); ++i) {
+                          QSqlQuery c = db->prepare(QStringLiteral("INSERT INTO customers (id, name, created_at, updated_at)"
+                                                                   " VALUES (:id, :n, 0, 0)"));
+                          c.bindValue(QStringLiteral(":id"), i + 1);
+                          c.bindValue(QStringLiteral(":n"), names[i]);
+                          if (Status st = db->exec(c); !st)
+                              return st;
+                          if (Status st = SearchIndex::indexCustomer(*db, i + 1, {names[i]}); !st)
+                              return st;
+                      }
+                      return {};
+                  }).ok());
+        auto find = [&](const QString &kw) {
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM (SELECT 1 AS id UNION ALL SELECT 2 UNION ALL SELECT 3"
+                                                     " UNION ALL SELECT 4 UNION ALL SELECT 5) c WHERE ") +
+                                      SearchIndex::customerCondition(*db, QStringLiteral("c.id")) + QStringLiteral(" ORDER BY id"));
+            q.bindValue(QStringLiteral(":kw"), SearchIndex::bindValue(*db, kw));
+            QList<int> ids;
+            if (!db->exec(q).ok())
+                return QList<int>{-1};
+            while (q.next())
+                ids << q.value(0).toInt();
+            return ids;
+        };
+        QCOMPARE(find(QStringLiteral("科技")), QList<int>({1}));
+        QCOMPARE(find(QStringLiteral("科技有")), QList<int>({1}));
+        QCOMPARE(find(QStringLiteral("星河科技有限公司")), QList<int>({1}));
+        QCOMPARE(find(QStringLiteral("河有")), QList<int>());     // not a substring
+        QCOMPARE(find(QStringLiteral("科")), QList<int>({1, 5})); // one character, also at the end of a name
+        QCOMPARE(find(QStringLiteral("芳")), QList<int>({2}));
+        QCOMPARE(find(QStringLiteral("王芳")), QList<int>({2}));
+        QCOMPARE(find(QStringLiteral("acme")), QList<int>({3}));
+        QCOMPARE(find(QStringLiteral("TRAD")), QList<int>({3}));
+        QCOMPARE(find(QStringLiteral("5678")), QList<int>({4})); // phone tail
+        QCOMPARE(find(QStringLiteral("星河 公司")), QList<int>({1}));
+        QCOMPARE(find(QStringLiteral("' OR 1=1 --")), QList<int>()); // SQL and query-syntax metacharacters are inert
+        // Nothing searchable left: no query at all, the caller drops the keyword filter.
+        QVERIFY(SearchIndex::bindValue(*db, QStringLiteral("\"*^ ")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
