@@ -109,15 +109,15 @@ Result<QVector<qint64>> OrgService::visibleOwners(qint64 userId, qint64 departme
     case DataScope::Own:
         return QVector<qint64>{userId};
     case DataScope::OwnAndSubordinates:
-        sql = QStringLiteral("WITH RECURSIVE team(id) AS (SELECT :user UNION SELECT u.id FROM users u JOIN team t ON u.manager_id = t.id)"
+        sql = QStringLiteral("WITH RECURSIVE team(id) AS (SELECT CAST(:user AS BIGINT) UNION SELECT u.id FROM users u JOIN team t ON u.manager_id = t.id)"
                              " SELECT id FROM team");
         break;
     case DataScope::Department:
-        sql = QStringLiteral("SELECT :user UNION SELECT id FROM users WHERE department_id = :dept");
+        sql = QStringLiteral("SELECT CAST(:user AS BIGINT) UNION SELECT id FROM users WHERE department_id = :dept");
         break;
     case DataScope::DepartmentTree:
         sql = QStringLiteral("WITH RECURSIVE tree(id) AS (SELECT CAST(:dept AS BIGINT) UNION SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id)"
-                             " SELECT :user UNION SELECT u.id FROM users u WHERE u.department_id IN (SELECT id FROM tree)");
+                             " SELECT CAST(:user AS BIGINT) UNION SELECT u.id FROM users u WHERE u.department_id IN (SELECT id FROM tree)");
         break;
     }
     QSqlQuery q = m_db.prepare(sql);

@@ -67,6 +67,7 @@ Status schema1(Database &db)
         QStringLiteral("CREATE INDEX customers_status ON customers(status, last_contact_at DESC, id DESC)"),
         QStringLiteral("CREATE INDEX customers_phone ON customers(phone)"),
         QStringLiteral("CREATE INDEX customers_email ON customers(email)"),
+        QStringLiteral("CREATE INDEX customers_company ON customers(company)"),
         QStringLiteral("CREATE TABLE customer_phones (id {pk}, customer_id {int} NOT NULL REFERENCES customers(id) ON DELETE CASCADE,"
                        " phone TEXT NOT NULL, label TEXT, is_primary INTEGER NOT NULL DEFAULT 0)"),
         QStringLiteral("CREATE INDEX customer_phones_customer ON customer_phones(customer_id)"),

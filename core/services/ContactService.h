@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Customer.h"
+#include "core/security/Actor.h"
+
+#include <QSet>
+
+namespace crm {
+
+class Database;
+
+// The people at a customer. Visible and writable exactly when their customer is; at most one primary.
+class ContactService
+{
+public:
+    explicit ContactService(Database &db) : m_db(db) {}
+
+    Result<QVector<Contact>> list(const Actor &actor, qint64 customerId);
+    Result<Contact> get(const Actor &actor, qint64 id);
+    Result<Contact> add(const Actor &actor, Contact draft);
+    // Fields: name, position, relationship, phone, email, notes, primary.
+    Result<Contact> update(const Actor &actor, qint64 id, const Contact &values, const QSet<QString> &fields);
+    Status remove(const Actor &actor, qint64 id);
+
+private:
+    Status validate(Contact &c, const QSet<QString> &fields);
+    Status clearOtherPrimaries(qint64 customerId, qint64 keepId);
+    Database &m_db;
+};
+
+} // namespace crm

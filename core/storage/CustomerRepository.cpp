@@ -1,0 +1,467 @@
+#include "core/storage/CustomerRepository.h"
+
+#include "core/search/SearchIndex.h"
+#include "core/storage/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace crm {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "c.id, c.name, c.kind, c.gender, c.birthday, c.occupation, c.industry, c.company, c.position, c.source, c.status,"
+    " c.level, c.phone, c.email, c.province, c.city, c.district, c.owner_id, u.display_name, c.created_by, c.created_at,"
+    " c.updated_at, c.last_contact_at, c.pool_since, c.won_value_minor, c.custom_fields, c.notes, c.version");
+
+QVariant text(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+Customer readRow(const QSqlQuery &q)
+{
+    Customer c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.kind = q.value(2).toString();
+    c.gender = q.value(3).toString();
+    c.birthday = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+    c.occupation = q.value(5).toString();
+    c.industry = q.value(6).toString();
+    c.company = q.value(7).toString();
+    c.position = q.value(8).toString();
+    c.source = q.value(9).toString();
+    c.status = q.value(10).toString();
+    c.level = q.value(11).toString();
+    c.phone = q.value(12).toString();
+    c.email = q.value(13).toString();
+    c.province = q.value(14).toString();
+    c.city = q.value(15).toString();
+    c.district = q.value(16).toString();
+    if (!q.value(17).isNull())
+        c.ownerId = q.value(17).toLongLong();
+    c.ownerName = q.value(18).toString();
+    c.createdBy = q.value(19).toLongLong();
+    c.createdAt = q.value(20).toLongLong();
+    c.updatedAt = q.value(21).toLongLong();
+    c.lastContactAt = q.value(22).toLongLong();
+    c.poolSince = q.value(23).toLongLong();
+    c.wonValueMinor = q.value(24).toLongLong();
+    c.customFields = QJsonDocument::fromJson(q.value(25).toString().toUtf8()).object();
+    c.notes = q.value(26).toString();
+    c.version = q.value(27).toInt();
+    return c;
+}
+
+// The sort column and direction for a filter; ties broken by id in the same direction.
+std::pair<QString, bool> sortOf(const CustomerFilter &f)
+{
+    const bool ascending = f.ascending.value_or(f.sort == CustomerSort::Name);
+    switch (f.sort) {
+    case CustomerSort::LastContact: return {QStringLiteral("c.last_contact_at"), ascending};
+    case CustomerSort::Created: return {QStringLiteral("c.created_at"), ascending};
+    case CustomerSort::Name: return {QStringLiteral("c.name"), ascending};
+    case CustomerSort::Value: return {QStringLiteral("c.won_value_minor"), ascending};
+    }
+    return {QStringLiteral("c.last_contact_at"), ascending};
+}
+
+void bindAll(QSqlQuery &q, const QVariantMap &binds)
+{
+    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+        q.bindValue(it.key(), it.value());
+}
+
+} // namespace
+
+QStringList CustomerRepository::searchTexts(const Customer &c)
+{
+    QStringList texts{c.name, c.company};
+    for (const Phone &p : c.phones)
+        texts << p.number;
+    for (const Email &e : c.emails)
+        texts << e.address;
+    if (c.phones.isEmpty() && !c.phone.isEmpty())
+        texts << c.phone;
+    if (c.emails.isEmpty() && !c.email.isEmpty())
+        texts << c.email;
+    texts += c.tags;
+    return texts;
+}
+
+QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &scope, QVariantMap &binds) const
+{
+    QStringList where;
+    if (f.poolOnly)
+        where << QStringLiteral("c.owner_id IS NULL");
+    else
+        where << scope;
+    if (f.ownerId) {
+        where << QStringLiteral("c.owner_id = :owner");
+        binds.insert(QStringLiteral(":owner"), *f.ownerId);
+    }
+    const QString kw = SearchIndex::bindValue(m_db, f.keyword);
+    if (!kw.isEmpty()) {
+        where << SearchIndex::customerCondition(m_db, QStringLiteral("c.id"));
+        binds.insert(QStringLiteral(":kw"), kw);
+    }
+    if (!f.statuses.isEmpty()) {
+        QStringList names;
+        for (int i = 0; i < f.statuses.size(); ++i) {
+            const QString name = QStringLiteral(":st") + QString::number(i);
+            names << name;
+            binds.insert(name, f.statuses[i]);
+        }
+        where << QStringLiteral("c.status IN (") + names.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    if (!f.tag.isEmpty()) {
+        where << QStringLiteral("c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = :tag)");
+        binds.insert(QStringLiteral(":tag"), f.tag);
+    }
+    if (!f.group.isEmpty()) {
+        where << QStringLiteral("c.id IN (SELECT m.customer_id FROM customer_group_members m JOIN customer_groups g"
+                                " ON g.id = m.group_id WHERE g.name = :grp)");
+        binds.insert(QStringLiteral(":grp"), f.group);
+    }
+    const std::pair<QString, QString> equals[] = {{QStringLiteral("source"), f.source},
+                                                  {QStringLiteral("province"), f.province},
+                                                  {QStringLiteral("city"), f.city},
+                                                  {QStringLiteral("district"), f.district}};
+    for (const auto &[column, value] : equals) {
+        if (value.isEmpty())
+            continue;
+        where << QStringLiteral("c.") + column + QStringLiteral(" = :") + column;
+        binds.insert(QLatin1Char(':') + column, value);
+    }
+    if (f.lastContactFrom) {
+        where << QStringLiteral("c.last_contact_at >= :lcfrom");
+        binds.insert(QStringLiteral(":lcfrom"), *f.lastContactFrom);
+    }
+    if (f.lastContactTo) {
+        where << QStringLiteral("c.last_contact_at < :lcto");
+        binds.insert(QStringLiteral(":lcto"), *f.lastContactTo);
+    }
+    return where.join(QStringLiteral(" AND "));
+}
+
+Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QString &scope)
+{
+    QVariantMap binds;
+    QString where = whereClause(f, scope, binds);
+    const auto [column, ascending] = sortOf(f);
+    const QString dir = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    if (f.afterKey) {
+        where += QStringLiteral(" AND (") + column + QStringLiteral(", c.id) ") + (ascending ? QLatin1Char('>') : QLatin1Char('<')) +
+                 QStringLiteral(" (:akey, :aid)");
+        binds.insert(QStringLiteral(":akey"), *f.afterKey);
+        binds.insert(QStringLiteral(":aid"), f.afterId);
+    }
+    const int limit = std::clamp(f.limit, 1, 1000);
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
+                               QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
+                               QStringLiteral(" ORDER BY ") + column + dir + QStringLiteral(", c.id") + dir +
+                               QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    bindAll(q, binds);
+    q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
+    q.bindValue(QStringLiteral(":offset"), f.afterKey ? 0 : std::max(0, f.offset));
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    CustomerPage page;
+    while (q.next())
+        page.customers.append(readRow(q));
+    q.finish();
+    if (page.customers.size() > limit) {
+        page.customers.removeLast();
+        page.hasMore = true;
+    }
+    QVector<qint64> ids;
+    for (const Customer &c : page.customers)
+        ids << c.id;
+    auto tags = tagsOf(ids);
+    if (!tags)
+        return tags.error();
+    for (Customer &c : page.customers)
+        c.tags = tags->value(c.id);
+    return page;
+}
+
+Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope)
+{
+    QVariantMap binds;
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, binds));
+    bindAll(q, binds);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Result<QHash<qint64, QStringList>> CustomerRepository::tagsOf(const QVector<qint64> &ids)
+{
+    QHash<qint64, QStringList> out;
+    if (ids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 id : ids)
+        list << QString::number(id);
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+                                              " WHERE ct.customer_id IN (") + list.join(QLatin1Char(',')) +
+                               QStringLiteral(") ORDER BY t.name"));
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    while (q.next())
+        out[q.value(0).toLongLong()].append(q.value(1).toString());
+    return out;
+}
+
+Result<Customer> CustomerRepository::load(qint64 id, const QString &scope)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
+                               QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = :id AND ") + scope);
+    q.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("Customer"));
+    Customer c = readRow(q);
+    q.finish();
+
+    QSqlQuery p = m_db.prepare(QStringLiteral("SELECT phone, label, is_primary FROM customer_phones WHERE customer_id = :id ORDER BY id"));
+    p.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(p); !st)
+        return st.error();
+    while (p.next())
+        c.phones.append({p.value(0).toString(), p.value(1).toString(), p.value(2).toInt() != 0});
+
+    QSqlQuery e = m_db.prepare(QStringLiteral("SELECT email, label, is_primary FROM customer_emails WHERE customer_id = :id ORDER BY id"));
+    e.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(e); !st)
+        return st.error();
+    while (e.next())
+        c.emails.append({e.value(0).toString(), e.value(1).toString(), e.value(2).toInt() != 0});
+
+    QSqlQuery a = m_db.prepare(QStringLiteral("SELECT label, province, city, district, street, number, postal_code, is_primary"
+                                              " FROM customer_addresses WHERE customer_id = :id ORDER BY id"));
+    a.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(a); !st)
+        return st.error();
+    while (a.next())
+        c.addresses.append({a.value(0).toString(), a.value(1).toString(), a.value(2).toString(), a.value(3).toString(),
+                            a.value(4).toString(), a.value(5).toString(), a.value(6).toString(), a.value(7).toInt() != 0});
+
+    auto tags = tagsOf({id});
+    if (!tags)
+        return tags.error();
+    c.tags = tags->value(id);
+
+    QSqlQuery g = m_db.prepare(QStringLiteral("SELECT g.name FROM customer_group_members m JOIN customer_groups g ON g.id = m.group_id"
+                                              " WHERE m.customer_id = :id ORDER BY g.name"));
+    g.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(g); !st)
+        return st.error();
+    while (g.next())
+        c.groups.append(g.value(0).toString());
+    c.detailLoaded = true;
+    return c;
+}
+
+namespace {
+void bindRow(QSqlQuery &q, const Customer &c)
+{
+    q.bindValue(QStringLiteral(":name"), c.name);
+    q.bindValue(QStringLiteral(":kind"), c.kind);
+    q.bindValue(QStringLiteral(":gender"), text(c.gender));
+    q.bindValue(QStringLiteral(":birthday"), c.birthday.isValid() ? QVariant(c.birthday.toString(Qt::ISODate)) : text({}));
+    q.bindValue(QStringLiteral(":occupation"), text(c.occupation));
+    q.bindValue(QStringLiteral(":industry"), text(c.industry));
+    q.bindValue(QStringLiteral(":company"), text(c.company));
+    q.bindValue(QStringLiteral(":position"), text(c.position));
+    q.bindValue(QStringLiteral(":source"), text(c.source));
+    q.bindValue(QStringLiteral(":status"), c.status);
+    q.bindValue(QStringLiteral(":level"), text(c.level));
+    q.bindValue(QStringLiteral(":phone"), text(c.phone));
+    q.bindValue(QStringLiteral(":email"), text(c.email));
+    q.bindValue(QStringLiteral(":province"), text(c.province));
+    q.bindValue(QStringLiteral(":city"), text(c.city));
+    q.bindValue(QStringLiteral(":district"), text(c.district));
+    q.bindValue(QStringLiteral(":owner"), c.ownerId ? QVariant(*c.ownerId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.bindValue(QStringLiteral(":custom"), c.customFields.isEmpty()
+                                               ? text({})
+                                               : QVariant(QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact))));
+    q.bindValue(QStringLiteral(":notes"), text(c.notes));
+    q.bindValue(QStringLiteral(":updated"), c.updatedAt);
+    q.bindValue(QStringLiteral(":pool"), c.poolSince ? QVariant(c.poolSince) : QVariant(QMetaType::fromType<qlonglong>()));
+}
+} // namespace
+
+Result<qint64> CustomerRepository::insert(const Customer &c)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "INSERT INTO customers (name, kind, gender, birthday, occupation, industry, company, position, source, status, level,"
+        " phone, email, province, city, district, owner_id, created_by, created_at, updated_at, last_contact_at, pool_since,"
+        " custom_fields, notes, version) VALUES (:name, :kind, :gender, :birthday, :occupation, :industry, :company, :position,"
+        " :source, :status, :level, :phone, :email, :province, :city, :district, :owner, :createdBy, :created, :updated, 0,"
+        " :pool, :custom, :notes, 1) RETURNING id"));
+    bindRow(q, c);
+    q.bindValue(QStringLiteral(":createdBy"), c.createdBy > 0 ? QVariant(c.createdBy) : QVariant(QMetaType::fromType<qlonglong>()));
+    q.bindValue(QStringLiteral(":created"), c.createdAt);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    q.next();
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return id;
+}
+
+Result<bool> CustomerRepository::updateRow(const Customer &c, int version)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "UPDATE customers SET name = :name, kind = :kind, gender = :gender, birthday = :birthday, occupation = :occupation,"
+        " industry = :industry, company = :company, position = :position, source = :source, status = :status, level = :level,"
+        " phone = :phone, email = :email, province = :province, city = :city, district = :district, owner_id = :owner,"
+        " pool_since = :pool, custom_fields = :custom, notes = :notes, updated_at = :updated, version = version + 1"
+        " WHERE id = :id AND version = :version"));
+    bindRow(q, c);
+    q.bindValue(QStringLiteral(":id"), c.id);
+    q.bindValue(QStringLiteral(":version"), version);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    return q.numRowsAffected() == 1;
+}
+
+Status CustomerRepository::replacePhones(qint64 id, const QVector<Phone> &phones)
+{
+    QSqlQuery del = m_db.prepare(QStringLiteral("DELETE FROM customer_phones WHERE customer_id = :id"));
+    del.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(del); !st)
+        return st;
+    for (const Phone &p : phones) {
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO customer_phones (customer_id, phone, label, is_primary) VALUES (:c, :p, :l, :pr)"));
+        q.bindValue(QStringLiteral(":c"), id);
+        q.bindValue(QStringLiteral(":p"), p.number);
+        q.bindValue(QStringLiteral(":l"), text(p.label));
+        q.bindValue(QStringLiteral(":pr"), p.primary ? 1 : 0);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Status CustomerRepository::replaceEmails(qint64 id, const QVector<Email> &emails)
+{
+    QSqlQuery del = m_db.prepare(QStringLiteral("DELETE FROM customer_emails WHERE customer_id = :id"));
+    del.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(del); !st)
+        return st;
+    for (const Email &e : emails) {
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO customer_emails (customer_id, email, label, is_primary) VALUES (:c, :e, :l, :pr)"));
+        q.bindValue(QStringLiteral(":c"), id);
+        q.bindValue(QStringLiteral(":e"), e.address);
+        q.bindValue(QStringLiteral(":l"), text(e.label));
+        q.bindValue(QStringLiteral(":pr"), e.primary ? 1 : 0);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Status CustomerRepository::replaceAddresses(qint64 id, const QVector<Address> &addresses)
+{
+    QSqlQuery del = m_db.prepare(QStringLiteral("DELETE FROM customer_addresses WHERE customer_id = :id"));
+    del.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(del); !st)
+        return st;
+    for (const Address &a : addresses) {
+        QSqlQuery q = m_db.prepare(QStringLiteral(
+            "INSERT INTO customer_addresses (customer_id, label, province, city, district, street, number, postal_code, is_primary)"
+            " VALUES (:c, :l, :pv, :ct, :ds, :st, :nb, :pc, :pr)"));
+        q.bindValue(QStringLiteral(":c"), id);
+        q.bindValue(QStringLiteral(":l"), text(a.label));
+        q.bindValue(QStringLiteral(":pv"), text(a.province));
+        q.bindValue(QStringLiteral(":ct"), text(a.city));
+        q.bindValue(QStringLiteral(":ds"), text(a.district));
+        q.bindValue(QStringLiteral(":st"), text(a.street));
+        q.bindValue(QStringLiteral(":nb"), text(a.number));
+        q.bindValue(QStringLiteral(":pc"), text(a.postalCode));
+        q.bindValue(QStringLiteral(":pr"), a.primary ? 1 : 0);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Result<qint64> CustomerRepository::tagId(const QString &table, const QString &name)
+{
+    QSqlQuery up = m_db.prepare(QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (name) VALUES (:n) ON CONFLICT (name) DO NOTHING"));
+    up.bindValue(QStringLiteral(":n"), name);
+    if (Status st = m_db.exec(up); !st)
+        return st.error();
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id FROM ") + table + QStringLiteral(" WHERE name = :n"));
+    q.bindValue(QStringLiteral(":n"), name);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    q.next();
+    return q.value(0).toLongLong();
+}
+
+Status CustomerRepository::addTags(qint64 id, const QStringList &tags)
+{
+    for (const QString &t : tags) {
+        auto tag = tagId(QStringLiteral("tags"), t);
+        if (!tag)
+            return tag.error();
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO customer_tags (customer_id, tag_id) VALUES (:c, :t) ON CONFLICT DO NOTHING"));
+        q.bindValue(QStringLiteral(":c"), id);
+        q.bindValue(QStringLiteral(":t"), *tag);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Status CustomerRepository::replaceTags(qint64 id, const QStringList &tags)
+{
+    QSqlQuery del = m_db.prepare(QStringLiteral("DELETE FROM customer_tags WHERE customer_id = :id"));
+    del.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(del); !st)
+        return st;
+    return addTags(id, tags);
+}
+
+Status CustomerRepository::replaceGroups(qint64 id, const QStringList &groups)
+{
+    QSqlQuery del = m_db.prepare(QStringLiteral("DELETE FROM customer_group_members WHERE customer_id = :id"));
+    del.bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(del); !st)
+        return st;
+    for (const QString &g : groups) {
+        auto group = tagId(QStringLiteral("customer_groups"), g);
+        if (!group)
+            return group.error();
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO customer_group_members (customer_id, group_id) VALUES (:c, :g)"
+                                                  " ON CONFLICT DO NOTHING"));
+        q.bindValue(QStringLiteral(":c"), id);
+        q.bindValue(QStringLiteral(":g"), *group);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Status CustomerRepository::reindex(const Customer &c)
+{
+    return SearchIndex::indexCustomer(m_db, c.id, searchTexts(c));
+}
+
+Status CustomerRepository::remove(qint64 id)
+{
+    if (Status st = SearchIndex::removeCustomer(m_db, id); !st)
+        return st;
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM customers WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    return m_db.exec(q);
+}
+
+} // namespace crm

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Customer.h"
+
+namespace crm {
+
+class Actor;
+class Database;
+
+// SQL for customers and their child rows (phones, emails, addresses, tags, groups) and their search
+// entry. No permission logic: CustomerService decides what may be read or written, this only does it.
+class CustomerRepository
+{
+public:
+    explicit CustomerRepository(Database &db) : m_db(db) {}
+
+    // One customer with its children; `scope` is an SQL condition on alias c (actor.ownerCondition).
+    Result<Customer> load(qint64 id, const QString &scope);
+    // A page of list rows (no children except tags), scoped and filtered in SQL.
+    Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope);
+    Result<qint64> count(const CustomerFilter &filter, const QString &scope);
+
+    Result<qint64> insert(const Customer &c);
+    // Updates the row if its version is still `version`; false when someone else got there first.
+    Result<bool> updateRow(const Customer &c, int version);
+    Status replacePhones(qint64 id, const QVector<Phone> &phones);
+    Status replaceEmails(qint64 id, const QVector<Email> &emails);
+    Status replaceAddresses(qint64 id, const QVector<Address> &addresses);
+    Status replaceTags(qint64 id, const QStringList &tags);
+    Status addTags(qint64 id, const QStringList &tags);
+    Status replaceGroups(qint64 id, const QStringList &groups);
+    Status reindex(const Customer &c);
+    Status remove(qint64 id);
+
+    // The strings the keyword search covers.
+    static QStringList searchTexts(const Customer &c);
+
+private:
+    QString whereClause(const CustomerFilter &filter, const QString &scope, QVariantMap &binds) const;
+    Result<QHash<qint64, QStringList>> tagsOf(const QVector<qint64> &ids);
+    Result<qint64> tagId(const QString &table, const QString &name);
+
+    Database &m_db;
+};
+
+} // namespace crm

@@ -1,0 +1,471 @@
+// Customers, contacts and the public pool on SQLite and PostgreSQL.
+#include "core/services/AuditLog.h"
+#include "core/services/ContactService.h"
+#include "core/services/CustomerService.h"
+#include "core/services/OrgService.h"
+#include "core/services/PoolService.h"
+#include "tests/TestDatabase.h"
+
+#include <QSignalSpy>
+#include <QThread>
+
+#include <atomic>
+
+using namespace crm;
+
+namespace {
+
+// A small company: admin; manager Li with reps Wang and Zhao; rep Qian in another team under manager Sun.
+struct Team
+{
+    Actor admin, li, wang, zhao, sun, qian;
+};
+
+Team makeTeam(Database &db)
+{
+    OrgService org(db);
+    const Actor system = Actor::system();
+    auto add = [&](const QString &name, const QString &role, const QString &manager = {}) {
+        auto u = org.createUser(system, NewUser{name, name, QStringLiteral("s3cret-pass"), role, manager, {}, {}, {}});
+        if (!u)
+            qFatal("createUser %s: %s", qPrintable(name), qPrintable(u.error().message));
+        return org.actorFor(u->id).value();
+    };
+    Team t;
+    t.admin = add(QStringLiteral("admin"), QStringLiteral("administrator"));
+    t.li = add(QStringLiteral("li"), QStringLiteral("manager"));
+    t.wang = add(QStringLiteral("wang"), QStringLiteral("rep"), QStringLiteral("li"));
+    t.zhao = add(QStringLiteral("zhao"), QStringLiteral("rep"), QStringLiteral("li"));
+    t.sun = add(QStringLiteral("sun"), QStringLiteral("manager"));
+    t.qian = add(QStringLiteral("qian"), QStringLiteral("rep"), QStringLiteral("sun"));
+    t.li = org.actorFor(t.li.userId).value(); // re-resolve now that the team exists
+    t.sun = org.actorFor(t.sun.userId).value();
+    return t;
+}
+
+Customer draft(const QString &name, const QString &phone = {})
+{
+    Customer c;
+    c.name = name;
+    if (!phone.isEmpty())
+        c.phones = {Phone{phone, QStringLiteral("mobile"), true}};
+    return c;
+}
+
+QStringList names(const CustomerPage &page)
+{
+    QStringList out;
+    for (const Customer &c : page.customers)
+        out << c.name;
+    return out;
+}
+
+} // namespace
+
+class TestCustomers : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createAndReadBack()
+    {
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        Customer c = draft(QStringLiteral("深圳星河科技有限公司"), QStringLiteral("+86 138-1234-5678"));
+        c.company = QStringLiteral("星河科技");
+        c.emails = {Email{QStringLiteral(" Info@XingHe.CN "), {}, false}};
+        c.addresses = {Address{QStringLiteral("office"), QStringLiteral("广东省"), QStringLiteral("深圳市"), QStringLiteral("南山区"),
+                               QStringLiteral("科技园路"), QStringLiteral("1号"), QStringLiteral("518000"), false}};
+        c.tags = {QStringLiteral("VIP客户"), QStringLiteral("重要客户"), QStringLiteral("VIP客户")};
+        c.source = QStringLiteral("douyin-feed");
+        c.ownerId = 99999; // a rep may not choose another owner...
+        c.id = 12345; // ...and ids, versions and times are the server's
+        c.version = 77;
+        auto refused = svc.create(t.wang, c);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("forbidden"));
+        c.ownerId.reset();
+        auto created = svc.create(t.wang, c);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        QVERIFY(created->id != 12345);
+        QCOMPARE(created->version, 1);
+        QCOMPARE(created->ownerId.value(), t.wang.userId);
+        QCOMPARE(created->createdAt, clock.nowMs());
+        QCOMPARE(created->phone, QStringLiteral("13812345678"));
+        QCOMPARE(created->email, QStringLiteral("info@xinghe.cn"));
+        QCOMPARE(created->province, QStringLiteral("广东省"));
+        QCOMPARE(created->tags, (QStringList{QStringLiteral("VIP客户"), QStringLiteral("重要客户")}));
+        QVERIFY(created->emails.at(0).primary);
+
+        auto loaded = svc.get(t.wang, created->id);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->name, QStringLiteral("深圳星河科技有限公司"));
+        QCOMPARE(loaded->addresses.at(0).street, QStringLiteral("科技园路"));
+        QCOMPARE(loaded->ownerName, QStringLiteral("wang"));
+    }
+
+    void validationNamesTheField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("name") << "name" << "validation.required";
+        QTest::newRow("phone") << "phones" << "validation.format";
+        QTest::newRow("email") << "emails" << "validation.format";
+        QTest::newRow("status") << "status" << "validation.invalid";
+        QTest::newRow("kind") << "kind" << "validation.invalid";
+        QTest::newRow("birthday") << "birthday" << "validation.range";
+        QTest::newRow("customField") << "customFields.budget" << "validation.unknown";
+        QTest::newRow("tagLength") << "tags" << "validation.too_long";
+    }
+    void validationNamesTheField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, code);
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        Customer c = draft(QStringLiteral("王芳"), QStringLiteral("13812345678"));
+        if (field == QLatin1String("name")) c.name = QStringLiteral("   ");
+        if (field == QLatin1String("phones")) c.phones = {Phone{QStringLiteral("12-abc"), {}, true}};
+        if (field == QLatin1String("emails")) c.emails = {Email{QStringLiteral("not-an-email"), {}, true}};
+        if (field == QLatin1String("status")) c.status = QStringLiteral("sleeping");
+        if (field == QLatin1String("kind")) c.kind = QStringLiteral("robot");
+        if (field == QLatin1String("birthday")) c.birthday = QDate(2099, 1, 1);
+        if (field == QLatin1String("customFields.budget")) c.customFields.insert(QStringLiteral("budget"), 5);
+        if (field == QLatin1String("tags")) c.tags = {QString(51, QLatin1Char('x'))};
+        auto r = CustomerService(*db).create(t.wang, c);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, code);
+        QCOMPARE(r.error().field, field);
+        QVERIFY(!r.error().message.isEmpty());
+        auto count = CustomerService(*db).count(t.admin, {});
+        QCOMPARE(*count, 0); // nothing half-written
+    }
+
+    void scopeMatrix()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        const qint64 wangs = svc.create(t.wang, draft(QStringLiteral("王的客户"))).value().id;
+        const qint64 zhaos = svc.create(t.zhao, draft(QStringLiteral("赵的客户"))).value().id;
+        const qint64 qians = svc.create(t.qian, draft(QStringLiteral("钱的客户"))).value().id;
+
+        // A rep reads, lists, counts and updates only their own.
+        QVERIFY(svc.get(t.wang, wangs).ok());
+        QCOMPARE(svc.get(t.wang, zhaos).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.get(t.wang, 424242).error().code, QStringLiteral("not_found")); // same as missing
+        QCOMPARE(names(svc.list(t.wang, {}).value()), QStringList{QStringLiteral("王的客户")});
+        QCOMPARE(svc.count(t.wang, {}).value(), 1);
+        Customer change;
+        change.name = QStringLiteral("改名");
+        QCOMPARE(svc.update(t.wang, zhaos, change, {QStringLiteral("name")}).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.get(t.zhao, zhaos)->name, QStringLiteral("赵的客户"));
+        QCOMPARE(svc.remove(t.wang, wangs).error().code, QStringLiteral("forbidden")); // reps cannot delete
+
+        // A manager sees the subordinates' but not another team's.
+        QCOMPARE(svc.count(t.li, {}).value(), 2);
+        QVERIFY(svc.get(t.li, zhaos).ok());
+        QCOMPARE(svc.get(t.li, qians).error().code, QStringLiteral("not_found"));
+        QVERIFY(svc.update(t.li, zhaos, change, {QStringLiteral("name")}).ok());
+        QCOMPARE(svc.remove(t.li, qians).error().code, QStringLiteral("not_found"));
+
+        // The administrator sees all.
+        QCOMPARE(svc.count(t.admin, {}).value(), 3);
+        QVERIFY(svc.remove(t.admin, qians).ok());
+        QCOMPARE(svc.count(t.admin, {}).value(), 2);
+    }
+
+    void staleVersionIsRejected()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        const Customer c = svc.create(t.wang, draft(QStringLiteral("王芳"))).value();
+        Customer a;
+        a.status = QStringLiteral("active");
+        auto first = svc.update(t.wang, c.id, a, {QStringLiteral("status")}, c.version);
+        QVERIFY(first.ok());
+        QCOMPARE(first->version, c.version + 1);
+        Customer b;
+        b.name = QStringLiteral("覆盖");
+        auto second = svc.update(t.li, c.id, b, {QStringLiteral("name")}, c.version); // based on the old version
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().code, QStringLiteral("conflict.version"));
+        auto now = svc.get(t.wang, c.id).value();
+        QCOMPARE(now.name, QStringLiteral("王芳"));
+        QCOMPARE(now.status, QStringLiteral("active"));
+        QCOMPARE(now.version, c.version + 1);
+    }
+
+    void updateWritesAuditPerFieldAndNotifies()
+    {
+        ChangeFeed feed;
+        CRM_OPEN_DB(db, nullptr, &feed);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        const Customer c = svc.create(t.wang, draft(QStringLiteral("王芳"), QStringLiteral("13812345678"))).value();
+        QSignalSpy spy(&feed, &ChangeFeed::changed);
+        Customer v;
+        v.status = QStringLiteral("loyal");
+        v.phones = {Phone{QStringLiteral("13900001111"), {}, true}};
+        v.name = QStringLiteral("王芳"); // unchanged: no audit row
+        QVERIFY(svc.update(t.wang, c.id, v, {QStringLiteral("status"), QStringLiteral("phones"), QStringLiteral("name")}).ok());
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).value<Change>().kind, QStringLiteral("updated"));
+        auto trail = AuditLog::history(*db, QStringLiteral("customer"), c.id);
+        QVERIFY(trail.ok());
+        QStringList fields;
+        for (const AuditEntry &e : *trail)
+            if (e.action == QLatin1String("update")) {
+                fields << e.field;
+                QCOMPARE(e.userId, t.wang.userId);
+            }
+        fields.sort();
+        QCOMPARE(fields, (QStringList{QStringLiteral("phones"), QStringLiteral("status")}));
+        QCOMPARE(trail->last().action, QStringLiteral("create"));
+        // The search index follows the new phone.
+        CustomerFilter f;
+        f.keyword = QStringLiteral("0001111");
+        QCOMPARE(svc.count(t.wang, f).value(), 1);
+        f.keyword = QStringLiteral("12345678");
+        QCOMPARE(svc.count(t.wang, f).value(), 0);
+    }
+
+    void chineseSubstringSearchIsScoped()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        Customer a = draft(QStringLiteral("深圳星河科技有限公司"));
+        a.tags = {QStringLiteral("重点")};
+        QVERIFY(svc.create(t.wang, a).ok());
+        QVERIFY(svc.create(t.wang, draft(QStringLiteral("王芳"), QStringLiteral("13812345678"))).ok());
+        QVERIFY(svc.create(t.qian, draft(QStringLiteral("北京星河科技"))).ok());
+        CustomerFilter f;
+        f.keyword = QStringLiteral("科技");
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("深圳星河科技有限公司")});
+        QCOMPARE(svc.count(t.admin, f).value(), 2);
+        f.keyword = QStringLiteral("王芳");
+        QCOMPARE(svc.count(t.wang, f).value(), 1);
+        f.keyword = QStringLiteral("芳");
+        QCOMPARE(svc.count(t.wang, f).value(), 1);
+        f.keyword = QStringLiteral("5678");
+        QCOMPARE(svc.count(t.wang, f).value(), 1);
+        f.keyword = QStringLiteral("重点");
+        QCOMPARE(svc.count(t.wang, f).value(), 1);
+        f.keyword = QStringLiteral("' OR 1=1; DROP TABLE customers; --");
+        QCOMPARE(svc.count(t.admin, f).value(), 0);
+        QCOMPARE(svc.count(t.admin, {}).value(), 3);
+    }
+
+    void filtersSortAndKeysetPaging()
+    {
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        for (int i = 0; i < 25; ++i) {
+            Customer c = draft(QStringLiteral("客户%1").arg(i, 2, 10, QLatin1Char('0')));
+            c.status = i % 2 ? QStringLiteral("active") : QStringLiteral("prospect");
+            c.source = i < 5 ? QStringLiteral("store-walk-in") : QStringLiteral("douyin-feed");
+            c.addresses = {Address{{}, i < 10 ? QStringLiteral("广东省") : QStringLiteral("浙江省"), {}, {}, {}, {}, {}, true}};
+            c.tags = {i % 3 == 0 ? QStringLiteral("VIP") : QStringLiteral("普通")};
+            QVERIFY(svc.create(t.wang, c).ok());
+            clock.advance(1000);
+        }
+        CustomerFilter f;
+        f.statuses = {QStringLiteral("active")};
+        QCOMPARE(svc.count(t.wang, f).value(), 12);
+        f = {};
+        f.source = QStringLiteral("store-walk-in");
+        QCOMPARE(svc.count(t.wang, f).value(), 5);
+        f = {};
+        f.province = QStringLiteral("广东省");
+        QCOMPARE(svc.count(t.wang, f).value(), 10);
+        f = {};
+        f.tag = QStringLiteral("VIP");
+        QCOMPARE(svc.count(t.wang, f).value(), 9);
+
+        // Created, newest first, pages of 10 by keyset: no row twice, none skipped.
+        f = {};
+        f.sort = CustomerSort::Created;
+        f.limit = 10;
+        QStringList seen;
+        for (int page = 0; page < 5; ++page) {
+            auto p = svc.list(t.wang, f).value();
+            seen += names(p);
+            if (!p.hasMore)
+                break;
+            f.afterKey = p.customers.last().createdAt;
+            f.afterId = p.customers.last().id;
+        }
+        QCOMPARE(seen.size(), 25);
+        QCOMPARE(seen.first(), QStringLiteral("客户24"));
+        QCOMPARE(seen.last(), QStringLiteral("客户00"));
+        QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 25);
+
+        // Offset paging and names A-Z.
+        f = {};
+        f.sort = CustomerSort::Name;
+        f.limit = 5;
+        f.offset = 20;
+        auto last = svc.list(t.wang, f).value();
+        QCOMPARE(names(last).first(), QStringLiteral("客户20"));
+        QVERIFY(!last.hasMore);
+    }
+
+    void poolClaimAndRelease()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        PoolService pool(*db);
+        const qint64 id = svc.create(t.wang, draft(QStringLiteral("公海客户"))).value().id;
+        QCOMPARE(pool.release(t.zhao, id).error().code, QStringLiteral("not_found")); // not Zhao's
+        auto released = pool.release(t.wang, id);
+        QVERIFY(released.ok());
+        QVERIFY(!released->ownerId.has_value());
+        QCOMPARE(svc.count(t.wang, {}).value(), 0);
+        CustomerFilter inPool;
+        inPool.poolOnly = true;
+        QCOMPARE(svc.count(t.qian, inPool).value(), 1); // everyone sees the pool
+        auto claimed = pool.claim(t.qian, id);
+        QVERIFY(claimed.ok());
+        QCOMPARE(claimed->ownerId.value(), t.qian.userId);
+        QCOMPARE(pool.claim(t.wang, id).error().code, QStringLiteral("conflict.claimed"));
+        QCOMPARE(pool.claim(t.wang, 987654).error().code, QStringLiteral("not_found"));
+        auto trail = AuditLog::history(*db, QStringLiteral("customer"), id).value();
+        QCOMPARE(trail.first().action, QStringLiteral("claim"));
+        QCOMPARE(trail.first().userId, t.qian.userId);
+    }
+
+    void claimRaceHasExactlyOneWinner()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        const qint64 id = CustomerService(*db).create(t.admin, draft(QStringLiteral("抢手客户"))).value().id;
+        QVERIFY(PoolService(*db).assign(t.admin, {id}, std::nullopt).ok());
+        for (int round = 0; round < 5; ++round) {
+            if (round > 0)
+                QVERIFY(PoolService(*db).assign(t.admin, {id}, std::nullopt).ok());
+            std::atomic<int> wins{0}, conflicts{0}, ready{0};
+            auto contender = [&](const Actor &actor) {
+                auto conn = db->openAnother(); // each thread its own connection
+                if (!conn)
+                    return;
+                ready++;
+                while (ready.load() < 2) {
+                }
+                auto r = PoolService(**conn).claim(actor, id);
+                if (r.ok())
+                    wins++;
+                else if (r.error().code == QLatin1String("conflict.claimed"))
+                    conflicts++;
+            };
+            QThread *a = QThread::create(contender, t.wang);
+            QThread *b = QThread::create(contender, t.qian);
+            a->start();
+            b->start();
+            QVERIFY(a->wait(30000));
+            QVERIFY(b->wait(30000));
+            delete a;
+            delete b;
+            QCOMPARE(wins.load(), 1);
+            QCOMPARE(conflicts.load(), 1);
+        }
+    }
+
+    void bulkAssignIsAllOrNothing()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        const qint64 a = svc.create(t.wang, draft(QStringLiteral("甲"))).value().id;
+        const qint64 b = svc.create(t.qian, draft(QStringLiteral("乙"))).value().id; // outside Li's team
+        QCOMPARE(PoolService(*db).assign(t.wang, {a}, t.zhao.userId).error().code, QStringLiteral("forbidden"));
+        QCOMPARE(PoolService(*db).assign(t.li, {a, b}, t.zhao.userId).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.get(t.admin, a)->ownerId.value(), t.wang.userId); // the first one was not moved either
+        QVERIFY(PoolService(*db).assign(t.li, {a}, t.zhao.userId).ok());
+        QCOMPARE(svc.get(t.admin, a)->ownerId.value(), t.zhao.userId);
+        QCOMPARE(PoolService(*db).assign(t.li, {a}, t.qian.userId).error().code, QStringLiteral("validation.reference"));
+    }
+
+    void hiddenAndReadOnlyFields()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        OrgService org(*db);
+        const qint64 repRole = org.roleByName(QStringLiteral("rep")).value().id;
+        QVERIFY(org.setFieldRule(t.admin, repRole, QStringLiteral("customer"), QStringLiteral("phones"), FieldRule::Hidden).ok());
+        QVERIFY(org.setFieldRule(t.admin, repRole, QStringLiteral("customer"), QStringLiteral("level"), FieldRule::ReadOnly).ok());
+        QCOMPARE(org.setFieldRule(t.wang, repRole, QStringLiteral("customer"), QStringLiteral("name"), FieldRule::Hidden).error().code,
+                 QStringLiteral("forbidden"));
+        const Actor wang = org.actorFor(t.wang.userId).value();
+        CustomerService svc(*db);
+        Customer c = draft(QStringLiteral("王芳"));
+        const qint64 id = svc.create(wang, c).value().id;
+        Customer phones;
+        phones.phones = {Phone{QStringLiteral("13812345678"), {}, true}};
+        QVERIFY(svc.update(t.li, id, phones, {QStringLiteral("phones")}).ok()); // the manager may
+        auto seen = svc.get(wang, id).value();
+        QVERIFY(seen.phone.isEmpty());
+        QVERIFY(seen.phones.isEmpty());
+        QVERIFY(seen.hiddenFields.contains(QStringLiteral("phones")));
+        QCOMPARE(svc.list(wang, {}).value().customers.at(0).phone, QString());
+        QCOMPARE(svc.get(t.li, id)->phone, QStringLiteral("13812345678"));
+        Customer level;
+        level.level = QStringLiteral("A");
+        auto refused = svc.update(wang, id, level, {QStringLiteral("level")});
+        QCOMPARE(refused.error().code, QStringLiteral("forbidden"));
+        QCOMPARE(refused.error().field, QStringLiteral("level"));
+        QCOMPARE(svc.update(wang, id, phones, {QStringLiteral("phones")}).error().code, QStringLiteral("forbidden"));
+    }
+
+    void contactsFollowTheirCustomer()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        const qint64 id = CustomerService(*db).create(t.wang, draft(QStringLiteral("星河科技"))).value().id;
+        ContactService contacts(*db);
+        Contact k;
+        k.customerId = id;
+        k.name = QStringLiteral("张伟");
+        k.position = QStringLiteral("采购经理");
+        k.phone = QStringLiteral("139 0000 1111");
+        k.primary = true;
+        auto first = contacts.add(t.wang, k);
+        QVERIFY(first.ok());
+        QCOMPARE(first->phone, QStringLiteral("13900001111"));
+        k.name = QStringLiteral("李娜");
+        auto second = contacts.add(t.wang, k); // the new primary demotes the old one
+        QVERIFY(second.ok());
+        auto list = contacts.list(t.wang, id).value();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).name, QStringLiteral("李娜"));
+        QVERIFY(list.at(0).primary);
+        QVERIFY(!list.at(1).primary);
+        QCOMPARE(contacts.list(t.qian, id).error().code, QStringLiteral("not_found"));
+        QCOMPARE(contacts.add(t.qian, k).error().code, QStringLiteral("validation.reference"));
+        k.email = QStringLiteral("bad@");
+        QCOMPARE(contacts.add(t.wang, k).error().field, QStringLiteral("email"));
+    }
+
+    void duplicateCheckRevealsOnlyTheState()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        QVERIFY(svc.create(t.qian, draft(QStringLiteral("钱的客户"), QStringLiteral("13812345678"))).ok());
+        auto hints = svc.duplicates(t.wang, QStringLiteral("+86 138 1234 5678"), {}, {}).value();
+        QCOMPARE(hints.size(), 1);
+        QCOMPARE(hints.at(0).match, QStringLiteral("phone"));
+        QCOMPARE(hints.at(0).state, QStringLiteral("owned_by_other"));
+        QCOMPARE(svc.duplicates(t.qian, QStringLiteral("13812345678"), {}, {}).value().at(0).state, QStringLiteral("yours"));
+        QVERIFY(svc.duplicates(t.wang, QStringLiteral("13900000000"), {}, {}).value().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCustomers)
+#include "tst_customers.moc"
