@@ -1,1 +1,21 @@
-int main() { return 0; }
+// The `crm` executable. Each command is a Command registered here.
+#include "app/CommandLine.h"
+#include "app/DemoCommand.h"
+#include "app/InitCommand.h"
+#include "app/UserCommand.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    // Before any QStandardPaths lookup: the data folder is named after the application.
+    QCoreApplication::setApplicationName(QStringLiteral("crm"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CRM_VERSION));
+    QCoreApplication app(argc, argv);
+
+    crm::CommandLine commandLine;
+    commandLine.add(std::make_unique<crm::InitCommand>());
+    commandLine.add(std::make_unique<crm::UserCommand>());
+    commandLine.add(std::make_unique<crm::DemoCommand>());
+    return commandLine.run(QCoreApplication::arguments());
+}

@@ -82,7 +82,10 @@ struct Customer
     bool detailLoaded = false;
 };
 
-enum class CustomerSort { LastContact, Created, Name, Value };
+// Auto: Newest when there is a keyword, LastContact otherwise. Newest (the most recently added
+// matches first) is what keyword search streams straight from the search index at any size; sorting
+// every match of a common word by another column would read them all.
+enum class CustomerSort { Auto, LastContact, Created, Name, Value, Newest };
 
 struct CustomerFilter
 {
@@ -93,7 +96,7 @@ struct CustomerFilter
     QString tag, group, source;
     QString province, city, district;
     std::optional<qint64> lastContactFrom, lastContactTo; // ms, half-open
-    CustomerSort sort = CustomerSort::LastContact;
+    CustomerSort sort = CustomerSort::Auto;
     // Unset: the natural direction (newest/largest first; names A-Z).
     std::optional<bool> ascending;
     int offset = 0;

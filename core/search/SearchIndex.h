@@ -40,6 +40,8 @@ public:
 
     // The value stored for a customer: FTS5 text on SQLite, tsvector literal on PostgreSQL.
     static QString storedValue(const Database &db, const QStringList &tokens);
+    // The same from the texts; thread-safe (bulk indexing tokenizes on a worker thread).
+    static QString storedValueFor(const Database &db, const QStringList &texts);
 };
 
 } // namespace crm

@@ -56,10 +56,20 @@ Customer readRow(const QSqlQuery &q)
 }
 
 // The sort column and direction for a filter; ties broken by id in the same direction.
+CustomerSort effectiveSort(const CustomerFilter &f)
+{
+    if (f.sort != CustomerSort::Auto)
+        return f.sort;
+    return SearchIndex::queryRuns(f.keyword).isEmpty() ? CustomerSort::LastContact : CustomerSort::Newest;
+}
+
 std::pair<QString, bool> sortOf(const CustomerFilter &f)
 {
-    const bool ascending = f.ascending.value_or(f.sort == CustomerSort::Name);
-    switch (f.sort) {
+    const CustomerSort sort = effectiveSort(f);
+    const bool ascending = f.ascending.value_or(sort == CustomerSort::Name);
+    switch (sort) {
+    case CustomerSort::Auto:
+    case CustomerSort::Newest: return {QStringLiteral("c.id"), ascending};
     case CustomerSort::LastContact: return {QStringLiteral("c.last_contact_at"), ascending};
     case CustomerSort::Created: return {QStringLiteral("c.created_at"), ascending};
     case CustomerSort::Name: return {QStringLiteral("c.name"), ascending};
@@ -91,7 +101,8 @@ QStringList CustomerRepository::searchTexts(const Customer &c)
     return texts;
 }
 
-QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &scope, QVariantMap &binds) const
+QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &scope, QVariantMap &binds,
+                                        bool keywordJoined) const
 {
     QStringList where;
     if (f.poolOnly)
@@ -104,7 +115,8 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
     }
     const QString kw = SearchIndex::bindValue(m_db, f.keyword);
     if (!kw.isEmpty()) {
-        where << SearchIndex::customerCondition(m_db, QStringLiteral("c.id"));
+        where << (keywordJoined ? QStringLiteral("s.customer_search MATCH :kw")
+                                : SearchIndex::customerCondition(m_db, QStringLiteral("c.id")));
         binds.insert(QStringLiteral(":kw"), kw);
     }
     if (!f.statuses.isEmpty()) {
@@ -149,20 +161,33 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
 Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QString &scope)
 {
     QVariantMap binds;
-    QString where = whereClause(f, scope, binds);
-    const auto [column, ascending] = sortOf(f);
+    // Newest matches first on SQLite: walk the FTS index backwards by rowid and stop at the page,
+    // instead of collecting every match of a common word and sorting them.
+    const bool stream = m_db.isSqlite() && effectiveSort(f) == CustomerSort::Newest
+        && !SearchIndex::bindValue(m_db, f.keyword).isEmpty();
+    QString where = whereClause(f, scope, binds, stream);
+    auto [column, ascending] = sortOf(f);
+    if (stream)
+        column = QStringLiteral("s.rowid");
     const QString dir = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    if (f.afterKey) {
+    if (f.afterKey && effectiveSort(f) == CustomerSort::Newest) {
+        where += QStringLiteral(" AND ") + column + (ascending ? QLatin1Char('>') : QLatin1Char('<')) + QStringLiteral(" :aid");
+        binds.insert(QStringLiteral(":aid"), f.afterId);
+    } else if (f.afterKey) {
         where += QStringLiteral(" AND (") + column + QStringLiteral(", c.id) ") + (ascending ? QLatin1Char('>') : QLatin1Char('<')) +
                  QStringLiteral(" (:akey, :aid)");
         binds.insert(QStringLiteral(":akey"), *f.afterKey);
         binds.insert(QStringLiteral(":aid"), f.afterId);
     }
     const int limit = std::clamp(f.limit, 1, 1000);
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
-                               QStringLiteral(" ORDER BY ") + column + dir + QStringLiteral(", c.id") + dir +
-                               QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    const QString from = stream ? QStringLiteral(" FROM customer_search s JOIN customers c ON c.id = s.rowid")
+                                : QStringLiteral(" FROM customers c");
+    QString order = column + dir;
+    if (column != QLatin1String("c.id") && !stream)
+        order += QStringLiteral(", c.id") + dir;
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns + from +
+                               QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
+                               QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
     bindAll(q, binds);
     q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
     q.bindValue(QStringLiteral(":offset"), f.afterKey ? 0 : std::max(0, f.offset));

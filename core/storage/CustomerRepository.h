@@ -37,7 +37,9 @@ public:
     static QStringList searchTexts(const Customer &c);
 
 private:
-    QString whereClause(const CustomerFilter &filter, const QString &scope, QVariantMap &binds) const;
+    // keywordJoined: the search table is joined as `s` (streaming keyword search) rather than filtered by IN.
+    QString whereClause(const CustomerFilter &filter, const QString &scope, QVariantMap &binds,
+                        bool keywordJoined = false) const;
     Result<QHash<qint64, QStringList>> tagsOf(const QVector<qint64> &ids);
     Result<qint64> tagId(const QString &table, const QString &name);
 

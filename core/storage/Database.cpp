@@ -71,6 +71,12 @@ const QString &Database::notifyChannel()
     return channel;
 }
 
+QString Database::origin() const
+{
+    static const QString processOrigin = QUuid::createUuid().toString(QUuid::Id128);
+    return m_options.origin.isEmpty() ? processOrigin : m_options.origin;
+}
+
 Database::~Database()
 {
     if (m_db.isValid()) {
@@ -227,7 +233,8 @@ void Database::notifyAfterCommit(const Change &change)
     if (m_dialect == Dialect::Postgres) {
         QSqlQuery notify = prepare(QStringLiteral("SELECT pg_notify(:channel, :payload)"));
         notify.bindValue(QStringLiteral(":channel"), notifyChannel());
-        const QString payload = change.entity + QLatin1Char(':') + QString::number(change.id) + QLatin1Char(':') + change.kind;
+        const QString payload = change.entity + QLatin1Char(':') + QString::number(change.id) + QLatin1Char(':') + change.kind
+            + QLatin1Char(':') + origin();
         notify.bindValue(QStringLiteral(":payload"), payload);
         (void)exec(notify);
     }

@@ -24,6 +24,9 @@ struct DatabaseOptions
     bool durable = true;
     ChangeFeed *feed = nullptr; // shared by every connection of the process; may be null
     const Clock *clock = nullptr; // defaults to the system clock
+    // Names the sender in PostgreSQL change notifications, so a process ignores its own (its feed has
+    // them already). Empty: one random id per process. Tests set it to act as another process.
+    QString origin;
 };
 
 // One connection to the store, owned by one thread (QSqlDatabase must never cross threads).
@@ -98,6 +101,8 @@ public:
     void notifyAfterCommit(const Change &change);
 
     static const QString &notifyChannel();
+    // This connection's origin in notification payloads ("entity:id:kind:origin").
+    QString origin() const;
 
 private:
     Database() = default;

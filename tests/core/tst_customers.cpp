@@ -5,6 +5,7 @@
 #include "core/services/OrgService.h"
 #include "core/services/PoolService.h"
 #include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
 
 #include <QSignalSpy>
 #include <QThread>
@@ -14,34 +15,6 @@
 using namespace crm;
 
 namespace {
-
-// A small company: admin; manager Li with reps Wang and Zhao; rep Qian in another team under manager Sun.
-struct Team
-{
-    Actor admin, li, wang, zhao, sun, qian;
-};
-
-Team makeTeam(Database &db)
-{
-    OrgService org(db);
-    const Actor system = Actor::system();
-    auto add = [&](const QString &name, const QString &role, const QString &manager = {}) {
-        auto u = org.createUser(system, NewUser{name, name, QStringLiteral("s3cret-pass"), role, manager, {}, {}, {}});
-        if (!u)
-            qFatal("createUser %s: %s", qPrintable(name), qPrintable(u.error().message));
-        return org.actorFor(u->id).value();
-    };
-    Team t;
-    t.admin = add(QStringLiteral("admin"), QStringLiteral("administrator"));
-    t.li = add(QStringLiteral("li"), QStringLiteral("manager"));
-    t.wang = add(QStringLiteral("wang"), QStringLiteral("rep"), QStringLiteral("li"));
-    t.zhao = add(QStringLiteral("zhao"), QStringLiteral("rep"), QStringLiteral("li"));
-    t.sun = add(QStringLiteral("sun"), QStringLiteral("manager"));
-    t.qian = add(QStringLiteral("qian"), QStringLiteral("rep"), QStringLiteral("sun"));
-    t.li = org.actorFor(t.li.userId).value(); // re-resolve now that the team exists
-    t.sun = org.actorFor(t.sun.userId).value();
-    return t;
-}
 
 Customer draft(const QString &name, const QString &phone = {})
 {
@@ -258,6 +231,43 @@ private Q_SLOTS:
         f.keyword = QStringLiteral("' OR 1=1; DROP TABLE customers; --");
         QCOMPARE(svc.count(t.admin, f).value(), 0);
         QCOMPARE(svc.count(t.admin, {}).value(), 3);
+    }
+
+    // A keyword search without a chosen order lists the newest matches first (streamed from the
+    // index on SQLite), pages by id, and still honours scope and other filters.
+    void keywordSearchStreamsNewestFirst()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        QStringList created;
+        for (int i = 0; i < 7; ++i) {
+            const QString name = QStringLiteral("杭州客户%1号").arg(i);
+            QVERIFY(svc.create(i % 3 == 2 ? t.qian : t.wang, draft(name)).ok());
+            if (i % 3 != 2)
+                created.prepend(name);
+        }
+        CustomerFilter f;
+        f.keyword = QStringLiteral("杭州");
+        f.limit = 2;
+        QStringList seen;
+        for (;;) {
+            CustomerPage page = svc.list(t.wang, f).value();
+            seen += names(page);
+            if (!page.hasMore)
+                break;
+            f.afterKey = page.customers.last().id;
+            f.afterId = page.customers.last().id;
+        }
+        QCOMPARE(seen, created);
+        f = {};
+        f.keyword = QStringLiteral("杭州");
+        f.statuses = {QStringLiteral("lost")};
+        QCOMPARE(svc.list(t.wang, f).value().customers.size(), 0);
+        f.statuses = {};
+        f.sort = CustomerSort::Name;
+        f.limit = 100;
+        QCOMPARE(svc.list(t.wang, f).value().customers.first().name, QStringLiteral("杭州客户0号"));
     }
 
     void filtersSortAndKeysetPaging()

@@ -1,6 +1,7 @@
 // Storage foundation: migrations, transactions, the change feed, search tokens, on SQLite and PostgreSQL.
 #include "core/search/SearchIndex.h"
 #include "core/storage/Migrations.h"
+#include "core/storage/PgChangeListener.h"
 #include "tests/TestDatabase.h"
 
 #include <QSignalSpy>
@@ -164,6 +165,48 @@ private Q_SLOTS:
         QCOMPARE(find(QStringLiteral("' OR 1=1 --")), QList<int>()); // SQL and query-syntax metacharacters are inert
         // Nothing searchable left: no query at all, the caller drops the keyword filter.
         QVERIFY(SearchIndex::bindValue(*db, QStringLiteral("\"*^ ")).isEmpty());
+    }
+    // Another process's committed writes reach this process's feed through LISTEN/NOTIFY; our own
+    // writes are not delivered twice and rolled-back writes not at all.
+    void otherProcessesChangesArriveOnPostgres()
+    {
+        if (!test::usePostgres())
+            QSKIP("LISTEN/NOTIFY is PostgreSQL only; SQLite has a single writer process");
+        ChangeFeed feed;
+        CRM_OPEN_DB(db, nullptr, &feed);
+        PgChangeListener listener(*db, &feed);
+        QVERIFY(listener.start().ok());
+        QSignalSpy spy(&feed, &ChangeFeed::changed);
+
+        DatabaseOptions otherOptions = db->options();
+        otherOptions.feed = nullptr;
+        otherOptions.origin = QStringLiteral("otherprocess");
+        auto other = Database::open(otherOptions);
+        QVERIFY(other.ok());
+        Status failed = (*other)->write([&]() -> Status {
+            (*other)->notifyAfterCommit({QStringLiteral("customer"), 7, QStringLiteral("deleted")});
+            return Error::validation(QStringLiteral("required"), QStringLiteral("name"), QStringLiteral("no"));
+        });
+        QVERIFY(!failed.ok());
+        QVERIFY((*other)->write([&]() -> Status {
+            (*other)->notifyAfterCommit({QStringLiteral("customer"), 42, QStringLiteral("updated")});
+            return {};
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 5000);
+        const Change got = spy.at(0).at(0).value<Change>();
+        QCOMPARE(got.entity, QStringLiteral("customer"));
+        QCOMPARE(got.id, 42);
+        QCOMPARE(got.kind, QStringLiteral("updated"));
+
+        // Our own write: published once at commit, its notification ignored.
+        QVERIFY(db->write([&]() -> Status {
+            db->notifyAfterCommit({QStringLiteral("task"), 3, QStringLiteral("created")});
+            return {};
+        }).ok());
+        QTest::qWait(300);
+        QCOMPARE(spy.size(), 2);
+        QVERIFY(!PgChangeListener::parse(QStringLiteral("customer:x:updated:o")));
+        QVERIFY(!PgChangeListener::parse(QStringLiteral("garbage")));
     }
 };
 

@@ -1,0 +1,762 @@
+#include "core/demo/DemoGenerator.h"
+
+#include "core/search/SearchIndex.h"
+#include "core/security/PasswordHasher.h"
+#include "core/storage/Database.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <future>
+
+namespace crm {
+
+namespace {
+
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+constexpr int kReps = 187; // + 1 director + 12 managers = 200 users
+
+// Multipliers and offsets of the integer hashes (random constants, fixed so the data is deterministic).
+constexpr qint64 kHash[][2] = {
+    {795425564, 647892279},   {947876999, 207388624},   {255555737, 404285457},   {885310972, 249103477},
+    {2053574602, 922121676},  {180521324, 369140570},   {1031247021, 1796035739}, {250013383, 1033639716},
+    {294804716, 1823296038},  {226938843, 531725347},   {2134632750, 958804057},  {1454258844, 265695473},
+    {1339319143, 1703729684}, {206492238, 949539216},   {200035544, 571981485},   {721931211, 1800188482},
+    {409785426, 505913792},   {1326027820, 1324919352}, {1303143340, 776213899},  {321310449, 806899909},
+    {899717633, 418461138},   {1276272276, 269676599},  {1311971681, 255985076},  {1429312984, 884585951},
+    {1166042002, 1836494974}, {1769086092, 1349251823}, {1099872392, 1946412080}, {876492204, 1287489453},
+    {633492027, 772092314},   {1601079114, 1048386555}, {275782303, 1289560149}, {1227850896, 2126508550},
+    {1979343459, 1475216845}, {1666471824, 1927728186}, {718341636, 314395342},   {353544328, 1795823848},
+    {454253418, 1469118510},  {426384298, 2100080514},  {1005590324, 168393879},  {1534982632, 333377414},
+    {1741903439, 1347535308}, {830407201, 1504004731},  {1376399590, 2133201995}, {1345315469, 1959386986},
+    {247667304, 401991735},   {2128687211, 1159380353}, {1118118420, 279172786},  {230286597, 1329753547},
+    {1489698624, 1914012528}, {711164247, 1656961615},  {2004904516, 1490376253}, {148453507, 1982966162},
+    {863353364, 721762278},   {1411939740, 502922616},  {1160197637, 253207296},  {568597629, 1234510745},
+    {377756007, 1063497603},  {954478760, 1679116188},  {2068847849, 2132480060}, {273047027, 714537754},
+    {1064622593, 1725048950}, {1279913224, 1193309983}, {1997052332, 588093310},  {1859390060, 1849076400},
+};
+
+// A pseudo-random integer in [0, modulo) from an integer SQL expression, the same on both databases
+// (64-bit integer arithmetic; keys stay below 2^33 so nothing overflows).
+QString hashMod(const QString &key, int salt, qint64 modulo)
+{
+    Q_ASSERT(salt >= 0 && salt < int(std::size(kHash)));
+    return QStringLiteral("(((") + key + QStringLiteral(") * ") + QString::number(kHash[salt][0]) + QStringLiteral(" + ")
+        + QString::number(kHash[salt][1]) + QStringLiteral(") % 2147483647 % ") + QString::number(modulo)
+        + QLatin1Char(')');
+}
+
+// One of `items` chosen by a hash of `key`. Items are our own constants without quotes.
+QString choose(const QString &key, int salt, const QStringList &items)
+{
+    QString sql = QStringLiteral("(CASE ") + hashMod(key, salt, items.size());
+    for (int i = 0; i < items.size(); ++i)
+        sql += QStringLiteral(" WHEN ") + QString::number(i) + QStringLiteral(" THEN '") + items[i] + QLatin1Char('\'');
+    return sql + QStringLiteral(" END)");
+}
+
+QStringList split(const char *utf8)
+{
+    return QString::fromUtf8(utf8).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// Vocabulary (space separated).
+const char *kCities = "深圳 上海 北京 广州 杭州 成都 南京 武汉 苏州 西安 重庆 天津 长沙 厦门 青岛 宁波";
+const char *kBrands = "星河 华信 恒通 远航 金桥 瑞丰 天成 博达 新元 嘉禾 锦程 中诚 东方 盛世 联创 宏图 海纳 启明 云帆 鼎盛";
+const char *kTrades = "科技 贸易 电子 物流 餐饮 医药 建材 教育 服装 文化 网络 实业 机械 食品 传媒 软件";
+const char *kIndustries = "科技 制造 零售 医疗 教育 物流 金融 餐饮 地产 能源";
+const char *kSurnames = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 萧 田 董 潘 袁 蔡 蒋 余";
+const char *kGiven = "伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 文 华 建华 晓明 子涵 欣怡 浩然 一鸣 思远 雨桐 佳怡 俊杰";
+const char *kEnFirst = "James Mary Robert Linda Michael Sarah David Emma Daniel Olivia Thomas Sophia Kevin Grace Brian Chloe";
+const char *kEnLast = "Smith Johnson Brown Miller Wilson Taylor Clark Lewis Walker Young Allen King Wright Scott Green Baker";
+const char *kEnBrands = "Northwind Contoso Fabrikam Tailspin Litware Proseware Adventure Wingtip Lucerne Margie Blue Alpine";
+const char *kEnTrades = "Trading Electronics Logistics Foods Software Medical Textiles Robotics";
+const char *kEnSuffix = "Ltd Co. Inc. Group Limited";
+
+struct Region
+{
+    const char *province, *city, *district;
+};
+const Region kRegions[] = {
+    {"广东省", "深圳市", "南山区"}, {"广东省", "深圳市", "福田区"}, {"广东省", "广州市", "天河区"}, {"上海市", "上海市", "浦东新区"},
+    {"上海市", "上海市", "徐汇区"}, {"北京市", "北京市", "朝阳区"}, {"北京市", "北京市", "海淀区"}, {"浙江省", "杭州市", "西湖区"},
+    {"浙江省", "宁波市", "鄞州区"}, {"四川省", "成都市", "武侯区"}, {"江苏省", "南京市", "鼓楼区"}, {"江苏省", "苏州市", "工业园区"},
+    {"湖北省", "武汉市", "洪山区"}, {"陕西省", "西安市", "雁塔区"}, {"重庆市", "重庆市", "渝北区"}, {"天津市", "天津市", "和平区"},
+};
+const char *kStreets = "科技园路 深南大道 人民路 中山路 建设路 解放路 世纪大道 长安街 文三路 天府大道 珠江路 星湖街";
+
+// The same CASE for the three parts of a region, chosen by one hash.
+QString regionPart(const QString &key, int part)
+{
+    QString sql = QStringLiteral("(CASE ") + hashMod(key, 9, std::size(kRegions));
+    for (size_t i = 0; i < std::size(kRegions); ++i) {
+        const char *value = part == 0 ? kRegions[i].province : part == 1 ? kRegions[i].city : kRegions[i].district;
+        sql += QStringLiteral(" WHEN ") + QString::number(i) + QStringLiteral(" THEN '") + QString::fromUtf8(value) + QLatin1Char('\'');
+    }
+    return sql + QStringLiteral(" END)");
+}
+
+QString personName(const QString &key, int salt)
+{
+    return choose(key, salt, split(kSurnames)) + QStringLiteral(" || ") + choose(key, salt + 1, split(kGiven));
+}
+
+// Constants as 64-bit integers: PostgreSQL computes 30 * 86400000 in 32 bits and overflows.
+QString bigint(qint64 value)
+{
+    return QStringLiteral("CAST(") + QString::number(value) + QStringLiteral(" AS BIGINT)");
+}
+
+QString fill(QString sql, const QHash<QString, QString> &values)
+{
+    for (auto it = values.begin(); it != values.end(); ++it)
+        sql.replace(it.key(), it.value());
+    return sql;
+}
+
+class Run
+{
+public:
+    Run(Database &db, const DemoOptions &options) : m_db(db), m_options(options), m_now(db.clock().nowMs()) {}
+
+    Status execute(const QString &sql)
+    {
+        return m_db.execSql(fill(sql, m_values));
+    }
+
+    Result<qint64> scalar(const QString &sql)
+    {
+        QSqlQuery q = m_db.prepare(fill(sql, m_values));
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        if (!q.next())
+            return Error::internal();
+        return q.value(0).toLongLong();
+    }
+
+    Result<DemoReport> generate(const QString &passwordHash)
+    {
+        const bool lite = m_db.isSqlite();
+        m_values = {
+            {QStringLiteral("{now}"), QString::number(m_now)},
+            {QStringLiteral("{n}"), QString::number(m_options.customers)},
+            {QStringLiteral("{reps}"), QString::number(kReps)},
+            {QStringLiteral("{temp}"), lite ? QStringLiteral("TEMP") : QStringLiteral("TEMPORARY")},
+            {QStringLiteral("{minute}"), bigint(kMinute)},
+            {QStringLiteral("{hour}"), bigint(kHour)},
+            {QStringLiteral("{day}"), bigint(kDay)},
+        };
+        if (Status st = createScratchTables(); !st)
+            return st.error();
+        auto indexes = dropBulkIndexes();
+        if (!indexes)
+            return indexes.error();
+        DemoReport report;
+        if (Status st = createUsers(passwordHash, report); !st)
+            return st.error();
+        const QList<std::function<Status()>> steps = {
+            [&] { return createCustomers(); },   [&] { return createCustomerChildren(); },
+            [&] { return createOpportunities(); }, [&] { return createActivities(); },
+            [&] { return createTasks(); },       [&] { return indexSearch(); },
+            [&] { return recreate(*indexes); },  [&] { return dropScratchTables(); },
+        };
+        QElapsedTimer timer;
+        timer.start();
+        for (const auto &step : steps) {
+            if (Status st = step(); !st)
+                return st.error();
+            report.stepMs.append(timer.restart());
+        }
+        const std::pair<const char *, qint64 *> counts[] = {{"customers", &report.customers}, {"contacts", &report.contacts},
+                                                            {"opportunities", &report.opportunities},
+                                                            {"activities", &report.activities}, {"tasks", &report.tasks}};
+        for (const auto &[table, target] : counts) {
+            auto n = scalar(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
+            if (!n)
+                return n.error();
+            *target = *n;
+        }
+        return report;
+    }
+
+private:
+    Status createScratchTables()
+    {
+        const QString seq = m_db.isSqlite()
+            ? QStringLiteral("INSERT INTO demo_seq (i) WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n})"
+                             " SELECT i FROM s")
+            : QStringLiteral("INSERT INTO demo_seq (i) SELECT i FROM generate_series(1, {n}) AS s(i)");
+        for (const QString &sql : {
+                 QStringLiteral("CREATE {temp} TABLE demo_seq (i BIGINT PRIMARY KEY)"),
+                 seq,
+                 QStringLiteral("CREATE {temp} TABLE demo_reps (n BIGINT PRIMARY KEY, user_id BIGINT NOT NULL)"),
+                 QStringLiteral("CREATE {temp} TABLE demo_k (k BIGINT PRIMARY KEY)"),
+                 QStringLiteral("CREATE {temp} TABLE demo_tags (n BIGINT PRIMARY KEY, tag_id BIGINT NOT NULL)"),
+             }) {
+            if (Status st = execute(sql); !st)
+                return st;
+        }
+        for (int k = 0; k < m_options.activitiesPerCustomer; ++k) {
+            if (Status st = execute(QStringLiteral("INSERT INTO demo_k (k) VALUES (") + QString::number(k) + QLatin1Char(')')); !st)
+                return st;
+        }
+        return {};
+    }
+
+    // Building an index once over sorted data is several times faster than updating it row by row,
+    // so the secondary indexes of the tables filled here are dropped first and rebuilt at the end
+    // from their own definitions (the whole run is one transaction: a failure restores them).
+    Result<QStringList> dropBulkIndexes()
+    {
+        const QString tables = QStringLiteral("('customers', 'customer_phones', 'customer_emails', 'customer_addresses',"
+                                              " 'customer_tags', 'customer_group_members', 'contacts', 'opportunities',"
+                                              " 'opportunity_stage_history', 'activities', 'tasks', 'follow_ups')");
+        QSqlQuery q = m_db.prepare(m_db.isSqlite()
+            ? QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                             " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ") + tables
+            : QStringLiteral("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                             " AND indexdef NOT LIKE 'CREATE UNIQUE%' AND tablename IN ") + tables);
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        QStringList names, definitions;
+        while (q.next()) {
+            names.append(q.value(0).toString());
+            definitions.append(q.value(1).toString());
+        }
+        q.finish();
+        for (const QString &name : names) {
+            if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
+                return st.error();
+        }
+        return definitions;
+    }
+
+    Status recreate(const QStringList &definitions)
+    {
+        for (const QString &sql : definitions) {
+            if (Status st = m_db.execSql(sql); !st)
+                return st;
+        }
+        return {};
+    }
+
+    Status dropScratchTables()
+    {
+        for (const char *t : {"demo_seq", "demo_reps", "demo_k", "demo_tags"}) {
+            if (Status st = execute(QStringLiteral("DROP TABLE ") + QLatin1String(t)); !st)
+                return st;
+        }
+        return {};
+    }
+
+    Result<qint64> insertReturningId(const QString &sql, const QVariantList &values)
+    {
+        QSqlQuery q = m_db.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        q.next();
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        return id;
+    }
+
+    Result<qint64> department(const QString &name, qint64 parentId)
+    {
+        return insertReturningId(QStringLiteral("INSERT INTO departments (name, parent_id, created_at) VALUES (?, ?, ?) RETURNING id"),
+                                 {name, parentId ? QVariant(parentId) : QVariant(QMetaType(QMetaType::LongLong)), m_now});
+    }
+
+    Result<qint64> user(const QString &username, const QString &displayName, const QString &role, qint64 managerId,
+                        qint64 departmentId, const QString &departmentName, const QString &hash, DemoReport &report)
+    {
+        report.users.append({username, displayName, role, departmentName});
+        return insertReturningId(
+            QStringLiteral("INSERT INTO users (username, display_name, password_hash, active, manager_id, department_id, role_id,"
+                           " created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, (SELECT id FROM roles WHERE name = ?), ?, ?)"
+                           " RETURNING id"),
+            {username, displayName, hash, managerId ? QVariant(managerId) : QVariant(QMetaType(QMetaType::LongLong)),
+             departmentId, role, m_now, m_now});
+    }
+
+    // Sales centre -> 4 regions -> 8 teams; a director, 4 regional managers, 8 team leads, 187 reps.
+    Status createUsers(const QString &hash, DemoReport &report)
+    {
+        const QStringList surnames = split(kSurnames), given = split(kGiven);
+        int nameIndex = 0;
+        auto nextName = [&] {
+            const int i = nameIndex++;
+            return surnames[(i * 7) % surnames.size()] + given[(i * 11 + i / surnames.size()) % given.size()];
+        };
+        const QString centreName = QStringLiteral("销售中心");
+        auto centre = department(centreName, 0);
+        if (!centre)
+            return centre.error();
+        auto director = user(QStringLiteral("director"), nextName(), QStringLiteral("manager"), 0, *centre, centreName, hash, report);
+        if (!director)
+            return director.error();
+        const QStringList regions = split("华东大区 华南大区 华北大区 西南大区");
+        const QStringList teams = split("上海一组 杭州组 深圳一组 广州组 北京一组 天津组 成都组 重庆组");
+        QVector<std::pair<qint64, qint64>> teamLeads; // (department, lead user)
+        int managerNo = 1;
+        auto managerName = [&] { return QStringLiteral("manager%1").arg(managerNo++, 2, 10, QLatin1Char('0')); };
+        for (int r = 0; r < regions.size(); ++r) {
+            auto dept = department(regions[r], *centre);
+            if (!dept)
+                return dept.error();
+            auto regional = user(managerName(), nextName(), QStringLiteral("manager"), *director, *dept, regions[r], hash, report);
+            if (!regional)
+                return regional.error();
+            for (int t = 0; t < 2; ++t) {
+                const QString teamName = teams[r * 2 + t];
+                auto team = department(teamName, *dept);
+                if (!team)
+                    return team.error();
+                // Team leads are numbered after the regional managers.
+                const int saved = managerNo;
+                managerNo = 5 + r * 2 + t;
+                auto lead = user(managerName(), nextName(), QStringLiteral("manager"), *regional, *team, teamName, hash, report);
+                managerNo = saved;
+                if (!lead)
+                    return lead.error();
+                teamLeads.append({*team, *lead});
+            }
+        }
+        for (int i = 0; i < kReps; ++i) {
+            const auto [dept, lead] = teamLeads[i % teamLeads.size()];
+            const QString username = QStringLiteral("rep%1").arg(i + 1, 3, 10, QLatin1Char('0'));
+            auto rep = user(username, nextName(), QStringLiteral("rep"), lead, dept, teams[i % teams.size()], hash, report);
+            if (!rep)
+                return rep.error();
+            QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO demo_reps (n, user_id) VALUES (?, ?)"));
+            q.addBindValue(i);
+            q.addBindValue(*rep);
+            if (Status st = m_db.exec(q); !st)
+                return st;
+        }
+        return {};
+    }
+
+    Status createCustomers()
+    {
+        const QString k = QStringLiteral("x.i");
+        const QString cnCompany = choose(k, 1, split(kCities)) + QStringLiteral(" || ") + choose(k, 2, split(kBrands))
+            + QStringLiteral(" || ") + choose(k, 3, split(kTrades)) + QStringLiteral(" || '有限公司'");
+        const QString enCompany = choose(k, 1, split(kEnBrands)) + QStringLiteral(" || ' ' || ") + choose(k, 2, split(kEnTrades))
+            + QStringLiteral(" || ' ' || ") + choose(k, 3, split(kEnSuffix));
+        const QString cnPerson = personName(k, 4);
+        const QString enPerson = choose(k, 4, split(kEnFirst)) + QStringLiteral(" || ' ' || ") + choose(k, 5, split(kEnLast));
+        const QString sql = QStringLiteral(
+            "INSERT INTO customers (name, kind, gender, industry, company, position, source, status, level, phone, email,"
+            " province, city, district, owner_id, created_by, created_at, updated_at, last_contact_at, pool_since, notes)"
+            " SELECT CASE WHEN x.company = 1 THEN (CASE WHEN x.english = 1 THEN {enCompany} ELSE {cnCompany} END)"
+            "             ELSE (CASE WHEN x.english = 1 THEN {enPerson} ELSE {cnPerson} END) END,"
+            "  CASE WHEN x.company = 1 THEN 'company' ELSE 'person' END,"
+            "  CASE WHEN x.company = 1 THEN NULL ELSE {gender} END,"
+            "  {industry},"
+            "  CASE WHEN x.company = 1 THEN NULL ELSE {personCompany} END,"
+            "  CASE WHEN x.company = 1 THEN NULL ELSE {position} END,"
+            "  {source}, {status}, {level},"
+            "  '1' || {phonePrefix} || CAST(10000000 + {phoneTail} AS TEXT),"
+            "  CASE WHEN x.company = 1 OR x.english = 1 THEN 'contact' || CAST(x.i AS TEXT) || '@demo.example.com' ELSE NULL END,"
+            "  {province}, {city}, {district},"
+            "  CASE WHEN x.pool = 1 THEN NULL ELSE r.user_id END, r.user_id, x.created, x.contacted, x.contacted,"
+            "  CASE WHEN x.pool = 1 THEN x.contacted + 30 * {day} ELSE NULL END, NULL"
+            " FROM (SELECT s.i, CASE WHEN {companyHash} < 7 THEN 1 ELSE 0 END AS company,"
+            "              CASE WHEN {englishHash} = 0 THEN 1 ELSE 0 END AS english,"
+            "              CASE WHEN {poolHash} = 0 THEN 1 ELSE 0 END AS pool,"
+            "              {now} - {hour} - {ageHours} * {hour} AS created,"
+            "              {now} - {hour} - {ageHours} * {hour} + ({ageHours} * {hour}) * {contactShare} / 100 AS contacted,"
+            "              {repHash} AS rep"
+            "       FROM demo_seq s) x"
+            " JOIN demo_reps r ON r.n = x.rep ORDER BY x.i");
+        return execute(fill(sql, {
+            {QStringLiteral("{enCompany}"), enCompany},
+            {QStringLiteral("{cnCompany}"), cnCompany},
+            {QStringLiteral("{enPerson}"), enPerson},
+            {QStringLiteral("{cnPerson}"), cnPerson},
+            {QStringLiteral("{gender}"), choose(k, 6, split("male female"))},
+            {QStringLiteral("{industry}"), choose(k, 7, split(kIndustries))},
+            {QStringLiteral("{personCompany}"), choose(k, 8, split(kCities)) + QStringLiteral(" || ") + choose(k, 10, split(kBrands))
+                                                    + QStringLiteral(" || '集团'")},
+            {QStringLiteral("{position}"), choose(k, 11, split("经理 主管 工程师 店长 老师 医生 设计师 会计 律师 自由职业"))},
+            {QStringLiteral("{source}"), choose(k, 12, split("douyin-feed store-walk-in referral website exhibition wechat cold-call"))},
+            {QStringLiteral("{status}"), choose(k, 13, split("prospect prospect new active active active loyal at_risk lost"))},
+            {QStringLiteral("{level}"), choose(k, 14, split("A B B C C C D D"))},
+            {QStringLiteral("{phonePrefix}"), choose(k, 15, split("3 5 7 8 9"))
+                                                  + QStringLiteral(" || CAST(") + hashMod(k, 16, 10) + QStringLiteral(" AS TEXT)")},
+            {QStringLiteral("{phoneTail}"), hashMod(k, 17, 90'000'000)},
+            {QStringLiteral("{province}"), regionPart(k, 0)},
+            {QStringLiteral("{city}"), regionPart(k, 1)},
+            {QStringLiteral("{district}"), regionPart(k, 2)},
+            {QStringLiteral("{companyHash}"), hashMod(QStringLiteral("s.i"), 18, 10)},
+            {QStringLiteral("{englishHash}"), hashMod(QStringLiteral("s.i"), 19, 10)},
+            {QStringLiteral("{poolHash}"), hashMod(QStringLiteral("s.i"), 20, 10)},
+            {QStringLiteral("{ageHours}"), hashMod(QStringLiteral("s.i"), 21, 730 * 24)},
+            {QStringLiteral("{contactShare}"), hashMod(QStringLiteral("s.i"), 22, 101)},
+            {QStringLiteral("{repHash}"), hashMod(QStringLiteral("s.i"), 23, kReps)},
+        }));
+    }
+
+    Status createCustomerChildren()
+    {
+        const QString k = QStringLiteral("c.id");
+        const QStringList tags = split("VIP客户 重点跟进 老客户 渠道伙伴 价格敏感 决策人已接触 待回访 展会客户");
+        for (int i = 0; i < tags.size(); ++i) {
+            if (Status st = execute(QStringLiteral("INSERT INTO tags (name) VALUES ('") + tags[i]
+                                    + QStringLiteral("') ON CONFLICT (name) DO NOTHING"));
+                !st)
+                return st;
+            if (Status st = execute(QStringLiteral("INSERT INTO demo_tags (n, tag_id) SELECT ") + QString::number(i)
+                                    + QStringLiteral(", id FROM tags WHERE name = '") + tags[i] + QLatin1Char('\''));
+                !st)
+                return st;
+        }
+        const QStringList statements = {
+            QStringLiteral("INSERT INTO customer_groups (name) VALUES ('重点客户') ON CONFLICT (name) DO NOTHING"),
+            QStringLiteral("INSERT INTO customer_phones (customer_id, phone, label, is_primary)"
+                           " SELECT id, phone, 'mobile', 1 FROM customers ORDER BY id"),
+            QStringLiteral("INSERT INTO customer_emails (customer_id, email, label, is_primary)"
+                           " SELECT id, email, 'work', 1 FROM customers WHERE email IS NOT NULL ORDER BY id"),
+            QStringLiteral("INSERT INTO customer_addresses (customer_id, label, province, city, district, street, number, is_primary)"
+                           " SELECT c.id, CASE WHEN c.kind = 'company' THEN 'office' ELSE 'home' END, c.province, c.city, c.district, ")
+                + choose(k, 24, split(kStreets)) + QStringLiteral(", CAST(1 + ") + hashMod(k, 25, 300)
+                + QStringLiteral(" AS TEXT) || '号', 1 FROM customers c ORDER BY c.id"),
+            QStringLiteral("INSERT INTO customer_tags (customer_id, tag_id) SELECT c.id, t.tag_id FROM customers c"
+                           " JOIN demo_tags t ON t.n = ") + hashMod(k, 26, tags.size())
+                + QStringLiteral(" WHERE ") + hashMod(k, 27, 10) + QStringLiteral(" < 3 ORDER BY c.id"),
+            QStringLiteral("INSERT INTO customer_group_members (customer_id, group_id) SELECT c.id, g.id FROM customers c"
+                           " JOIN customer_groups g ON g.name = '重点客户' WHERE c.level = 'A' ORDER BY c.id"),
+            QStringLiteral("INSERT INTO contacts (customer_id, name, position, relationship, phone, email, is_primary, created_at, updated_at)"
+                           " SELECT c.id, ") + personName(k, 28) + QStringLiteral(", ")
+                + choose(k, 30, split("总经理 采购经理 财务总监 技术负责人 行政主管 市场总监"))
+                + QStringLiteral(", ") + choose(k, 31, split("决策人 影响者 使用者 联系人"))
+                + QStringLiteral(", '1' || CAST(3800000000 + ") + hashMod(k, 29, 99'999'999)
+                + QStringLiteral(" AS TEXT), NULL, 1, c.created_at, c.created_at FROM customers c WHERE c.kind = 'company' ORDER BY c.id"),
+        };
+        for (const QString &sql : statements) {
+            if (Status st = execute(sql); !st)
+                return st;
+        }
+        return {};
+    }
+
+    // About 30% of owned customers have an opportunity in the default pipeline: 30% of those won,
+    // 15% lost, the rest open across the open stages, each with the stage history that led there.
+    Status createOpportunities()
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT s.position, s.kind FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                                                  " WHERE p.is_default = 1 ORDER BY s.position"));
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        int openCount = 0, wonPos = -1, lostPos = -1, position = 0;
+        while (q.next()) {
+            const QString kind = q.value(1).toString();
+            if (q.value(0).toInt() != position++)
+                return Error::internal(QStringLiteral("The default pipeline's stage positions are not contiguous"));
+            if (kind == QLatin1String("open") && wonPos < 0 && lostPos < 0)
+                ++openCount;
+            else if (kind == QLatin1String("won"))
+                wonPos = q.value(0).toInt();
+            else if (kind == QLatin1String("lost"))
+                lostPos = q.value(0).toInt();
+        }
+        q.finish();
+        if (openCount == 0 || wonPos < 0 || lostPos < 0)
+            return Error::internal(QStringLiteral("The default pipeline needs open, won and lost stages"));
+
+        const QString k = QStringLiteral("c.id");
+        const QString outcome = hashMod(k, 32, 20); // 0-5 won, 6-8 lost, else open
+        const QString reached = QStringLiteral("(CASE WHEN ") + outcome + QStringLiteral(" < 6 THEN ") + QString::number(openCount - 1)
+            + QStringLiteral(" ELSE ") + hashMod(k, 33, openCount) + QStringLiteral(" END)");
+        const QString finalPos = QStringLiteral("(CASE WHEN ") + outcome + QStringLiteral(" < 6 THEN ") + QString::number(wonPos)
+            + QStringLiteral(" WHEN ") + outcome + QStringLiteral(" < 9 THEN ") + QString::number(lostPos) + QStringLiteral(" ELSE ")
+            + reached + QStringLiteral(" END)");
+        // Opportunity created some time after the customer; a sales cycle of 5 to 95 days.
+        const QString created = QStringLiteral("(c.created_at + (c.last_contact_at - c.created_at) * ") + hashMod(k, 34, 60)
+            + QStringLiteral(" / 100)");
+        const QString end = QStringLiteral("(CASE WHEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
+            + QStringLiteral(") * {day} < {now} THEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
+            + QStringLiteral(") * {day} ELSE {now} END)");
+        const QString step = QStringLiteral("((") + end + QStringLiteral(" - ") + created + QStringLiteral(") / (") + reached
+            + QStringLiteral(" + 1))");
+        const QString dateText = m_db.isSqlite() ? QStringLiteral("date(%1 / 1000, 'unixepoch')")
+                                                 : QStringLiteral("to_char(to_timestamp(%1 / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
+        const QString opportunitySql = QStringLiteral(
+            "INSERT INTO opportunities (customer_id, pipeline_id, stage_id, name, amount_minor, currency, probability,"
+            " expected_close_date, status, loss_reason, owner_id, created_at, updated_at, closed_at, stage_entered_at)"
+            " SELECT c.id, s.pipeline_id, s.id, {title}, (1 + {amount}) * 500000, 'CNY', s.probability, {closeDate},"
+            "  CASE WHEN s.kind = 'open' THEN 'open' ELSE s.kind END,"
+            "  CASE WHEN s.kind = 'lost' THEN {lossReason} ELSE NULL END,"
+            "  c.owner_id, {created}, {end}, CASE WHEN s.kind = 'open' THEN NULL ELSE {end} END,"
+            "  CASE WHEN s.kind = 'open' THEN {created} + {reached} * {step} ELSE {end} END"
+            " FROM customers c JOIN pipelines p ON p.is_default = 1"
+            " JOIN stages s ON s.pipeline_id = p.id AND s.position = {finalPos}"
+            " WHERE c.owner_id IS NOT NULL AND {hasOpportunity} < 3 ORDER BY c.id");
+        const QHash<QString, QString> parts = {
+            {QStringLiteral("{title}"), choose(k, 36, split("ERP升级项目 年度采购 设备更新 软件许可 培训服务 维保续约 新店开业 渠道合作"))},
+            {QStringLiteral("{amount}"), hashMod(k, 37, 200)},
+            {QStringLiteral("{closeDate}"), dateText.arg(end)},
+            {QStringLiteral("{lossReason}"), choose(k, 38, split("价格太高 选择了竞争对手 预算不足 项目搁置 时机不对"))},
+            {QStringLiteral("{created}"), created},
+            {QStringLiteral("{end}"), end},
+            {QStringLiteral("{step}"), step},
+            {QStringLiteral("{reached}"), reached},
+            {QStringLiteral("{finalPos}"), finalPos},
+            {QStringLiteral("{hasOpportunity}"), hashMod(k, 39, 10)},
+        };
+        if (Status st = execute(fill(opportunitySql, parts)); !st)
+            return st;
+        // History: one row per open stage reached (the first from nothing), then the closing row.
+        const QString historySql = QStringLiteral(
+            "INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id, user_id, at)"
+            " SELECT o.id, prev.id, s.id, o.owner_id, o.created_at + s.position * ((o.updated_at - o.created_at) / ({reached} + 1))"
+            " FROM opportunities o JOIN customers c ON c.id = o.customer_id"
+            " JOIN stages s ON s.pipeline_id = o.pipeline_id AND s.kind = 'open' AND s.position <= {reached}"
+            " LEFT JOIN stages prev ON prev.pipeline_id = o.pipeline_id AND prev.position = s.position - 1"
+            " ORDER BY o.id, s.position");
+        if (Status st = execute(fill(historySql, parts)); !st)
+            return st;
+        const QString closingSql = QStringLiteral(
+            "INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id, user_id, at)"
+            " SELECT o.id, prev.id, o.stage_id, o.owner_id, o.closed_at"
+            " FROM opportunities o JOIN customers c ON c.id = o.customer_id"
+            " JOIN stages prev ON prev.pipeline_id = o.pipeline_id AND prev.position = {reached}"
+            " WHERE o.status <> 'open' ORDER BY o.id");
+        if (Status st = execute(fill(closingSql, parts)); !st)
+            return st;
+        // Won value per customer through a scratch table: a correlated sum would scan the
+        // opportunities once per customer while their index is dropped.
+        for (const QString &sql : {
+                 QStringLiteral("CREATE {temp} TABLE demo_won (customer_id BIGINT PRIMARY KEY, total BIGINT NOT NULL)"),
+                 QStringLiteral("INSERT INTO demo_won (customer_id, total) SELECT customer_id, SUM(amount_minor) FROM opportunities"
+                                " WHERE status = 'won' GROUP BY customer_id"),
+                 QStringLiteral("UPDATE customers SET won_value_minor = (SELECT w.total FROM demo_won w WHERE w.customer_id = customers.id)"
+                                " WHERE id IN (SELECT customer_id FROM demo_won)"),
+                 QStringLiteral("DROP TABLE demo_won"),
+             }) {
+            if (Status st = execute(sql); !st)
+                return st;
+        }
+        return {};
+    }
+
+    // Activities spread between the customer's creation and its last contact; the newest one is
+    // exactly last_contact_at, so the customer rows need no update afterwards.
+    Status createActivities()
+    {
+        const QString k = QStringLiteral("(c.id * 8 + k.k)");
+        const QString sql = QStringLiteral(
+            "INSERT INTO activities (customer_id, user_id, kind, direction, status, subject, content, outcome, occurred_at,"
+            " duration_seconds, created_at)"
+            " SELECT x.id, x.user_id, x.kind,"
+            "  CASE WHEN x.kind IN ('call', 'message', 'email') THEN (CASE WHEN x.inbound = 1 THEN 'inbound' ELSE 'outbound' END) ELSE NULL END,"
+            "  CASE WHEN x.kind = 'call' THEN (CASE WHEN x.failed = 1 THEN 'failed' ELSE 'connected' END) ELSE NULL END,"
+            "  CASE x.kind WHEN 'call' THEN '电话沟通' WHEN 'message' THEN '微信消息' WHEN 'email' THEN '邮件往来'"
+            "    WHEN 'meeting' THEN '会议' WHEN 'visit' THEN '上门拜访' ELSE '备注' END,"
+            "  x.content, x.outcome, x.at,"
+            "  CASE WHEN x.kind = 'call' AND x.failed = 0 THEN 30 + x.duration ELSE NULL END, x.at"
+            " FROM (SELECT c.id, COALESCE(c.owner_id, c.created_by) AS user_id,"
+            "   {kind} AS kind, CASE WHEN {inbound} = 0 THEN 1 ELSE 0 END AS inbound,"
+            "   CASE WHEN {failed} = 0 THEN 1 ELSE 0 END AS failed, {content} AS content, {outcome} AS outcome,"
+            "   c.last_contact_at - (c.last_contact_at - c.created_at) * k.k / {perCustomer} AS at, {duration} AS duration"
+            "   FROM customers c CROSS JOIN demo_k k) x ORDER BY x.id, x.at DESC");
+        return execute(fill(sql, {
+            {QStringLiteral("{kind}"), choose(k, 40, split("call call call call call call call message message message message message"
+                                                        " email email meeting meeting visit visit note note"))},
+            {QStringLiteral("{inbound}"), hashMod(k, 41, 3)},
+            {QStringLiteral("{failed}"), hashMod(k, 42, 5)},
+            {QStringLiteral("{content}"), choose(k, 43, split("客户对报价有疑问，约定下周再谈 介绍了新产品线，客户有兴趣 确认了交付时间"
+                                                           " 客户要求提供案例资料 讨论了合同条款 客户反馈使用体验良好"
+                                                           " 发送了产品手册和价格表 客户暂时没有预算"))},
+            {QStringLiteral("{outcome}"), choose(k, 44, split("positive positive neutral neutral neutral negative"))},
+            {QStringLiteral("{duration}"), hashMod(k, 45, 900)},
+            {QStringLiteral("{perCustomer}"), QString::number(qMax(1, m_options.activitiesPerCustomer))},
+        }));
+    }
+
+    // About 10% of owned customers have a task due between two weeks ago and two weeks ahead;
+    // past ones are mostly done. Follow-up tasks get their follow-up row.
+    Status createTasks()
+    {
+        const QString k = QStringLiteral("c.id");
+        const QString sql = QStringLiteral(
+            "INSERT INTO tasks (title, kind, status, priority, due_at, reminder_at, reminded_at, completed_at, assignee_id,"
+            " created_by, customer_id, created_at, updated_at)"
+            " SELECT x.title, x.kind, CASE WHEN x.due < {now} AND x.done = 1 THEN 'done' ELSE 'open' END, x.priority,"
+            "  x.due, x.due - 30 * {minute}, CASE WHEN x.due - 30 * {minute} < {now} THEN x.due - 30 * {minute} ELSE NULL END,"
+            "  CASE WHEN x.due < {now} AND x.done = 1 THEN x.due ELSE NULL END, x.owner_id, x.owner_id, x.id, x.due - 3 * {day},"
+            "  x.due - 3 * {day}"
+            " FROM (SELECT c.id, c.owner_id, {title} AS title, {kind} AS kind, {priority} AS priority,"
+            "   {now} - 14 * {day} + {offsetMinutes} * {minute} AS due, CASE WHEN {done} < 8 THEN 1 ELSE 0 END AS done"
+            "   FROM customers c WHERE c.owner_id IS NOT NULL AND {hasTask} = 0) x ORDER BY x.id");
+        if (Status st = execute(fill(sql, {
+                {QStringLiteral("{title}"), choose(k, 46, split("回访客户 发送报价单 确认合同条款 安排产品演示 催收尾款 准备投标材料"))},
+                {QStringLiteral("{kind}"), choose(k, 47, split("follow_up todo"))},
+                {QStringLiteral("{priority}"), choose(k, 48, split("low normal normal high"))},
+                {QStringLiteral("{offsetMinutes}"), hashMod(k, 49, 28 * 24 * 60)},
+                {QStringLiteral("{done}"), hashMod(k, 50, 10)},
+                {QStringLiteral("{hasTask}"), hashMod(k, 51, 10)},
+            }));
+            !st)
+            return st;
+        return execute(QStringLiteral(
+            "INSERT INTO follow_ups (customer_id, user_id, scheduled_at, method, status, task_id, created_at)"
+            " SELECT t.customer_id, t.assignee_id, t.due_at, 'call', CASE WHEN t.status = 'done' THEN 'done' ELSE 'scheduled' END,"
+            " t.id, t.created_at FROM tasks t WHERE t.kind = 'follow_up' ORDER BY t.id"));
+    }
+
+    // The keyword index is built in C++ (the same tokens CustomerRepository writes), in pages by id,
+    // many rows per INSERT. A worker thread tokenizes the next page while this one writes the last.
+    Status indexSearch()
+    {
+        using Page = QVector<std::pair<qint64, QString>>;
+        std::future<Page> pending;
+        qint64 last = 0;
+        for (;;) {
+            auto texts = readSearchTexts(last);
+            if (!texts)
+                return texts.error();
+            std::future<Page> next;
+            if (!texts->isEmpty()) {
+                next = std::async(std::launch::async, [this, page = std::move(*texts)] {
+                    Page values;
+                    values.reserve(page.size());
+                    for (const auto &[id, t] : page)
+                        values.append({id, SearchIndex::storedValueFor(m_db, t)});
+                    return values;
+                });
+            }
+            if (pending.valid()) {
+                if (Status st = insertSearchRows(pending.get()); !st) {
+                    if (next.valid())
+                        next.wait();
+                    return st;
+                }
+            }
+            if (!next.valid())
+                break;
+            pending = std::move(next);
+        }
+        return {};
+    }
+
+    Result<QVector<std::pair<qint64, QStringList>>> readSearchTexts(qint64 &last)
+    {
+        constexpr int kPage = 5000;
+        QSqlQuery q = m_db.prepare(QStringLiteral(
+            "SELECT c.id, c.name, c.company, c.phone, c.email, t.name FROM customers c"
+            " LEFT JOIN customer_tags ct ON ct.customer_id = c.id LEFT JOIN tags t ON t.id = ct.tag_id"
+            " WHERE c.id > :last ORDER BY c.id LIMIT ") + QString::number(kPage));
+        q.setForwardOnly(true);
+        q.bindValue(QStringLiteral(":last"), last);
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        QVector<std::pair<qint64, QStringList>> rows;
+        rows.reserve(kPage);
+        while (q.next()) {
+            last = q.value(0).toLongLong();
+            QStringList texts;
+            for (int i = 1; i <= 5; ++i)
+                texts << q.value(i).toString();
+            rows.append({last, texts});
+        }
+        return rows;
+    }
+
+    Status insertSearchRows(const QVector<std::pair<qint64, QString>> &rows)
+    {
+        // Few enough placeholders per statement that binding stays cheap.
+        constexpr int kRowsPerInsert = 50;
+        const bool lite = m_db.isSqlite();
+        for (int from = 0; from < rows.size(); from += kRowsPerInsert) {
+            const int count = qMin<int>(kRowsPerInsert, rows.size() - from);
+            QString sql = lite ? QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES ")
+                               : QStringLiteral("INSERT INTO customer_search (customer_id, grams) VALUES ");
+            for (int i = 0; i < count; ++i) {
+                if (i)
+                    sql += QLatin1Char(',');
+                sql += lite ? QStringLiteral("(?, ?)") : QStringLiteral("(?, CAST(? AS tsvector))");
+            }
+            QSqlQuery ins = m_db.prepare(sql);
+            for (int i = 0; i < count; ++i) {
+                ins.addBindValue(rows[from + i].first);
+                ins.addBindValue(rows[from + i].second);
+            }
+            if (Status st = m_db.exec(ins); !st)
+                return st;
+        }
+        return {};
+    }
+
+    Database &m_db;
+    DemoOptions m_options;
+    qint64 m_now;
+    QHash<QString, QString> m_values;
+};
+
+} // namespace
+
+Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
+{
+    if (options.customers < 1 || options.customers > 100'000'000)
+        return Error::validation(QStringLiteral("range"), QStringLiteral("customers"),
+                                 QStringLiteral("The number of customers must be between 1 and 100,000,000."));
+    if (options.activitiesPerCustomer < 0 || options.activitiesPerCustomer > 8)
+        return Error::validation(QStringLiteral("range"), QStringLiteral("activitiesPerCustomer"),
+                                 QStringLiteral("Activities per customer must be between 0 and 8."));
+    if (Status st = PasswordHasher::checkStrength(options.password); !st)
+        return st.error();
+    // One hash for all demo users (same password): hashing 200 times would take longer than the data.
+    auto hash = PasswordHasher::hash(options.password);
+    if (!hash)
+        return hash.error();
+
+    // The bulk load touches far more pages than the everyday cache holds.
+    const bool lite = m_db.isSqlite();
+    // and index builds sort faster with helper threads.
+    if (lite) {
+        (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-1048576"));
+        (void)m_db.execSql(QStringLiteral("PRAGMA threads=2"));
+    }
+    auto result = m_db.write([&]() -> Result<DemoReport> {
+        Run run(m_db, options);
+        auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));
+        if (!existing)
+            return existing.error();
+        if (*existing > 0)
+            return Error::validation(QStringLiteral("not_empty"), QStringLiteral("database"),
+                                     QStringLiteral("The demo company can only be loaded into a database without customers."));
+        auto users = run.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE lower(username) IN ('director', 'manager01', 'rep001')"));
+        if (!users)
+            return users.error();
+        if (*users > 0)
+            return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("The demo users already exist in this database."),
+                                   QStringLiteral("username"));
+        auto report = run.generate(*hash);
+        if (!report)
+            return report.error();
+        if (Status st = run.execute(QStringLiteral(
+                "INSERT INTO app_settings (key, value) VALUES ('demo.generated_at', '{now}')"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            !st)
+            return st.error();
+        if (Status st = run.execute(QStringLiteral(
+                "INSERT INTO app_settings (key, value) VALUES ('company.name', '演示公司 (demo)')"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            !st)
+            return st.error();
+        m_db.notifyAfterCommit({QStringLiteral("customer"), 0, QStringLiteral("reset")});
+        return report;
+    });
+    if (lite) {
+        (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-65536"));
+        (void)m_db.execSql(QStringLiteral("PRAGMA threads=0"));
+    }
+    return result;
+}
+
+} // namespace crm
