@@ -25,6 +25,7 @@ struct User
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     int version = 1;
+    bool mustChangePassword = false; // cleared by any password change
 };
 
 struct Department

@@ -40,6 +40,7 @@ Result<std::optional<QString>> FirstRun::ensureAdministrator(Database &db)
     admin.displayName = QStringLiteral("Administrator");
     admin.roleName = QStringLiteral("administrator");
     admin.password = generatePassword();
+    admin.mustChangePassword = true;
     auto created = org.createUser(Actor::system(), admin);
     // Two processes starting on one empty store both see no users; the unique user name lets one win.
     if (!created && created.error().code == QLatin1String("conflict.duplicate"))

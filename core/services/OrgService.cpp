@@ -17,7 +17,7 @@ constexpr qint64 kLockMs = 15 * 60 * 1000;
 
 const QString kUserColumns = QStringLiteral(
     "u.id, u.username, u.display_name, u.phone, u.email, u.active, u.manager_id, u.department_id, u.role_id, r.name,"
-    " u.created_at, u.updated_at, u.version");
+    " u.created_at, u.updated_at, u.version, u.must_change_password");
 
 User readUser(const QSqlQuery &q)
 {
@@ -37,6 +37,7 @@ User readUser(const QSqlQuery &q)
     u.createdAt = q.value(10).toLongLong();
     u.updatedAt = q.value(11).toLongLong();
     u.version = q.value(12).toInt();
+    u.mustChangePassword = q.value(13).toInt() != 0;
     return u;
 }
 
@@ -272,7 +273,8 @@ Result<User> OrgService::createUser(const Actor &actor, const NewUser &in)
         const qint64 now = m_db.clock().nowMs();
         QSqlQuery q = m_db.prepare(QStringLiteral(
             "INSERT INTO users (username, display_name, phone, email, password_hash, active, manager_id, department_id, role_id,"
-            " created_at, updated_at) VALUES (:u, :d, :p, :e, :h, 1, :m, :dept, :r, :now, :now) RETURNING id"));
+            " must_change_password, created_at, updated_at) VALUES (:u, :d, :p, :e, :h, 1, :m, :dept, :r, :mc, :now, :now) RETURNING id"));
+        q.bindValue(QStringLiteral(":mc"), in.mustChangePassword ? 1 : 0);
         q.bindValue(QStringLiteral(":u"), username);
         q.bindValue(QStringLiteral(":d"), in.displayName.trimmed().isEmpty() ? username : in.displayName.trimmed());
         q.bindValue(QStringLiteral(":p"), phone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(phone));
@@ -318,7 +320,7 @@ Status OrgService::setPassword(const Actor &actor, const QString &username, cons
         return hash.error();
     return m_db.write([&]() -> Status {
         QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = :h, failed_logins = 0, locked_until = NULL,"
-                                                  " updated_at = :now, version = version + 1 WHERE id = :id"));
+                                                  " must_change_password = 0, updated_at = :now, version = version + 1 WHERE id = :id"));
         q.bindValue(QStringLiteral(":h"), *hash);
         q.bindValue(QStringLiteral(":now"), m_db.clock().nowMs());
         q.bindValue(QStringLiteral(":id"), u->id);

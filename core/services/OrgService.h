@@ -20,6 +20,8 @@ struct NewUser
     QString departmentName; // optional; created when missing
     QString phone;
     QString email;
+    // A generated password (the first administrator's) must be replaced at the first sign-in.
+    bool mustChangePassword = false;
 };
 
 // Users, departments and roles, and the resolution of a user into an Actor (permissions, data

@@ -38,7 +38,8 @@ Status schema1(Database &db)
         QStringLiteral("CREATE TABLE users (id {pk}, username TEXT NOT NULL, display_name TEXT NOT NULL, phone TEXT, email TEXT,"
                        " password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, manager_id {int} REFERENCES users(id),"
                        " department_id {int} REFERENCES departments(id), role_id {int} NOT NULL REFERENCES roles(id),"
-                       " failed_logins INTEGER NOT NULL DEFAULT 0, locked_until {int}, created_at {int} NOT NULL,"
+                       " failed_logins INTEGER NOT NULL DEFAULT 0, locked_until {int}, must_change_password INTEGER NOT NULL DEFAULT 0,"
+                       " created_at {int} NOT NULL,"
                        " updated_at {int} NOT NULL, version INTEGER NOT NULL DEFAULT 1)"),
         QStringLiteral("CREATE UNIQUE INDEX users_username ON users(lower(username))"),
         QStringLiteral("CREATE INDEX users_manager ON users(manager_id)"),
@@ -172,6 +173,17 @@ Status schema1(Database &db)
         QStringLiteral("CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, at)"),
         QStringLiteral("CREATE INDEX audit_log_user ON audit_log(user_id, at)"),
         QStringLiteral("CREATE TABLE app_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+
+        // API sessions, answers to retried requests and rate-limit counters: in the database so that
+        // several `crm serve` processes on one PostgreSQL share them.
+        QStringLiteral("CREATE TABLE api_tokens (id {pk}, token_hash TEXT NOT NULL UNIQUE,"
+                       " user_id {int} NOT NULL REFERENCES users(id) ON DELETE CASCADE, created_at {int} NOT NULL,"
+                       " expires_at {int} NOT NULL, revoked_at {int}, last_used_at {int}, client TEXT)"),
+        QStringLiteral("CREATE INDEX api_tokens_user ON api_tokens(user_id)"),
+        QStringLiteral("CREATE TABLE idempotency_keys (user_id {int} NOT NULL, idem_key TEXT NOT NULL, request_hash TEXT NOT NULL,"
+                       " status INTEGER NOT NULL, body TEXT NOT NULL, created_at {int} NOT NULL, PRIMARY KEY (user_id, idem_key))"),
+        QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)"),
+        QStringLiteral("CREATE TABLE rate_limits (bucket TEXT PRIMARY KEY, window_start {int} NOT NULL, hits INTEGER NOT NULL)"),
     };
     if (Status st = run(db, common); !st)
         return st;
