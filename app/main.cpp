@@ -2,6 +2,7 @@
 #include "app/CommandLine.h"
 #include "app/DemoCommand.h"
 #include "app/InitCommand.h"
+#include "app/ServeCommand.h"
 #include "app/UserCommand.h"
 
 #include <QCoreApplication>
@@ -17,5 +18,6 @@ int main(int argc, char *argv[])
     commandLine.add(std::make_unique<crm::InitCommand>());
     commandLine.add(std::make_unique<crm::UserCommand>());
     commandLine.add(std::make_unique<crm::DemoCommand>());
+    commandLine.add(std::make_unique<crm::ServeCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }

@@ -1,0 +1,115 @@
+#include "app/ServeCommand.h"
+
+#include "app/AppDatabase.h"
+#include "app/CommandParser.h"
+#include "app/Console.h"
+#include "app/DatabaseLocation.h"
+#include "core/ChangeFeed.h"
+#include "httpapi/ApiHost.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace crm {
+
+namespace {
+
+// SIGINT/SIGTERM -> a clean shutdown on the event loop (open requests finish, connections close).
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    (void)::write(g_signalPipe[1], &c, 1);
+}
+
+bool parseListen(const QString &text, ApiOptions &options)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    bool ok = false;
+    const int port = text.mid(colon + 1).toInt(&ok);
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    if (!ok || port < 0 || port > 65535 || address.isNull())
+        return false;
+    options.address = address;
+    options.port = quint16(port);
+    return true;
+}
+
+} // namespace
+
+int ServeCommand::run(const Invocation &call)
+{
+    CommandParser parser(
+        QStringLiteral("crm serve [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--database <location>]"),
+        QStringLiteral("Serves the HTTP API (see /api/openapi.json) until stopped with SIGINT or SIGTERM.\n"
+                       "Without TLS it listens on 127.0.0.1:8080; for the internet put nginx with TLS in front\n"
+                       "(deploy/nginx/crm.conf). Several processes may serve one PostgreSQL database."));
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8080)."), QStringLiteral("ADDRESS:PORT"),
+                      QStringLiteral("127.0.0.1:8080")});
+    parser.addOption({QStringLiteral("tls-cert"), QStringLiteral("PEM certificate chain: serve HTTPS."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key of the certificate."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Concurrent connections (default 512)."), QStringLiteral("N"),
+                      QStringLiteral("512")});
+    parser.addOption({QStringLiteral("requests-per-minute"), QStringLiteral("Per token and process (default 600)."), QStringLiteral("N"),
+                      QStringLiteral("600")});
+    if (auto stop = parser.parse(call, 0, 0))
+        return *stop;
+    ApiOptions options;
+    if (!parseListen(parser.value(QStringLiteral("listen")), options)) {
+        call.console.err(QStringLiteral("crm: --listen must be ADDRESS:PORT, e.g. 0.0.0.0:8080"));
+        return Exit::Usage;
+    }
+    options.certificateFile = parser.value(QStringLiteral("tls-cert"));
+    options.keyFile = parser.value(QStringLiteral("tls-key"));
+    if (options.certificateFile.isEmpty() != options.keyFile.isEmpty()) {
+        call.console.err(QStringLiteral("crm: --tls-cert and --tls-key go together"));
+        return Exit::Usage;
+    }
+    bool ok1 = false, ok2 = false;
+    options.limits.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok1);
+    options.requestsPerMinute = parser.value(QStringLiteral("requests-per-minute")).toInt(&ok2);
+    if (!ok1 || !ok2 || options.limits.maxConnections < 1 || options.requestsPerMinute < 1) {
+        call.console.err(QStringLiteral("crm: --max-connections and --requests-per-minute must be positive numbers"));
+        return Exit::Usage;
+    }
+
+    const QString location = parser.databaseLocation(call);
+    // Migrate and create the first administrator here, before serving.
+    if (!AppDatabase::openForCommand(location, call.console))
+        return Exit::Failure;
+
+    ChangeFeed feed;
+    DatabaseOptions database;
+    database.location = location;
+    database.durable = true; // an acknowledged API write survives power loss
+    database.feed = &feed;
+    ApiHost host;
+    if (Status st = host.start(database, options); !st) {
+        call.console.err(QStringLiteral("crm: ") + st.error().message);
+        return Exit::Failure;
+    }
+    call.console.out(QStringLiteral("Serving the API at %1 (database: %2)").arg(host.url(), DatabaseLocation::display(location)));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
+        QObject::connect(notifier, &QSocketNotifier::activated, qApp, &QCoreApplication::quit);
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    const int code = QCoreApplication::exec();
+    host.stop();
+    call.console.out(QStringLiteral("Stopped."));
+    return code == 0 ? Exit::Ok : Exit::Failure;
+}
+
+} // namespace crm

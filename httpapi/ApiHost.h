@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/storage/Database.h"
+#include "httpapi/ApiOptions.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace crm {
+
+class ApiServer;
+
+// Runs the API server on its own thread with its own database connection, for the desktop (which
+// must never serve on its GUI thread) and for `crm serve`. The server's objects are created, used
+// and destroyed on that thread.
+class ApiHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiHost(QObject *parent = nullptr);
+    ~ApiHost() override;
+
+    // Opens `database` on the server thread and listens. Blocks until it listens or fails.
+    Status start(const DatabaseOptions &database, const ApiOptions &options);
+    void stop();
+
+    bool isRunning() const { return m_port != 0; }
+    quint16 port() const { return m_port; }
+    QString url() const;
+
+Q_SIGNALS:
+    void stateChanged();
+
+private:
+    QThread m_thread;
+    QObject *m_worker = nullptr; // lives on m_thread
+    quint16 m_port = 0;
+    ApiOptions m_options;
+};
+
+} // namespace crm

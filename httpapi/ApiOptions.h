@@ -1,0 +1,28 @@
+#pragma once
+
+#include "httpapi/ConnectionGuard.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace crm {
+
+// How the API server runs. Defaults suit the embedded server of the desktop: loopback only.
+struct ApiOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080; // 0: any free port (tests)
+    QString certificateFile, keyFile; // both set: HTTPS
+    ConnectionLimits limits;
+    qint64 maxBodyBytes = 1024 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    // Requests per token per minute, counted per process (a shared counter would cost a database
+    // write per request); several processes allow at most this many each.
+    int requestsPerMinute = 600;
+    // Failed sign-ins per address per 15 minutes, counted in the database (shared by processes).
+    int loginFailuresPerAddress = 20;
+    // Public lead submissions per address per hour, also shared.
+    int publicLeadsPerAddress = 20;
+};
+
+} // namespace crm

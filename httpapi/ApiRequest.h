@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/security/Actor.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace crm {
+
+class Database;
+
+// A request as routes see it, with the acting user resolved from the bearer token (never from
+// the body or the query) and the path's {placeholders}.
+struct ApiRequest
+{
+    QByteArray method; // "GET", "POST", ...
+    QString path;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+    QHostAddress remote;
+    QHash<QString, QString> params;
+    Actor actor; // set for authenticated routes
+    QString token; // the bearer token, for logout
+
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    // A path id ("{id}"), or validation.format on anything that is not a positive integer.
+    Result<qint64> id(const QString &name = QStringLiteral("id")) const;
+    // The body as a JSON object: 415 unless the content type is JSON, 400 on malformed JSON or
+    // a body that is not an object.
+    Result<QJsonObject> jsonBody() const;
+};
+
+} // namespace crm

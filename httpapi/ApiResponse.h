@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/Error.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace crm {
+
+// What a route answers: a status, a body (JSON unless said otherwise) and extra headers.
+struct ApiResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json; charset=utf-8");
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+
+    static ApiResponse json(const QJsonObject &object, int status = 200);
+    // {error: {code, message, field?}} with the status for the code (see statusFor).
+    static ApiResponse error(const Error &error);
+    static ApiResponse error(int status, const QString &code, const QString &message, const QString &field = {});
+
+    // The one place error codes become HTTP statuses.
+    static int statusFor(const Error &error);
+};
+
+} // namespace crm

@@ -1,0 +1,195 @@
+#include "httpapi/ApiServer.h"
+
+#include "core/security/TokenService.h"
+#include "core/services/OrgService.h"
+#include "core/storage/Database.h"
+#include "core/storage/IdempotencyStore.h"
+#include "httpapi/routes/Routes.h"
+
+#include <QCryptographicHash>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QTcpSocket>
+
+namespace crm {
+
+namespace {
+
+constexpr qint64 kActorTtlMs = 5000;
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: return "UNKNOWN";
+    }
+}
+
+} // namespace
+
+ApiServer::ApiServer(Database &db, const ApiOptions &options, QObject *parent)
+    : QAbstractHttpServer(parent), m_db(db), m_options(options)
+{
+    m_clock.start();
+    routes::addAll(m_router);
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ApiRequest r;
+    r.method = methodName(request.method());
+    r.path = request.url().path();
+    r.query = request.query();
+    r.body = request.body();
+    r.remote = request.remoteAddress();
+    int headerBytes = 0;
+    for (const auto &[name, value] : request.headers()) {
+        headerBytes += name.size() + value.size() + 4;
+        r.headers.insert(name.toLower(), value);
+    }
+    ApiResponse response;
+    if (headerBytes > m_options.maxHeaderBytes)
+        response = ApiResponse::error(400, QStringLiteral("validation.headers"), QStringLiteral("The request headers are too large"));
+    else if (r.body.size() > m_options.maxBodyBytes || r.header("content-length").toLongLong() > m_options.maxBodyBytes)
+        response = ApiResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large"));
+    else
+        response = dispatch(r);
+    write(request, socket, response, r.method == "HEAD");
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    write(request, socket, ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource")), false);
+}
+
+ApiResponse ApiServer::dispatch(ApiRequest &request)
+{
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (!match.route) {
+        if (match.pathKnown)
+            return ApiResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("This method is not allowed here"));
+        return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource"));
+    }
+    request.params = match.params;
+    if (match.route->access == Router::Authenticated) {
+        ApiResponse denied = authenticate(request);
+        if (denied.status != 200)
+            return denied;
+        qint64 retryAfterMs = 0;
+        if (overRateLimit(request.token, &retryAfterMs)) {
+            ApiResponse r = ApiResponse::error(429, QStringLiteral("rate_limited"), QStringLiteral("Too many requests: slow down"));
+            r.addHeader("Retry-After", QByteArray::number((retryAfterMs + 999) / 1000));
+            return r;
+        }
+        if (request.method == "POST" && !request.header("idempotency-key").isEmpty())
+            return runIdempotent(request, *match.route);
+    }
+    ApiContext context{request, m_db, m_options};
+    return match.route->handler(context);
+}
+
+ApiResponse ApiServer::authenticate(ApiRequest &request)
+{
+    const QByteArray authorization = request.header("authorization");
+    auto unauthorized = [](const QString &code, const QString &message) {
+        ApiResponse r = ApiResponse::error(401, code, message);
+        r.addHeader("WWW-Authenticate", "Bearer");
+        return r;
+    };
+    if (!authorization.startsWith("Bearer "))
+        return unauthorized(QStringLiteral("auth.required"), QStringLiteral("Sign in first"));
+    request.token = QString::fromLatin1(authorization.mid(7).trimmed());
+    auto userId = TokenService(m_db).verify(request.token);
+    if (!userId)
+        return userId.error().code.startsWith(QLatin1String("auth.")) ? unauthorized(userId.error().code, userId.error().message)
+                                                                       : ApiResponse::error(userId.error());
+    const qint64 now = m_clock.elapsed();
+    auto cached = m_actors.find(*userId);
+    if (cached == m_actors.end() || now - cached->at > kActorTtlMs) {
+        auto actor = OrgService(m_db).actorFor(*userId, QStringLiteral("api"));
+        if (!actor)
+            return ApiResponse::error(actor.error());
+        cached = m_actors.insert(*userId, {*actor, now});
+    }
+    request.actor = cached->actor;
+    return ApiResponse{};
+}
+
+bool ApiServer::overRateLimit(const QString &token, qint64 *retryAfterMs)
+{
+    const qint64 now = m_clock.elapsed();
+    Window &w = m_rate[token];
+    if (now - w.start >= 60'000) {
+        w.start = now;
+        w.hits = 0;
+    }
+    if (++w.hits <= m_options.requestsPerMinute)
+        return false;
+    *retryAfterMs = 60'000 - (now - w.start);
+    return true;
+}
+
+// A retried POST with the same Idempotency-Key gets the first answer. The route's writes and the
+// stored answer commit together; a failed request stores nothing, so its retry runs again.
+ApiResponse ApiServer::runIdempotent(ApiRequest &request, const Router::Route &route)
+{
+    const QString key = QString::fromUtf8(request.header("idempotency-key")).left(200);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(request.method);
+    hash.addData(request.path.toUtf8());
+    hash.addData(request.body);
+    const QByteArray requestHash = hash.result().toHex();
+    IdempotencyStore store(m_db);
+    auto previous = store.find(request.actor.userId, key, requestHash);
+    if (!previous)
+        return ApiResponse::error(previous.error());
+    if (*previous) {
+        ApiResponse replay;
+        replay.status = (*previous)->status;
+        replay.body = (*previous)->body;
+        replay.addHeader("Idempotent-Replay", "true");
+        return replay;
+    }
+    ApiResponse response;
+    Status st = m_db.write([&]() -> Status {
+        ApiContext context{request, m_db, m_options};
+        response = route.handler(context);
+        if (response.status >= 400)
+            return Error{QStringLiteral("request_failed"), {}, {}}; // roll back whatever it wrote
+        return store.save(request.actor.userId, key, requestHash, {response.status, response.body});
+    });
+    if (!st && st.error().code != QLatin1String("request_failed")) {
+        // Saving lost a race with the same retry on another connection: answer what it stored.
+        auto stored = store.find(request.actor.userId, key, requestHash);
+        if (stored && *stored) {
+            ApiResponse replay;
+            replay.status = (*stored)->status;
+            replay.body = (*stored)->body;
+            replay.addHeader("Idempotent-Replay", "true");
+            return replay;
+        }
+        return ApiResponse::error(st.error());
+    }
+    return response;
+}
+
+void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &r, bool head)
+{
+    QHttpServerResponse response(r.contentType, head ? QByteArray() : r.body,
+                                 static_cast<QHttpServerResponse::StatusCode>(r.status));
+    for (const auto &[name, value] : r.headers)
+        response.addHeader(name, value);
+    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    response.write(makeResponder(request, socket));
+}
+
+} // namespace crm

@@ -1,0 +1,208 @@
+#include "httpapi/json/CustomerJson.h"
+
+#include "httpapi/json/Json.h"
+
+#include <QJsonArray>
+
+namespace crm::json {
+
+namespace {
+
+QJsonArray strings(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+Result<QStringList> stringList(const QJsonValue &v, const QString &field)
+{
+    if (v.isNull())
+        return QStringList();
+    if (!v.isArray())
+        return Error::validation(QStringLiteral("type"), field, field + QStringLiteral(" must be a list of strings"));
+    QStringList out;
+    for (const QJsonValue &item : v.toArray()) {
+        if (!item.isString())
+            return Error::validation(QStringLiteral("type"), field, field + QStringLiteral(" must be a list of strings"));
+        out.append(item.toString());
+    }
+    return out;
+}
+
+Result<QJsonObject> objectAt(const QJsonValue &v, const QString &field)
+{
+    if (!v.isObject())
+        return Error::validation(QStringLiteral("type"), field, field + QStringLiteral(" must be a list of objects"));
+    return v.toObject();
+}
+
+const QSet<QString> &ignoredFields()
+{
+    static const QSet<QString> f = {QStringLiteral("id"),        QStringLiteral("ownerName"),    QStringLiteral("createdAt"),
+                                    QStringLiteral("updatedAt"), QStringLiteral("lastContactAt"), QStringLiteral("poolSince"),
+                                    QStringLiteral("value"),     QStringLiteral("version"),       QStringLiteral("hiddenFields"),
+                                    QStringLiteral("createdBy"), QStringLiteral("province"),      QStringLiteral("city"),
+                                    QStringLiteral("district"),  QStringLiteral("inPool")};
+    return f;
+}
+
+} // namespace
+
+QJsonObject customer(const Customer &c)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), double(c.id)},
+        {QStringLiteral("name"), c.name},
+        {QStringLiteral("kind"), c.kind},
+        {QStringLiteral("gender"), c.gender},
+        {QStringLiteral("birthday"), date(c.birthday)},
+        {QStringLiteral("occupation"), c.occupation},
+        {QStringLiteral("industry"), c.industry},
+        {QStringLiteral("company"), c.company},
+        {QStringLiteral("position"), c.position},
+        {QStringLiteral("source"), c.source},
+        {QStringLiteral("status"), c.status},
+        {QStringLiteral("level"), c.level},
+        {QStringLiteral("phone"), c.phone},
+        {QStringLiteral("email"), c.email},
+        {QStringLiteral("province"), c.province},
+        {QStringLiteral("city"), c.city},
+        {QStringLiteral("district"), c.district},
+        {QStringLiteral("tags"), strings(c.tags)},
+        {QStringLiteral("ownerId"), optionalId(c.ownerId)},
+        {QStringLiteral("ownerName"), c.ownerName},
+        {QStringLiteral("inPool"), !c.ownerId.has_value()},
+        {QStringLiteral("createdAt"), time(c.createdAt)},
+        {QStringLiteral("updatedAt"), time(c.updatedAt)},
+        {QStringLiteral("lastContactAt"), time(c.lastContactAt)},
+        {QStringLiteral("value"), money(c.wonValueMinor)},
+        {QStringLiteral("version"), c.version},
+    };
+    if (!c.hiddenFields.isEmpty())
+        o.insert(QStringLiteral("hiddenFields"), strings(QStringList(c.hiddenFields.begin(), c.hiddenFields.end())));
+    if (c.detailLoaded) {
+        QJsonArray phones, emails, addresses;
+        for (const Phone &p : c.phones)
+            phones.append(QJsonObject{{QStringLiteral("number"), p.number}, {QStringLiteral("label"), p.label},
+                                      {QStringLiteral("primary"), p.primary}});
+        for (const Email &e : c.emails)
+            emails.append(QJsonObject{{QStringLiteral("address"), e.address}, {QStringLiteral("label"), e.label},
+                                      {QStringLiteral("primary"), e.primary}});
+        for (const Address &a : c.addresses)
+            addresses.append(QJsonObject{{QStringLiteral("label"), a.label},       {QStringLiteral("province"), a.province},
+                                         {QStringLiteral("city"), a.city},         {QStringLiteral("district"), a.district},
+                                         {QStringLiteral("street"), a.street},     {QStringLiteral("number"), a.number},
+                                         {QStringLiteral("postalCode"), a.postalCode}, {QStringLiteral("primary"), a.primary}});
+        o.insert(QStringLiteral("phones"), phones);
+        o.insert(QStringLiteral("emails"), emails);
+        o.insert(QStringLiteral("addresses"), addresses);
+        o.insert(QStringLiteral("groups"), strings(c.groups));
+        o.insert(QStringLiteral("customFields"), c.customFields);
+        o.insert(QStringLiteral("notes"), c.notes);
+        o.insert(QStringLiteral("poolSince"), time(c.poolSince));
+    }
+    return o;
+}
+
+QJsonObject contact(const Contact &c)
+{
+    return {{QStringLiteral("id"), double(c.id)},         {QStringLiteral("customerId"), double(c.customerId)},
+            {QStringLiteral("name"), c.name},             {QStringLiteral("position"), c.position},
+            {QStringLiteral("relationship"), c.relationship}, {QStringLiteral("phone"), c.phone},
+            {QStringLiteral("email"), c.email},           {QStringLiteral("primary"), c.primary},
+            {QStringLiteral("notes"), c.notes},           {QStringLiteral("createdAt"), time(c.createdAt)},
+            {QStringLiteral("updatedAt"), time(c.updatedAt)}};
+}
+
+Result<CustomerInput> customerInput(const QJsonObject &body)
+{
+    CustomerInput in;
+    Customer &c = in.values;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        if (ignoredFields().contains(key))
+            continue;
+        QString *text = nullptr;
+        if (key == QLatin1String("name")) text = &c.name;
+        else if (key == QLatin1String("kind")) text = &c.kind;
+        else if (key == QLatin1String("gender")) text = &c.gender;
+        else if (key == QLatin1String("occupation")) text = &c.occupation;
+        else if (key == QLatin1String("industry")) text = &c.industry;
+        else if (key == QLatin1String("company")) text = &c.company;
+        else if (key == QLatin1String("position")) text = &c.position;
+        else if (key == QLatin1String("source")) text = &c.source;
+        else if (key == QLatin1String("status")) text = &c.status;
+        else if (key == QLatin1String("level")) text = &c.level;
+        else if (key == QLatin1String("notes")) text = &c.notes;
+        if (text) {
+            auto s = string(body, key, 10'000);
+            if (!s)
+                return s.error();
+            *text = *s;
+            in.fields.insert(key);
+        } else if (key == QLatin1String("birthday")) {
+            auto d = parseDate(v, key);
+            if (!d)
+                return d.error();
+            c.birthday = *d;
+            in.fields.insert(key);
+        } else if (key == QLatin1String("phone") || key == QLatin1String("email")) {
+            // The single-value shorthand the mini program sends: becomes the primary entry.
+            auto s = string(body, key, 200);
+            if (!s)
+                return s.error();
+            if (key == QLatin1String("phone")) {
+                c.phones = s->isEmpty() ? QVector<Phone>{} : QVector<Phone>{Phone{*s, QStringLiteral("mobile"), true}};
+                in.fields.insert(QStringLiteral("phones"));
+            } else {
+                c.emails = s->isEmpty() ? QVector<Email>{} : QVector<Email>{Email{*s, {}, true}};
+                in.fields.insert(QStringLiteral("emails"));
+            }
+        } else if (key == QLatin1String("tags") || key == QLatin1String("groups")) {
+            auto list = stringList(v, key);
+            if (!list)
+                return list.error();
+            (key == QLatin1String("tags") ? c.tags : c.groups) = *list;
+            in.fields.insert(key);
+        } else if (key == QLatin1String("phones") || key == QLatin1String("emails") || key == QLatin1String("addresses")) {
+            if (!v.isArray() && !v.isNull())
+                return Error::validation(QStringLiteral("type"), key, key + QStringLiteral(" must be a list of objects"));
+            for (const QJsonValue &item : v.toArray()) {
+                auto o = objectAt(item, key);
+                if (!o)
+                    return o.error();
+                const bool primary = o->value(QStringLiteral("primary")).toBool();
+                const QString label = o->value(QStringLiteral("label")).toString();
+                if (key == QLatin1String("phones"))
+                    c.phones.append({o->value(QStringLiteral("number")).toString(), label, primary});
+                else if (key == QLatin1String("emails"))
+                    c.emails.append({o->value(QStringLiteral("address")).toString(), label, primary});
+                else
+                    c.addresses.append({label, o->value(QStringLiteral("province")).toString(), o->value(QStringLiteral("city")).toString(),
+                                        o->value(QStringLiteral("district")).toString(), o->value(QStringLiteral("street")).toString(),
+                                        o->value(QStringLiteral("number")).toString(), o->value(QStringLiteral("postalCode")).toString(),
+                                        primary});
+            }
+            in.fields.insert(key);
+        } else if (key == QLatin1String("ownerId")) {
+            if (v.isNull()) {
+                c.ownerId.reset();
+            } else if (v.isDouble() && v.toDouble() > 0) {
+                c.ownerId = qint64(v.toDouble());
+            } else {
+                return Error::validation(QStringLiteral("type"), key, QStringLiteral("ownerId must be a user id or null"));
+            }
+            in.fields.insert(key);
+        } else if (key == QLatin1String("customFields")) {
+            if (!v.isObject() && !v.isNull())
+                return Error::validation(QStringLiteral("type"), key, QStringLiteral("customFields must be an object"));
+            c.customFields = v.toObject();
+            in.fields.insert(key);
+        } else {
+            return Error::validation(QStringLiteral("unknown_field"), key, QStringLiteral("Unknown field: ") + key.left(100));
+        }
+    }
+    return in;
+}
+
+} // namespace crm::json

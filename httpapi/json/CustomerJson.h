@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Customer.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+namespace crm::json {
+
+QJsonObject customer(const Customer &c);
+QJsonObject contact(const Contact &c);
+
+// The fields a request body sets, converted for CustomerService::update/create. Read-only fields a
+// client may echo back (id, createdAt, version, ownerName, ...) are ignored; anything else unknown
+// is validation.unknown_field, so a typo never silently drops data.
+struct CustomerInput
+{
+    Customer values;
+    QSet<QString> fields;
+};
+Result<CustomerInput> customerInput(const QJsonObject &body);
+
+} // namespace crm::json

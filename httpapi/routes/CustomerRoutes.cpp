@@ -1,0 +1,197 @@
+// /api/crm/customers: list, create, read, update, delete, contacts; /api/crm/duplicates.
+#include "httpapi/routes/Routes.h"
+
+#include "core/services/ContactService.h"
+#include "core/services/CustomerService.h"
+#include "httpapi/json/CustomerJson.h"
+
+#include <QJsonArray>
+
+namespace crm::routes {
+
+namespace {
+
+Result<CustomerFilter> filterFrom(const ApiRequest &r, const Paging &p)
+{
+    CustomerFilter f;
+    f.keyword = r.queryValue(QStringLiteral("keyword")).left(100);
+    const QString status = r.queryValue(QStringLiteral("status"));
+    if (!status.isEmpty() && status != QLatin1String("all"))
+        f.statuses = status.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QString owner = r.queryValue(QStringLiteral("ownerId"));
+    if (!owner.isEmpty()) {
+        bool ok = false;
+        f.ownerId = owner.toLongLong(&ok);
+        if (!ok)
+            return Error::validation(QStringLiteral("format"), QStringLiteral("ownerId"), QStringLiteral("ownerId must be a user id"));
+    }
+    f.tag = r.queryValue(QStringLiteral("tag"));
+    f.group = r.queryValue(QStringLiteral("group"));
+    f.source = r.queryValue(QStringLiteral("source"));
+    f.province = r.queryValue(QStringLiteral("province"));
+    f.city = r.queryValue(QStringLiteral("city"));
+    f.district = r.queryValue(QStringLiteral("district"));
+    const QString sort = r.queryValue(QStringLiteral("sortBy"));
+    static const QHash<QString, CustomerSort> sorts = {
+        {QString(), CustomerSort::Auto},
+        {QStringLiteral("relevance"), CustomerSort::Auto},
+        {QStringLiteral("lastContact"), CustomerSort::LastContact},
+        {QStringLiteral("lastContactAt"), CustomerSort::LastContact},
+        {QStringLiteral("createdAt"), CustomerSort::Created},
+        {QStringLiteral("created"), CustomerSort::Created},
+        {QStringLiteral("name"), CustomerSort::Name},
+        {QStringLiteral("value"), CustomerSort::Value},
+        {QStringLiteral("newest"), CustomerSort::Newest},
+    };
+    if (!sorts.contains(sort))
+        return Error::validation(QStringLiteral("unknown"), QStringLiteral("sortBy"),
+                                 QStringLiteral("sortBy must be lastContact, createdAt, name, value or newest"));
+    f.sort = sorts.value(sort);
+    const QString order = r.queryValue(QStringLiteral("order"));
+    if (order == QLatin1String("asc"))
+        f.ascending = true;
+    else if (order == QLatin1String("desc"))
+        f.ascending = false;
+    else if (!order.isEmpty())
+        return Error::validation(QStringLiteral("unknown"), QStringLiteral("order"), QStringLiteral("order must be asc or desc"));
+    f.limit = p.limit;
+    f.offset = (p.page - 1) * p.limit;
+    return f;
+}
+
+ApiResponse list(ApiContext &c, bool poolOnly)
+{
+    auto p = paging(c.request);
+    if (!p)
+        return errorOr(p.error());
+    auto parsed = filterFrom(c.request, *p);
+    if (!parsed)
+        return errorOr(parsed.error());
+    CustomerFilter f = *parsed;
+    f.poolOnly = poolOnly;
+    CustomerService svc(c.db);
+    auto page = svc.list(c.request.actor, f);
+    if (!page)
+        return errorOr(page.error());
+    auto total = svc.count(c.request.actor, f);
+    if (!total)
+        return errorOr(total.error());
+    QJsonArray rows;
+    for (const Customer &customer : page->customers)
+        rows.append(json::customer(customer));
+    return ApiResponse::json({{QStringLiteral("customers"), rows},
+                              {QStringLiteral("page"), p->page},
+                              {QStringLiteral("limit"), p->limit},
+                              {QStringLiteral("total"), double(*total)},
+                              {QStringLiteral("hasMore"), page->hasMore}});
+}
+
+ApiResponse withEtag(const Customer &customer, int status = 200)
+{
+    ApiResponse r = ApiResponse::json({{QStringLiteral("customer"), json::customer(customer)}}, status);
+    r.addHeader("ETag", etag(customer.version));
+    return r;
+}
+
+ApiResponse create(ApiContext &c)
+{
+    auto body = c.request.jsonBody();
+    if (!body)
+        return errorOr(body.error());
+    auto input = json::customerInput(*body);
+    if (!input)
+        return errorOr(input.error());
+    auto created = CustomerService(c.db).create(c.request.actor, input->values);
+    if (!created)
+        return errorOr(created.error());
+    return withEtag(*created, 201);
+}
+
+ApiResponse get(ApiContext &c)
+{
+    auto id = c.request.id();
+    if (!id)
+        return errorOr(id.error());
+    auto customer = CustomerService(c.db).get(c.request.actor, *id);
+    if (!customer)
+        return errorOr(customer.error());
+    return withEtag(*customer);
+}
+
+ApiResponse update(ApiContext &c)
+{
+    auto id = c.request.id();
+    if (!id)
+        return errorOr(id.error());
+    auto version = ifMatch(c.request);
+    if (!version)
+        return errorOr(version.error());
+    auto body = c.request.jsonBody();
+    if (!body)
+        return errorOr(body.error());
+    auto input = json::customerInput(*body);
+    if (!input)
+        return errorOr(input.error());
+    auto updated = CustomerService(c.db).update(c.request.actor, *id, input->values, input->fields, *version);
+    if (!updated)
+        return errorOr(updated.error());
+    return withEtag(*updated);
+}
+
+ApiResponse remove(ApiContext &c)
+{
+    auto id = c.request.id();
+    if (!id)
+        return errorOr(id.error());
+    if (Status st = CustomerService(c.db).remove(c.request.actor, *id); !st)
+        return errorOr(st.error());
+    return ApiResponse::json({{QStringLiteral("success"), true}});
+}
+
+ApiResponse contacts(ApiContext &c)
+{
+    auto id = c.request.id();
+    if (!id)
+        return errorOr(id.error());
+    auto list = ContactService(c.db).list(c.request.actor, *id);
+    if (!list)
+        return errorOr(list.error());
+    QJsonArray rows;
+    for (const Contact &contact : *list)
+        rows.append(json::contact(contact));
+    return ApiResponse::json({{QStringLiteral("contacts"), rows}});
+}
+
+ApiResponse duplicates(ApiContext &c)
+{
+    const ApiRequest &r = c.request;
+    auto hints = CustomerService(c.db).duplicates(r.actor, r.queryValue(QStringLiteral("phone")).left(50),
+                                                  r.queryValue(QStringLiteral("email")).left(200),
+                                                  r.queryValue(QStringLiteral("name")).left(200));
+    if (!hints)
+        return errorOr(hints.error());
+    QJsonArray rows;
+    for (const DuplicateHint &h : *hints)
+        rows.append(QJsonObject{{QStringLiteral("match"), h.match}, {QStringLiteral("state"), h.state}});
+    return ApiResponse::json({{QStringLiteral("exists"), !rows.isEmpty()}, {QStringLiteral("duplicates"), rows}});
+}
+
+} // namespace
+
+void addCustomers(Router &router)
+{
+    router.add("GET", QStringLiteral("/api/crm/customers"), [](ApiContext &c) { return list(c, false); },
+               QStringLiteral("Customers in the caller's scope: page, limit, keyword, status, ownerId, tag, group, source, sortBy, order"));
+    router.add("GET", QStringLiteral("/api/crm/pool"), [](ApiContext &c) { return list(c, true); },
+               QStringLiteral("Customers in the public pool (same filters as the customer list)"));
+    router.add("POST", QStringLiteral("/api/crm/customers"), create, QStringLiteral("Create a customer (owner: the caller)"));
+    router.add("GET", QStringLiteral("/api/crm/duplicates"), duplicates,
+               QStringLiteral("Whether a phone, email or name is known: only 'yours', 'owned_by_other' or 'in_pool'"));
+    router.add("GET", QStringLiteral("/api/crm/customers/{id}"), get, QStringLiteral("One customer, with ETag"));
+    router.add("PUT", QStringLiteral("/api/crm/customers/{id}"), update, QStringLiteral("Update the given fields (If-Match: ETag)"));
+    router.add("PATCH", QStringLiteral("/api/crm/customers/{id}"), update, QStringLiteral("Update the given fields (If-Match: ETag)"));
+    router.add("DELETE", QStringLiteral("/api/crm/customers/{id}"), remove, QStringLiteral("Delete a customer"));
+    router.add("GET", QStringLiteral("/api/crm/customers/{id}/contacts"), contacts, QStringLiteral("The customer's contacts"));
+}
+
+} // namespace crm::routes

@@ -1,0 +1,61 @@
+#include "httpapi/routes/Routes.h"
+
+namespace crm::routes {
+
+void addAll(Router &router)
+{
+    addSystem(router);
+    addAuth(router);
+    addPool(router);
+    addCustomers(router);
+}
+
+ApiResponse errorOr(const Error &error)
+{
+    return ApiResponse::error(error);
+}
+
+Result<Paging> paging(const ApiRequest &request)
+{
+    Paging p;
+    const QString page = request.queryValue(QStringLiteral("page"));
+    const QString limit = request.queryValue(QStringLiteral("limit"));
+    bool ok = true;
+    if (!page.isEmpty()) {
+        p.page = page.toInt(&ok);
+        if (!ok || p.page < 1 || p.page > 10'000)
+            return Error::validation(QStringLiteral("range"), QStringLiteral("page"), QStringLiteral("page must be between 1 and 10000"));
+    }
+    if (!limit.isEmpty()) {
+        p.limit = limit.toInt(&ok);
+        if (!ok || p.limit < 1)
+            return Error::validation(QStringLiteral("range"), QStringLiteral("limit"), QStringLiteral("limit must be a positive number"));
+        p.limit = qMin(p.limit, 100);
+    }
+    return p;
+}
+
+Result<std::optional<int>> ifMatch(const ApiRequest &request)
+{
+    QByteArray value = request.header("if-match").trimmed();
+    if (value.isEmpty())
+        return std::optional<int>();
+    if (value.startsWith("W/"))
+        value = value.mid(2);
+    if (value.startsWith('"') && value.endsWith('"') && value.size() >= 2)
+        value = value.mid(1, value.size() - 2);
+    if (value.startsWith('v'))
+        value = value.mid(1);
+    bool ok = false;
+    const int version = value.toInt(&ok);
+    if (!ok || version < 1)
+        return Error::conflict(QStringLiteral("version"), QStringLiteral("The record has changed since you loaded it"));
+    return std::optional<int>(version);
+}
+
+QByteArray etag(int version)
+{
+    return "\"v" + QByteArray::number(version) + '"';
+}
+
+} // namespace crm::routes

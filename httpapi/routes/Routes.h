@@ -1,0 +1,28 @@
+#pragma once
+
+#include "httpapi/Router.h"
+
+namespace crm::routes {
+
+// Each adds its part of the API to the router; addAll adds every part (literal paths before
+// {placeholder} paths of the same shape, since the first match wins).
+void addAll(Router &router);
+void addSystem(Router &router);
+void addAuth(Router &router);
+void addCustomers(Router &router);
+void addPool(Router &router);
+
+// Helpers shared by the route files.
+ApiResponse errorOr(const Error &error);
+// "limit" capped at 100 (default 20), "page" from 1 (at most 10000); validation.range otherwise.
+struct Paging
+{
+    int page = 1, limit = 20;
+};
+Result<Paging> paging(const ApiRequest &request);
+// The If-Match version ("v12" or "12", quotes optional); nullopt without the header, and
+// conflict.version when it cannot be a version of ours.
+Result<std::optional<int>> ifMatch(const ApiRequest &request);
+QByteArray etag(int version);
+
+} // namespace crm::routes
