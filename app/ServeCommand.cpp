@@ -62,9 +62,12 @@ int ServeCommand::run(const Invocation &call)
                       QStringLiteral("512")});
     parser.addOption({QStringLiteral("requests-per-minute"), QStringLiteral("Per token and process (default 600)."), QStringLiteral("N"),
                       QStringLiteral("600")});
+    parser.addOption({QStringLiteral("behind-proxy"),
+                      QStringLiteral("Trust X-Real-IP from a loopback peer (nginx on this machine).")});
     if (auto stop = parser.parse(call, 0, 0))
         return *stop;
     ApiOptions options;
+    options.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
     if (!parseListen(parser.value(QStringLiteral("listen")), options)) {
         call.console.err(QStringLiteral("crm: --listen must be ADDRESS:PORT, e.g. 0.0.0.0:8080"));
         return Exit::Usage;

@@ -21,6 +21,9 @@ struct ApiOptions
     int requestsPerMinute = 600;
     // Failed sign-ins per address per 15 minutes, counted in the database (shared by processes).
     int loginFailuresPerAddress = 20;
+    // Behind nginx on the same machine: take the client address from X-Real-IP, but only when the
+    // peer is loopback (anyone else could forge the header).
+    bool behindProxy = false;
     // Public lead submissions per address per hour, also shared.
     int publicLeadsPerAddress = 20;
 };

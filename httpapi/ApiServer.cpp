@@ -54,6 +54,11 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         headerBytes += name.size() + value.size() + 4;
         r.headers.insert(name.toLower(), value);
     }
+    if (m_options.behindProxy && r.remote.isLoopback()) {
+        const QHostAddress forwarded(QString::fromLatin1(r.header("x-real-ip")));
+        if (!forwarded.isNull())
+            r.remote = forwarded;
+    }
     ApiResponse response;
     if (headerBytes > m_options.maxHeaderBytes)
         response = ApiResponse::error(400, QStringLiteral("validation.headers"), QStringLiteral("The request headers are too large"));
