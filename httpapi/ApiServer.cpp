@@ -118,13 +118,22 @@ ApiResponse ApiServer::authenticate(ApiRequest &request)
                                                                        : ApiResponse::error(userId.error());
     const qint64 now = m_clock.elapsed();
     auto cached = m_actors.find(*userId);
-    if (cached == m_actors.end() || now - cached->at > kActorTtlMs) {
-        auto actor = OrgService(m_db).actorFor(*userId, QStringLiteral("api"));
-        if (!actor)
-            return ApiResponse::error(actor.error());
-        cached = m_actors.insert(*userId, {*actor, now});
+    // An account that must change its password is looked up every time, so the change takes effect at once.
+    if (cached == m_actors.end() || now - cached->at > kActorTtlMs || cached->mustChangePassword) {
+        OrgService org(m_db);
+        auto actor = org.actorFor(*userId, QStringLiteral("api"));
+        auto user = org.user(*userId);
+        if (!actor || !user)
+            return ApiResponse::error(!actor ? actor.error() : user.error());
+        cached = m_actors.insert(*userId, {*actor, user->mustChangePassword, now});
     }
     request.actor = cached->actor;
+    // A generated password must be replaced before anything else is done with the account.
+    static const QStringList allowed = {QStringLiteral("/api/me"), QStringLiteral("/api/auth/logout"),
+                                        QStringLiteral("/api/auth/password")};
+    if (cached->mustChangePassword && !allowed.contains(request.path))
+        return ApiResponse::error(403, QStringLiteral("auth.password_change_required"),
+                                  QStringLiteral("Choose a new password first (POST /api/auth/password)"));
     return ApiResponse{};
 }
 

@@ -48,6 +48,7 @@ private:
     struct CachedActor
     {
         Actor actor;
+        bool mustChangePassword = false;
         qint64 at = 0;
     };
     QHash<qint64, CachedActor> m_actors;

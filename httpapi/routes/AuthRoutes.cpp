@@ -89,6 +89,27 @@ void addAuth(Router &router)
             return errorOr(st.error());
         return ApiResponse::json({{QStringLiteral("success"), true}});
     }, QStringLiteral("Revoke this token"));
+    router.add("POST", QStringLiteral("/api/auth/password"), [](ApiContext &c) {
+        auto body = c.request.jsonBody();
+        if (!body)
+            return errorOr(body.error());
+        auto current = json::string(*body, QStringLiteral("currentPassword"), 256);
+        auto next = json::string(*body, QStringLiteral("newPassword"), 256);
+        if (!current || !next)
+            return errorOr(!current ? current.error() : next.error());
+        OrgService org(c.db);
+        // The current password proves it is the account's owner, not just someone holding the token.
+        if (auto checked = org.authenticate(c.request.actor.username, *current); !checked)
+            return ApiResponse::error(400, QStringLiteral("validation.invalid"), QStringLiteral("The current password is wrong"),
+                                      QStringLiteral("currentPassword"));
+        if (Status st = org.setPassword(c.request.actor, c.request.actor.username, *next); !st) {
+            Error e = st.error();
+            if (e.field == QLatin1String("password"))
+                e.field = QStringLiteral("newPassword");
+            return errorOr(e);
+        }
+        return ApiResponse::json({{QStringLiteral("success"), true}});
+    }, QStringLiteral("Change one's own password: {currentPassword, newPassword}"));
     router.add("GET", QStringLiteral("/api/me"), [](ApiContext &c) {
         auto user = OrgService(c.db).user(c.request.actor.userId);
         if (!user)

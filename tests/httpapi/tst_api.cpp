@@ -126,6 +126,30 @@ private Q_SLOTS:
         QCOMPARE(c.get(QStringLiteral("/api/me")).errorCode(), QStringLiteral("auth.expired"));
     }
 
+    void generatedPasswordMustBeChangedFirst()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        NewUser boss{QStringLiteral("boss"), QStringLiteral("Boss"), QStringLiteral("Generated-Pass-1"), QStringLiteral("administrator"),
+                     {}, {}, {}, {}, true};
+        QVERIFY(OrgService(*s.db).createUser(s.team.admin, boss).ok());
+        ApiClient c = s.client();
+        QVERIFY(c.login(QStringLiteral("boss"), QStringLiteral("Generated-Pass-1")));
+        QCOMPARE(c.get(QStringLiteral("/api/crm/customers")).errorCode(), QStringLiteral("auth.password_change_required"));
+        QVERIFY(c.get(QStringLiteral("/api/me")).json.value(QStringLiteral("user")).toObject().value(QStringLiteral("mustChangePassword")).toBool());
+        const QString password = QStringLiteral("/api/auth/password");
+        QCOMPARE(c.post(password, {{QStringLiteral("currentPassword"), QStringLiteral("wrong-one")},
+                                   {QStringLiteral("newPassword"), QStringLiteral("My-own-pass-2026")}}).errorField(),
+                 QStringLiteral("currentPassword"));
+        QCOMPARE(c.post(password, {{QStringLiteral("currentPassword"), QStringLiteral("Generated-Pass-1")},
+                                   {QStringLiteral("newPassword"), QStringLiteral("short")}}).errorField(),
+                 QStringLiteral("newPassword"));
+        QCOMPARE(c.post(password, {{QStringLiteral("currentPassword"), QStringLiteral("Generated-Pass-1")},
+                                   {QStringLiteral("newPassword"), QStringLiteral("My-own-pass-2026")}}).status, 200);
+        QCOMPARE(c.get(QStringLiteral("/api/crm/customers")).status, 200);
+        QVERIFY(c.login(QStringLiteral("boss"), QStringLiteral("My-own-pass-2026")));
+    }
+
     void loginIsThrottledPerAddress()
     {
         ApiOptions options;
