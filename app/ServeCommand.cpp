@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -62,6 +63,8 @@ int ServeCommand::run(const Invocation &call)
                       QStringLiteral("512")});
     parser.addOption({QStringLiteral("requests-per-minute"), QStringLiteral("Per token and process (default 600)."), QStringLiteral("N"),
                       QStringLiteral("600")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Server threads (default: one per core)."), QStringLiteral("N"),
+                      QString::number(QThread::idealThreadCount())});
     parser.addOption({QStringLiteral("behind-proxy"),
                       QStringLiteral("Trust X-Real-IP from a loopback peer (nginx on this machine).")});
     if (auto stop = parser.parse(call, 0, 0))
@@ -78,7 +81,12 @@ int ServeCommand::run(const Invocation &call)
         call.console.err(QStringLiteral("crm: --tls-cert and --tls-key go together"));
         return Exit::Usage;
     }
-    bool ok1 = false, ok2 = false;
+    bool ok1 = false, ok2 = false, ok3 = false;
+    options.threads = parser.value(QStringLiteral("threads")).toInt(&ok3);
+    if (!ok3 || options.threads < 1 || options.threads > 64) {
+        call.console.err(QStringLiteral("crm: --threads must be between 1 and 64"));
+        return Exit::Usage;
+    }
     options.limits.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok1);
     options.requestsPerMinute = parser.value(QStringLiteral("requests-per-minute")).toInt(&ok2);
     if (!ok1 || !ok2 || options.limits.maxConnections < 1 || options.requestsPerMinute < 1) {

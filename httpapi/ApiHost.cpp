@@ -11,21 +11,62 @@
 
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace crm {
 
 namespace {
+
+// A listening socket that other threads may also bind to the same port (SO_REUSEPORT), handed to
+// the QTcpServer: the kernel then spreads new connections over the threads.
+bool listenShared(QTcpServer *server, const QHostAddress &address, quint16 port)
+{
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return false;
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (v6) {
+        auto *a = reinterpret_cast<sockaddr_in6 *>(&storage);
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons(port);
+        const Q_IPV6ADDR ip = address.toIPv6Address();
+        memcpy(&a->sin6_addr, &ip, sizeof ip);
+        length = sizeof *a;
+    } else {
+        auto *a = reinterpret_cast<sockaddr_in *>(&storage);
+        a->sin_family = AF_INET;
+        a->sin_port = htons(port);
+        a->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof *a;
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0 || ::listen(fd, 512) != 0
+        || !server->setSocketDescriptor(fd)) {
+        ::close(fd);
+        return false;
+    }
+    return true;
+}
 
 // Everything that belongs to the server thread, torn down there.
 class Worker : public QObject
 {
 public:
-    Status start(const DatabaseOptions &databaseOptions, const ApiOptions &options, quint16 *port)
+    // `listenForChanges`: one thread per process brings other processes' changes into the feed.
+    Status start(const DatabaseOptions &databaseOptions, const ApiOptions &options, bool listenForChanges, quint16 *port)
     {
         auto db = Database::open(databaseOptions);
         if (!db)
             return db.error();
         m_db = std::move(db).value();
-        if (!m_db->isSqlite()) {
+        if (!m_db->isSqlite() && listenForChanges) {
             // Other processes' writes reach this process's feed (the desktop's views refresh).
             m_listener = std::make_unique<PgChangeListener>(*m_db, databaseOptions.feed);
             if (Status st = m_listener->start(); !st)
@@ -43,7 +84,9 @@ public:
         } else {
             socket = new GuardedTcpServer(options.limits, m_server.get());
         }
-        if (!socket->listen(options.address, options.port))
+        const bool listening = options.threads > 1 ? listenShared(socket, options.address, options.port)
+                                                   : socket->listen(options.address, options.port);
+        if (!listening)
             return Error{QStringLiteral("api.listen"),
                          QStringLiteral("Cannot listen on %1:%2: %3").arg(options.address.toString()).arg(options.port).arg(socket->errorString()),
                          {}};
@@ -82,7 +125,6 @@ private:
 
 ApiHost::ApiHost(QObject *parent) : QObject(parent)
 {
-    m_thread.setObjectName(QStringLiteral("crm-api"));
 }
 
 ApiHost::~ApiHost()
@@ -94,37 +136,45 @@ Status ApiHost::start(const DatabaseOptions &database, const ApiOptions &options
 {
     stop();
     m_options = options;
-    m_thread.start();
-    auto *worker = new Worker;
-    worker->moveToThread(&m_thread);
-    Status result;
-    quint16 port = 0;
-    QMetaObject::invokeMethod(worker, [&] { result = worker->start(database, options, &port); }, Qt::BlockingQueuedConnection);
-    if (!result) {
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-        return result;
+    ApiOptions threadOptions = options;
+    threadOptions.threads = qMax(1, options.threads);
+    for (int i = 0; i < threadOptions.threads; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("crm-api-%1").arg(i));
+        thread->start();
+        auto *worker = new Worker;
+        worker->moveToThread(thread.get());
+        m_threads.push_back(std::move(thread));
+        m_workers.append(worker);
+        Status result;
+        quint16 port = 0;
+        QMetaObject::invokeMethod(worker, [&] { result = worker->start(database, threadOptions, i == 0, &port); }, Qt::BlockingQueuedConnection);
+        if (!result) {
+            stop();
+            return result;
+        }
+        // With port 0 the first thread picks the port; the others join it.
+        threadOptions.port = port;
+        m_port = port;
     }
-    m_worker = worker;
-    m_port = port;
     Q_EMIT stateChanged();
     return {};
 }
 
 void ApiHost::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    if (m_worker) {
-        QObject *worker = m_worker;
+    for (int i = 0; i < m_workers.size(); ++i) {
+        QObject *worker = m_workers[i];
         QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-        m_worker = nullptr;
+        m_threads[i]->quit();
+        m_threads[i]->wait();
     }
-    m_thread.quit();
-    m_thread.wait();
+    const bool wasRunning = !m_workers.isEmpty();
+    m_workers.clear();
+    m_threads.clear();
     m_port = 0;
-    Q_EMIT stateChanged();
+    if (wasRunning)
+        Q_EMIT stateChanged();
 }
 
 QString ApiHost::url() const

@@ -5,14 +5,18 @@
 
 #include <QObject>
 #include <QThread>
+#include <QVector>
+
+#include <memory>
+#include <vector>
 
 namespace crm {
 
 class ApiServer;
 
-// Runs the API server on its own thread with its own database connection, for the desktop (which
-// must never serve on its GUI thread) and for `crm serve`. The server's objects are created, used
-// and destroyed on that thread.
+// Runs the API server on its own thread(s), each with its own database connection, for the desktop
+// (which must never serve on its GUI thread) and for `crm serve`. The server's objects are created,
+// used and destroyed on their thread.
 class ApiHost : public QObject
 {
     Q_OBJECT
@@ -32,8 +36,8 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
-    QThread m_thread;
-    QObject *m_worker = nullptr; // lives on m_thread
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    QVector<QObject *> m_workers; // each lives on its thread
     quint16 m_port = 0;
     ApiOptions m_options;
 };

@@ -12,6 +12,9 @@ struct ApiOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080; // 0: any free port (tests)
+    // Server threads, each with its own listening socket on the port (SO_REUSEPORT: the kernel
+    // spreads connections), its own database connection and its own event loop.
+    int threads = 1;
     QString certificateFile, keyFile; // both set: HTTPS
     ConnectionLimits limits;
     qint64 maxBodyBytes = 1024 * 1024;

@@ -331,6 +331,22 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains(s.team.wang.username.toUtf8()));
     }
 
+    // Several server threads share the port; each has its own connection, all see the same data.
+    void severalServerThreadsServeTogether()
+    {
+        ApiOptions options;
+        options.threads = 3;
+        Server s(options);
+        QVERIFY(s.ok);
+        std::vector<ApiClient> clients;
+        for (int i = 0; i < 6; ++i)
+            clients.push_back(s.as(QStringLiteral("wang")));
+        for (int i = 0; i < int(clients.size()); ++i)
+            QCOMPARE(clients[i].post(QStringLiteral("/api/crm/customers"), customerBody(QStringLiteral("客户%1").arg(i))).status, 201);
+        for (ApiClient &c : clients)
+            QCOMPARE(c.get(QStringLiteral("/api/crm/customers")).json.value(QStringLiteral("total")).toInt(), 6);
+    }
+
     void idleAndOversizedConnectionsAreClosed()
     {
         ApiOptions options;
