@@ -26,6 +26,7 @@ struct ApiRequest
     QHash<QString, QString> params;
     Actor actor; // set for authenticated routes
     QString token; // the bearer token, for logout
+    bool sessionEnded = false; // set by logout: the server forgets the token at once
 
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }

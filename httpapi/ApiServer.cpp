@@ -64,6 +64,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         response = ApiResponse::error(400, QStringLiteral("validation.headers"), QStringLiteral("The request headers are too large"));
     else if (r.body.size() > m_options.maxBodyBytes || r.header("content-length").toLongLong() > m_options.maxBodyBytes)
         response = ApiResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large"));
+    else if (r.method == "GET" || r.method == "HEAD")
+        response = m_db.read([&] { return dispatch(r); }); // one snapshot, one read lock per request
     else
         response = dispatch(r);
     write(request, socket, response, r.method == "HEAD");
@@ -98,7 +100,10 @@ ApiResponse ApiServer::dispatch(ApiRequest &request)
             return runIdempotent(request, *match.route);
     }
     ApiContext context{request, m_db, m_options};
-    return match.route->handler(context);
+    ApiResponse response = match.route->handler(context);
+    if (request.sessionEnded)
+        m_tokens.remove(request.token);
+    return response;
 }
 
 ApiResponse ApiServer::authenticate(ApiRequest &request)
@@ -112,20 +117,30 @@ ApiResponse ApiServer::authenticate(ApiRequest &request)
     if (!authorization.startsWith("Bearer "))
         return unauthorized(QStringLiteral("auth.required"), QStringLiteral("Sign in first"));
     request.token = QString::fromLatin1(authorization.mid(7).trimmed());
-    auto userId = TokenService(m_db).verify(request.token);
-    if (!userId)
-        return userId.error().code.startsWith(QLatin1String("auth.")) ? unauthorized(userId.error().code, userId.error().message)
-                                                                       : ApiResponse::error(userId.error());
     const qint64 now = m_clock.elapsed();
-    auto cached = m_actors.find(*userId);
+    auto known = m_tokens.constFind(request.token);
+    qint64 userId = 0;
+    if (known != m_tokens.cend() && now - known->at <= kActorTtlMs) {
+        userId = known->userId;
+    } else {
+        auto verified = TokenService(m_db).verify(request.token);
+        if (!verified)
+            return verified.error().code.startsWith(QLatin1String("auth.")) ? unauthorized(verified.error().code, verified.error().message)
+                                                                             : ApiResponse::error(verified.error());
+        userId = *verified;
+        if (m_tokens.size() > 10'000)
+            m_tokens.clear(); // bounded: a flood of distinct tokens cannot grow it without limit
+        m_tokens.insert(request.token, {userId, now});
+    }
+    auto cached = m_actors.find(userId);
     // An account that must change its password is looked up every time, so the change takes effect at once.
     if (cached == m_actors.end() || now - cached->at > kActorTtlMs || cached->mustChangePassword) {
         OrgService org(m_db);
-        auto actor = org.actorFor(*userId, QStringLiteral("api"));
-        auto user = org.user(*userId);
+        auto actor = org.actorFor(userId, QStringLiteral("api"));
+        auto user = org.user(userId);
         if (!actor || !user)
             return ApiResponse::error(!actor ? actor.error() : user.error());
-        cached = m_actors.insert(*userId, {*actor, user->mustChangePassword, now});
+        cached = m_actors.insert(userId, {*actor, user->mustChangePassword, now});
     }
     request.actor = cached->actor;
     // A generated password must be replaced before anything else is done with the account.
@@ -140,6 +155,8 @@ ApiResponse ApiServer::authenticate(ApiRequest &request)
 bool ApiServer::overRateLimit(const QString &token, qint64 *retryAfterMs)
 {
     const qint64 now = m_clock.elapsed();
+    if (m_rate.size() > 10'000)
+        m_rate.clear(); // bounded memory; at worst a client gets a fresh window
     Window &w = m_rate[token];
     if (now - w.start >= 60'000) {
         w.start = now;

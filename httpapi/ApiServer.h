@@ -52,6 +52,14 @@ private:
         qint64 at = 0;
     };
     QHash<qint64, CachedActor> m_actors;
+    // Verified tokens for the same few seconds (a revocation by another process takes effect
+    // within kActorTtlMs; a logout here at once).
+    struct CachedToken
+    {
+        qint64 userId = 0;
+        qint64 at = 0;
+    };
+    QHash<QString, CachedToken> m_tokens;
     QElapsedTimer m_clock;
 };
 

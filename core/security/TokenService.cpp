@@ -57,16 +57,20 @@ Result<qint64> TokenService::verify(const QString &token)
 {
     if (token.size() < 20 || token.size() > 200)
         return invalidToken();
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT t.user_id, t.expires_at, t.revoked_at FROM api_tokens t"
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT t.user_id, t.expires_at, t.revoked_at FROM api_tokens t"
                                               " JOIN users u ON u.id = t.user_id WHERE t.token_hash = :h AND u.active = 1"));
     q.bindValue(QStringLiteral(":h"), hashOf(token));
     if (Status st = m_db.exec(q); !st)
         return st.error();
-    if (!q.next() || !q.value(2).isNull())
+    const bool found = q.next();
+    const qint64 userId = q.value(0).toLongLong(), expiresAt = q.value(1).toLongLong();
+    const bool revoked = !q.value(2).isNull();
+    m_db.recycle(std::move(q));
+    if (!found || revoked)
         return invalidToken();
-    if (q.value(1).toLongLong() <= m_db.clock().nowMs())
+    if (expiresAt <= m_db.clock().nowMs())
         return Error{QStringLiteral("auth.expired"), QStringLiteral("The session has expired: sign in again"), {}};
-    return q.value(0).toLongLong();
+    return userId;
 }
 
 Status TokenService::revoke(const QString &token)

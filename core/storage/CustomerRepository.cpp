@@ -185,9 +185,9 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     QString order = column + dir;
     if (column != QLatin1String("c.id") && !stream)
         order += QStringLiteral(", c.id") + dir;
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns + from +
-                               QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
-                               QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT ") + kColumns + from +
+                              QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
+                              QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
     bindAll(q, binds);
     q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
     q.bindValue(QStringLiteral(":offset"), f.afterKey ? 0 : std::max(0, f.offset));
@@ -196,7 +196,7 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     CustomerPage page;
     while (q.next())
         page.customers.append(readRow(q));
-    q.finish();
+    m_db.recycle(std::move(q));
     if (page.customers.size() > limit) {
         page.customers.removeLast();
         page.hasMore = true;
@@ -215,12 +215,14 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
 Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope)
 {
     QVariantMap binds;
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, binds));
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, binds));
     bindAll(q, binds);
     if (Status st = m_db.exec(q); !st)
         return st.error();
     q.next();
-    return q.value(0).toLongLong();
+    const qint64 n = q.value(0).toLongLong();
+    m_db.recycle(std::move(q));
+    return n;
 }
 
 Result<QHash<qint64, QStringList>> CustomerRepository::tagsOf(const QVector<qint64> &ids)
@@ -228,66 +230,66 @@ Result<QHash<qint64, QStringList>> CustomerRepository::tagsOf(const QVector<qint
     QHash<qint64, QStringList> out;
     if (ids.isEmpty())
         return out;
-    QStringList list;
-    for (qint64 id : ids)
-        list << QString::number(id);
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
-                                              " WHERE ct.customer_id IN (") + list.join(QLatin1Char(',')) +
-                               QStringLiteral(") ORDER BY t.name"));
+    // A fixed number of placeholders for a page (padded with the last id), so the text repeats and
+    // the prepared statement is reused.
+    const int slots = ids.size() <= 21 ? 21 : int(ids.size());
+    QStringList names;
+    for (int i = 0; i < slots; ++i)
+        names << QStringLiteral(":t") + QString::number(i);
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+                                             " WHERE ct.customer_id IN (") + names.join(QLatin1Char(',')) +
+                              QStringLiteral(") ORDER BY t.name"));
+    for (int i = 0; i < slots; ++i)
+        q.bindValue(names[i], ids[qMin<qsizetype>(i, ids.size() - 1)]);
     if (Status st = m_db.exec(q); !st)
         return st.error();
     while (q.next())
         out[q.value(0).toLongLong()].append(q.value(1).toString());
+    m_db.recycle(std::move(q));
     return out;
 }
 
 Result<Customer> CustomerRepository::load(qint64 id, const QString &scope)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = :id AND ") + scope);
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT ") + kColumns +
+                              QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = :id AND ") + scope);
     q.bindValue(QStringLiteral(":id"), id);
     if (Status st = m_db.exec(q); !st)
         return st.error();
-    if (!q.next())
+    if (!q.next()) {
+        m_db.recycle(std::move(q));
         return Error::notFound(QStringLiteral("Customer"));
+    }
     Customer c = readRow(q);
-    q.finish();
+    m_db.recycle(std::move(q));
 
-    QSqlQuery p = m_db.prepare(QStringLiteral("SELECT phone, label, is_primary FROM customer_phones WHERE customer_id = :id ORDER BY id"));
-    p.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(p); !st)
+    // All the lists hanging off the customer in one statement (a detail is opened very often).
+    QSqlQuery k = m_db.cached(QStringLiteral(
+        "SELECT 1, id, phone, label, NULL, NULL, NULL, NULL, NULL, is_primary FROM customer_phones WHERE customer_id = :id1"
+        " UNION ALL SELECT 2, id, email, label, NULL, NULL, NULL, NULL, NULL, is_primary FROM customer_emails WHERE customer_id = :id2"
+        " UNION ALL SELECT 3, id, label, province, city, district, street, number, postal_code, is_primary"
+        "  FROM customer_addresses WHERE customer_id = :id3"
+        " UNION ALL SELECT 4, 0, t.name, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+        "  WHERE ct.customer_id = :id4"
+        " UNION ALL SELECT 5, 0, g.name, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM customer_group_members m"
+        "  JOIN customer_groups g ON g.id = m.group_id WHERE m.customer_id = :id5"
+        " ORDER BY 1, 2, 3"));
+    for (const char *name : {":id1", ":id2", ":id3", ":id4", ":id5"})
+        k.bindValue(QLatin1String(name), id);
+    if (Status st = m_db.exec(k); !st)
         return st.error();
-    while (p.next())
-        c.phones.append({p.value(0).toString(), p.value(1).toString(), p.value(2).toInt() != 0});
-
-    QSqlQuery e = m_db.prepare(QStringLiteral("SELECT email, label, is_primary FROM customer_emails WHERE customer_id = :id ORDER BY id"));
-    e.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(e); !st)
-        return st.error();
-    while (e.next())
-        c.emails.append({e.value(0).toString(), e.value(1).toString(), e.value(2).toInt() != 0});
-
-    QSqlQuery a = m_db.prepare(QStringLiteral("SELECT label, province, city, district, street, number, postal_code, is_primary"
-                                              " FROM customer_addresses WHERE customer_id = :id ORDER BY id"));
-    a.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(a); !st)
-        return st.error();
-    while (a.next())
-        c.addresses.append({a.value(0).toString(), a.value(1).toString(), a.value(2).toString(), a.value(3).toString(),
-                            a.value(4).toString(), a.value(5).toString(), a.value(6).toString(), a.value(7).toInt() != 0});
-
-    auto tags = tagsOf({id});
-    if (!tags)
-        return tags.error();
-    c.tags = tags->value(id);
-
-    QSqlQuery g = m_db.prepare(QStringLiteral("SELECT g.name FROM customer_group_members m JOIN customer_groups g ON g.id = m.group_id"
-                                              " WHERE m.customer_id = :id ORDER BY g.name"));
-    g.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(g); !st)
-        return st.error();
-    while (g.next())
-        c.groups.append(g.value(0).toString());
+    while (k.next()) {
+        const auto v = [&](int i) { return k.value(i).toString(); };
+        const bool primary = k.value(9).toInt() != 0;
+        switch (k.value(0).toInt()) {
+        case 1: c.phones.append({v(2), v(3), primary}); break;
+        case 2: c.emails.append({v(2), v(3), primary}); break;
+        case 3: c.addresses.append({v(2), v(3), v(4), v(5), v(6), v(7), v(8), primary}); break;
+        case 4: c.tags.append(v(2)); break;
+        case 5: c.groups.append(v(2)); break;
+        }
+    }
+    m_db.recycle(std::move(k));
     c.detailLoaded = true;
     return c;
 }

@@ -79,6 +79,7 @@ QString Database::origin() const
 
 Database::~Database()
 {
+    m_statements.clear();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -178,6 +179,25 @@ QSqlQuery Database::prepare(const QString &sql)
     if (!query.prepare(sql))
         qCWarning(lcDb).noquote() << "prepare failed:" << query.lastError().text() << "in" << sql;
     return query;
+}
+
+QSqlQuery Database::cached(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        return prepare(sql);
+    QSqlQuery query = std::move(it->second);
+    m_statements.erase(it);
+    return query;
+}
+
+void Database::recycle(QSqlQuery &&query)
+{
+    query.finish();
+    if (m_statements.size() >= 256)
+        m_statements.clear(); // texts with inlined scope ids vary per user: keep it bounded
+    const QString sql = query.lastQuery();
+    m_statements.insert_or_assign(sql, std::move(query));
 }
 
 Status Database::exec(QSqlQuery &query)

@@ -4,12 +4,14 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVector>
 
 #include <memory>
+#include <unordered_map>
 
 namespace crm {
 
@@ -54,6 +56,10 @@ public:
     // A query prepared on this connection. Placeholders are named (":name"); on PostgreSQL write
     // casts as CAST(x AS t), since "::t" would read as a placeholder.
     QSqlQuery prepare(const QString &sql);
+    // The same, reusing a statement of this connection prepared earlier with the same text (parsing
+    // is most of the cost of a short query) when one was handed back with recycle().
+    QSqlQuery cached(const QString &sql);
+    void recycle(QSqlQuery &&query);
     // Executes a prepared query; a failure is logged with its SQL and returned as a typed error
     // (unique violations become conflict.duplicate, foreign-key violations validation.reference).
     Status exec(QSqlQuery &query);
@@ -68,6 +74,7 @@ public:
     auto write(F &&fn) -> decltype(fn())
     {
         if (m_txDepth > 0) {
+            Q_ASSERT_X(!m_readOnly, "Database::write", "a write inside Database::read()");
             ++m_txDepth;
             auto result = fn();
             --m_txDepth;
@@ -96,6 +103,25 @@ public:
     }
     bool inTransaction() const { return m_txDepth > 0; }
 
+    // Runs fn (which must not write) in one read transaction: its queries share one snapshot and,
+    // on SQLite, one WAL read lock instead of taking one per statement. Used for whole GET requests.
+    template <typename F>
+    auto read(F &&fn) -> decltype(fn())
+    {
+        if (m_txDepth > 0)
+            return fn();
+        if (Status begun = execSql(QStringLiteral("BEGIN")); !begun.ok())
+            return fn(); // reading without the shared snapshot is still correct
+        m_txDepth = 1;
+        m_readOnly = true;
+        auto result = fn();
+        m_txDepth = 0;
+        m_readOnly = false;
+        if (!execSql(QStringLiteral("COMMIT")).ok())
+            rollback();
+        return result;
+    }
+
     // Queue a change to announce after commit. On PostgreSQL it is also sent with NOTIFY inside
     // the transaction, which PostgreSQL delivers to other processes only if the transaction commits.
     void notifyAfterCommit(const Change &change);
@@ -119,7 +145,9 @@ private:
     const Clock *m_clock = nullptr;
     int m_txDepth = 0;
     bool m_rollbackOnly = false;
+    bool m_readOnly = false; // inside read()
     QVector<Change> m_pending;
+    std::unordered_map<QString, QSqlQuery> m_statements; // see cached(); QSqlQuery is move-only
 };
 
 // Parses "postgresql://user:password@host:port/dbname?host=/socket/dir" into its parts.

@@ -87,6 +87,7 @@ void addAuth(Router &router)
     router.add("POST", QStringLiteral("/api/auth/logout"), [](ApiContext &c) {
         if (Status st = TokenService(c.db).revoke(c.request.token); !st)
             return errorOr(st.error());
+        c.request.sessionEnded = true;
         return ApiResponse::json({{QStringLiteral("success"), true}});
     }, QStringLiteral("Revoke this token"));
     router.add("POST", QStringLiteral("/api/auth/password"), [](ApiContext &c) {
