@@ -37,6 +37,12 @@ QString CommandLine::helpText() const
     return text;
 }
 
+void CommandLine::setDefaultCommand(const QString &name, const QString &notice)
+{
+    m_defaultCommand = name;
+    m_defaultNotice = notice;
+}
+
 int CommandLine::run(const QStringList &arguments)
 {
     QString database;
@@ -67,8 +73,13 @@ int CommandLine::run(const QStringList &arguments)
         }
     }
     if (i == arguments.size()) {
-        m_console.err(helpText());
-        return Exit::Usage;
+        Command *fallback = m_defaultCommand.isEmpty() ? nullptr : find(m_defaultCommand);
+        if (!fallback) {
+            m_console.err(helpText());
+            return Exit::Usage;
+        }
+        m_console.err(m_defaultNotice);
+        return fallback->run(Invocation{{}, database, m_console});
     }
     QString name = arguments.at(i);
     QStringList rest = arguments.mid(i + 1);

@@ -14,6 +14,8 @@ class CommandLine
 {
 public:
     void add(std::unique_ptr<Command> command);
+    // What `crm` without a command runs, after printing `notice` on stderr.
+    void setDefaultCommand(const QString &name, const QString &notice);
     // arguments: as QCoreApplication::arguments(), the program first. Returns the exit code.
     int run(const QStringList &arguments);
 
@@ -22,6 +24,7 @@ private:
     QString helpText() const;
 
     Console m_console;
+    QString m_defaultCommand, m_defaultNotice;
     std::vector<std::unique_ptr<Command>> m_commands;
 };
 

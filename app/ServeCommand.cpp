@@ -55,8 +55,10 @@ int ServeCommand::run(const Invocation &call)
         QStringLiteral("Serves the HTTP API (see /api/openapi.json) until stopped with SIGINT or SIGTERM.\n"
                        "Without TLS it listens on 127.0.0.1:8080; for the internet put nginx with TLS in front\n"
                        "(deploy/nginx/crm.conf). Several processes may serve one PostgreSQL database."));
-    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8080)."), QStringLiteral("ADDRESS:PORT"),
-                      QStringLiteral("127.0.0.1:8080")});
+    const QString defaultListen = qEnvironmentVariableIsEmpty("CRM_LISTEN") ? QStringLiteral("127.0.0.1:8080")
+                                                                           : qEnvironmentVariable("CRM_LISTEN");
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port (default CRM_LISTEN, else 127.0.0.1:8080)."),
+                      QStringLiteral("ADDRESS:PORT"), defaultListen});
     parser.addOption({QStringLiteral("tls-cert"), QStringLiteral("PEM certificate chain: serve HTTPS."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("tls-key"), QStringLiteral("PEM private key of the certificate."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Concurrent connections (default 512)."), QStringLiteral("N"),

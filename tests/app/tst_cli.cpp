@@ -379,6 +379,28 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
     }
 
+    // `crm` without a command starts the product: with no display, the headless API server.
+    void noCommandStartsTheServer()
+    {
+        CRM_OPEN_DB(db);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome.path());
+        env.insert(QStringLiteral("CRM_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CRM_EXE), {QStringLiteral("--database"), db.location});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("Serving the API at http://127.0.0.1:"), 15000);
+        QVERIFY(p.readAllStandardError().contains("No display: starting the headless API server"));
+        p.terminate(); // SIGTERM: a clean stop
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QByteArray(out + p.readAllStandardOutput()).contains("Stopped."));
+    }
+
     void firstRunHappensOnAnyCommand()
     {
         CRM_OPEN_DB(db);
