@@ -675,12 +675,14 @@ private:
         for (int from = 0; from < rows.size(); from += kRowsPerInsert) {
             const int count = qMin<int>(kRowsPerInsert, rows.size() - from);
             QString sql = lite ? QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES ")
-                               : QStringLiteral("INSERT INTO customer_search (customer_id, grams) VALUES ");
+                               : QStringLiteral("UPDATE customers SET search_grams = v.g FROM (VALUES ");
             for (int i = 0; i < count; ++i) {
                 if (i)
                     sql += QLatin1Char(',');
-                sql += lite ? QStringLiteral("(?, ?)") : QStringLiteral("(?, CAST(? AS tsvector))");
+                sql += lite ? QStringLiteral("(?, ?)") : QStringLiteral("(CAST(? AS BIGINT), CAST(? AS tsvector))");
             }
+            if (!lite)
+                sql += QStringLiteral(") AS v(id, g) WHERE customers.id = v.id");
             QSqlQuery ins = m_db.prepare(sql);
             for (int i = 0; i < count; ++i) {
                 ins.addBindValue(rows[from + i].first);

@@ -130,7 +130,8 @@ QString SearchIndex::customerCondition(const Database &db, const QString &idColu
 {
     if (db.dialect() == Dialect::Sqlite)
         return idColumn + QStringLiteral(" IN (SELECT rowid FROM customer_search WHERE customer_search MATCH :kw)");
-    return idColumn + QStringLiteral(" IN (SELECT customer_id FROM customer_search WHERE grams @@ CAST(:kw AS tsquery))");
+    // idColumn is "<alias>.id"; the grams live on the same row.
+    return idColumn.chopped(2) + QStringLiteral("search_grams @@ CAST(:kw AS tsquery)");
 }
 
 QString SearchIndex::bindValue(const Database &db, const QString &keyword)
@@ -187,8 +188,9 @@ QString SearchIndex::storedValue(const Database &db, const QStringList &tokens)
 
 Status SearchIndex::removeCustomer(Database &db, qint64 customerId)
 {
-    QSqlQuery q = db.prepare(db.isSqlite() ? QStringLiteral("DELETE FROM customer_search WHERE rowid = :id")
-                                           : QStringLiteral("DELETE FROM customer_search WHERE customer_id = :id"));
+    if (!db.isSqlite())
+        return {}; // the tokens go with the customer row
+    QSqlQuery q = db.prepare(QStringLiteral("DELETE FROM customer_search WHERE rowid = :id"));
     q.bindValue(QStringLiteral(":id"), customerId);
     return db.exec(q);
 }
@@ -199,7 +201,7 @@ Status SearchIndex::indexCustomer(Database &db, qint64 customerId, const QString
         return st;
     QSqlQuery q = db.prepare(db.isSqlite()
                                  ? QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES (:id, :grams)")
-                                 : QStringLiteral("INSERT INTO customer_search (customer_id, grams) VALUES (:id, CAST(:grams AS tsvector))"));
+                                 : QStringLiteral("UPDATE customers SET search_grams = CAST(:grams AS tsvector) WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), customerId);
     q.bindValue(QStringLiteral(":grams"), storedValueFor(db, texts));
     return db.exec(q);

@@ -18,8 +18,8 @@ class Database;
 //   - a query of 2+ characters is the phrase of its bigrams ("科技有" -> "科技 技有"), which matches
 //     exactly the runs containing the query as a substring.
 // SQLite stores the tokens in an FTS5 table (tokenizer 'ascii': spaces separate, every other byte
-// belongs to a token); PostgreSQL stores them as a tsvector with positions built here, so its
-// parser and locale play no part, and queries them with <-> phrase operators through a GIN index.
+// belongs to a token); PostgreSQL stores them in customers.search_grams, a tsvector with positions
+// built here (so its parser and locale play no part), queried with <-> phrases through a GIN index.
 // Punctuation is not searchable: "wang@xh.com" is indexed as the runs wang, xh, com.
 class SearchIndex
 {
@@ -29,8 +29,8 @@ public:
     // Runs of the normalised query; empty when nothing searchable remains.
     static QStringList queryRuns(const QString &keyword);
 
-    // SQL condition (with placeholder :kw) restricting `idColumn` to customers matching the keyword,
-    // and the value to bind for it.
+    // SQL condition (with placeholder :kw) restricting `idColumn` ("c.id": the customers table's id
+    // under its alias) to customers matching the keyword, and the value to bind for it.
     static QString customerCondition(const Database &db, const QString &idColumn);
     static QString bindValue(const Database &db, const QString &keyword);
 

@@ -140,8 +140,7 @@ private Q_SLOTS:
                       return {};
                   }).ok());
         auto find = [&](const QString &kw) {
-            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM (SELECT 1 AS id UNION ALL SELECT 2 UNION ALL SELECT 3"
-                                                     " UNION ALL SELECT 4 UNION ALL SELECT 5) c WHERE ") +
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM customers c WHERE ") +
                                       SearchIndex::customerCondition(*db, QStringLiteral("c.id")) + QStringLiteral(" ORDER BY id"));
             q.bindValue(QStringLiteral(":kw"), SearchIndex::bindValue(*db, kw));
             QList<int> ids;
