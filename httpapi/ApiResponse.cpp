@@ -12,6 +12,14 @@ ApiResponse ApiResponse::json(const QJsonObject &object, int status)
     return r;
 }
 
+ApiResponse ApiResponse::json(QByteArray serialized, int status)
+{
+    ApiResponse r;
+    r.status = status;
+    r.body = std::move(serialized);
+    return r;
+}
+
 ApiResponse ApiResponse::error(int status, const QString &code, const QString &message, const QString &field)
 {
     QJsonObject e{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};

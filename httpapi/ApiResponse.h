@@ -20,6 +20,7 @@ struct ApiResponse
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
 
     static ApiResponse json(const QJsonObject &object, int status = 200);
+    static ApiResponse json(QByteArray serialized, int status = 200);
     // {error: {code, message, field?}} with the status for the code (see statusFor).
     static ApiResponse error(const Error &error);
     static ApiResponse error(int status, const QString &code, const QString &message, const QString &field = {});

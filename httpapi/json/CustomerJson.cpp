@@ -1,17 +1,15 @@
 #include "httpapi/json/CustomerJson.h"
 
 #include "httpapi/json/Json.h"
+#include "httpapi/json/JsonWriter.h"
+
+#include <QJsonDocument>
 
 #include <QJsonArray>
 
 namespace crm::json {
 
 namespace {
-
-QJsonArray strings(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
 
 Result<QStringList> stringList(const QJsonValue &v, const QString &field)
 {
@@ -47,60 +45,71 @@ const QSet<QString> &ignoredFields()
 
 } // namespace
 
-QJsonObject customer(const Customer &c)
+namespace {
+
+void writeTime(JsonWriter &out, const char *name, qint64 ms)
 {
-    QJsonObject o{
-        {QStringLiteral("id"), double(c.id)},
-        {QStringLiteral("name"), c.name},
-        {QStringLiteral("kind"), c.kind},
-        {QStringLiteral("gender"), c.gender},
-        {QStringLiteral("birthday"), date(c.birthday)},
-        {QStringLiteral("occupation"), c.occupation},
-        {QStringLiteral("industry"), c.industry},
-        {QStringLiteral("company"), c.company},
-        {QStringLiteral("position"), c.position},
-        {QStringLiteral("source"), c.source},
-        {QStringLiteral("status"), c.status},
-        {QStringLiteral("level"), c.level},
-        {QStringLiteral("phone"), c.phone},
-        {QStringLiteral("email"), c.email},
-        {QStringLiteral("province"), c.province},
-        {QStringLiteral("city"), c.city},
-        {QStringLiteral("district"), c.district},
-        {QStringLiteral("tags"), strings(c.tags)},
-        {QStringLiteral("ownerId"), optionalId(c.ownerId)},
-        {QStringLiteral("ownerName"), c.ownerName},
-        {QStringLiteral("inPool"), !c.ownerId.has_value()},
-        {QStringLiteral("createdAt"), time(c.createdAt)},
-        {QStringLiteral("updatedAt"), time(c.updatedAt)},
-        {QStringLiteral("lastContactAt"), time(c.lastContactAt)},
-        {QStringLiteral("value"), money(c.wonValueMinor)},
-        {QStringLiteral("version"), c.version},
-    };
-    if (!c.hiddenFields.isEmpty())
-        o.insert(QStringLiteral("hiddenFields"), strings(QStringList(c.hiddenFields.begin(), c.hiddenFields.end())));
-    if (c.detailLoaded) {
-        QJsonArray phones, emails, addresses;
-        for (const Phone &p : c.phones)
-            phones.append(QJsonObject{{QStringLiteral("number"), p.number}, {QStringLiteral("label"), p.label},
-                                      {QStringLiteral("primary"), p.primary}});
-        for (const Email &e : c.emails)
-            emails.append(QJsonObject{{QStringLiteral("address"), e.address}, {QStringLiteral("label"), e.label},
-                                      {QStringLiteral("primary"), e.primary}});
-        for (const Address &a : c.addresses)
-            addresses.append(QJsonObject{{QStringLiteral("label"), a.label},       {QStringLiteral("province"), a.province},
-                                         {QStringLiteral("city"), a.city},         {QStringLiteral("district"), a.district},
-                                         {QStringLiteral("street"), a.street},     {QStringLiteral("number"), a.number},
-                                         {QStringLiteral("postalCode"), a.postalCode}, {QStringLiteral("primary"), a.primary}});
-        o.insert(QStringLiteral("phones"), phones);
-        o.insert(QStringLiteral("emails"), emails);
-        o.insert(QStringLiteral("addresses"), addresses);
-        o.insert(QStringLiteral("groups"), strings(c.groups));
-        o.insert(QStringLiteral("customFields"), c.customFields);
-        o.insert(QStringLiteral("notes"), c.notes);
-        o.insert(QStringLiteral("poolSince"), time(c.poolSince));
+    out.key(name);
+    if (ms == 0)
+        out.null();
+    else
+        out.value(time(ms).toString());
+}
+
+} // namespace
+
+void write(JsonWriter &out, const Customer &c)
+{
+    out.beginObject();
+    out.field("id", c.id).field("name", c.name).field("kind", c.kind).field("gender", c.gender);
+    out.key("birthday");
+    if (c.birthday.isValid())
+        out.value(c.birthday.toString(Qt::ISODate));
+    else
+        out.null();
+    out.field("occupation", c.occupation).field("industry", c.industry).field("company", c.company);
+    out.field("position", c.position).field("source", c.source).field("status", c.status).field("level", c.level);
+    out.field("phone", c.phone).field("email", c.email);
+    out.field("province", c.province).field("city", c.city).field("district", c.district);
+    out.key("tags").strings(c.tags);
+    out.key("ownerId");
+    if (c.ownerId)
+        out.value(*c.ownerId);
+    else
+        out.null();
+    out.field("ownerName", c.ownerName).field("inPool", !c.ownerId.has_value());
+    writeTime(out, "createdAt", c.createdAt);
+    writeTime(out, "updatedAt", c.updatedAt);
+    writeTime(out, "lastContactAt", c.lastContactAt);
+    out.key("value").money(c.wonValueMinor);
+    out.field("version", c.version);
+    if (!c.hiddenFields.isEmpty()) {
+        QStringList hidden(c.hiddenFields.begin(), c.hiddenFields.end());
+        hidden.sort();
+        out.key("hiddenFields").strings(hidden);
     }
-    return o;
+    if (c.detailLoaded) {
+        out.key("phones").beginArray();
+        for (const Phone &p : c.phones)
+            out.beginObject().field("number", p.number).field("label", p.label).field("primary", p.primary).endObject();
+        out.endArray();
+        out.key("emails").beginArray();
+        for (const Email &e : c.emails)
+            out.beginObject().field("address", e.address).field("label", e.label).field("primary", e.primary).endObject();
+        out.endArray();
+        out.key("addresses").beginArray();
+        for (const Address &a : c.addresses)
+            out.beginObject()
+                .field("label", a.label).field("province", a.province).field("city", a.city).field("district", a.district)
+                .field("street", a.street).field("number", a.number).field("postalCode", a.postalCode).field("primary", a.primary)
+                .endObject();
+        out.endArray();
+        out.key("groups").strings(c.groups);
+        out.key("customFields").raw(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact));
+        out.field("notes", c.notes);
+        writeTime(out, "poolSince", c.poolSince);
+    }
+    out.endObject();
 }
 
 QJsonObject contact(const Contact &c)

@@ -8,7 +8,11 @@
 
 namespace crm::json {
 
-QJsonObject customer(const Customer &c);
+class JsonWriter;
+
+// A customer as the API shows it; the lists (phones, emails, addresses, groups, custom fields) only
+// when the detail was loaded.
+void write(JsonWriter &out, const Customer &c);
 QJsonObject contact(const Contact &c);
 
 // The fields a request body sets, converted for CustomerService::update/create. Read-only fields a

@@ -4,6 +4,7 @@
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "httpapi/json/CustomerJson.h"
+#include "httpapi/json/JsonWriter.h"
 
 #include <QJsonArray>
 
@@ -76,19 +77,20 @@ ApiResponse list(ApiContext &c, bool poolOnly)
     auto total = svc.count(c.request.actor, f);
     if (!total)
         return errorOr(total.error());
-    QJsonArray rows;
+    json::JsonWriter out;
+    out.beginObject().key("customers").beginArray();
     for (const Customer &customer : page->customers)
-        rows.append(json::customer(customer));
-    return ApiResponse::json({{QStringLiteral("customers"), rows},
-                              {QStringLiteral("page"), p->page},
-                              {QStringLiteral("limit"), p->limit},
-                              {QStringLiteral("total"), double(*total)},
-                              {QStringLiteral("hasMore"), page->hasMore}});
+        json::write(out, customer);
+    out.endArray().field("page", p->page).field("limit", p->limit).field("total", *total).field("hasMore", page->hasMore);
+    return ApiResponse::json(out.endObject().bytes());
 }
 
 ApiResponse withEtag(const Customer &customer, int status = 200)
 {
-    ApiResponse r = ApiResponse::json({{QStringLiteral("customer"), json::customer(customer)}}, status);
+    json::JsonWriter out;
+    out.beginObject().key("customer");
+    json::write(out, customer);
+    ApiResponse r = ApiResponse::json(out.endObject().bytes(), status);
     r.addHeader("ETag", etag(customer.version));
     return r;
 }

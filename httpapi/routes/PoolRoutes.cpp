@@ -3,6 +3,7 @@
 
 #include "core/services/PoolService.h"
 #include "httpapi/json/CustomerJson.h"
+#include "httpapi/json/JsonWriter.h"
 
 namespace crm::routes {
 
@@ -17,7 +18,10 @@ ApiResponse changeOwner(ApiContext &c, bool claim)
     auto customer = claim ? pool.claim(c.request.actor, *id) : pool.release(c.request.actor, *id);
     if (!customer)
         return errorOr(customer.error());
-    return ApiResponse::json({{QStringLiteral("success"), true}, {QStringLiteral("customer"), json::customer(*customer)}});
+    json::JsonWriter out;
+    out.beginObject().field("success", true).key("customer");
+    json::write(out, *customer);
+    return ApiResponse::json(out.endObject().bytes());
 }
 
 } // namespace

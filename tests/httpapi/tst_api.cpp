@@ -207,6 +207,13 @@ private Q_SLOTS:
         QCOMPARE(listed.json.value(QStringLiteral("hasMore")).toBool(), false);
         QCOMPARE(listed.json.value(QStringLiteral("customers")).toArray().size(), 1);
 
+        // Text that needs escaping survives the JSON writer exactly.
+        const QString tricky = QStringLiteral("引号\"反斜杠\\换行\n制表\t\u0001 😀 end");
+        Reply odd = wang.post(QStringLiteral("/api/crm/customers"), {{QStringLiteral("name"), tricky}, {QStringLiteral("notes"), tricky}});
+        QCOMPARE(odd.status, 201);
+        QCOMPARE(odd.json.value(QStringLiteral("customer")).toObject().value(QStringLiteral("name")).toString(), tricky);
+        QCOMPARE(odd.json.value(QStringLiteral("customer")).toObject().value(QStringLiteral("value")).toDouble(), 0.0);
+
         QCOMPARE(wang.call("DELETE", path).status, 403); // reps may not delete (customer.delete)
         ApiClient admin = s.as(QStringLiteral("admin"));
         QCOMPARE(admin.call("DELETE", path).status, 200);
