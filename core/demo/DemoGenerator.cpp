@@ -625,8 +625,8 @@ private:
                 next = std::async(std::launch::async, [this, page = std::move(*texts)] {
                     Page values;
                     values.reserve(page.size());
-                    for (const auto &[id, t] : page)
-                        values.append({id, SearchIndex::storedValueFor(m_db, t)});
+                    for (const auto &[id, owner, t] : page)
+                        values.append({id, SearchIndex::storedValueFor(m_db, t, owner)});
                     return values;
                 });
             }
@@ -644,25 +644,33 @@ private:
         return {};
     }
 
-    Result<QVector<std::pair<qint64, QStringList>>> readSearchTexts(qint64 &last)
+    struct SearchTexts
+    {
+        qint64 id;
+        std::optional<qint64> owner;
+        QStringList texts;
+    };
+
+    Result<QVector<SearchTexts>> readSearchTexts(qint64 &last)
     {
         constexpr int kPage = 5000;
         QSqlQuery q = m_db.prepare(QStringLiteral(
-            "SELECT c.id, c.name, c.company, c.phone, c.email, t.name FROM customers c"
+            "SELECT c.id, c.name, c.company, c.phone, c.email, t.name, c.owner_id FROM customers c"
             " LEFT JOIN customer_tags ct ON ct.customer_id = c.id LEFT JOIN tags t ON t.id = ct.tag_id"
             " WHERE c.id > :last ORDER BY c.id LIMIT ") + QString::number(kPage));
         q.setForwardOnly(true);
         q.bindValue(QStringLiteral(":last"), last);
         if (Status st = m_db.exec(q); !st)
             return st.error();
-        QVector<std::pair<qint64, QStringList>> rows;
+        QVector<SearchTexts> rows;
         rows.reserve(kPage);
         while (q.next()) {
             last = q.value(0).toLongLong();
             QStringList texts;
             for (int i = 1; i <= 5; ++i)
                 texts << q.value(i).toString();
-            rows.append({last, texts});
+            const std::optional<qint64> owner = q.value(6).isNull() ? std::nullopt : std::optional<qint64>(q.value(6).toLongLong());
+            rows.append({last, owner, texts});
         }
         return rows;
     }

@@ -105,16 +105,20 @@ QStringList SearchIndex::tokens(const QStringList &texts)
     return out;
 }
 
-QString SearchIndex::storedValueFor(const Database &db, const QStringList &texts)
+QString SearchIndex::ownerToken(std::optional<qint64> ownerId)
+{
+    return ownerId ? QStringLiteral("\u00b7o") + QString::number(*ownerId) : QStringLiteral("\u00b7pool");
+}
+
+QString SearchIndex::storedValueFor(const Database &db, const QStringList &texts, std::optional<qint64> ownerId)
 {
     if (db.dialect() != Dialect::Sqlite)
-        return storedValue(db, tokens(texts));
-    QString out;
+        return storedValue(db, QStringList{ownerToken(ownerId)} + tokens(texts));
+    QString out = ownerToken(ownerId);
     out.reserve(256);
     for (const QString &text : texts) {
         forEachToken(text, [&](QStringView token) {
-            if (!out.isEmpty())
-                out += QLatin1Char(' ');
+            out += QLatin1Char(' ');
             out += token;
         });
     }
@@ -162,6 +166,20 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword)
     return parts.join(db.dialect() == Dialect::Sqlite ? QStringLiteral(" AND ") : QStringLiteral(" & "));
 }
 
+QString SearchIndex::bindValue(const Database &db, const QString &keyword, const QVector<std::optional<qint64>> &owners)
+{
+    const QString match = bindValue(db, keyword);
+    if (match.isEmpty() || owners.isEmpty())
+        return match;
+    const bool lite = db.isSqlite();
+    QStringList tokens;
+    for (const auto &owner : owners)
+        tokens.append(lite ? QLatin1Char('"') + ownerToken(owner) + QLatin1Char('"') : quoteTs(ownerToken(owner)));
+    const QString any = tokens.join(lite ? QStringLiteral(" OR ") : QStringLiteral(" | "));
+    return lite ? QLatin1Char('(') + match + QStringLiteral(") AND (") + any + QLatin1Char(')')
+                : QLatin1Char('(') + match + QStringLiteral(") & (") + any + QLatin1Char(')');
+}
+
 QString SearchIndex::storedValue(const Database &db, const QStringList &tokens)
 {
     if (db.dialect() == Dialect::Sqlite)
@@ -195,7 +213,7 @@ Status SearchIndex::removeCustomer(Database &db, qint64 customerId)
     return db.exec(q);
 }
 
-Status SearchIndex::indexCustomer(Database &db, qint64 customerId, const QStringList &texts)
+Status SearchIndex::indexCustomer(Database &db, qint64 customerId, const QStringList &texts, std::optional<qint64> ownerId)
 {
     if (Status st = removeCustomer(db, customerId); !st)
         return st;
@@ -203,7 +221,24 @@ Status SearchIndex::indexCustomer(Database &db, qint64 customerId, const QString
                                  ? QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES (:id, :grams)")
                                  : QStringLiteral("UPDATE customers SET search_grams = CAST(:grams AS tsvector) WHERE id = :id"));
     q.bindValue(QStringLiteral(":id"), customerId);
-    q.bindValue(QStringLiteral(":grams"), storedValueFor(db, texts));
+    q.bindValue(QStringLiteral(":grams"), storedValueFor(db, texts, ownerId));
+    return db.exec(q);
+}
+
+Status SearchIndex::setOwner(Database &db, qint64 customerId, std::optional<qint64> from, std::optional<qint64> to)
+{
+    if (from == to)
+        return {};
+    // SQLite: the owner token is the entry's first word; substr/instr count characters, not bytes.
+    QSqlQuery q = db.prepare(
+        db.isSqlite() ? QStringLiteral("UPDATE customer_search SET grams = :to || substr(grams, instr(grams || ' ', ' '))"
+                                       " WHERE rowid = :id")
+                      : QStringLiteral("UPDATE customers SET search_grams = ts_delete(COALESCE(search_grams, CAST('' AS tsvector)),"
+                                       " CAST(:from AS text)) || array_to_tsvector(ARRAY[CAST(:to AS text)]) WHERE id = :id"));
+    q.bindValue(QStringLiteral(":to"), ownerToken(to));
+    if (!db.isSqlite())
+        q.bindValue(QStringLiteral(":from"), ownerToken(from));
+    q.bindValue(QStringLiteral(":id"), customerId);
     return db.exec(q);
 }
 

@@ -4,6 +4,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVector>
+
+#include <optional>
 
 namespace crm {
 
@@ -33,15 +36,26 @@ public:
     // under its alias) to customers matching the keyword, and the value to bind for it.
     static QString customerCondition(const Database &db, const QString &idColumn);
     static QString bindValue(const Database &db, const QString &keyword);
+    // The same match narrowed to customers of these owners (OwnerFilter::pool: the public pool). The SQL
+    // scope condition still decides what is visible; this lets the index intersect a common word with
+    // a rep's few thousand customers instead of walking every match. An empty list narrows nothing.
+    static QString bindValue(const Database &db, const QString &keyword, const QVector<std::optional<qint64>> &owners);
+
+    // Every entry starts with a token naming the customer's owner ("\u00b7o42", "\u00b7pool"). It begins
+    // with a character no query run can contain (runs are letters and digits only), so no keyword ever
+    // matches it, not even a one-character prefix query.
+    static QString ownerToken(std::optional<qint64> ownerId);
 
     // Replace one customer's entry (inside the caller's transaction).
-    static Status indexCustomer(Database &db, qint64 customerId, const QStringList &texts);
+    static Status indexCustomer(Database &db, qint64 customerId, const QStringList &texts, std::optional<qint64> ownerId);
     static Status removeCustomer(Database &db, qint64 customerId);
+    // Swap the owner token of one entry after an ownership change (claim, release, assign).
+    static Status setOwner(Database &db, qint64 customerId, std::optional<qint64> from, std::optional<qint64> to);
 
     // The value stored for a customer: FTS5 text on SQLite, tsvector literal on PostgreSQL.
     static QString storedValue(const Database &db, const QStringList &tokens);
-    // The same from the texts; thread-safe (bulk indexing tokenizes on a worker thread).
-    static QString storedValueFor(const Database &db, const QStringList &texts);
+    // The same from the texts and owner; thread-safe (bulk indexing tokenizes on a worker thread).
+    static QString storedValueFor(const Database &db, const QStringList &texts, std::optional<qint64> ownerId);
 };
 
 } // namespace crm

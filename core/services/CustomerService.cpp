@@ -12,6 +12,15 @@
 namespace crm {
 
 namespace {
+// The owners whose customers the actor may see, for narrowing keyword searches in the index; empty
+// when the scope is everything (pool customers included).
+QVector<qint64> scopeOwners(const Actor &actor)
+{
+    return actor.seesAll() ? QVector<qint64>{} : actor.visibleOwnerIds;
+}
+} // namespace
+
+namespace {
 
 const QString kEntity = QStringLiteral("customer");
 
@@ -94,7 +103,7 @@ Status checkOwner(Database &db, const Actor &actor, std::optional<qint64> owner)
 
 bool touchesSearch(const QSet<QString> &fields)
 {
-    for (const char *f : {"name", "company", "phones", "emails", "tags"})
+    for (const char *f : {"name", "company", "phones", "emails", "tags", "ownerId"}) // ownerId: see SearchIndex::ownerToken
         if (fields.contains(QLatin1String(f)))
             return true;
     return false;
@@ -326,7 +335,7 @@ Result<CustomerPage> CustomerService::list(const Actor &actor, const CustomerFil
 {
     if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))
         return Error::forbidden();
-    auto page = CustomerRepository(m_db).list(filter, actor.ownerCondition(QStringLiteral("c.owner_id")));
+    auto page = CustomerRepository(m_db).list(filter, actor.ownerCondition(QStringLiteral("c.owner_id")), scopeOwners(actor));
     if (page)
         for (Customer &c : page.value().customers)
             applyFieldRules(actor, c);
@@ -337,7 +346,7 @@ Result<qint64> CustomerService::count(const Actor &actor, const CustomerFilter &
 {
     if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))
         return Error::forbidden();
-    return CustomerRepository(m_db).count(filter, actor.ownerCondition(QStringLiteral("c.owner_id")));
+    return CustomerRepository(m_db).count(filter, actor.ownerCondition(QStringLiteral("c.owner_id")), scopeOwners(actor));
 }
 
 Status CustomerService::addTags(const Actor &actor, const QVector<qint64> &ids, const QStringList &tags)

@@ -1,5 +1,6 @@
 #include "core/services/PoolService.h"
 
+#include "core/search/SearchIndex.h"
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
@@ -35,6 +36,8 @@ Status PoolService::setOwner(const Actor &actor, qint64 customerId, std::optiona
         return st;
     if (q.numRowsAffected() != 1)
         return Error::conflict(QStringLiteral("claimed"), QStringLiteral("Someone else took this customer first"));
+    if (Status st = SearchIndex::setOwner(m_db, customerId, from, to); !st)
+        return st;
     if (Status st = AuditLog::record(m_db, actor, kEntity, customerId, action, QStringLiteral("ownerId"), idOrNull(from), idOrNull(to));
         !st)
         return st;

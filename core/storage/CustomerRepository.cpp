@@ -101,8 +101,23 @@ QStringList CustomerRepository::searchTexts(const Customer &c)
     return texts;
 }
 
-QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &scope, QVariantMap &binds,
-                                        bool keywordJoined) const
+QString CustomerRepository::keywordMatch(const CustomerFilter &f, const QVector<qint64> &scopeOwners) const
+{
+    // Larger owner lists would cost the index more than they save.
+    constexpr int kMaxOwnerTokens = 200;
+    QVector<std::optional<qint64>> owners;
+    if (f.poolOnly)
+        owners.append(std::nullopt);
+    else if (f.ownerId)
+        owners.append(*f.ownerId);
+    else if (scopeOwners.size() <= kMaxOwnerTokens)
+        for (qint64 id : scopeOwners)
+            owners.append(id);
+    return SearchIndex::bindValue(m_db, f.keyword, owners);
+}
+
+QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,
+                                        QVariantMap &binds, bool keywordJoined) const
 {
     QStringList where;
     if (f.poolOnly)
@@ -113,7 +128,7 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
         where << QStringLiteral("c.owner_id = :owner");
         binds.insert(QStringLiteral(":owner"), *f.ownerId);
     }
-    const QString kw = SearchIndex::bindValue(m_db, f.keyword);
+    const QString kw = keywordMatch(f, scopeOwners);
     if (!kw.isEmpty()) {
         where << (keywordJoined ? QStringLiteral("s.customer_search MATCH :kw")
                                 : SearchIndex::customerCondition(m_db, QStringLiteral("c.id")));
@@ -158,14 +173,14 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
     return where.join(QStringLiteral(" AND "));
 }
 
-Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QString &scope)
+Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners)
 {
     QVariantMap binds;
     // Newest matches first on SQLite: walk the FTS index backwards by rowid and stop at the page,
     // instead of collecting every match of a common word and sorting them.
     const bool stream = m_db.isSqlite() && effectiveSort(f) == CustomerSort::Newest
         && !SearchIndex::bindValue(m_db, f.keyword).isEmpty();
-    QString where = whereClause(f, scope, binds, stream);
+    QString where = whereClause(f, scope, scopeOwners, binds, stream);
     auto [column, ascending] = sortOf(f);
     if (stream)
         column = QStringLiteral("s.rowid");
@@ -212,10 +227,10 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     return page;
 }
 
-Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope)
+Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners)
 {
     QVariantMap binds;
-    QSqlQuery q = m_db.cached(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, binds));
+    QSqlQuery q = m_db.cached(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, scopeOwners, binds));
     bindAll(q, binds);
     if (Status st = m_db.exec(q); !st)
         return st.error();
@@ -479,7 +494,7 @@ Status CustomerRepository::replaceGroups(qint64 id, const QStringList &groups)
 
 Status CustomerRepository::reindex(const Customer &c)
 {
-    return SearchIndex::indexCustomer(m_db, c.id, searchTexts(c));
+    return SearchIndex::indexCustomer(m_db, c.id, searchTexts(c), c.ownerId);
 }
 
 Status CustomerRepository::remove(qint64 id)

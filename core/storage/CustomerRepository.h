@@ -17,9 +17,11 @@ public:
 
     // One customer with its children; `scope` is an SQL condition on alias c (actor.ownerCondition).
     Result<Customer> load(qint64 id, const QString &scope);
-    // A page of list rows (no children except tags), scoped and filtered in SQL.
-    Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope);
-    Result<qint64> count(const CustomerFilter &filter, const QString &scope);
+    // A page of list rows (no children except tags), scoped and filtered in SQL. `scopeOwners`, when
+    // not empty, are the owners the scope allows: a keyword search then asks the search index for
+    // their customers only (see SearchIndex::ownerToken), which keeps a rep's search of a common word fast.
+    Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
+    Result<qint64> count(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
 
     Result<qint64> insert(const Customer &c);
     // Updates the row if its version is still `version`; false when someone else got there first.
@@ -38,8 +40,9 @@ public:
 
 private:
     // keywordJoined: the search table is joined as `s` (streaming keyword search) rather than filtered by IN.
-    QString whereClause(const CustomerFilter &filter, const QString &scope, QVariantMap &binds,
-                        bool keywordJoined = false) const;
+    QString whereClause(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners,
+                        QVariantMap &binds, bool keywordJoined = false) const;
+    QString keywordMatch(const CustomerFilter &filter, const QVector<qint64> &scopeOwners) const;
     Result<QHash<qint64, QStringList>> tagsOf(const QVector<qint64> &ids);
     Result<qint64> tagId(const QString &table, const QString &name);
 

@@ -351,6 +351,52 @@ private Q_SLOTS:
         QCOMPARE(trail.first().userId, t.qian.userId);
     }
 
+    // Scoped keyword searches ask the index for the scope's owners only, so the index must follow
+    // every change of owner: release, claim, assign, and an update of ownerId.
+    void keywordSearchFollowsOwnership()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        PoolService pool(*db);
+        const qint64 id = svc.create(t.wang, draft(QStringLiteral("星辰物流"))).value().id;
+        QVERIFY(svc.create(t.zhao, draft(QStringLiteral("星辰贸易"))).ok());
+        CustomerFilter f;
+        f.keyword = QStringLiteral("星辰");
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("星辰物流")});
+        QCOMPARE(svc.count(t.li, f).value(), 2);
+        QCOMPARE(svc.count(t.qian, f).value(), 0);
+
+        QVERIFY(pool.release(t.wang, id).ok());
+        QCOMPARE(svc.count(t.wang, f).value(), 0);
+        CustomerFilter inPool = f;
+        inPool.poolOnly = true;
+        QCOMPARE(names(svc.list(t.qian, inPool).value()), QStringList{QStringLiteral("星辰物流")});
+
+        QVERIFY(pool.claim(t.qian, id).ok());
+        QCOMPARE(names(svc.list(t.qian, f).value()), QStringList{QStringLiteral("星辰物流")});
+        QCOMPARE(svc.count(t.qian, inPool).value(), 0);
+
+        QVERIFY(pool.assign(t.sun, {id}, std::nullopt).ok());
+        QVERIFY(pool.assign(t.li, {id}, t.zhao.userId).ok());
+        QCOMPARE(svc.count(t.zhao, f).value(), 2);
+        QCOMPARE(svc.count(t.qian, f).value(), 0);
+        CustomerFilter byOwner = f;
+        byOwner.ownerId = t.zhao.userId;
+        QCOMPARE(svc.count(t.li, byOwner).value(), 2);
+
+        Customer values;
+        values.ownerId = t.wang.userId;
+        QVERIFY(svc.update(t.li, id, values, {QStringLiteral("ownerId")}).ok());
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("星辰物流")});
+        QCOMPARE(svc.count(t.zhao, f).value(), 1);
+        // The owner token is never matched by a keyword, not even a one-character prefix.
+        f.keyword = QStringLiteral("o");
+        QCOMPARE(svc.count(t.admin, f).value(), 0);
+        f.keyword = QStringLiteral("pool");
+        QCOMPARE(svc.count(t.admin, f).value(), 0);
+    }
+
     void claimRaceHasExactlyOneWinner()
     {
         CRM_OPEN_DB(db);

@@ -134,7 +134,7 @@ private Q_SLOTS:
                           c.bindValue(QStringLiteral(":n"), names[i]);
                           if (Status st = db->exec(c); !st)
                               return st;
-                          if (Status st = SearchIndex::indexCustomer(*db, i + 1, {names[i]}); !st)
+                          if (Status st = SearchIndex::indexCustomer(*db, i + 1, {names[i]}, std::nullopt); !st)
                               return st;
                       }
                       return {};
