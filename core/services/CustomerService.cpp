@@ -342,6 +342,13 @@ Result<CustomerPage> CustomerService::list(const Actor &actor, const CustomerFil
     return page;
 }
 
+Result<qint64> CustomerService::countUpTo(const Actor &actor, const CustomerFilter &filter, qint64 cap)
+{
+    if (!actor.can(Permission::CustomerRead))
+        return Error::forbidden();
+    return CustomerRepository(m_db).count(filter, actor.ownerCondition(QStringLiteral("c.owner_id")), scopeOwners(actor), cap);
+}
+
 Result<qint64> CustomerService::count(const Actor &actor, const CustomerFilter &filter)
 {
     if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))

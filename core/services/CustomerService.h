@@ -27,6 +27,10 @@ public:
 
     Result<CustomerPage> list(const Actor &actor, const CustomerFilter &filter);
     Result<qint64> count(const Actor &actor, const CustomerFilter &filter);
+    // The count, but reading at most `cap` matching rows: the answer is min(count, cap). Lists that only
+    // need "how many, or more than we would page through" (the API's total) stay cheap for a scope
+    // of a million customers or a keyword that matches most of them.
+    Result<qint64> countUpTo(const Actor &actor, const CustomerFilter &filter, qint64 cap);
 
     // Bulk actions from the desktop's multi-select; all or nothing.
     Status addTags(const Actor &actor, const QVector<qint64> &ids, const QStringList &tags);

@@ -229,10 +229,24 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     return page;
 }
 
-Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners)
+Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,
+                                         std::optional<qint64> cap)
 {
     QVariantMap binds;
-    QSqlQuery q = m_db.cached(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, scopeOwners, binds));
+    QString sql;
+    if (!cap) {
+        sql = QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") + whereClause(f, scope, scopeOwners, binds);
+    } else {
+        // Capped: stream matching rows and stop at the cap. On SQLite a keyword is joined from the index
+        // (as list() does) rather than tested with IN, which would first collect every match.
+        const bool stream = m_db.isSqlite() && !keywordMatch(f, scopeOwners).isEmpty();
+        sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1") +
+              (stream ? QStringLiteral(" FROM customer_search s JOIN customers c ON c.id = s.rowid WHERE ")
+                      : QStringLiteral(" FROM customers c WHERE ")) +
+              whereClause(f, scope, scopeOwners, binds, stream) + QStringLiteral(" LIMIT :cap) capped");
+        binds.insert(QStringLiteral(":cap"), std::max<qint64>(0, *cap));
+    }
+    QSqlQuery q = m_db.cached(sql);
     bindAll(q, binds);
     if (Status st = m_db.exec(q); !st)
         return st.error();

@@ -21,7 +21,9 @@ public:
     // not empty, are the owners the scope allows: a keyword search then asks the search index for
     // their customers only (see SearchIndex::ownerToken), which keeps a rep's search of a common word fast.
     Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
-    Result<qint64> count(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
+    // With a cap, at most `cap` matching rows are read and the answer is min(count, cap).
+    Result<qint64> count(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {},
+                         std::optional<qint64> cap = std::nullopt);
 
     Result<qint64> insert(const Customer &c);
     // Updates the row if its version is still `version`; false when someone else got there first.

@@ -74,14 +74,19 @@ ApiResponse list(ApiContext &c, bool poolOnly)
     auto page = svc.list(c.request.actor, f);
     if (!page)
         return errorOr(page.error());
-    auto total = svc.count(c.request.actor, f);
+    // An exact total up to kTotalCap; past it "total" is the cap and "totalExact" false. Counting every
+    // match of a common word, or a director's million customers, on each page would cost more than the
+    // page itself, and a phone list never pages that far.
+    constexpr qint64 kTotalCap = 10000;
+    auto total = svc.countUpTo(c.request.actor, f, kTotalCap + 1);
     if (!total)
         return errorOr(total.error());
     json::JsonWriter out;
     out.beginObject().key("customers").beginArray();
     for (const Customer &customer : page->customers)
         json::write(out, customer);
-    out.endArray().field("page", p->page).field("limit", p->limit).field("total", *total).field("hasMore", page->hasMore);
+    out.endArray().field("page", p->page).field("limit", p->limit).field("total", std::min(*total, kTotalCap))
+        .field("totalExact", *total <= kTotalCap).field("hasMore", page->hasMore);
     return ApiResponse::json(out.endObject().bytes());
 }
 

@@ -220,6 +220,11 @@ private Q_SLOTS:
         f.keyword = QStringLiteral("科技");
         QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("深圳星河科技有限公司")});
         QCOMPARE(svc.count(t.admin, f).value(), 2);
+        QCOMPARE(svc.countUpTo(t.admin, f, 1).value(), 1); // capped counts stop reading at the cap
+        QCOMPARE(svc.countUpTo(t.admin, f, 5).value(), 2);
+        QCOMPARE(svc.countUpTo(t.wang, f, 5).value(), 1);
+        QCOMPARE(svc.countUpTo(t.admin, {}, 2).value(), 2);
+        QCOMPARE(svc.countUpTo(t.admin, {}, 10).value(), 3);
         f.keyword = QStringLiteral("王芳");
         QCOMPARE(svc.count(t.wang, f).value(), 1);
         f.keyword = QStringLiteral("芳");

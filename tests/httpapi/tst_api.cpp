@@ -204,6 +204,7 @@ private Q_SLOTS:
         Reply listed = wang.get(QStringLiteral("/api/crm/customers?keyword=%E7%A7%91%E6%8A%80&status=all&sortBy=lastContact&page=1&limit=20"));
         QCOMPARE(listed.status, 200);
         QCOMPARE(listed.json.value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(listed.json.value(QStringLiteral("totalExact")).toBool(), true);
         QCOMPARE(listed.json.value(QStringLiteral("hasMore")).toBool(), false);
         QCOMPARE(listed.json.value(QStringLiteral("customers")).toArray().size(), 1);
 
