@@ -1,6 +1,9 @@
 #include "bench/Scenario.h"
 
+#include "core/analytics/AnalyticsService.h"
+#include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
 
@@ -36,6 +39,18 @@ Status listCustomers(Database &db, const Actor &actor, CustomerFilter filter)
     auto page = CustomerService(db).list(actor, filter);
     if (!page)
         return page.error();
+    return {};
+}
+
+// The dashboard a manager opens: the last `days` days by day, as seen from China (UTC+8).
+Status dashboard(Database &db, const Actor &actor, int days)
+{
+    const qint64 day = 24LL * 3600 * 1000;
+    const qint64 now = db.clock().nowMs();
+    Period period{now - days * day, now, Bucket::Day, 480};
+    auto result = AnalyticsService(db).dashboard(actor, period);
+    if (!result)
+        return result.error();
     return {};
 }
 
@@ -130,6 +145,24 @@ QVector<Scenario> Scenario::all()
          [](Database &db, const BenchContext &c, int) { return listCustomers(db, c.lead, {}); }},
         {QStringLiteral("list by last contact (director)"),
          [](Database &db, const BenchContext &c, int) { return listCustomers(db, c.director, {}); }},
+        {QStringLiteral("customer timeline, first page (rep)"),
+         [](Database &db, const BenchContext &c, int i) -> Status {
+             auto page = ActivityService(db).timeline(c.rep, c.repCustomers[i % c.repCustomers.size()], 20);
+             if (!page)
+                 return page.error();
+             return {};
+         }},
+        {QStringLiteral("pipeline board summary (lead)"),
+         [](Database &db, const BenchContext &c, int) -> Status {
+             auto summary = OpportunityService(db).pipelineSummary(c.lead, c.defaultPipelineId);
+             if (!summary)
+                 return summary.error();
+             return {};
+         }},
+        {QStringLiteral("dashboard, last 30 days (lead)"),
+         [](Database &db, const BenchContext &c, int) -> Status { return dashboard(db, c.lead, 30); }},
+        {QStringLiteral("dashboard, last 30 days (director)"),
+         [](Database &db, const BenchContext &c, int) -> Status { return dashboard(db, c.director, 30); }},
         {QStringLiteral("customer detail (rep)"),
          [](Database &db, const BenchContext &c, int i) -> Status {
              auto customer = CustomerService(db).get(c.rep, c.repCustomers[i % c.repCustomers.size()]);

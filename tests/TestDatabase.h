@@ -25,9 +25,10 @@ class TestDatabase
 {
 public:
     // Creates the store; on failure `error` says why (the caller QFAILs or QSKIPs).
-    explicit TestDatabase(const Clock *clock = nullptr, ChangeFeed *feed = nullptr)
+    explicit TestDatabase(const Clock *clock = nullptr, ChangeFeed *feed = nullptr, int schemaVersion = 0)
     {
         DatabaseOptions options;
+        options.schemaVersion = schemaVersion;
         options.clock = clock;
         options.feed = feed;
         if (usePostgres()) {

@@ -11,6 +11,8 @@ inline const QString CustomerRead = QStringLiteral("customer.read");
 inline const QString CustomerWrite = QStringLiteral("customer.write");
 inline const QString CustomerDelete = QStringLiteral("customer.delete");
 inline const QString CustomerExport = QStringLiteral("customer.export");
+// Exports show phone numbers and emails in full; without it they are masked (138****5678, w***@xh.com).
+inline const QString CustomerExportUnmasked = QStringLiteral("customer.export_unmasked");
 inline const QString CustomerAssign = QStringLiteral("customer.assign"); // change owner, move to pool
 inline const QString PoolClaim = QStringLiteral("pool.claim");
 inline const QString LeadRead = QStringLiteral("lead.read");
@@ -34,7 +36,7 @@ inline const QString SettingsAdmin = QStringLiteral("settings.admin");
 
 inline QStringList all()
 {
-    return {CustomerRead, CustomerWrite, CustomerDelete, CustomerExport, CustomerAssign, PoolClaim,
+    return {CustomerRead, CustomerWrite, CustomerDelete, CustomerExport, CustomerExportUnmasked, CustomerAssign, PoolClaim,
             LeadRead, LeadWrite, OpportunityRead, OpportunityWrite, OpportunityDelete, ActivityRead,
             ActivityWrite, TaskRead, TaskWrite, CampaignRead, CampaignWrite, FeedbackRead, FeedbackWrite,
             ReportRead, ReportExport, AuditRead, UserAdmin, SettingsAdmin};

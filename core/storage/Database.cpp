@@ -129,7 +129,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options)
     }
     if (Status st = db->configure(); !st)
         return st.error();
-    if (Status st = Migrations::apply(*db); !st)
+    if (Status st = Migrations::apply(*db, options.schemaVersion > 0 ? options.schemaVersion : Migrations::latestVersion()); !st)
         return st.error();
     return db;
 }

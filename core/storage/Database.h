@@ -29,6 +29,8 @@ struct DatabaseOptions
     // Names the sender in PostgreSQL change notifications, so a process ignores its own (its feed has
     // them already). Empty: one random id per process. Tests set it to act as another process.
     QString origin;
+    // Migrate only up to this schema version (0: the latest). Tests use it to check upgrades.
+    int schemaVersion = 0;
 };
 
 // One connection to the store, owned by one thread (QSqlDatabase must never cross threads).

@@ -256,6 +256,87 @@ Status schema1(Database &db)
                     QStringLiteral("INSERT INTO app_settings (key, value) VALUES ('followup.reminder_minutes', '30')")});
 }
 
+// Version 2: pipelines, leads, activities and tasks as their services use them. Columns for
+// optimistic concurrency and follow-up outcomes, and indexes shaped after the queries (keyset pages,
+// covering indexes for the pipeline summary and the dashboard, indexes under every ON DELETE SET NULL
+// so deleting a contact or an opportunity does not scan millions of activities).
+Status schema2(Database &db)
+{
+    const QStringList statements = {
+        QStringLiteral("ALTER TABLE leads ADD COLUMN converted_contact_id {int} REFERENCES contacts(id) ON DELETE SET NULL"),
+        // Lists page newest first by id within owner or status.
+        QStringLiteral("DROP INDEX leads_owner"),
+        QStringLiteral("DROP INDEX leads_status"),
+        QStringLiteral("CREATE INDEX leads_owner ON leads(owner_id, id)"),
+        QStringLiteral("CREATE INDEX leads_status ON leads(status, id)"),
+        // Deleting a customer or contact sets these to NULL: indexed so that is not a scan of leads.
+        QStringLiteral("CREATE INDEX leads_converted_customer ON leads(converted_customer_id) WHERE converted_customer_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX leads_converted_contact ON leads(converted_contact_id) WHERE converted_contact_id IS NOT NULL"),
+
+        QStringLiteral("ALTER TABLE pipelines ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+
+        // The pipeline summary is one GROUP BY (stage, currency) read from one of these two covering
+        // indexes: the first for an actor who sees everyone, the second for owner-scoped actors.
+        QStringLiteral("DROP INDEX opportunities_owner"),
+        QStringLiteral("DROP INDEX opportunities_status"),
+        QStringLiteral("CREATE INDEX opportunities_pipeline ON opportunities(pipeline_id, stage_id, currency, amount_minor,"
+                       " probability, owner_id)"),
+        QStringLiteral("CREATE INDEX opportunities_owner ON opportunities(owner_id, pipeline_id, stage_id, currency, amount_minor,"
+                       " probability)"),
+        // A stage's column newest first; whether a stage is still in use.
+        QStringLiteral("CREATE INDEX opportunities_stage ON opportunities(stage_id, id)"),
+        QStringLiteral("CREATE INDEX opportunities_status ON opportunities(status, id)"),
+        // Analytics (AnalyticsService): deals won or lost in a period, covering the won sums; owner_id inside
+        // so a scoped dashboard filters in the index. And the funnel's cohort: opportunities created in a period.
+        QStringLiteral("CREATE INDEX opportunities_closed_owner ON opportunities(status, closed_at, owner_id, currency, amount_minor)"),
+        QStringLiteral("CREATE INDEX opportunities_pipeline_created ON opportunities(pipeline_id, created_at, owner_id)"),
+        // Lists by expected close date (undated last on both databases) and by amount, streamed in order.
+        QStringLiteral("CREATE INDEX opportunities_close_key ON opportunities((COALESCE(expected_close_date, '9999-12-31')), id)"),
+        QStringLiteral("CREATE INDEX opportunities_amount ON opportunities(amount_minor, id)"),
+        QStringLiteral("CREATE INDEX opportunities_lead ON opportunities(lead_id) WHERE lead_id IS NOT NULL"),
+        // The funnel reads the stages each opportunity reached from the index alone.
+        QStringLiteral("CREATE INDEX opportunity_stage_history_stage ON opportunity_stage_history(opportunity_id, to_stage_id)"),
+
+        QStringLiteral("ALTER TABLE activities ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+        // Keyset pages: a user's own list, newest first, ties broken by id.
+        QStringLiteral("DROP INDEX activities_user"),
+        QStringLiteral("CREATE INDEX activities_user ON activities(user_id, occurred_at DESC, id DESC)"),
+        // A user's list of one kind: a rare kind would otherwise walk all of the user's rows.
+        QStringLiteral("CREATE INDEX activities_user_kind ON activities(user_id, kind, occurred_at DESC, id DESC)"),
+        // Activities per user and kind in a period (AnalyticsService) from the index alone: with planner
+        // statistics SQLite otherwise takes activities_user's range and fetches every row for its kind.
+        QStringLiteral("CREATE INDEX activities_user_time_kind ON activities(user_id, occurred_at, kind)"),
+        // ON DELETE SET NULL of a contact or opportunity must not scan millions of activities; few rows link them.
+        QStringLiteral("CREATE INDEX activities_contact ON activities(contact_id) WHERE contact_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX activities_opportunity ON activities(opportunity_id) WHERE opportunity_id IS NOT NULL"),
+
+        QStringLiteral("CREATE INDEX tasks_opportunity ON tasks(opportunity_id) WHERE opportunity_id IS NOT NULL"),
+        // Pending reminders only: tasks closed before their reminder fired drop out of the index. The
+        // status column looks redundant; without it SQLite's planner prefers tasks_status and sorts.
+        QStringLiteral("DROP INDEX tasks_reminder"),
+        QStringLiteral("CREATE INDEX tasks_reminder ON tasks(status, reminder_at) WHERE reminded_at IS NULL AND status = 'open'"),
+        QStringLiteral("ALTER TABLE follow_ups ADD COLUMN activity_id {int} REFERENCES activities(id) ON DELETE SET NULL"),
+        QStringLiteral("ALTER TABLE follow_ups ADD COLUMN completed_at {int}"),
+        // Closing a task closes its follow-up (and deleting one nulls the link): both look rows up by task.
+        QStringLiteral("CREATE INDEX follow_ups_task ON follow_ups(task_id) WHERE task_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX follow_ups_activity ON follow_ups(activity_id) WHERE activity_id IS NOT NULL"),
+
+        QStringLiteral("CREATE INDEX feedback_campaign ON feedback(campaign_id) WHERE campaign_id IS NOT NULL"),
+
+        // New permission: exports with phones and emails unmasked. Administrators hold every permission.
+        QStringLiteral("UPDATE roles SET permissions = permissions || ' customer.export_unmasked' WHERE builtin = 1"
+                       " AND name = 'administrator' AND ' ' || permissions || ' ' NOT LIKE '% customer.export_unmasked %'"),
+    };
+    if (Status st = run(db, statements); !st)
+        return st;
+    // opportunities.lead_id gets its foreign key where a column's constraint can be added later; SQLite
+    // cannot, and only converted leads (which cannot be deleted) are ever referenced.
+    if (!db.isSqlite())
+        return db.execSql(QStringLiteral("ALTER TABLE opportunities ADD CONSTRAINT opportunities_lead_fk"
+                                         " FOREIGN KEY (lead_id) REFERENCES leads(id) ON DELETE SET NULL"));
+    return {};
+}
+
 struct Migration
 {
     int version;
@@ -266,6 +347,7 @@ const QVector<Migration> &migrations()
 {
     static const QVector<Migration> list = {
         {1, schema1},
+        {2, schema2},
     };
     return list;
 }
@@ -285,7 +367,7 @@ Result<int> Migrations::currentVersion(Database &db)
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Status Migrations::apply(Database &db)
+Status Migrations::apply(Database &db, int upTo)
 {
     if (Status st = db.execSql(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                                               " applied_at BIGINT NOT NULL)"));
@@ -306,7 +388,7 @@ Status Migrations::apply(Database &db)
                              .arg(latestVersion()),
                          QStringLiteral("database")};
         for (const Migration &m : migrations()) {
-            if (m.version <= *current)
+            if (m.version <= *current || m.version > upTo)
                 continue;
             if (Status st = m.apply(db); !st)
                 return st;

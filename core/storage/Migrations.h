@@ -11,7 +11,8 @@ class Database;
 class Migrations
 {
 public:
-    static Status apply(Database &db);
+    // Applies the migrations after the database's version, up to `upTo` (tests stop early to check upgrades).
+    static Status apply(Database &db, int upTo);
     static int latestVersion();
     static Result<int> currentVersion(Database &db);
 };

@@ -46,6 +46,35 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 3);
     }
 
+    // A database created by the first release (schema 1) is brought up to date in place, its rows kept.
+    void upgradesSchemaOne()
+    {
+        {
+            test::TestDatabase v1(nullptr, nullptr, 1);
+            if (!v1.skip.isEmpty())
+                QSKIP(qPrintable(v1.skip));
+            QVERIFY2(v1.error.isEmpty(), qPrintable(v1.error));
+            QCOMPARE(*Migrations::currentVersion(*v1), 1);
+            QVERIFY(v1->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('kept')")).ok());
+            DatabaseOptions options;
+            options.location = v1.location;
+            auto upgraded = Database::open(options);
+            QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+            Database &db = **upgraded;
+            QCOMPARE(*Migrations::currentVersion(db), Migrations::latestVersion());
+            QSqlQuery q = db.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM tags WHERE name = 'kept'),"
+                                                    " (SELECT MIN(version) FROM pipelines),"
+                                                    " (SELECT COUNT(converted_contact_id) FROM leads),"
+                                                    " (SELECT permissions FROM roles WHERE name = 'administrator')"));
+            QVERIFY(db.exec(q).ok());
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QCOMPARE(q.value(1).toInt(), 1);
+            QCOMPARE(q.value(2).toInt(), 0);
+            QCOMPARE(q.value(3).toString().split(QLatin1Char(' ')).count(QStringLiteral("customer.export_unmasked")), 1);
+        }
+    }
+
     void refusesNewerSchema()
     {
         CRM_OPEN_DB(db);

@@ -1,0 +1,149 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace crm {
+
+// num / den rounded to the nearest integer, halves away from zero (so "half up" for the non-negative
+// figures analytics deals in): 5/2 -> 3, 7/3 -> 2. 0 when den is 0. Used for every average so that
+// money stays exact integer minor units and ratios exact integer basis points.
+inline qint64 divideRoundHalfUp(qint64 num, qint64 den)
+{
+    if (den == 0)
+        return 0;
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    const qint64 q = num / den;
+    const qint64 r = num % den;
+    if (r >= 0 ? 2 * r >= den : -2 * r >= den)
+        return num >= 0 ? q + 1 : q - 1;
+    return q;
+}
+
+enum class Bucket { Day, Week, Month };
+
+// The time window of an analytics query: [from, to) in UTC epoch ms, split into buckets that follow the
+// viewer's calendar: utcOffsetMinutes is the viewer's offset from UTC (+480 in China), so "per day"
+// means the viewer's local days. Bucket keys are the local start date: 'YYYY-MM-DD' for days and weeks
+// (weeks start on Monday), 'YYYY-MM' for months. Every bucket of the window is present, empty ones
+// with zeros, so charts have every period.
+struct Period
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    Bucket bucket = Bucket::Day;
+    int utcOffsetMinutes = 0; // -840..840
+};
+
+struct CountBucket
+{
+    QString key;
+    qint64 count = 0;
+};
+
+struct SalesBucket
+{
+    QString key;
+    qint64 count = 0;
+    qint64 amountMinor = 0;
+};
+
+// Money figures (amounts, averages, weighted values) cover opportunities in the company currency
+// (app setting "currency"); deals in another currency are left out of them rather than added as if they
+// were the same unit. Counts that carry no amount (funnel, win rate, cycle) include every deal.
+
+struct RepSales
+{
+    qint64 userId = 0; // 0: opportunities without an owner
+    QString name;
+    qint64 count = 0;
+    qint64 amountMinor = 0;
+};
+
+// Open opportunities in one open stage of a pipeline, now. weightedMinor = round_half_up(sum(amount *
+// probability) / 100), with each opportunity's own probability: one division at the end keeps it exact.
+struct StageValue
+{
+    qint64 stageId = 0;
+    QString name;
+    int position = 0;
+    int probability = 0; // the stage's default, for display
+    qint64 count = 0;
+    qint64 amountMinor = 0;
+    qint64 weightedMinor = 0;
+};
+
+// How many opportunities created in the period reached a stage (from their stage history): reaching a
+// later open stage or winning counts as having passed the earlier open stages too, so the funnel never
+// widens. Lists the pipeline's open stages and its won stage, in order.
+struct FunnelStage
+{
+    qint64 stageId = 0;
+    QString name;
+    int position = 0;
+    QString kind; // "open" or "won"
+    qint64 reached = 0;
+    // reached(next stage) / reached(this one) in basis points (6667 = 66.67 %), rounded half up;
+    // none for the last stage and when no opportunity reached this one.
+    std::optional<int> conversionBasisPoints;
+};
+
+// Won opportunities closed in the period.
+struct DealSize
+{
+    qint64 count = 0;
+    qint64 totalMinor = 0;
+    qint64 averageMinor = 0; // round_half_up(total / count); 0 without deals
+};
+
+// Won opportunities closed in the period, from their first stage-history row (creation) to the row
+// that moved them into their won stage.
+struct SalesCycle
+{
+    qint64 deals = 0;
+    qint64 averageMs = 0;
+    qint64 averageDays = 0; // round_half_up(average in days)
+};
+
+// Opportunities closed in the period.
+struct WinRate
+{
+    qint64 won = 0;
+    qint64 lost = 0;
+    int basisPoints = 0; // round_half_up(10000 * won / (won + lost)); 0 when nothing closed
+};
+
+struct RepActivity
+{
+    qint64 userId = 0;
+    QString name;
+    QString kind; // "call", "visit", ...
+    qint64 count = 0;
+};
+
+// The headline figures of one dashboard, read in one snapshot.
+struct Dashboard
+{
+    QString currency; // of every money figure
+    qint64 newCustomers = 0;
+    QVector<CountBucket> newCustomersByBucket;
+    qint64 wonCount = 0;
+    qint64 wonAmountMinor = 0;
+    QVector<SalesBucket> wonByBucket;
+    DealSize averageDeal;
+    WinRate winRate;
+    SalesCycle salesCycle;
+    // Open opportunities of every pipeline, now (not limited to the period).
+    qint64 openCount = 0;
+    qint64 openAmountMinor = 0;
+    qint64 openWeightedMinor = 0;
+    qint64 activities = 0; // logged in the period
+};
+
+} // namespace crm

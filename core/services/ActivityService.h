@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Activity.h"
+#include "core/security/Actor.h"
+
+#include <QSet>
+
+namespace crm {
+
+class Database;
+
+// Interactions with customers (calls, messages, emails, meetings, visits, notes): the only writer of
+// activities and of customers.last_contact_at.
+// Visibility: an activity is visible when its customer is in the actor's scope or its author is.
+// Reads need activity.read, writes activity.write; out of scope reads as not found.
+class ActivityService
+{
+public:
+    explicit ActivityService(Database &db) : m_db(db) {}
+
+    // call, message, email, meeting, visit, note.
+    static QStringList kinds();
+    // inbound, outbound ("in" and "out" are accepted and stored as these).
+    static QStringList directions();
+    // What update() may change: subject, content, outcome, direction, occurredAt.
+    static QStringList updatableFields();
+
+    // Logs an interaction by the actor (draft.userId is ignored; the system actor, being no person, is
+    // refused) with a visible customer (else not_found).
+    // contactId and opportunityId must belong to that customer (validation.reference); occurredAt 0 means
+    // now and may be at most a day ahead (validation.range). In the same transaction the customer's
+    // last contact moves forward to occurredAt (never back).
+    Result<Activity> log(const Actor &actor, Activity draft);
+    Result<Activity> get(const Actor &actor, qint64 id);
+    // Applies the named updatableFields() of `values`. Only the author or someone whose scope covers
+    // the author may change it (else forbidden). With an expected version, a record changed meanwhile
+    // is refused with conflict.version.
+    Result<Activity> update(const Actor &actor, qint64 id, const Activity &values, const QSet<QString> &fields,
+                            std::optional<int> expectedVersion = std::nullopt);
+    // Same rule as update. When the activity was the customer's last contact, the newest remaining one becomes it.
+    Status remove(const Actor &actor, qint64 id);
+
+    // A visible customer's activities, newest first, `limit` (1..200) per page; pass the previous
+    // page's `next` as `after` for the following one. Keyset paging over activities_customer.
+    Result<TimelinePage> timeline(const Actor &actor, qint64 customerId, int limit = 20,
+                                  std::optional<ActivityCursor> after = std::nullopt);
+    // One user's activities (default the actor's own; a user outside the scope lists nothing),
+    // optionally of one kind, newest first. Keyset paging over activities_user.
+    Result<TimelinePage> listForUser(const Actor &actor, const ActivityFilter &filter);
+
+    // For other services, inside their transaction: moves the customer's last contact forward to
+    // `at`. True when the row changed.
+    static Result<bool> raiseLastContact(Database &db, qint64 customerId, qint64 at);
+
+private:
+    Status validate(Activity &a, const QSet<QString> &fields, qint64 now) const;
+    Status checkLinks(const Activity &a);
+    Result<Activity> load(const Actor &actor, qint64 id);
+    Result<TimelinePage> page(const QString &where, const QVariantMap &binds, int limit,
+                              const std::optional<ActivityCursor> &after);
+    Result<bool> recomputeLastContact(qint64 customerId, qint64 was);
+
+    Database &m_db;
+};
+
+} // namespace crm

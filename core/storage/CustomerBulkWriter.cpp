@@ -1,0 +1,426 @@
+#include "core/storage/CustomerBulkWriter.h"
+
+#include "core/search/SearchIndex.h"
+#include "core/services/CustomerService.h"
+#include "core/storage/CustomerRepository.h"
+#include "core/storage/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <map>
+
+namespace crm {
+
+namespace {
+
+QVariant text(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+constexpr int kRowsPerStatement = 50;
+
+// JSON string as QJsonDocument writes it (so audit entries read the same whoever wrote them).
+void appendJsonString(QString &out, const QString &text)
+{
+    out += QLatin1Char('"');
+    for (QChar ch : text) {
+        const char16_t c = ch.unicode();
+        switch (c) {
+        case u'"': out += QLatin1String("\\\""); break;
+        case u'\\': out += QLatin1String("\\\\"); break;
+        case u'\b': out += QLatin1String("\\b"); break;
+        case u'\f': out += QLatin1String("\\f"); break;
+        case u'\n': out += QLatin1String("\\n"); break;
+        case u'\r': out += QLatin1String("\\r"); break;
+        case u'\t': out += QLatin1String("\\t"); break;
+        default:
+            if (c < 0x20)
+                out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+            else
+                out += ch;
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+void appendStrings(QString &out, const QStringList &list)
+{
+    out += QLatin1Char('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        appendJsonString(out, list[i]);
+    }
+    out += QLatin1Char(']');
+}
+
+} // namespace
+
+// CustomerService::snapshot(c) as compact JSON, written directly: building the QVariantMap and
+// converting it through QJsonDocument took a seventh of a bulk import. Keys in QVariantMap order.
+QString CustomerBulkWriter::snapshotJson(const Customer &c)
+{
+    QString o;
+    o.reserve(512);
+    auto key = [&](const char *k) {
+        if (o.size() > 1)
+            o += QLatin1Char(',');
+        o += QLatin1Char('"') + QLatin1String(k) + QStringLiteral("\":");
+    };
+    auto text = [&](const char *k, const QString &v) {
+        key(k);
+        appendJsonString(o, v);
+    };
+    auto flag = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
+    o += QLatin1Char('{');
+    key("addresses");
+    o += QLatin1Char('[');
+    for (qsizetype i = 0; i < c.addresses.size(); ++i) {
+        const Address &a = c.addresses[i];
+        o += QLatin1String(i ? ",{\"city\":" : "{\"city\":");
+        appendJsonString(o, a.city);
+        o += QStringLiteral(",\"district\":");
+        appendJsonString(o, a.district);
+        o += QStringLiteral(",\"label\":");
+        appendJsonString(o, a.label);
+        o += QStringLiteral(",\"number\":");
+        appendJsonString(o, a.number);
+        o += QStringLiteral(",\"postalCode\":");
+        appendJsonString(o, a.postalCode);
+        o += QStringLiteral(",\"primary\":") + flag(a.primary) + QStringLiteral(",\"province\":");
+        appendJsonString(o, a.province);
+        o += QStringLiteral(",\"street\":");
+        appendJsonString(o, a.street);
+        o += QLatin1Char('}');
+    }
+    o += QLatin1Char(']');
+    text("birthday", c.birthday.isValid() ? c.birthday.toString(Qt::ISODate) : QString());
+    text("company", c.company);
+    key("customFields");
+    o += c.customFields.isEmpty() ? QStringLiteral("{}")
+                                  : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact));
+    key("emails");
+    o += QLatin1Char('[');
+    for (qsizetype i = 0; i < c.emails.size(); ++i) {
+        o += QLatin1String(i ? ",{\"address\":" : "{\"address\":");
+        appendJsonString(o, c.emails[i].address);
+        o += QStringLiteral(",\"label\":");
+        appendJsonString(o, c.emails[i].label);
+        o += QStringLiteral(",\"primary\":") + flag(c.emails[i].primary) + QLatin1Char('}');
+    }
+    o += QLatin1Char(']');
+    text("gender", c.gender);
+    key("groups");
+    appendStrings(o, c.groups);
+    text("industry", c.industry);
+    text("kind", c.kind);
+    text("level", c.level);
+    text("name", c.name);
+    text("notes", c.notes);
+    text("occupation", c.occupation);
+    key("ownerId");
+    o += c.ownerId ? QString::number(*c.ownerId) : QStringLiteral("null");
+    key("phones");
+    o += QLatin1Char('[');
+    for (qsizetype i = 0; i < c.phones.size(); ++i) {
+        o += QLatin1String(i ? ",{\"label\":" : "{\"label\":");
+        appendJsonString(o, c.phones[i].label);
+        o += QStringLiteral(",\"number\":");
+        appendJsonString(o, c.phones[i].number);
+        o += QStringLiteral(",\"primary\":") + flag(c.phones[i].primary) + QLatin1Char('}');
+    }
+    o += QLatin1Char(']');
+    text("position", c.position);
+    text("source", c.source);
+    text("status", c.status);
+    key("tags");
+    appendStrings(o, c.tags);
+    o += QLatin1Char('}');
+    return o;
+}
+
+// A multi-row INSERT for one table: values collected row by row, written `rowsPerStatement` rows per
+// statement. Each statement size is prepared once and re-bound (a flush ends with a shorter chunk of
+// any size up to rowsPerStatement). Statements stay small: SQLite's parser slows down with the number
+// of parameters (measured: preparing a 12,000-parameter INSERT per flush cost more than the rows).
+class CustomerBulkWriter::Batch
+{
+public:
+    Batch(Database &db, QString head, QString row, int perRow, int rowsPerStatement)
+        : m_db(db), m_head(std::move(head)), m_row(std::move(row)), m_perRow(perRow), m_rows(rowsPerStatement)
+    {
+    }
+
+    template <typename... V>
+    void add(V &&...values)
+    {
+        (m_values.append(QVariant(std::forward<V>(values))), ...);
+    }
+
+    Status flush()
+    {
+        const qsizetype rows = m_values.size() / m_perRow;
+        qsizetype done = 0;
+        while (done < rows) {
+            const int n = int(qMin<qsizetype>(m_rows, rows - done));
+            auto it = m_statements.find(n);
+            if (it == m_statements.end())
+                it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
+            QSqlQuery *q = &it->second;
+            const qsizetype from = done * m_perRow;
+            for (int i = 0; i < n * m_perRow; ++i)
+                q->bindValue(i, m_values.at(from + i));
+            if (Status st = m_db.exec(*q); !st)
+                return st;
+            done += n;
+        }
+        m_values.clear();
+        return {};
+    }
+
+private:
+    QString sql(int rows) const
+    {
+        QString s = m_head;
+        s.reserve(m_head.size() + rows * (m_row.size() + 1));
+        for (int i = 0; i < rows; ++i) {
+            if (i)
+                s += QLatin1Char(',');
+            s += m_row;
+        }
+        return s;
+    }
+
+    Database &m_db;
+    QString m_head, m_row;
+    int m_perRow, m_rows;
+    QVariantList m_values;
+    std::map<int, QSqlQuery> m_statements; // by row count
+};
+
+CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(db), m_actor(actor)
+{
+    const bool lite = db.isSqlite();
+    auto batch = [&](const char *head, const char *row, int perRow) {
+        return std::make_unique<Batch>(db, QString::fromLatin1(head), QString::fromLatin1(row), perRow, kRowsPerStatement);
+    };
+    if (lite)
+        m_customers = batch("INSERT INTO customers (id, name, kind, gender, birthday, occupation, industry, company, position,"
+                            " source, status, level, phone, email, province, city, district, owner_id, created_by, created_at,"
+                            " updated_at, last_contact_at, pool_since, custom_fields, notes, version) VALUES ",
+                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,1)", 24);
+    else
+        m_customers = batch("INSERT INTO customers (id, name, kind, gender, birthday, occupation, industry, company, position,"
+                            " source, status, level, phone, email, province, city, district, owner_id, created_by, created_at,"
+                            " updated_at, last_contact_at, pool_since, custom_fields, notes, version, search_grams) VALUES ",
+                            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?,?,1,CAST(? AS tsvector))", 25);
+    m_phones = batch("INSERT INTO customer_phones (customer_id, phone, label, is_primary) VALUES ", "(?,?,?,?)", 4);
+    m_emails = batch("INSERT INTO customer_emails (customer_id, email, label, is_primary) VALUES ", "(?,?,?,?)", 4);
+    m_addresses = batch("INSERT INTO customer_addresses (customer_id, label, province, city, district, street, number,"
+                        " postal_code, is_primary) VALUES ",
+                        "(?,?,?,?,?,?,?,?,?)", 9);
+    m_tags = batch("INSERT INTO customer_tags (customer_id, tag_id) VALUES ", "(?,?)", 2);
+    m_groups = batch("INSERT INTO customer_group_members (customer_id, group_id) VALUES ", "(?,?)", 2);
+    if (lite) // staged, see finish()
+        m_search = batch("INSERT INTO bulk_search_staging (id, grams) VALUES ", "(?,?)", 2);
+    m_audit = batch("INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value) VALUES ",
+                    "(?,?,?,'customer',?,'create',NULL,NULL,?)", 5);
+}
+
+CustomerBulkWriter::~CustomerBulkWriter() = default;
+
+Result<qint64> CustomerBulkWriter::nextId()
+{
+    if (m_db.isSqlite()) {
+        if (m_lastId < 0) {
+            QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM customers"));
+            if (Status st = m_db.exec(q); !st)
+                return st.error();
+            q.next();
+            m_lastId = q.value(0).toLongLong();
+        }
+        return ++m_lastId;
+    }
+    if (m_freeIds.isEmpty()) {
+        QSqlQuery q = m_db.prepare(QStringLiteral(
+            "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, 1000) ORDER BY 1 DESC"));
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        while (q.next())
+            m_freeIds.append(q.value(0).toLongLong());
+    }
+    return m_freeIds.takeLast();
+}
+
+Result<qint64> CustomerBulkWriter::labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name)
+{
+    if (const auto it = cache.constFind(name); it != cache.cend())
+        return *it;
+    QSqlQuery up = m_db.prepare(QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (name) VALUES (:n) ON CONFLICT (name) DO NOTHING"));
+    up.bindValue(QStringLiteral(":n"), name);
+    if (Status st = m_db.exec(up); !st)
+        return st.error();
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id FROM ") + table + QStringLiteral(" WHERE name = :n"));
+    q.bindValue(QStringLiteral(":n"), name);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    if (!q.next())
+        return Error::internal();
+    const qint64 id = q.value(0).toLongLong();
+    if (cache.size() > 100'000)
+        cache.clear();
+    cache.insert(name, id);
+    return id;
+}
+
+Result<qint64> CustomerBulkWriter::add(const Customer &customer)
+{
+    Q_ASSERT_X(m_db.inTransaction(), "CustomerBulkWriter", "needs the caller's write transaction");
+    auto id = nextId();
+    if (!id)
+        return id;
+    m_queue.append(customer);
+    m_queue.last().id = *id;
+    m_queue.last().version = 1;
+    if (m_queue.size() >= kBatch)
+        if (Status st = flush(); !st)
+            return st.error();
+    return id;
+}
+
+Status CustomerBulkWriter::finish()
+{
+    if (Status st = flush(); !st)
+        return st;
+    if (!m_staging)
+        return {};
+    // Rows a CustomerService::update indexed meanwhile (an import updating a customer it created) keep
+    // that newer entry. In slices: FTS5 holds a statement's terms in memory until the statement ends
+    // (one statement for a million rows grew the process by 400 MB).
+    for (qint64 from = m_firstId; from <= m_lastWrittenId; from += 50'000) {
+        if (Status st = m_db.execSql(QStringLiteral(
+                "INSERT INTO customer_search (rowid, grams) SELECT s.id, s.grams FROM bulk_search_staging s"
+                " WHERE s.id >= %1 AND s.id < %2 AND s.id NOT IN (SELECT rowid FROM customer_search WHERE rowid >= %1"
+                " AND rowid < %2) ORDER BY s.id").arg(from).arg(from + 50'000));
+            !st)
+            return st;
+    }
+    m_staging = false;
+    m_search.reset(); // its statement on the staging table must go first, or SQLite reports the table locked
+    // DROP fails while the caller holds an unfinished statement on this connection; the emptied table
+    // is then left for the next import to drop.
+    if (Status st = m_db.execSql(QStringLiteral("DROP TABLE bulk_search_staging")); !st)
+        if (Status emptied = m_db.execSql(QStringLiteral("DELETE FROM bulk_search_staging")); !emptied)
+            return emptied;
+    // Indexes suspended for the load are built once over the sorted data.
+    for (const QString &sql : std::exchange(m_suspendedIndexes, {}))
+        if (Status st = m_db.execSql(sql); !st)
+            return st;
+    return {};
+}
+
+Status CustomerBulkWriter::suspendIndexes()
+{
+    if (!m_db.isSqlite() || !m_suspendedIndexes.isEmpty())
+        return {};
+    if (Status st = flush(); !st)
+        return st;
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+        " AND tbl_name IN ('customers', 'customer_phones', 'customer_emails', 'customer_addresses', 'customer_tags',"
+        " 'customer_group_members')"));
+    if (Status st = m_db.exec(q); !st)
+        return st;
+    QStringList names;
+    while (q.next()) {
+        names << q.value(0).toString();
+        m_suspendedIndexes << q.value(1).toString();
+    }
+    q.finish();
+    for (const QString &name : names)
+        if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
+            return st;
+    return {};
+}
+
+Status CustomerBulkWriter::flush()
+{
+    if (m_queue.isEmpty())
+        return {};
+    const bool lite = m_db.isSqlite();
+    if (lite && !m_staging) {
+        // SQLite's FTS5 writes out its pending terms at the start of every statement of a transaction
+        // it takes part in (its savepoint method), so indexing 50 rows per statement wrote a million
+        // tiny segments. The entries wait in a plain table (inside this transaction: a rollback takes
+        // it away) and enter the index with one INSERT ... SELECT at the end.
+        for (const char *sql : {"DROP TABLE IF EXISTS bulk_search_staging",
+                                "CREATE TABLE bulk_search_staging (id INTEGER PRIMARY KEY, grams TEXT NOT NULL)"})
+            if (Status st = m_db.execSql(QLatin1String(sql)); !st)
+                return st;
+        m_staging = true;
+        m_firstId = m_queue.first().id;
+        if (!m_search) // after a finish()
+            m_search = std::make_unique<Batch>(m_db, QStringLiteral("INSERT INTO bulk_search_staging (id, grams) VALUES "),
+                                               QStringLiteral("(?,?)"), 2, kRowsPerStatement);
+    }
+    const qint64 now = m_db.clock().nowMs();
+    const QVariant user = nullableId(m_actor.userId);
+    for (const Customer &c : std::as_const(m_queue)) {
+        const QString grams = SearchIndex::storedValueFor(m_db, CustomerRepository::searchTexts(c), c.ownerId);
+        const QVariant custom = c.customFields.isEmpty()
+            ? text({})
+            : QVariant(QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)));
+        m_customers->add(c.id, c.name, c.kind, text(c.gender), c.birthday.isValid() ? QVariant(c.birthday.toString(Qt::ISODate)) : text({}),
+                         text(c.occupation), text(c.industry), text(c.company), text(c.position), text(c.source), c.status,
+                         text(c.level), text(c.phone), text(c.email), text(c.province), text(c.city), text(c.district),
+                         c.ownerId ? QVariant(*c.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), nullableId(c.createdBy),
+                         c.createdAt, c.updatedAt, c.poolSince ? QVariant(c.poolSince) : QVariant(QMetaType::fromType<qlonglong>()),
+                         custom, text(c.notes));
+        if (lite)
+            m_search->add(c.id, grams);
+        else
+            m_customers->add(grams);
+        for (const Phone &p : c.phones)
+            m_phones->add(c.id, p.number, text(p.label), p.primary ? 1 : 0);
+        for (const Email &e : c.emails)
+            m_emails->add(c.id, e.address, text(e.label), e.primary ? 1 : 0);
+        for (const Address &a : c.addresses)
+            m_addresses->add(c.id, text(a.label), text(a.province), text(a.city), text(a.district), text(a.street), text(a.number),
+                             text(a.postalCode), a.primary ? 1 : 0);
+        for (const QString &t : c.tags) {
+            auto tag = labelId(QStringLiteral("tags"), m_tagIds, t);
+            if (!tag)
+                return tag.error();
+            m_tags->add(c.id, *tag);
+        }
+        for (const QString &g : c.groups) {
+            auto group = labelId(QStringLiteral("customer_groups"), m_groupIds, g);
+            if (!group)
+                return group.error();
+            m_groups->add(c.id, *group);
+        }
+        // The same text AuditLog::recordCreate stores for CustomerService::create.
+        m_audit->add(now, user, m_actor.source, c.id, snapshotJson(c));
+    }
+    // Parents first: the child tables reference customers.
+    for (Batch *b : {m_customers.get(), m_phones.get(), m_emails.get(), m_addresses.get(), m_tags.get(), m_groups.get(),
+                     m_search.get(), m_audit.get()}) {
+        if (!b)
+            continue;
+        if (Status st = b->flush(); !st)
+            return st;
+    }
+    m_written += m_queue.size();
+    m_lastWrittenId = m_queue.last().id;
+    m_queue.clear();
+    return {};
+}
+
+} // namespace crm

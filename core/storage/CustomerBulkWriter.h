@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Customer.h"
+#include "core/security/Actor.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QVector>
+
+#include <memory>
+
+namespace crm {
+
+class Database;
+
+// Inserts many new customers (importers) inside the caller's write transaction: the rows, their
+// phones, emails, addresses, tags and groups, their keyword-search entries and their audit entries,
+// several hundred rows per INSERT through statements prepared once, instead of a dozen statements
+// per customer. The customers must already be normalised by CustomerValidator and carry the
+// bookkeeping CustomerService::create gives them (owner, createdBy, times, poolSince); this class
+// writes exactly what CustomerRepository would, nothing else.
+//
+// Keyword-search entries are written by finish() in one statement on SQLite (see flush() for why).
+//
+// Ids are reserved when a customer is added, so the caller can refer to it before it is written:
+// on SQLite the transaction's write lock makes MAX(id)+1 safe; on PostgreSQL they come from the
+// identity sequence. One audit "create" entry per customer with the same snapshot as
+// CustomerService::create. Change notifications are the caller's (one for the whole batch).
+class CustomerBulkWriter
+{
+public:
+    CustomerBulkWriter(Database &db, const Actor &actor);
+    ~CustomerBulkWriter();
+
+    // Queues a customer and returns its id. Writes a batch when enough are queued.
+    Result<qint64> add(const Customer &customer);
+    // Writes what is queued. Call before reading the new rows back (or changing them).
+    Status flush();
+    // Writes the rest and the keyword-search entries, rebuilds suspended indexes; call once, before
+    // the commit.
+    Status finish();
+    // SQLite: drops the secondary indexes of the customer tables until finish() rebuilds them (inside
+    // the transaction: a rollback restores them). Building an index once over sorted rows is several
+    // times faster than updating it row by row, but costs a pass over the whole table: worth it when
+    // the import is large next to what is there. PostgreSQL: nothing (DROP INDEX would lock readers out).
+    Status suspendIndexes();
+
+    qint64 written() const { return m_written; }
+    // The audit snapshot of a customer, as AuditLog stores CustomerService::snapshot() (same JSON).
+    static QString snapshotJson(const Customer &c);
+    static constexpr int kBatch = 500;
+
+private:
+    class Batch;
+    Result<qint64> nextId();
+    Result<qint64> labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name);
+
+    Database &m_db;
+    Actor m_actor;
+    QVector<Customer> m_queue;
+    QVector<qint64> m_freeIds;
+    qint64 m_lastId = -1;
+    qint64 m_written = 0;
+    bool m_staging = false; // SQLite: search entries wait in bulk_search_staging until finish()
+    qint64 m_firstId = 0;
+    qint64 m_lastWrittenId = 0;
+    QStringList m_suspendedIndexes; // their CREATE statements
+    QHash<QString, qint64> m_tagIds, m_groupIds;
+    std::unique_ptr<Batch> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
+};
+
+} // namespace crm

@@ -1,0 +1,548 @@
+// Dashboard analytics on SQLite and PostgreSQL: known data, exact buckets in two time zones, scope,
+// exact money. Opportunities, their stage history and activities are inserted with plain SQL (the
+// services that normally write them are tested elsewhere); customers go through CustomerService.
+#include "core/analytics/AnalyticsService.h"
+#include "core/services/CustomerService.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+
+#include <QSqlQuery>
+
+using namespace crm;
+
+namespace {
+
+constexpr qint64 kHour = 3'600'000;
+constexpr qint64 kDay = 24 * kHour;
+constexpr int kChina = 480;
+
+// "2024-03-04T17:00" as UTC epoch ms.
+qint64 utc(const char *text)
+{
+    const QString s = QString::fromLatin1(text);
+    return QDateTime(QDate::fromString(s.left(10), Qt::ISODate), QTime::fromString(s.mid(11), QStringLiteral("HH:mm")), Qt::UTC)
+        .toMSecsSinceEpoch();
+}
+// The same wall-clock time in China (UTC+8).
+qint64 china(const char *text)
+{
+    return utc(text) - 8 * kHour;
+}
+
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *s : items)
+        out << QString::fromUtf8(s);
+    return out;
+}
+
+Period period(qint64 from, qint64 to, Bucket bucket, int offset)
+{
+    Period p;
+    p.from = from;
+    p.to = to;
+    p.bucket = bucket;
+    p.utcOffsetMinutes = offset;
+    return p;
+}
+
+// The week of 4-10 March 2024 as seen in China.
+Period chinaWeek(Bucket bucket = Bucket::Day)
+{
+    return period(china("2024-03-04T00:00"), china("2024-03-11T00:00"), bucket, kChina);
+}
+
+QStringList render(const QVector<CountBucket> &buckets)
+{
+    QStringList out;
+    for (const CountBucket &b : buckets)
+        out << b.key + QLatin1Char('=') + QString::number(b.count);
+    return out;
+}
+
+QStringList render(const QVector<SalesBucket> &buckets)
+{
+    QStringList out;
+    for (const SalesBucket &b : buckets)
+        out << b.key + QLatin1Char('=') + QString::number(b.count) + QLatin1Char('/') + QString::number(b.amountMinor);
+    return out;
+}
+
+template <typename T>
+T must(Result<T> r)
+{
+    if (!r)
+        qFatal("unexpected error %s: %s", qPrintable(r.error().code), qPrintable(r.error().message));
+    return std::move(r).value();
+}
+
+class Fixture
+{
+public:
+    Fixture(Database &db, ManualClock &clock) : m_db(db), m_clock(clock), team(makeTeam(db))
+    {
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT s.name, s.id, p.id FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                                                " WHERE p.is_default = 1"));
+        if (!db.exec(q))
+            qFatal("stages");
+        while (q.next()) {
+            stages.insert(q.value(0).toString(), q.value(1).toLongLong());
+            pipelineId = q.value(2).toLongLong();
+        }
+    }
+
+    qint64 customer(const Actor &owner, const char *createdAtUtc)
+    {
+        m_clock.set(utc(createdAtUtc));
+        Customer c;
+        c.name = QStringLiteral("客户") + QString::number(++m_customers);
+        return must(CustomerService(m_db).create(owner, c)).id;
+    }
+
+    // An opportunity and its stage history: `path` is the stages it entered, in order, with their times
+    // (the first is its creation); its status follows the last stage's kind.
+    qint64 opportunity(const Actor &owner, qint64 customerId, qint64 amountMinor, int probability,
+                       const QVector<std::pair<const char *, const char *>> &path, const QString &currency = QStringLiteral("CNY"))
+    {
+        const QString last = QString::fromLatin1(path.last().first);
+        const QString status = last == QLatin1String("won") || last == QLatin1String("lost") ? last : QStringLiteral("open");
+        const qint64 created = utc(path.first().second);
+        const qint64 entered = utc(path.last().second);
+        QSqlQuery q = m_db.prepare(QStringLiteral(
+            "INSERT INTO opportunities (customer_id, pipeline_id, stage_id, name, amount_minor, currency, probability, status,"
+            " owner_id, created_at, updated_at, closed_at, stage_entered_at)"
+            " VALUES (:c, :p, :s, :n, :a, :cur, :prob, :st, :o, :created, :entered, :closed, :entered) RETURNING id"));
+        q.bindValue(QStringLiteral(":c"), customerId);
+        q.bindValue(QStringLiteral(":p"), pipelineId);
+        q.bindValue(QStringLiteral(":s"), stages.value(last));
+        q.bindValue(QStringLiteral(":n"), QStringLiteral("商机"));
+        q.bindValue(QStringLiteral(":a"), amountMinor);
+        q.bindValue(QStringLiteral(":cur"), currency);
+        q.bindValue(QStringLiteral(":prob"), probability);
+        q.bindValue(QStringLiteral(":st"), status);
+        q.bindValue(QStringLiteral(":o"), owner.userId);
+        q.bindValue(QStringLiteral(":created"), created);
+        q.bindValue(QStringLiteral(":entered"), entered);
+        q.bindValue(QStringLiteral(":closed"), status == QLatin1String("open") ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(entered));
+        if (!m_db.exec(q) || !q.next())
+            qFatal("insert opportunity");
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        qint64 from = 0;
+        for (const auto &[stage, at] : path) {
+            QSqlQuery h = m_db.prepare(QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id,"
+                                                      " to_stage_id, user_id, at) VALUES (:o, :f, :t, :u, :at)"));
+            h.bindValue(QStringLiteral(":o"), id);
+            h.bindValue(QStringLiteral(":f"), from ? QVariant(from) : QVariant(QMetaType::fromType<qlonglong>()));
+            h.bindValue(QStringLiteral(":t"), stages.value(QString::fromLatin1(stage)));
+            h.bindValue(QStringLiteral(":u"), owner.userId);
+            h.bindValue(QStringLiteral(":at"), utc(at));
+            if (!m_db.exec(h))
+                qFatal("insert history");
+            from = stages.value(QString::fromLatin1(stage));
+        }
+        return id;
+    }
+
+    void activity(const Actor &user, qint64 customerId, const char *kind, qint64 at)
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO activities (customer_id, user_id, kind, occurred_at, created_at)"
+                                                  " VALUES (:c, :u, :k, :at, :at)"));
+        q.bindValue(QStringLiteral(":c"), customerId);
+        q.bindValue(QStringLiteral(":u"), user.userId);
+        q.bindValue(QStringLiteral(":k"), QString::fromLatin1(kind));
+        q.bindValue(QStringLiteral(":at"), at);
+        if (!m_db.exec(q))
+            qFatal("insert activity");
+    }
+
+    // The company every test below reads: see the comments for what each record is there to prove.
+    void load()
+    {
+        // Customers. A: UTC 4 March, China 5 March. F: UTC Sunday 3 March, China Monday 4 March.
+        // G: UTC 29 February, China 1 March.
+        a = customer(team.wang, "2024-03-04T17:00");
+        b = customer(team.wang, "2024-03-04T10:00");
+        c = customer(team.zhao, "2024-03-06T02:00");
+        d = customer(team.qian, "2024-03-06T03:00");
+        e = customer(team.wang, "2024-03-03T15:00");
+        f = customer(team.wang, "2024-03-03T17:00");
+        g = customer(team.zhao, "2024-02-29T20:00");
+
+        // Wang: two won (W2 closes on 4 March UTC, 5 March in China), one lost, three open, one in dollars.
+        opportunity(team.wang, a, 100'000, 100,
+                    {{"lead", "2024-02-01T00:00"}, {"qualified", "2024-02-05T00:00"}, {"proposal", "2024-02-10T00:00"},
+                     {"negotiation", "2024-02-20T00:00"}, {"won", "2024-03-05T02:00"}});
+        opportunity(team.wang, b, 50'001, 100, {{"lead", "2024-02-25T00:00"}, {"won", "2024-03-04T18:00"}});
+        opportunity(team.wang, e, 80'000, 0,
+                    {{"lead", "2024-02-20T00:00"}, {"qualified", "2024-02-22T00:00"}, {"lost", "2024-03-06T00:00"}});
+        opportunity(team.wang, a, 33'333, 50,
+                    {{"lead", "2024-03-04T04:00"}, {"qualified", "2024-03-05T00:00"}, {"proposal", "2024-03-06T00:00"}});
+        opportunity(team.wang, b, 10'001, 10, {{"lead", "2024-03-05T00:00"}});
+        opportunity(team.wang, f, 33'333, 50, {{"lead", "2024-02-01T00:00"}, {"proposal", "2024-02-02T00:00"}});
+        opportunity(team.wang, f, 999'999, 10, {{"lead", "2024-01-01T00:00"}}, QStringLiteral("USD"));
+        // Zhao: one won that skipped "qualified", one open from before the week, one lost.
+        opportunity(team.zhao, c, 200'000, 100,
+                    {{"lead", "2024-03-04T01:00"}, {"proposal", "2024-03-05T00:00"}, {"won", "2024-03-07T01:00"}});
+        opportunity(team.zhao, g, 99'999, 75,
+                    {{"lead", "2024-01-10T00:00"}, {"qualified", "2024-01-15T00:00"}, {"proposal", "2024-01-20T00:00"},
+                     {"negotiation", "2024-01-25T00:00"}});
+        opportunity(team.zhao, c, 40'000, 0, {{"lead", "2024-03-06T00:00"}, {"lost", "2024-03-08T00:00"}});
+        // Qian, in the other team.
+        opportunity(team.qian, d, 70'000, 100, {{"lead", "2024-03-05T00:00"}, {"won", "2024-03-06T05:00"}});
+        opportunity(team.qian, d, 12'345, 10, {{"lead", "2024-03-06T00:00"}});
+
+        // Activities: the period is half-open, so one at its start counts and one at its end does not.
+        const Period week = chinaWeek();
+        activity(team.wang, a, "call", week.from);
+        activity(team.wang, a, "call", utc("2024-03-05T03:00"));
+        activity(team.wang, b, "call", utc("2024-03-06T03:00"));
+        activity(team.wang, b, "visit", utc("2024-03-07T03:00"));
+        activity(team.wang, b, "call", week.from - 1);
+        activity(team.wang, b, "call", week.to);
+        activity(team.zhao, c, "meeting", utc("2024-03-05T03:00"));
+        activity(team.zhao, c, "meeting", utc("2024-03-08T03:00"));
+        activity(team.qian, d, "call", utc("2024-03-06T04:00"));
+    }
+
+    Database &m_db;
+    ManualClock &m_clock;
+    Team team;
+    QHash<QString, qint64> stages;
+    qint64 pipelineId = 0;
+    qint64 a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0;
+
+private:
+    int m_customers = 0;
+};
+
+} // namespace
+
+class TestAnalytics : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundingAndBucketKeys()
+    {
+        QCOMPARE(divideRoundHalfUp(5, 2), 3);
+        QCOMPARE(divideRoundHalfUp(7, 3), 2);
+        QCOMPARE(divideRoundHalfUp(8, 3), 3);
+        QCOMPARE(divideRoundHalfUp(-5, 2), -3);
+        QCOMPARE(divideRoundHalfUp(150, 100), 2);
+        QCOMPARE(divideRoundHalfUp(149, 100), 1);
+        QCOMPARE(divideRoundHalfUp(1, 0), 0);
+
+        QCOMPARE(AnalyticsService::bucketKeys(chinaWeek()),
+                 strings({"2024-03-04", "2024-03-05", "2024-03-06", "2024-03-07", "2024-03-08", "2024-03-09", "2024-03-10"}));
+        // Weeks start on Monday: 1 March 2024 was a Friday.
+        QCOMPARE(AnalyticsService::bucketKeys(period(china("2024-03-01T00:00"), china("2024-04-01T00:00"), Bucket::Week, kChina)),
+                 strings({"2024-02-26", "2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25"}));
+        QCOMPARE(AnalyticsService::bucketKeys(period(china("2023-12-01T00:00"), china("2024-03-01T00:00"), Bucket::Month, kChina)),
+                 strings({"2023-12", "2024-01", "2024-02"}));
+        // Negative offsets: 4 March 03:00 UTC is still 3 March in New York (UTC-5).
+        QCOMPARE(AnalyticsService::bucketKeys(period(utc("2024-03-04T03:00"), utc("2024-03-04T06:00"), Bucket::Day, -300)),
+                 strings({"2024-03-03", "2024-03-04"}));
+    }
+
+    void periodValidation()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        AnalyticsService svc(*db);
+        auto backwards = svc.newCustomers(t.li, period(1000, 1000, Bucket::Day, 0));
+        QCOMPARE(backwards.error().code, QStringLiteral("validation.range"));
+        QCOMPARE(backwards.error().field, QStringLiteral("to"));
+        auto offset = svc.winRate(t.li, period(0, kDay, Bucket::Day, 900));
+        QCOMPARE(offset.error().field, QStringLiteral("utcOffsetMinutes"));
+        auto tooMany = svc.wonSales(t.li, period(utc("2000-01-01T00:00"), utc("2024-01-01T00:00"), Bucket::Day, 0));
+        QCOMPARE(tooMany.error().code, QStringLiteral("validation.range"));
+        QCOMPARE(tooMany.error().field, QStringLiteral("bucket"));
+        QVERIFY(svc.wonSales(t.li, period(utc("2000-01-01T00:00"), utc("2024-01-01T00:00"), Bucket::Month, 0)));
+        Actor noReports = t.li;
+        noReports.permissions.remove(Permission::ReportRead);
+        QCOMPARE(svc.dashboard(noReports, chinaWeek()).error().code, QStringLiteral("forbidden"));
+        QCOMPARE(svc.pipelineByStage(noReports).error().code, QStringLiteral("forbidden"));
+        QCOMPARE(svc.pipelineByStage(t.li, 4242).error().code, QStringLiteral("not_found"));
+    }
+
+    void newCustomersPerLocalDayWeekAndMonth()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+
+        // China: A falls on 5 March, F on 4 March; every day of the week is present.
+        QCOMPARE(render(must(svc.newCustomers(t.admin, chinaWeek()))),
+                 strings({"2024-03-04=2", "2024-03-05=1", "2024-03-06=2", "2024-03-07=0", "2024-03-08=0", "2024-03-09=0",
+                              "2024-03-10=0"}));
+        // UTC: A on 4 March, F (3 March) outside the week.
+        const Period utcWeek = period(utc("2024-03-04T00:00"), utc("2024-03-11T00:00"), Bucket::Day, 0);
+        QCOMPARE(render(must(svc.newCustomers(t.admin, utcWeek))),
+                 strings({"2024-03-04=2", "2024-03-05=0", "2024-03-06=2", "2024-03-07=0", "2024-03-08=0", "2024-03-09=0",
+                              "2024-03-10=0"}));
+
+        // Scope: wang's own, li's team, qian's own.
+        QCOMPARE(render(must(svc.newCustomers(t.wang, chinaWeek()))).mid(0, 3),
+                 strings({"2024-03-04=2", "2024-03-05=1", "2024-03-06=0"}));
+        QCOMPARE(render(must(svc.newCustomers(t.li, chinaWeek()))).mid(0, 3),
+                 strings({"2024-03-04=2", "2024-03-05=1", "2024-03-06=1"}));
+        QCOMPARE(render(must(svc.newCustomers(t.qian, chinaWeek()))).mid(0, 3),
+                 strings({"2024-03-04=0", "2024-03-05=0", "2024-03-06=1"}));
+
+        // Weeks: F is Sunday in UTC (the week of 26 February) but Monday in China.
+        QCOMPARE(render(must(svc.newCustomers(t.admin, period(china("2024-03-01T00:00"), china("2024-04-01T00:00"), Bucket::Week, kChina)))),
+                 strings({"2024-02-26=2", "2024-03-04=5", "2024-03-11=0", "2024-03-18=0", "2024-03-25=0"}));
+        QCOMPARE(render(must(svc.newCustomers(t.admin, period(utc("2024-03-01T00:00"), utc("2024-04-01T00:00"), Bucket::Week, 0)))),
+                 strings({"2024-02-26=2", "2024-03-04=4", "2024-03-11=0", "2024-03-18=0", "2024-03-25=0"}));
+
+        // Months: G is February in UTC, March in China.
+        QCOMPARE(render(must(svc.newCustomers(t.admin, period(china("2024-01-01T00:00"), china("2024-04-01T00:00"), Bucket::Month, kChina)))),
+                 strings({"2024-01=0", "2024-02=0", "2024-03=7"}));
+        QCOMPARE(render(must(svc.newCustomers(t.admin, period(utc("2024-01-01T00:00"), utc("2024-04-01T00:00"), Bucket::Month, 0)))),
+                 strings({"2024-01=0", "2024-02=1", "2024-03=6"}));
+    }
+
+    void wonSalesAndDealSize()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+
+        const QStringList zeros = strings({"2024-03-04=0/0", "2024-03-05=0/0", "2024-03-06=0/0", "2024-03-07=0/0",
+                                           "2024-03-08=0/0", "2024-03-09=0/0", "2024-03-10=0/0"});
+        QStringList wang = zeros;
+        wang[1] = QStringLiteral("2024-03-05=2/150001"); // both of wang's deals closed on 5 March in China
+        QCOMPARE(render(must(svc.wonSales(t.wang, chinaWeek()))), wang);
+        QStringList li = wang;
+        li[3] = QStringLiteral("2024-03-07=1/200000"); // plus zhao's
+        QCOMPARE(render(must(svc.wonSales(t.li, chinaWeek()))), li);
+        QStringList qian = zeros;
+        qian[2] = QStringLiteral("2024-03-06=1/70000");
+        QCOMPARE(render(must(svc.wonSales(t.qian, chinaWeek()))), qian);
+        // In UTC, W2 (18:00 on 4 March) moves to its own day.
+        QCOMPARE(render(must(svc.wonSales(t.wang, period(utc("2024-03-04T00:00"), utc("2024-03-07T00:00"), Bucket::Day, 0)))),
+                 strings({"2024-03-04=1/50001", "2024-03-05=1/100000", "2024-03-06=0/0"}));
+
+        auto byRep = must(svc.wonByRep(t.li, chinaWeek()));
+        QCOMPARE(byRep.size(), 2);
+        QCOMPARE(byRep[0].name, QStringLiteral("zhao")); // largest amount first
+        QCOMPARE(byRep[0].count, 1);
+        QCOMPARE(byRep[0].amountMinor, 200'000);
+        QCOMPARE(byRep[1].userId, t.wang.userId);
+        QCOMPARE(byRep[1].count, 2);
+        QCOMPARE(byRep[1].amountMinor, 150'001);
+        QCOMPARE(must(svc.wonByRep(t.qian, chinaWeek())).size(), 1);
+
+        auto wangDeal = must(svc.averageDealSize(t.wang, chinaWeek()));
+        QCOMPARE(wangDeal.count, 2);
+        QCOMPARE(wangDeal.totalMinor, 150'001);
+        QCOMPARE(wangDeal.averageMinor, 75'001); // 75000.5 rounded half up
+        auto liDeal = must(svc.averageDealSize(t.li, chinaWeek()));
+        QCOMPARE(liDeal.count, 3);
+        QCOMPARE(liDeal.averageMinor, 116'667); // 350001 / 3
+        auto sunDeal = must(svc.averageDealSize(t.sun, chinaWeek()));
+        QCOMPARE(sunDeal.averageMinor, 70'000);
+    }
+
+    void pipelineValueIsExact()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+
+        auto li = must(svc.pipelineByStage(t.li));
+        QCOMPARE(li.size(), 4); // the open stages, in order
+        QCOMPARE(li[0].name, QStringLiteral("lead"));
+        QCOMPARE(li[3].name, QStringLiteral("negotiation"));
+        QCOMPARE(li[0].count, 1); // W5; the dollar deal is not added to yuan
+        QCOMPARE(li[0].amountMinor, 10'001);
+        QCOMPARE(li[0].weightedMinor, 1'000); // 1000.1
+        QCOMPARE(li[1].count, 0);
+        QCOMPARE(li[1].weightedMinor, 0);
+        // Two deals of 333.33 at 50 %: one division of the exact sum gives 333.33; rounding each would give 333.34.
+        QCOMPARE(li[2].count, 2);
+        QCOMPARE(li[2].amountMinor, 66'666);
+        QCOMPARE(li[2].weightedMinor, 33'333);
+        QCOMPARE(li[3].count, 1);
+        QCOMPARE(li[3].weightedMinor, 74'999); // 74999.25
+
+        auto qian = must(svc.pipelineByStage(t.qian, x.pipelineId));
+        QCOMPARE(qian[0].count, 1);
+        QCOMPARE(qian[0].weightedMinor, 1'235); // 1234.5 rounded half up
+        QCOMPARE(qian[2].count, 0);
+
+        auto wang = must(svc.pipelineByStage(t.wang));
+        QCOMPARE(wang[3].count, 0); // zhao's negotiation is not wang's
+
+        auto all = must(svc.pipelineByStage(t.admin));
+        QCOMPARE(all[0].count, 2);
+        QCOMPARE(all[0].amountMinor, 22'346);
+        QCOMPARE(all[0].weightedMinor, 2'235); // (100010 + 123450) / 100 = 2234.6
+    }
+
+    void funnelCycleAndWinRate()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+
+        // Created in the week, in li's team: W4 (reached proposal), W5 (lead), Z1 (won, skipping
+        // qualified), Z3 (lost from lead).
+        auto li = must(svc.funnel(t.li, 0, chinaWeek()));
+        QCOMPARE(li.size(), 5);
+        QStringList names;
+        QList<qint64> reached;
+        for (const FunnelStage &s : li) {
+            names << s.name;
+            reached << s.reached;
+        }
+        QCOMPARE(names, strings({"lead", "qualified", "proposal", "negotiation", "won"}));
+        QCOMPARE(reached, (QList<qint64>{4, 2, 2, 1, 1}));
+        QCOMPARE(li[0].conversionBasisPoints.value(), 5000);
+        QCOMPARE(li[1].conversionBasisPoints.value(), 10000);
+        QCOMPARE(li[2].conversionBasisPoints.value(), 5000);
+        QCOMPARE(li[3].conversionBasisPoints.value(), 10000);
+        QVERIFY(!li[4].conversionBasisPoints);
+        QCOMPARE(li[4].kind, QStringLiteral("won"));
+
+        auto all = must(svc.funnel(t.admin, x.pipelineId, chinaWeek()));
+        reached.clear();
+        for (const FunnelStage &s : all)
+            reached << s.reached;
+        QCOMPARE(reached, (QList<qint64>{6, 3, 3, 2, 2})); // plus qian's won Q1 and open Q2
+        QCOMPARE(all[0].conversionBasisPoints.value(), 5000);
+        QCOMPARE(all[2].conversionBasisPoints.value(), 6667); // 2 / 3
+
+        auto wang = must(svc.funnel(t.wang, 0, chinaWeek()));
+        reached.clear();
+        for (const FunnelStage &s : wang)
+            reached << s.reached;
+        QCOMPARE(reached, (QList<qint64>{2, 1, 1, 0, 0}));
+        QCOMPARE(wang[2].conversionBasisPoints.value(), 0);
+        QVERIFY(!wang[3].conversionBasisPoints); // nobody reached negotiation
+
+        // Sales cycle: first history row to the won row.
+        const qint64 w1 = utc("2024-03-05T02:00") - utc("2024-02-01T00:00"); // 33 days 2 hours
+        const qint64 w2 = utc("2024-03-04T18:00") - utc("2024-02-25T00:00"); // 8 days 18 hours
+        const qint64 z1 = 3 * kDay;
+        const qint64 q1 = kDay + 5 * kHour;
+        auto wangCycle = must(svc.averageCycleDays(t.wang, chinaWeek()));
+        QCOMPARE(wangCycle.deals, 2);
+        QCOMPARE(wangCycle.averageMs, (w1 + w2) / 2);
+        QCOMPARE(wangCycle.averageDays, 21); // 20.92
+        auto liCycle = must(svc.averageCycleDays(t.li, chinaWeek()));
+        QCOMPARE(liCycle.deals, 3);
+        QCOMPARE(liCycle.averageDays, 15); // 14.94
+        auto qianCycle = must(svc.averageCycleDays(t.qian, chinaWeek()));
+        QCOMPARE(qianCycle.averageDays, 1);
+        auto allCycle = must(svc.averageCycleDays(t.admin, chinaWeek()));
+        QCOMPARE(allCycle.deals, 4);
+        QCOMPARE(allCycle.averageMs, divideRoundHalfUp(w1 + w2 + z1 + q1, 4));
+        QCOMPARE(allCycle.averageDays, 12); // 11.51
+
+        // Win rate over deals closed in the week.
+        auto wangRate = must(svc.winRate(t.wang, chinaWeek()));
+        QCOMPARE(wangRate.won, 2);
+        QCOMPARE(wangRate.lost, 1);
+        QCOMPARE(wangRate.basisPoints, 6667);
+        auto liRate = must(svc.winRate(t.li, chinaWeek()));
+        QCOMPARE(liRate.won, 3);
+        QCOMPARE(liRate.lost, 2);
+        QCOMPARE(liRate.basisPoints, 6000);
+        QCOMPARE(must(svc.winRate(t.qian, chinaWeek())).basisPoints, 10000);
+        auto nothing = must(svc.winRate(t.li, period(utc("2023-01-01T00:00"), utc("2023-02-01T00:00"), Bucket::Day, 0)));
+        QCOMPARE(nothing.won + nothing.lost, 0);
+        QCOMPARE(nothing.basisPoints, 0);
+    }
+
+    void activitiesPerRepAndKind()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+        auto render = [](const QVector<RepActivity> &rows) {
+            QStringList out;
+            for (const RepActivity &r : rows)
+                out << r.name + QLatin1Char(' ') + r.kind + QLatin1Char('=') + QString::number(r.count);
+            return out;
+        };
+        QCOMPARE(render(must(svc.activitiesByRepAndKind(t.li, chinaWeek()))),
+                 strings({"wang call=3", "wang visit=1", "zhao meeting=2"}));
+        QCOMPARE(render(must(svc.activitiesByRepAndKind(t.wang, chinaWeek()))), strings({"wang call=3", "wang visit=1"}));
+        QCOMPARE(render(must(svc.activitiesByRepAndKind(t.qian, chinaWeek()))), strings({"qian call=1"}));
+        auto rows = must(svc.activitiesByRepAndKind(t.zhao, chinaWeek()));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].userId, t.zhao.userId);
+    }
+
+    void dashboardIsScoped()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        AnalyticsService svc(*db);
+        const Team &t = x.team;
+
+        auto wang = must(svc.dashboard(t.wang, chinaWeek()));
+        QCOMPARE(wang.currency, QStringLiteral("CNY"));
+        QCOMPARE(wang.newCustomers, 3);
+        QCOMPARE(wang.newCustomersByBucket.size(), 7);
+        QCOMPARE(wang.wonCount, 2); // zhao's 2000.00 is not wang's
+        QCOMPARE(wang.wonAmountMinor, 150'001);
+        QCOMPARE(wang.averageDeal.averageMinor, 75'001);
+        QCOMPARE(wang.wonByBucket.size(), 7);
+        QCOMPARE(wang.winRate.basisPoints, 6667);
+        QCOMPARE(wang.salesCycle.averageDays, 21);
+        QCOMPARE(wang.openCount, 3); // W4, W5, W6; not the dollar deal
+        QCOMPARE(wang.openAmountMinor, 76'667);
+        QCOMPARE(wang.openWeightedMinor, 34'333); // (3333300 + 100010) / 100 = 34333.1
+        QCOMPARE(wang.activities, 4);
+
+        auto li = must(svc.dashboard(t.li, chinaWeek()));
+        QCOMPARE(li.newCustomers, 4);
+        QCOMPARE(li.wonCount, 3); // wang's and zhao's
+        QCOMPARE(li.wonAmountMinor, 350'001);
+        QCOMPARE(li.winRate.won, 3);
+        QCOMPARE(li.winRate.lost, 2);
+        QCOMPARE(li.openCount, 4);
+        QCOMPARE(li.openAmountMinor, 176'666);
+        QCOMPARE(li.activities, 6);
+
+        auto qian = must(svc.dashboard(t.qian, chinaWeek()));
+        QCOMPARE(qian.newCustomers, 1);
+        QCOMPARE(qian.wonCount, 1); // neither wang's nor zhao's
+        QCOMPARE(qian.wonAmountMinor, 70'000);
+        QCOMPARE(qian.openCount, 1);
+        QCOMPARE(qian.openAmountMinor, 12'345);
+        QCOMPARE(qian.activities, 1);
+
+        auto all = must(svc.dashboard(t.admin, chinaWeek()));
+        QCOMPARE(all.newCustomers, 5);
+        QCOMPARE(all.wonCount, 4);
+        QCOMPARE(all.wonAmountMinor, 420'001);
+        QCOMPARE(all.winRate.basisPoints, 6667);
+        QCOMPARE(all.salesCycle.averageDays, 12);
+        QCOMPARE(all.activities, 7);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalytics)
+#include "tst_analytics.moc"
