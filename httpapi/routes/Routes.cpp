@@ -8,6 +8,8 @@ void addAll(Router &router)
     addAuth(router);
     addPool(router);
     addCustomers(router);
+    addActivities(router);
+    addTasks(router);
 }
 
 ApiResponse errorOr(const Error &error)

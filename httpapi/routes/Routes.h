@@ -11,6 +11,8 @@ void addSystem(Router &router);
 void addAuth(Router &router);
 void addCustomers(Router &router);
 void addPool(Router &router);
+void addActivities(Router &router);
+void addTasks(Router &router);
 
 // Helpers shared by the route files.
 ApiResponse errorOr(const Error &error);
