@@ -78,7 +78,8 @@ int CommandLine::run(const QStringList &arguments)
             m_console.err(helpText());
             return Exit::Usage;
         }
-        m_console.err(m_defaultNotice);
+        if (!m_defaultNotice.isEmpty())
+            m_console.err(m_defaultNotice);
         return fallback->run(Invocation{{}, database, m_console});
     }
     QString name = arguments.at(i);

@@ -1,0 +1,19 @@
+#include "reports/export/RecordSink.h"
+
+#include "reports/export/CsvRecordSink.h"
+#include "reports/export/JsonRecordSink.h"
+#include "reports/export/XlsxRecordSink.h"
+
+namespace crm {
+
+std::unique_ptr<RecordSink> RecordSink::create(ExportFormat format, const QString &path, bool chineseHeaders)
+{
+    switch (format) {
+    case ExportFormat::Csv: return std::make_unique<CsvRecordSink>(path, chineseHeaders);
+    case ExportFormat::Xlsx: return std::make_unique<XlsxRecordSink>(path, chineseHeaders);
+    case ExportFormat::Json: return std::make_unique<JsonRecordSink>(path);
+    }
+    return nullptr;
+}
+
+} // namespace crm

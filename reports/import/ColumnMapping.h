@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace crm {
+
+// Which customer field each column of an import file fills. Proposed from the header names (Chinese
+// and English, with the usual variants: 姓名/名称/客户名称/name, 手机/电话/联系电话/phone, ...),
+// editable, and savable as a JSON template that maps header names to fields, so it applies to the
+// next file with the same headers in any order:
+//   {"type": "customers", "columns": {"客户名称": "name", "联系电话": "phone", "内部编号": ""}}
+// An empty field ignores the column.
+class ColumnMapping
+{
+public:
+    // The fields a column can fill. phone, email, tags and groups may come from several columns.
+    static const QStringList &targetFields();
+    static bool isMultiValued(const QString &field);
+
+    // A proposal for these headers: each header's best field, single-valued fields taken once.
+    static ColumnMapping propose(const QStringList &headers);
+    // The field a header name suggests, or empty.
+    static QString suggest(const QString &header);
+
+    // A template applied to a file's headers: headers it names get its field, others a proposal.
+    static Result<ColumnMapping> fromTemplate(const QJsonObject &json, const QStringList &headers);
+    static Result<ColumnMapping> loadTemplate(const QString &path, const QStringList &headers);
+    QJsonObject toTemplate() const;
+    Status saveTemplate(const QString &path) const;
+
+    // Problems that stop an import: unknown field, a single-valued field twice, no name column.
+    Status validate() const;
+
+    QStringList headers;
+    QStringList fields; // one per header; "" = ignored
+
+    int columnOf(const QString &field) const { return int(fields.indexOf(field)); }
+    QList<int> columnsOf(const QString &field) const;
+};
+
+} // namespace crm

@@ -1,0 +1,173 @@
+#include "reports/import/CustomerRowParser.h"
+
+#include "core/domain/Validation.h"
+#include "reports/customers/CustomerVocabulary.h"
+
+#include <QRegularExpression>
+
+namespace crm {
+
+namespace {
+
+QString phoneLabelFor(const QString &header)
+{
+    const QString h = header.toLower();
+    for (const char *w : {"手机", "mobile", "cell", "移动"})
+        if (h.contains(QString::fromUtf8(w)))
+            return QStringLiteral("mobile");
+    for (const char *w : {"座机", "固话", "办公", "office", "work"})
+        if (h.contains(QString::fromUtf8(w)))
+            return QStringLiteral("work");
+    return {};
+}
+
+bool isSeparator(QChar c, bool slash)
+{
+    switch (c.unicode()) {
+    case u',': case u';': case u'|': case u'\n': case u'\r':
+    case u'\u3001': // 、
+    case u'\uFF0C': // ，
+    case u'\uFF1B': // ；
+        return true;
+    case u'/':
+        return slash;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+CustomerRowParser::CustomerRowParser(const ColumnMapping &mapping) : m_mapping(mapping)
+{
+    for (int i = 0; i < mapping.fields.size(); ++i)
+        if (!mapping.fields[i].isEmpty())
+            m_columns.append({i, mapping.fields[i], phoneLabelFor(mapping.headers.value(i))});
+}
+
+QString CustomerRowParser::clean(const QString &cell)
+{
+    QString t = cell.trimmed();
+    // Undo the formula guard of CSV writers (ours included): '=..., '+..., '-..., '@...
+    if (t.size() >= 2 && t.front() == QLatin1Char('\'') &&
+        (t[1] == QLatin1Char('=') || t[1] == QLatin1Char('+') || t[1] == QLatin1Char('-') || t[1] == QLatin1Char('@')))
+        t.remove(0, 1);
+    return t;
+}
+
+QStringList CustomerRowParser::splitList(const QString &cell, bool slashSeparates)
+{
+    QStringList out;
+    qsizetype from = 0;
+    for (qsizetype i = 0; i <= cell.size(); ++i) {
+        if (i < cell.size() && !isSeparator(cell[i], slashSeparates))
+            continue;
+        const QString part = cell.mid(from, i - from).trimmed();
+        if (!part.isEmpty())
+            out << part;
+        from = i + 1;
+    }
+    return out;
+}
+
+std::optional<QDate> CustomerRowParser::parseDate(const QString &text)
+{
+    static const QRegularExpression separated(
+        QStringLiteral("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T].*)?$"));
+    static const QRegularExpression compact(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
+    QRegularExpressionMatch m = separated.match(text);
+    if (!m.hasMatch())
+        m = compact.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (!d.isValid())
+        return std::nullopt;
+    return d;
+}
+
+QString CustomerRowParser::cell(const QStringList &cells, const QString &field) const
+{
+    const int i = m_mapping.columnOf(field);
+    return i < 0 ? QString() : clean(cells.value(i));
+}
+
+bool CustomerRowParser::isBlank(const QStringList &cells) const
+{
+    for (const Column &c : m_columns)
+        if (!cells.value(c.index).trimmed().isEmpty())
+            return false;
+    return true;
+}
+
+Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
+{
+    Address address;
+    bool hasAddress = false;
+    for (const Column &col : m_columns) {
+        const QString v = clean(cells.value(col.index));
+        if (v.isEmpty())
+            continue;
+        const QString &f = col.field;
+        if (f == QLatin1String("name")) c.name = v;
+        else if (f == QLatin1String("company")) c.company = v;
+        else if (f == QLatin1String("phone")) {
+            for (const QString &n : splitList(v, true))
+                c.phones.append({n, col.phoneLabel, false});
+        } else if (f == QLatin1String("email")) {
+            for (const QString &e : splitList(v.simplified().replace(QLatin1Char(' '), QLatin1Char(',')), false))
+                c.emails.append({e, {}, false});
+        } else if (f == QLatin1String("tags")) c.tags += splitList(v, false);
+        else if (f == QLatin1String("groups")) c.groups += splitList(v, false);
+        else if (f == QLatin1String("source")) c.source = v;
+        else if (f == QLatin1String("kind")) c.kind = CustomerVocabulary::canonical(f, v);
+        else if (f == QLatin1String("status")) c.status = CustomerVocabulary::canonical(f, v);
+        else if (f == QLatin1String("level")) c.level = CustomerVocabulary::canonical(f, v);
+        else if (f == QLatin1String("gender")) c.gender = CustomerVocabulary::canonical(f, v);
+        else if (f == QLatin1String("birthday")) {
+            const auto d = parseDate(v);
+            if (!d)
+                return Error::validation(QStringLiteral("format"), QStringLiteral("birthday"),
+                                         QStringLiteral("\"%1\" is not a date (write it as YYYY-MM-DD)").arg(v.left(40)));
+            c.birthday = *d;
+        } else if (f == QLatin1String("industry")) c.industry = v;
+        else if (f == QLatin1String("occupation")) c.occupation = v;
+        else if (f == QLatin1String("position")) c.position = v;
+        else if (f == QLatin1String("notes")) c.notes = v;
+        else if (f == QLatin1String("province")) { address.province = v; hasAddress = true; }
+        else if (f == QLatin1String("city")) { address.city = v; hasAddress = true; }
+        else if (f == QLatin1String("district")) { address.district = v; hasAddress = true; }
+        else if (f == QLatin1String("street")) { address.street = v; hasAddress = true; }
+        else if (f == QLatin1String("postalCode")) { address.postalCode = v; hasAddress = true; }
+    }
+    if (hasAddress) {
+        address.primary = true;
+        c.addresses = {address};
+    }
+    return {};
+}
+
+int CustomerRowParser::columnFor(const Error &error, const QStringList &cells) const
+{
+    const QString &f = error.field;
+    if (f == QLatin1String("phones") || f == QLatin1String("emails")) {
+        const bool phones = f == QLatin1String("phones");
+        const QList<int> columns = m_mapping.columnsOf(phones ? QStringLiteral("phone") : QStringLiteral("email"));
+        for (int i : columns)
+            for (const QString &v : splitList(clean(cells.value(i)), phones))
+                if (phones ? !Validation::normalizePhone(v) : !Validation::normalizeEmail(v))
+                    return i;
+        return columns.value(0, -1);
+    }
+    if (f == QLatin1String("addresses")) {
+        for (const char *part : {"street", "province", "city", "district", "postalCode"}) {
+            const int i = m_mapping.columnOf(QLatin1String(part));
+            if (i >= 0 && clean(cells.value(i)).size() > 200)
+                return i;
+        }
+        return m_mapping.columnOf(QStringLiteral("street"));
+    }
+    return m_mapping.columnOf(f);
+}
+
+} // namespace crm

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/domain/Customer.h"
+#include "reports/import/ColumnMapping.h"
+
+namespace crm {
+
+// Turns one row of cells into a customer draft as a person would read the sheet: several numbers in
+// one phone cell ("138..., 139..." or "138.../139..."), tags separated by commas, 、 or semicolons,
+// status, kind and gender words in Chinese or English (潜在客户, 个人, 男), dates as 2024-05-01,
+// 2024/5/1, 2024年5月1日 or 20240501, and a leading ' that CSV formula guards add removed.
+// It only reads; CustomerValidator decides what is valid, as for every other way in.
+class CustomerRowParser
+{
+public:
+    explicit CustomerRowParser(const ColumnMapping &mapping);
+
+    // Fills `out` (a fresh Customer) from `cells`; an error names the field it could not read.
+    Status parse(const QStringList &cells, Customer &out) const;
+    // True when every mapped cell is empty (trailing rows Excel leaves behind): the row is skipped.
+    bool isBlank(const QStringList &cells) const;
+    // The column an error about `field` (a validator field: name, phones, addresses, ...) points at,
+    // or -1; for lists, the column holding the offending value.
+    int columnFor(const Error &error, const QStringList &cells) const;
+
+    static QString clean(const QString &cell);
+    static std::optional<QDate> parseDate(const QString &text);
+    // Splits a cell holding several values; separators: , ; 、 ， ； | and line breaks (and '/' for phones).
+    static QStringList splitList(const QString &cell, bool slashSeparates);
+
+private:
+    struct Column
+    {
+        int index;
+        QString field;
+        QString phoneLabel;
+    };
+    QString cell(const QStringList &cells, const QString &field) const;
+
+    ColumnMapping m_mapping;
+    QVector<Column> m_columns; // mapped columns only
+};
+
+} // namespace crm

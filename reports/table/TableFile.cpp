@@ -1,0 +1,55 @@
+#include "reports/table/TableFile.h"
+
+#include "reports/csv/CsvReader.h"
+#include "reports/xlsx/XlsxReader.h"
+
+#include <QFile>
+
+namespace crm {
+
+namespace {
+
+// A CSV reader that owns its file.
+class CsvFileSource final : public RowSource
+{
+public:
+    CsvFileSource(std::unique_ptr<QFile> file, CsvReadOptions options)
+        : m_file(std::move(file)), m_reader(m_file.get(), options)
+    {
+    }
+    Result<bool> next(QStringList &cells) override { return m_reader.next(cells); }
+    qint64 rowNumber() const override { return m_reader.rowNumber(); }
+    double fraction() const override { return m_reader.fraction(); }
+
+private:
+    std::unique_ptr<QFile> m_file;
+    CsvReader m_reader;
+};
+
+} // namespace
+
+Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const TableFileOptions &options)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("io"), QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()), QStringLiteral("file")};
+    const QByteArray magic = file->peek(8);
+    if (magic.startsWith("PK\x03\x04") || path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
+        file.reset();
+        XlsxReadOptions xo;
+        xo.sheetIndex = options.sheetIndex;
+        xo.sheetName = options.sheetName;
+        auto reader = XlsxReader::open(path, xo);
+        if (!reader)
+            return reader.error();
+        return std::unique_ptr<RowSource>(std::move(reader).value());
+    }
+    if (magic.startsWith("\xD0\xCF\x11\xE0"))
+        return Error::validation(QStringLiteral("format"), QStringLiteral("file"),
+                                 QStringLiteral("This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that"));
+    CsvReadOptions co;
+    co.encoding = options.encoding;
+    return std::unique_ptr<RowSource>(std::make_unique<CsvFileSource>(std::move(file), co));
+}
+
+} // namespace crm

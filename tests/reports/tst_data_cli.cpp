@@ -1,0 +1,162 @@
+// `crm import` and `crm export` as administrators run them: the real executable through QProcess on a
+// real store (SQLite file or PostgreSQL), results checked in-process.
+#include "core/services/CustomerService.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/reports/ReportsTestUtil.h"
+
+#include <QSqlQuery>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace crm;
+using namespace crm::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out, err;
+};
+
+QString u(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+} // namespace
+
+class TestDataCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    Run crm(const TestDatabase &db, QStringList args)
+    {
+        args << QStringLiteral("--database") << db.location;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
+        env.remove(QStringLiteral("CRM_DATABASE"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CRM_EXE), args);
+        Run r;
+        if (!p.waitForStarted(10000) || !p.waitForFinished(120000))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    QString copyFixture(const QString &name)
+    {
+        const QString to = m_dir.filePath(name);
+        QFile::remove(to);
+        QFile::copy(fixture(name), to);
+        return to;
+    }
+
+    static qint64 count(Database &db)
+    {
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM customers"));
+        (void)db.exec(q);
+        q.next();
+        return q.value(0).toLongLong();
+    }
+
+private Q_SLOTS:
+    void importThenExport()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        const QString file = copyFixture(QStringLiteral("customers_utf8_bom.csv"));
+
+        Run dry = crm(db, {QStringLiteral("import"), file, QStringLiteral("--dry-run"), QStringLiteral("--as"), QStringLiteral("wang")});
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.contains(u("  手机 -> phone")), qPrintable(dry.out));
+        QVERIFY(dry.out.contains(QStringLiteral("Dry run of customers_utf8_bom.csv: 3 rows: 3 created")));
+        QCOMPARE(count(*db), 0);
+
+        Run imported = crm(db, {QStringLiteral("import"), file, QStringLiteral("--as"), QStringLiteral("wang"),
+                                QStringLiteral("--save-mapping"), m_dir.filePath(QStringLiteral("m.json"))});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.startsWith(QStringLiteral("Imported customers_utf8_bom.csv: 3 rows: 3 created, 0 updated")),
+                 qPrintable(imported.out));
+        QCOMPARE(count(*db), 3);
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("m.json"))));
+
+        // Again with the saved mapping: duplicates skipped and reported next to the file.
+        Run again = crm(db, {QStringLiteral("import"), file, QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("--mapping"),
+                             m_dir.filePath(QStringLiteral("m.json"))});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QStringLiteral("3 skipped as duplicates")));
+        QVERIFY(again.err.contains(QStringLiteral("row 2, ")));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("customers_utf8_bom.errors.csv"))));
+
+        const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
+        Run exported = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), xlsx, QStringLiteral("--as"),
+                                QStringLiteral("li"), QStringLiteral("--filter"), QStringLiteral("tag=VIP客户")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.out.startsWith(QStringLiteral("Exported 2 customers to")), qPrintable(exported.out));
+        QCOMPARE(dumpXlsx(xlsx).value(QStringLiteral("rows")).toArray().size(), 3);
+
+        const QString json = m_dir.filePath(QStringLiteral("out.json"));
+        Run all = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("--format"), QStringLiteral("json"),
+                           QStringLiteral("-o"), json, QStringLiteral("--filter"), QStringLiteral("sort=name"), QStringLiteral("--filter"),
+                           QStringLiteral("order=desc")});
+        QCOMPARE(all.exitCode, 0);
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray rows = QJsonDocument::fromJson(f.readAll()).array();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("name")).toString(), u("王芳"));
+    }
+
+    void failuresAreClear()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        Run rep = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.csv")),
+                           QStringLiteral("--as"), QStringLiteral("wang")});
+        QCOMPARE(rep.exitCode, 1);
+        QVERIFY2(rep.err.contains(QStringLiteral("permission to export")), qPrintable(rep.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.csv"))));
+
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,email\nGood,good@x.com\nBad,not-an-email\n");
+        }
+        Run strict = crm(db, {QStringLiteral("import"), bad});
+        QCOMPARE(strict.exitCode, 1);
+        QVERIFY2(strict.err.contains(QStringLiteral("nothing imported: 1 invalid row(s)")), qPrintable(strict.err));
+        QVERIFY(strict.err.contains(QStringLiteral("row 3, email \"not-an-email\"")));
+        QCOMPARE(count(*db), 0);
+        Run partial = crm(db, {QStringLiteral("import"), bad, QStringLiteral("--partial")});
+        QCOMPARE(partial.exitCode, 0);
+        QCOMPARE(count(*db), 1);
+
+        Run empty = crm(db, {QStringLiteral("import"), fixture(QStringLiteral("empty.csv"))});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY(empty.err.contains(QStringLiteral("The file is empty")));
+        Run encoding = crm(db, {QStringLiteral("import"), bad, QStringLiteral("--encoding"), QStringLiteral("latin9")});
+        QCOMPARE(encoding.exitCode, 2);
+        Run policy = crm(db, {QStringLiteral("import"), bad, QStringLiteral("--on-duplicate"), QStringLiteral("merge")});
+        QCOMPARE(policy.exitCode, 2);
+        Run nobody = crm(db, {QStringLiteral("import"), bad, QStringLiteral("--as"), QStringLiteral("nobody")});
+        QCOMPARE(nobody.exitCode, 1);
+        QVERIFY(nobody.err.contains(QStringLiteral("nobody")));
+        Run filter = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("y.csv")),
+                              QStringLiteral("--filter"), QStringLiteral("colour=red")});
+        QCOMPARE(filter.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataCli)
+#include "tst_data_cli.moc"

@@ -1,0 +1,296 @@
+// The customers view driven like a user: debounced search, filters as queries, keyboard, bulk
+// actions and the customer page's per-field validation, on a signed-in session over a real store.
+#include "core/services/CustomerService.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/ui/UiTestSession.h"
+#include "ui/customers/CustomerDialog.h"
+#include "ui/customers/CustomerTableModel.h"
+#include "ui/customers/CustomersView.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimer>
+
+using namespace crm;
+
+class TestCustomersView : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_store;
+    Team m_team;
+    std::unique_ptr<Session> m_session;
+
+    static bool waitIdle(CustomerTableModel *model)
+    {
+        QTest::qWait(30);
+        return QTest::qWaitFor([&] { return !model->isLoading() && model->isCountKnown(); }, 20000);
+    }
+
+    // Clicks `button` of the next message box that opens.
+    static void answerNextMessageBox(QMessageBox::StandardButton button)
+    {
+        QTimer::singleShot(50, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box)
+                box->button(button)->click();
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_store = std::make_unique<test::TestDatabase>();
+        if (!m_store->skip.isEmpty())
+            QSKIP(qPrintable(m_store->skip));
+        QVERIFY2(m_store->db, qPrintable(m_store->error));
+        m_team = makeTeam(*m_store->db);
+        CustomerService svc(*m_store->db);
+        const QStringList names = {QStringLiteral("深圳星河科技有限公司"), QStringLiteral("广州云帆贸易有限公司"),
+                                   QStringLiteral("杭州青禾科技有限公司"), QStringLiteral("Acme Trading Ltd"),
+                                   QStringLiteral("王芳"), QStringLiteral("北京远景科技有限公司")};
+        for (int i = 0; i < 30; ++i) {
+            Customer c;
+            c.name = names.at(i % names.size()) + QString::number(i);
+            c.status = i % 3 == 0 ? QStringLiteral("active") : QStringLiteral("prospect");
+            c.source = i % 2 ? QStringLiteral("website") : QStringLiteral("referral");
+            c.tags = i % 5 == 0 ? QStringList{QStringLiteral("VIP客户")} : QStringList{};
+            auto created = svc.create(i % 2 ? m_team.wang : m_team.zhao, c);
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        }
+        // Manager li sees his reps' customers and may assign, tag and delete.
+        m_session = test::signedInSession(m_store->location, QStringLiteral("li"));
+    }
+
+    void searchWaitsForTheTypingToStop()
+    {
+        CustomersView view(*m_session);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(30));
+        const int generation = model->generation();
+        auto *search = view.findChild<QLineEdit *>(QStringLiteral("search"));
+        // Typed one character at a time (an input method commits Chinese text to the line edit).
+        for (const QChar c : QStringLiteral("科技")) {
+            search->insert(QString(c));
+            QTest::qWait(100); // less than the debounce
+        }
+        // Still the old query while typing...
+        QCOMPARE(model->generation(), generation);
+        QVERIFY(model->filter().keyword.isEmpty());
+        // ...and one new query once the typing paused.
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().keyword, QStringLiteral("科技"), 2000);
+        QCOMPARE(model->generation(), generation + 1);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(15)); // 星河科技, 青禾科技, 远景科技: 3 of every 6
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(model->customerAt(row)->name.contains(QStringLiteral("科技")));
+        // A one-character query is a prefix search too.
+        search->setText(QStringLiteral("王"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().keyword, QStringLiteral("王"), 2000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(5));
+    }
+
+    void filtersChangeTheQuery()
+    {
+        CustomersView view(*m_session);
+        view.setSearchDelay(50);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+
+        auto *status = view.findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(QStringLiteral("active")));
+        QCOMPARE(model->filter().statuses, QStringList{QStringLiteral("active")});
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(10));
+
+        auto *source = view.findChild<QLineEdit *>(QStringLiteral("sourceFilter"));
+        source->setText(QStringLiteral("website"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().source, QStringLiteral("website"), 2000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(5)); // active (i % 3 == 0) and website (odd i): 3, 9, 15, 21, 27
+
+        status->setCurrentIndex(0);
+        source->clear();
+        auto *tag = view.findChild<QLineEdit *>(QStringLiteral("tagFilter"));
+        tag->setText(QStringLiteral("VIP客户"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().tag, QStringLiteral("VIP客户"), 2000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(6));
+        tag->clear();
+
+        auto *owner = view.findChild<QComboBox *>(QStringLiteral("ownerFilter"));
+        QTRY_VERIFY(owner->findData(m_team.wang.userId) >= 0); // the team is loaded off the GUI thread
+        owner->setCurrentIndex(owner->findData(m_team.wang.userId));
+        QCOMPARE(model->filter().ownerId, std::optional<qint64>(m_team.wang.userId));
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), qint64(15));
+        owner->setCurrentIndex(owner->findData(QStringLiteral("pool")));
+        QVERIFY(model->filter().poolOnly);
+    }
+
+    void keyboardFindOpenAndDelete()
+    {
+        CustomersView view(*m_session);
+        view.resize(1000, 600);
+        view.show();
+        view.activateWindow(); // shortcuts go to the active window
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        QTableView *table = view.table();
+        table->setFocus();
+
+        QTest::keyClick(&view, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), view.findChild<QLineEdit *>(QStringLiteral("search")));
+
+        // Enter opens the current customer's page.
+        table->setFocus();
+        table->selectRow(0);
+        QTest::keyClick(table, Qt::Key_Return);
+        auto *dialog = view.findChild<CustomerDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->customerId(), model->idAt(0));
+        QSignalSpy loaded(dialog, &CustomerDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(dialog->customer().name, model->customerAt(0)->name);
+        dialog->close();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+
+        // Delete asks first; "No" keeps the customer.
+        const qint64 before = model->totalCount();
+        const qint64 id = model->idAt(0);
+        table->setFocus();
+        table->selectRow(0);
+        bool asked = false;
+        QTimer::singleShot(50, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            asked = box != nullptr;
+            if (box)
+                box->button(QMessageBox::No)->click();
+        });
+        QTest::keyClick(table, Qt::Key_Delete);
+        QTRY_VERIFY(asked);
+        view.activateWindow(); // the message box had taken the activation
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        table->setFocus();
+        QVERIFY(CustomerService(*m_store->db).get(m_team.admin, id).ok());
+        // "Yes" deletes it, and the table follows without a refresh.
+        QSignalSpy finished(&view, &CustomersView::actionFinished);
+        answerNextMessageBox(QMessageBox::Yes);
+        QTest::keyClick(table, Qt::Key_Delete);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(CustomerService(*m_store->db).get(m_team.admin, id).error().code, QStringLiteral("not_found"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), before - 1, 10000);
+
+        // Ctrl+N opens an empty customer page.
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QTest::keyClick(&view, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(view.findChildren<CustomerDialog *>().size() >= 1);
+        bool foundNew = false;
+        for (CustomerDialog *d : view.findChildren<CustomerDialog *>())
+            if (d->customerId() == 0) {
+                foundNew = true;
+                d->close();
+            }
+        QVERIFY(foundNew);
+    }
+
+    void bulkMoveToPool()
+    {
+        CustomersView view(*m_session);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        QTableView *table = view.table();
+        table->selectRow(0);
+        table->selectionModel()->select(model->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QVector<qint64> ids{model->idAt(0), model->idAt(1), model->idAt(2)};
+        QSignalSpy finished(&view, &CustomersView::actionFinished);
+        view.moveSelectedToPool();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(finished.first().at(1).toString()));
+        for (qint64 id : ids) {
+            auto c = CustomerService(*m_store->db).get(m_team.admin, id);
+            QVERIFY(c.ok());
+            QVERIFY(!c->ownerId);
+        }
+        // Li no longer sees them (the pool is out of a manager's own scope): the table shrinks.
+        const qint64 visible = CustomerService(*m_store->db).count(m_session->actor(), {}).value();
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), visible, 10000);
+    }
+
+    void customerPageShowsFieldErrors()
+    {
+        CustomerDialog dialog(*m_session, 0);
+        dialog.show();
+        QSignalSpy failed(&dialog, &CustomerDialog::saveFailed);
+        dialog.save();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.first().first().value<Error>().field, QStringLiteral("name"));
+        QVERIFY(!dialog.fieldMessage(QStringLiteral("name")).isEmpty());
+
+        dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("成都蓝海科技有限公司"));
+        auto *phones = dialog.findChild<QTableWidget *>(QStringLiteral("phones"));
+        phones->insertRow(0);
+        phones->setItem(0, 0, new QTableWidgetItem(QStringLiteral("not a phone")));
+        dialog.save();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.last().first().value<Error>().field, QStringLiteral("phones"));
+        QVERIFY(!dialog.fieldMessage(QStringLiteral("phones")).isEmpty());
+        QVERIFY(dialog.fieldMessage(QStringLiteral("name")).isEmpty()); // the old message is gone
+
+        phones->item(0, 0)->setText(QStringLiteral("+86 139 1234 5678"));
+        QSignalSpy saved(&dialog, &CustomerDialog::saved);
+        dialog.save();
+        QVERIFY(saved.wait(10000));
+        auto c = CustomerService(*m_store->db).get(m_team.admin, saved.first().first().toLongLong());
+        QVERIFY(c.ok());
+        QCOMPARE(c->name, QStringLiteral("成都蓝海科技有限公司"));
+        QCOMPARE(c->phone, QStringLiteral("13912345678"));
+    }
+
+    void anotherProcessesWriteShowsUp()
+    {
+        if (!test::usePostgres())
+            QSKIP("Other processes' changes arrive through PostgreSQL LISTEN/NOTIFY");
+        CustomersView view(*m_session);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        // Another process: its own connection, its own origin, no shared feed.
+        DatabaseOptions options;
+        options.location = m_store->location;
+        options.origin = QStringLiteral("another-process");
+        auto other = Database::open(options);
+        QVERIFY(other.ok());
+        const qint64 id = model->idAt(0);
+        Customer values;
+        values.name = QStringLiteral("另一进程改过的名称");
+        auto updated = CustomerService(*other.value()).update(m_team.admin, id, values, {QStringLiteral("name")});
+        QVERIFY(updated.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(model->customerAt(0) ? model->customerAt(0)->name : QString(), values.name, 10000);
+    }
+
+    void cleanupTestCase() { m_session.reset(); }
+};
+
+QTEST_MAIN(TestCustomersView)
+#include "tst_customersview.moc"

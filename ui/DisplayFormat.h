@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace crm {
+
+// How values look on screen, in the user's language and time zone (the store keeps UTC ms and
+// integer minor units). QtCore only, so item models can use it.
+class DisplayFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+public:
+    // 123456789 -> "1,234,567.89" (grouping from the locale, never through floating point)
+    static QString money(qint64 minor);
+    static QString dateTime(qint64 utcMs); // empty for 0
+    static QString date(qint64 utcMs);
+    static QString customerStatus(const QString &code);
+    static QString customerKind(const QString &code);
+    static QString gender(const QString &code);
+    // The built-in roles by their stored names; a custom role's name is shown as it is.
+    static QString roleName(const QString &name);
+    // The codes the filters and editors offer, in order.
+    static const QStringList &customerStatuses();
+};
+
+} // namespace crm

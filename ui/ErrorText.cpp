@@ -1,0 +1,86 @@
+#include "ui/ErrorText.h"
+
+#include "ui/LanguageLoader.h"
+
+#include <QRegularExpression>
+
+namespace crm {
+
+QString ErrorText::fieldLabel(const QString &field)
+{
+    static const struct
+    {
+        const char *field;
+        const char *label;
+    } labels[] = {
+        {"name", QT_TR_NOOP("Name")},         {"kind", QT_TR_NOOP("Kind")},
+        {"gender", QT_TR_NOOP("Gender")},     {"birthday", QT_TR_NOOP("Birthday")},
+        {"occupation", QT_TR_NOOP("Occupation")}, {"industry", QT_TR_NOOP("Industry")},
+        {"company", QT_TR_NOOP("Company")},   {"position", QT_TR_NOOP("Position")},
+        {"source", QT_TR_NOOP("Source")},     {"status", QT_TR_NOOP("Status")},
+        {"level", QT_TR_NOOP("Level")},       {"phones", QT_TR_NOOP("Phones")},
+        {"emails", QT_TR_NOOP("Emails")},     {"addresses", QT_TR_NOOP("Addresses")},
+        {"tags", QT_TR_NOOP("Tags")},         {"groups", QT_TR_NOOP("Groups")},
+        {"ownerId", QT_TR_NOOP("Owner")},     {"customFields", QT_TR_NOOP("Custom fields")},
+        {"notes", QT_TR_NOOP("Notes")},       {"phone", QT_TR_NOOP("Phone")},
+        {"email", QT_TR_NOOP("Email")},       {"relationship", QT_TR_NOOP("Relationship")},
+        {"password", QT_TR_NOOP("Password")}, {"database", QT_TR_NOOP("Database")},
+        {"username", QT_TR_NOOP("User name")},
+    };
+    for (const auto &l : labels)
+        if (field == QLatin1String(l.field))
+            return tr(l.label);
+    return field;
+}
+
+QString ErrorText::message(const Error &error)
+{
+    if (LanguageLoader::isEnglish() && !error.message.isEmpty())
+        return error.message;
+    return translated(error);
+}
+
+QString ErrorText::translated(const Error &error)
+{
+    const QString &c = error.code;
+    const QString field = fieldLabel(error.field);
+    if (c == QLatin1String("auth.invalid"))
+        return tr("Wrong user name or password.");
+    if (c == QLatin1String("auth.locked")) {
+        // The service says how long in its message; the number is all that is needed from it.
+        const auto m = QRegularExpression(QStringLiteral("(\\d+)")).match(error.message);
+        const int minutes = m.hasMatch() ? m.captured(1).toInt() : 15;
+        return tr("Too many failed sign-ins: this account is locked for %n more minute(s).", nullptr, minutes);
+    }
+    if (c == QLatin1String("auth.inactive"))
+        return tr("This account has been deactivated. Ask an administrator.");
+    if (c == QLatin1String("storage.unavailable"))
+        return tr("The database cannot be reached. Check its address and that the server is running.");
+    if (c == QLatin1String("storage.busy"))
+        return tr("The database is busy. Try again in a moment.");
+    if (c == QLatin1String("storage.too_new"))
+        return tr("This database was created by a newer version of the CRM.");
+    if (c == QLatin1String("forbidden"))
+        return tr("You do not have permission to do this.");
+    if (c == QLatin1String("not_found"))
+        return tr("This record no longer exists or is not visible to you.");
+    if (c == QLatin1String("conflict.version"))
+        return tr("Someone else changed this record meanwhile. Reload it and apply your change again.");
+    if (c == QLatin1String("conflict.duplicate"))
+        return tr("This would duplicate an existing record.");
+    if (c == QLatin1String("validation.required"))
+        return tr("%1 is required.").arg(field);
+    if (c == QLatin1String("validation.format"))
+        return tr("%1: the format is not valid.").arg(field);
+    if (c == QLatin1String("validation.too_long"))
+        return tr("%1 is too long.").arg(field);
+    if (c == QLatin1String("validation.range"))
+        return tr("%1 is out of range.").arg(field);
+    if (c == QLatin1String("validation.reference"))
+        return tr("%1 refers to something that does not exist.").arg(field);
+    if (error.isValidation())
+        return tr("%1 is not valid.").arg(field);
+    return tr("The operation failed: %1").arg(error.message);
+}
+
+} // namespace crm

@@ -1,0 +1,171 @@
+#include "ui/MainWindow.h"
+
+#include "core/security/Permission.h"
+#include "ui/DisplayFormat.h"
+#include "ui/EmbeddedServer.h"
+#include "ui/Session.h"
+#include "ui/UiResources.h"
+#include "ui/UiSettings.h"
+#include "ui/customers/CustomersView.h"
+#include "ui/settings/SettingsView.h"
+#include "ui/team/TeamView.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace crm {
+
+MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_server(server)
+{
+    initUiResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("CRM Workstation"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/crm.svg")));
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    // Wide enough for the longest label in either language (Chinese labels are short, English longer).
+    m_navigation->setFixedWidth(168);
+    m_navigation->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); font-size: 11pt; }"
+                                               "QListWidget::item { padding: 8px 6px; }"));
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("views"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_userLabel = new QLabel(this);
+    m_serverLabel = new QLabel(this);
+    m_serverLabel->setObjectName(QStringLiteral("serverStatus"));
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addPermanentWidget(m_serverLabel);
+
+    buildMenus();
+    buildViews();
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(&m_session, &Session::actorChanged, this, &MainWindow::updateStatus);
+    if (m_server)
+        connect(m_server, &EmbeddedServer::stateChanged, this, &MainWindow::updateStatus);
+    updateStatus();
+
+    UiSettings settings;
+    if (!restoreGeometry(settings.windowGeometry())) {
+        const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                              : QRect(0, 0, 1280, 800);
+        resize(std::min(1280, screen.width()), std::min(800, screen.height()));
+    }
+    const QString last = settings.lastView();
+    showView(m_ids.contains(last) ? last : QStringLiteral("customers"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(this, tr("About the CRM"),
+                           tr("CRM Workstation %1\nCustomers, pipeline and team for small and medium businesses.\n"
+                              "Licensed under the GNU GPL version 3.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::buildViews()
+{
+    const Actor &actor = m_session.actor();
+    if (actor.can(Permission::CustomerRead))
+        addView(QStringLiteral("customers"), QIcon(QStringLiteral(":/icons/customers.svg")), tr("Customers"),
+                new CustomersView(m_session, this));
+    // Pipeline, Dashboard and Tasks: added here when OpportunityService, AnalyticsService and
+    // TaskService are available (issue 4); until then they are not listed at all.
+    addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));
+    addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"),
+            new SettingsView(m_session, m_server, this));
+}
+
+void MainWindow::addView(const QString &id, const QIcon &icon, const QString &title, QWidget *view)
+{
+    view->setObjectName(id + QStringLiteral("View"));
+    m_ids << id;
+    m_stack->addWidget(view);
+    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    item->setData(Qt::UserRole, id);
+    item->setSizeHint(QSize(0, 40));
+}
+
+void MainWindow::showView(const QString &id)
+{
+    const int i = int(m_ids.indexOf(id));
+    if (i < 0)
+        return;
+    m_navigation->setCurrentRow(i);
+    m_stack->setCurrentIndex(i);
+}
+
+QString MainWindow::currentViewId() const
+{
+    const int i = m_stack->currentIndex();
+    return i >= 0 && i < m_ids.size() ? m_ids.at(i) : QString();
+}
+
+QStringList MainWindow::viewIds() const
+{
+    return m_ids;
+}
+
+QWidget *MainWindow::view(const QString &id) const
+{
+    const int i = int(m_ids.indexOf(id));
+    return i < 0 ? nullptr : m_stack->widget(i);
+}
+
+void MainWindow::updateStatus()
+{
+    const Actor &a = m_session.actor();
+    m_userLabel->setText(tr("Signed in as %1 (%2)").arg(a.displayName.isEmpty() ? a.username : a.displayName, DisplayFormat::roleName(a.roleName)));
+    if (!m_server)
+        m_serverLabel->clear();
+    else if (m_server->isRunning())
+        m_serverLabel->setText(tr("API server: %1").arg(m_server->url()));
+    else
+        m_serverLabel->setText(tr("API server: off"));
+}
+
+void MainWindow::saveState()
+{
+    UiSettings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setLastView(currentViewId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    // Each view saves its own layout (columns) when it is destroyed.
+    event->accept();
+}
+
+} // namespace crm

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace crm {
+
+class EmbeddedServer;
+class Session;
+
+// The workstation: a navigation list on the left and one view at a time. Only views that exist are
+// listed. Window geometry and the last view come back on the next start.
+//
+// Extension point: the Pipeline, Dashboard and Tasks views register here with addView() once their
+// services (OpportunityService, AnalyticsService, TaskService) are in core; see buildViews().
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // server may be null (no embedded API server in this process).
+    MainWindow(Session &session, EmbeddedServer *server, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void addView(const QString &id, const QIcon &icon, const QString &title, QWidget *view);
+    void showView(const QString &id);
+    QString currentViewId() const;
+    QStringList viewIds() const;
+    QWidget *view(const QString &id) const;
+
+Q_SIGNALS:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildViews();
+    void buildMenus();
+    void updateStatus();
+    void saveState();
+
+    Session &m_session;
+    EmbeddedServer *m_server;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QLabel *m_userLabel;
+    QLabel *m_serverLabel;
+    QStringList m_ids;
+};
+
+} // namespace crm

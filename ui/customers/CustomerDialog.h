@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/Error.h"
+#include "core/domain/Customer.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+
+namespace crm {
+
+class Session;
+
+// A customer's page: profile, phones, emails, addresses, tags and contacts. New (id 0) or existing;
+// loading and saving run off the GUI thread through CustomerService and ContactService. A refused
+// save shows the service's message under the field it names (Error::field), on that field's tab.
+// Saving names the record's version, so a change made meanwhile by someone else is not overwritten.
+class CustomerDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    CustomerDialog(Session &session, qint64 customerId, QWidget *parent = nullptr);
+
+    qint64 customerId() const { return m_customer.id; }
+    const Customer &customer() const { return m_customer; }
+    // The message shown for a field ("name", "phones", ...), empty when none.
+    QString fieldMessage(const QString &field) const;
+    QString generalMessage() const;
+
+public Q_SLOTS:
+    void save();
+
+Q_SIGNALS:
+    void loaded();
+    void saved(qint64 id);
+    void saveFailed(const Error &error);
+
+private:
+    void build();
+    void load();
+    void display(const Customer &c, const QVector<Contact> &contacts);
+    Customer collect() const;
+    QSet<QString> editableFields() const;
+    void clearMessages();
+    void showError(const Error &error);
+    QLabel *messageLabel(const QString &field);
+    void addContact();
+    void removeContact();
+    void applyFieldRules();
+
+    Session &m_session;
+    Customer m_customer;
+    QVector<Contact> m_contacts;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_name, *m_company, *m_industry, *m_position, *m_source, *m_occupation, *m_tags;
+    QComboBox *m_kind, *m_status, *m_level, *m_gender;
+    QDateEdit *m_birthday;
+    QPlainTextEdit *m_notes;
+    QLabel *m_info;
+    QTableWidget *m_phones, *m_emails, *m_addresses, *m_contactTable;
+    QHash<QString, QLabel *> m_messages;
+    QHash<QString, QWidget *> m_fieldWidgets; // field -> the widget showing it (its tab is selected on error)
+    QLabel *m_general;
+};
+
+} // namespace crm

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace crm {
+
+class EmbeddedServer;
+class Session;
+
+// Preferences: the language, the embedded API server (on/off, address, port, TLS; shows its URL),
+// and which database this window works on.
+class SettingsView : public QWidget
+{
+    Q_OBJECT
+public:
+    // server may be null: this process runs no API server.
+    SettingsView(Session &session, EmbeddedServer *server, QWidget *parent = nullptr);
+
+public Q_SLOTS:
+    void applyServer();
+
+private:
+    void updateServerStatus();
+
+    Session &m_session;
+    EmbeddedServer *m_server;
+    QComboBox *m_language;
+    QCheckBox *m_apiEnabled;
+    QLineEdit *m_apiAddress;
+    QSpinBox *m_apiPort;
+    QLineEdit *m_apiCert;
+    QLineEdit *m_apiKey;
+    QLabel *m_apiStatus;
+};
+
+} // namespace crm
