@@ -211,6 +211,7 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     if (Status st = m_db.exec(q); !st)
         return st.error();
     CustomerPage page;
+    page.customers.reserve(limit + 1); // growing a vector of wide rows step by step copied them (export pages are 1,000)
     while (q.next())
         page.customers.append(readRow(q));
     m_db.recycle(std::move(q));
