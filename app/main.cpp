@@ -1,10 +1,12 @@
 // The `crm` executable. Each command is a Command registered here.
+#include "app/BackupCommand.h"
 #include "app/CommandLine.h"
 #include "app/DemoCommand.h"
 #include "app/DesktopCommand.h"
 #include "app/ExportCommand.h"
 #include "app/ImportCommand.h"
 #include "app/InitCommand.h"
+#include "app/RestoreCommand.h"
 #include "app/ServeCommand.h"
 #include "app/UserCommand.h"
 
@@ -25,6 +27,8 @@ int main(int argc, char *argv[])
     commandLine.add(std::make_unique<crm::ServeCommand>());
     commandLine.add(std::make_unique<crm::ImportCommand>());
     commandLine.add(std::make_unique<crm::ExportCommand>());
+    commandLine.add(std::make_unique<crm::BackupCommand>());
+    commandLine.add(std::make_unique<crm::RestoreCommand>());
     commandLine.add(std::make_unique<crm::DesktopCommand>());
     // Without a command the product starts: the desktop when there is a display, else the API server.
     if (crm::DesktopCommand::displayAvailable())
