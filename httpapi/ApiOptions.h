@@ -29,6 +29,14 @@ struct ApiOptions
     bool behindProxy = false;
     // Public lead submissions per address per hour, also shared.
     int publicLeadsPerAddress = 20;
+    // Export files behind download links (POST /api/crm/export) are written here. Empty: an "exports"
+    // folder in the application data folder. Processes that share a database must share this folder.
+    QString exportDirectory;
+    // How long a download link works (single use, one user).
+    qint64 downloadLinkLifetimeMs = 10 * 60 * 1000;
+    // The address clients reach the API at ("https://crm.example.com"): with it, downloadUrl is absolute;
+    // without it, a path from the API's root like every other path the mini program calls.
+    QString publicUrl;
 };
 
 } // namespace crm

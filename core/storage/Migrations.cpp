@@ -326,6 +326,13 @@ Status schema2(Database &db)
         // New permission: exports with phones and emails unmasked. Administrators hold every permission.
         QStringLiteral("UPDATE roles SET permissions = permissions || ' customer.export_unmasked' WHERE builtin = 1"
                        " AND name = 'administrator' AND ' ' || permissions || ' ' NOT LIKE '% customer.export_unmasked %'"),
+
+        // Short-lived, single-user download links for API exports (DownloadLinkStore), in the database so
+        // that every `crm serve` process on it can serve a link another one made. Only the token's hash is kept.
+        QStringLiteral("CREATE TABLE download_links (token_hash TEXT PRIMARY KEY,"
+                       " user_id {int} NOT NULL REFERENCES users(id) ON DELETE CASCADE, path TEXT NOT NULL,"
+                       " content_type TEXT NOT NULL, file_name TEXT NOT NULL, created_at {int} NOT NULL, expires_at {int} NOT NULL)"),
+        QStringLiteral("CREATE INDEX download_links_expires ON download_links(expires_at)"),
     };
     if (Status st = run(db, statements); !st)
         return st;

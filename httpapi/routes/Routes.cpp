@@ -10,6 +10,10 @@ void addAll(Router &router)
     addCustomers(router);
     addActivities(router);
     addTasks(router);
+    addLeads(router);
+    addExports(router);
+    addOpportunities(router);
+    addAnalytics(router);
 }
 
 ApiResponse errorOr(const Error &error)

@@ -13,6 +13,10 @@ void addCustomers(Router &router);
 void addPool(Router &router);
 void addActivities(Router &router);
 void addTasks(Router &router);
+void addLeads(Router &router);
+void addExports(Router &router);
+void addOpportunities(Router &router);
+void addAnalytics(Router &router);
 
 // Helpers shared by the route files.
 ApiResponse errorOr(const Error &error);

@@ -1,0 +1,391 @@
+// Exports over HTTP (POST /api/crm/export, POST /api/crm/reports/generate) and their download links
+// (GET /api/files/{token}: one user, one use, a few minutes): the real server on a loopback port, on
+// SQLite and PostgreSQL, with the files parsed back.
+#include "httpapi/ApiHost.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/httpapi/ApiClient.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUrl>
+
+using namespace crm;
+using test::ApiClient;
+using test::Reply;
+
+namespace {
+
+const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
+constexpr qint64 kNow = 1'800'000'000'000;
+constexpr qint64 kMinute = 60 * 1000;
+
+// RFC 4180 with our writer's UTF-8 byte order mark and CRLF line ends.
+QVector<QStringList> parseCsv(QByteArray bytes)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.mid(3);
+    const QString text = QString::fromUtf8(bytes);
+    QVector<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if (quoted) {
+            if (ch == QLatin1Char('"') && i + 1 < text.size() && text[i + 1] == QLatin1Char('"'))
+                cell += QLatin1Char('"'), ++i;
+            else if (ch == QLatin1Char('"'))
+                quoted = false;
+            else
+                cell += ch;
+        } else if (ch == QLatin1Char('"')) {
+            quoted = true;
+        } else if (ch == QLatin1Char(',')) {
+            row << cell;
+            cell.clear();
+        } else if (ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {
+            if (ch == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n'))
+                ++i;
+            row << cell;
+            cell.clear();
+            rows << row;
+            row.clear();
+        } else {
+            cell += ch;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty())
+        rows << (row << cell);
+    return rows;
+}
+
+QStringList column(const QVector<QStringList> &rows, const QString &header)
+{
+    QStringList out;
+    if (rows.isEmpty())
+        return out;
+    const qsizetype c = rows.first().indexOf(header);
+    if (c < 0)
+        return out;
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        out << rows[i].value(c);
+    return out;
+}
+
+QSet<QString> setOf(const QStringList &l)
+{
+    return QSet<QString>(l.begin(), l.end());
+}
+
+QString pathOf(const Reply &r)
+{
+    return QUrl(r.json.value(QStringLiteral("downloadUrl")).toString()).path();
+}
+
+} // namespace
+
+class TestApiExport : public QObject
+{
+    Q_OBJECT
+
+    struct Server
+    {
+        ManualClock clock{kNow};
+        test::TestDatabase db{&clock};
+        QTemporaryDir exports;
+        Team team;
+        ApiHost host;
+        bool ok = false;
+
+        Server()
+        {
+            if (!db.db)
+                return;
+            team = makeTeam(*db);
+            // Wang's role may export (masked); Zhao stays a plain rep, who may not.
+            OrgService org(*db);
+            QStringList permissions = Permission::repDefaults();
+            permissions << Permission::CustomerExport;
+            auto role = org.createRole(team.admin, QStringLiteral("exporting rep"), DataScope::Own, permissions);
+            if (!role || !org.setRole(team.admin, team.wang.userId, role->id) ||
+                !org.setFieldRule(team.admin, role->id, QStringLiteral("customer"), QStringLiteral("notes"), FieldRule::Hidden))
+                qFatal("role setup failed");
+            ApiOptions options;
+            options.port = 0;
+            options.exportDirectory = exports.filePath(QStringLiteral("exports"));
+            DatabaseOptions dbOptions = db->options();
+            dbOptions.clock = &clock;
+            ok = host.start(dbOptions, options).ok();
+        }
+        ApiClient as(const QString &username)
+        {
+            ApiClient c(host.port());
+            if (!c.login(username, kPassword))
+                qWarning("login as %s failed", qPrintable(username));
+            return c;
+        }
+        QStringList files() const
+        {
+            return QDir(exports.filePath(QStringLiteral("exports"))).entryList(QDir::Files);
+        }
+    };
+
+    static void newCustomer(ApiClient &c, const QString &name, const QString &phone, const QString &status = QStringLiteral("prospect"))
+    {
+        const Reply r = c.post(QStringLiteral("/api/crm/customers"), {{QStringLiteral("name"), name},
+                                                                      {QStringLiteral("phone"), phone},
+                                                                      {QStringLiteral("status"), status}});
+        if (r.status != 201)
+            qWarning("customer not created: %d %s", r.status, r.body.constData());
+    }
+
+    static Reply exportAs(ApiClient &c, const QJsonObject &body)
+    {
+        return c.post(QStringLiteral("/api/crm/export"), body);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::TestDatabase probe;
+        if (!probe.skip.isEmpty())
+            QSKIP(qPrintable(probe.skip));
+    }
+
+    void exportHonoursScopeAndPermission()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        newCustomer(wang, QStringLiteral("深圳星河科技"), QStringLiteral("13800138001"), QStringLiteral("active"));
+        newCustomer(wang, QStringLiteral("广州明珠贸易"), QStringLiteral("13800138002"));
+        newCustomer(wang, QStringLiteral("Acme, \"Quoted\" Ltd"), QStringLiteral("13800138003"));
+        newCustomer(zhao, QStringLiteral("赵氏物流"), QStringLiteral("13900139001"));
+        newCustomer(zhao, QStringLiteral("北方重工"), QStringLiteral("13900139002"), QStringLiteral("active"));
+        // Notes Wang may not see (his role hides them), written behind the API's back.
+        QVERIFY(s.db->execSql(QStringLiteral("UPDATE customers SET notes = 'secret notes'")).ok());
+
+        // The mini program's exportData: type and filters, no format (CSV), a userId that is ignored.
+        Reply r = exportAs(wang, {{QStringLiteral("type"), QStringLiteral("customers")},
+                                  {QStringLiteral("filters"), QJsonObject{{QStringLiteral("userId"), double(s.team.zhao.userId)}}},
+                                  {QStringLiteral("userId"), double(s.team.zhao.userId)}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("success")).toBool());
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 3);
+        QVERIFY(r.json.value(QStringLiteral("masked")).toBool());
+        const QString url = r.json.value(QStringLiteral("downloadUrl")).toString();
+        QVERIFY2(url.startsWith(QLatin1String("/api/files/")) && url.size() > 40, qPrintable(url));
+        QVERIFY(!r.json.value(QStringLiteral("expiresAt")).toString().isEmpty());
+        QCOMPARE(s.files().size(), 1);
+
+        // Another user's Bearer token does not open it (and does not use it up); nor does none.
+        QCOMPARE(zhao.get(url).status, 404);
+        QCOMPARE(li.get(url).status, 404); // not even the manager's
+        ApiClient anonymous(s.host.port());
+        QCOMPARE(anonymous.get(url).status, 401);
+
+        r = wang.get(url);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), QByteArray("text/csv; charset=utf-8"));
+        const QByteArray disposition = r.headers.value("content-disposition");
+        QVERIFY2(disposition.startsWith("attachment; filename=\"customers-") && disposition.contains("filename*=UTF-8''customers-")
+                     && disposition.contains(".csv"),
+                 disposition.constData());
+        const QVector<QStringList> rows = parseCsv(r.body);
+        QCOMPARE(rows.size(), 4); // header + Wang's three, none of Zhao's
+        QCOMPARE(setOf(column(rows, QStringLiteral("Name"))),
+                 (QSet<QString>{QStringLiteral("深圳星河科技"), QStringLiteral("广州明珠贸易"), QStringLiteral("Acme, \"Quoted\" Ltd")}));
+        QCOMPARE(column(rows, QStringLiteral("Phone")).size(), 3);
+        for (const QString &phone : column(rows, QStringLiteral("Phone")))
+            QVERIFY2(phone.contains(QLatin1Char('*')) && !phone.contains(QLatin1String("138001")), qPrintable(phone)); // masked
+        QVERIFY(!rows.first().contains(QStringLiteral("Notes"))); // hidden by Wang's field rules
+        QVERIFY(rows.first().contains(QStringLiteral("Owner")));
+        QVERIFY(!r.body.contains("secret notes"));
+
+        // The link worked once: the second time it is gone, and so is the file.
+        QCOMPARE(wang.get(url).status, 404);
+        QVERIFY(s.files().isEmpty());
+
+        // Filters as the customer list has them.
+        r = exportAs(wang, {{QStringLiteral("type"), QStringLiteral("customers")},
+                            {QStringLiteral("format"), QStringLiteral("csv")},
+                            {QStringLiteral("filters"), QJsonObject{{QStringLiteral("status"), QStringLiteral("active")},
+                                                                    {QStringLiteral("dueDate"), QJsonObject{{QStringLiteral("$gte"), 1}}}}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 1);
+        QCOMPARE(column(parseCsv(wang.get(pathOf(r)).body), QStringLiteral("Name")), QStringList{QStringLiteral("深圳星河科技")});
+        r = exportAs(wang, {{QStringLiteral("type"), QStringLiteral("customers")},
+                            {QStringLiteral("filters"), QJsonObject{{QStringLiteral("keyword"), QStringLiteral("明珠")}}}});
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 1);
+        // Asking for someone else's customers gives nothing of theirs.
+        r = exportAs(wang, {{QStringLiteral("type"), QStringLiteral("customers")},
+                            {QStringLiteral("filters"), QJsonObject{{QStringLiteral("ownerId"), double(s.team.zhao.userId)}}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 0);
+        QCOMPARE(parseCsv(wang.get(pathOf(r)).body).size(), 1); // the header only
+
+        // Without the export permission: 403 and no file.
+        const int before = s.files().size();
+        r = exportAs(zhao, {{QStringLiteral("type"), QStringLiteral("customers")}, {QStringLiteral("format"), QStringLiteral("csv")}});
+        QCOMPARE(r.status, 403);
+        QVERIFY(!r.json.contains(QStringLiteral("downloadUrl")));
+        QCOMPARE(s.files().size(), before);
+
+        // The manager sees the team, unmasked, as XLSX and JSON.
+        r = exportAs(li, {{QStringLiteral("type"), QStringLiteral("customers")}, {QStringLiteral("format"), QStringLiteral("xlsx")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 5);
+        QCOMPARE(r.json.value(QStringLiteral("masked")).toBool(), false);
+        Reply file = li.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        QCOMPARE(file.headers.value("content-type"), QByteArray("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        QVERIFY(file.body.startsWith("PK")); // a zip
+        QVERIFY(file.headers.value("content-disposition").contains(".xlsx"));
+        r = exportAs(li, {{QStringLiteral("type"), QStringLiteral("customers")}, {QStringLiteral("format"), QStringLiteral("json")},
+                          {QStringLiteral("headers"), QStringLiteral("zh")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("fileName")).toString().left(3), QStringLiteral("客户-"));
+        file = li.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        QCOMPARE(file.headers.value("content-type"), QByteArray("application/json; charset=utf-8"));
+        // A non-ASCII name: an ASCII fallback and the UTF-8 name (RFC 5987).
+        QVERIFY2(file.headers.value("content-disposition").contains("filename*=UTF-8''%E5%AE%A2%E6%88%B7-"),
+                 file.headers.value("content-disposition").constData());
+        const QJsonDocument doc = QJsonDocument::fromJson(file.body);
+        QVERIFY(!doc.isNull());
+        QVERIFY(file.body.contains("13900139002")); // unmasked for the manager
+        QVERIFY(file.body.contains("secret notes")); // no field rule hides them from the manager
+    }
+
+    void badRequestsWriteNothing()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        newCustomer(wang, QStringLiteral("深圳星河科技"), QStringLiteral("13800138001"));
+        auto expect400 = [&](const QJsonObject &body, const QString &field, const QString &path = QStringLiteral("/api/crm/export")) {
+            const Reply r = wang.post(path, body);
+            if (r.status != 400 || r.errorField() != field)
+                qWarning("%s -> %d %s", QJsonDocument(body).toJson(QJsonDocument::Compact).constData(), r.status, r.body.constData());
+            return r.status == 400 && r.errorField() == field;
+        };
+        const QJsonValue customers = QStringLiteral("customers");
+        QVERIFY(expect400({}, QStringLiteral("type")));
+        QVERIFY(expect400({{QStringLiteral("type"), QStringLiteral("orders")}}, QStringLiteral("type")));
+        QVERIFY(expect400({{QStringLiteral("type"), 5}}, QStringLiteral("type")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("format"), QStringLiteral("pdf")}}, QStringLiteral("format")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("filters"), QStringLiteral("x")}}, QStringLiteral("filters")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("filters"), QJsonObject{{QStringLiteral("status"), QStringLiteral("bogus")}}}},
+                          QStringLiteral("filters.status")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("filters"), QJsonObject{{QStringLiteral("colour"), QStringLiteral("red")}}}},
+                          QStringLiteral("filters.colour")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("filters"), QJsonObject{{QStringLiteral("ownerId"), QStringLiteral("abc")}}}},
+                          QStringLiteral("filters.ownerId")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("limit"), 5}}, QStringLiteral("limit")));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("headers"), QStringLiteral("fr")}}, QStringLiteral("headers")));
+        // Reports: unknown types name the field.
+        const QString generate = QStringLiteral("/api/crm/reports/generate");
+        QVERIFY(expect400({{QStringLiteral("type"), QStringLiteral("sales-forecast")}, {QStringLiteral("parameters"), QJsonObject()}},
+                          QStringLiteral("type"), generate));
+        QVERIFY(expect400({{QStringLiteral("parameters"), QJsonObject()}}, QStringLiteral("type"), generate));
+        QVERIFY(expect400({{QStringLiteral("type"), customers}, {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("format"), QStringLiteral("doc")}}}},
+                          QStringLiteral("parameters.format"), generate));
+        QCOMPARE(wang.call("POST", QStringLiteral("/api/crm/export"), "type=customers", {{"Content-Type", "text/plain"}}).status, 415);
+        QCOMPARE(wang.call("POST", QStringLiteral("/api/crm/export"), "{\"type\":", {{"Content-Type", "application/json"}}).status, 400);
+        QVERIFY(s.files().isEmpty());
+        QCOMPARE(s.db->execSql(QStringLiteral("SELECT 1")).ok(), true);
+        QSqlQuery q = s.db->prepare(QStringLiteral("SELECT COUNT(*) FROM download_links"));
+        QVERIFY(s.db->exec(q).ok() && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        q.finish();
+
+        // Tokens that are not links.
+        QCOMPARE(wang.get(QStringLiteral("/api/files/nothing")).status, 404);
+        QCOMPARE(wang.get(QStringLiteral("/api/files/") + QStringLiteral("A").repeated(43)).status, 404);
+        QCOMPARE(wang.get(QStringLiteral("/api/files/%27%20OR%201%3D1--")).status, 404);
+    }
+
+    void reportsGenerateDelegatesToTheExport()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        newCustomer(wang, QStringLiteral("深圳星河科技"), QStringLiteral("13800138001"), QStringLiteral("active"));
+        newCustomer(wang, QStringLiteral("广州明珠贸易"), QStringLiteral("13800138002"));
+        // CRMAnalytics.generateReport(type, parameters) with the page's userId.
+        Reply r = wang.post(QStringLiteral("/api/crm/reports/generate"),
+                            {{QStringLiteral("type"), QStringLiteral("customers")},
+                             {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("format"), QStringLiteral("csv")},
+                                                                        {QStringLiteral("status"), QStringLiteral("active")}}},
+                             {QStringLiteral("userId"), 1}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("success")).toBool());
+        Reply file = wang.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        QCOMPARE(column(parseCsv(file.body), QStringLiteral("Name")), QStringList{QStringLiteral("深圳星河科技")});
+        r = wang.post(QStringLiteral("/api/crm/reports/generate"),
+                      {{QStringLiteral("type"), QStringLiteral("customers")},
+                       {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("filters"), QJsonObject{{QStringLiteral("keyword"), QStringLiteral("明珠")}}}}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(column(parseCsv(wang.get(pathOf(r)).body), QStringLiteral("Name")), QStringList{QStringLiteral("广州明珠贸易")});
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        QCOMPARE(zhao.post(QStringLiteral("/api/crm/reports/generate"),
+                           {{QStringLiteral("type"), QStringLiteral("customers")}, {QStringLiteral("parameters"), QJsonObject()}})
+                     .status,
+                 403);
+    }
+
+    void linksExpire()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        newCustomer(wang, QStringLiteral("深圳星河科技"), QStringLiteral("13800138001"));
+        const QJsonObject body{{QStringLiteral("type"), QStringLiteral("customers")}};
+        Reply first = exportAs(wang, body);
+        QCOMPARE(first.status, 200);
+        const QStringList firstFile = s.files();
+        QCOMPARE(firstFile.size(), 1);
+        Reply second = exportAs(wang, body);
+        QCOMPARE(s.files().size(), 2);
+
+        s.clock.advance(9 * kMinute); // still good
+        QCOMPARE(wang.get(pathOf(second)).status, 200);
+        s.clock.advance(2 * kMinute); // 11 minutes: gone
+        first = wang.get(pathOf(first));
+        QCOMPARE(first.status, 404);
+        QCOMPARE(first.errorCode(), QStringLiteral("not_found"));
+        // The expired file is deleted once a new link is made; the new one stays.
+        QCOMPARE(s.files(), firstFile);
+        Reply third = exportAs(wang, body);
+        QCOMPARE(third.status, 200);
+        QCOMPARE(s.files().size(), 1);
+        QVERIFY(!s.files().contains(firstFile.first()));
+        QCOMPARE(wang.get(pathOf(third)).status, 200);
+    }
+
+    void routesAreDocumented()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient anon(s.host.port());
+        const Reply doc = anon.get(QStringLiteral("/api/openapi.json"));
+        QCOMPARE(doc.status, 200);
+        const QJsonObject paths = doc.json.value(QStringLiteral("paths")).toObject();
+        for (const char *required : {"/api/crm/export", "/api/crm/reports/generate", "/api/files/{token}"})
+            QVERIFY2(paths.contains(QLatin1String(required)), required);
+        const QJsonObject files = paths.value(QStringLiteral("/api/files/{token}")).toObject().value(QStringLiteral("get")).toObject();
+        QCOMPARE(files.value(QStringLiteral("parameters")).toArray().first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("token"));
+        QVERIFY(!files.value(QStringLiteral("security")).toArray().isEmpty()); // needs the Bearer token
+        QCOMPARE(anon.post(QStringLiteral("/api/crm/export"), {{QStringLiteral("type"), QStringLiteral("customers")}}).status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiExport)
+#include "tst_api_export.moc"
