@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load benchmark of the API with wrk (Debian package): 32 connections against `crm serve` on a
-# database that already holds the demo company (run crm_bench or `crm demo` first). Prints req/s and
-# p99 per route, and each route's throughput as a ratio to GET /api/health measured in the same run.
+# database that already holds the demo company (run crm_bench or `crm demo` first): customer detail,
+# list page, keyword search and the pipeline board. Prints req/s and p99 per route, and each route's
+# throughput as a ratio to GET /api/health measured in the same run.
 #   bench/api-load.sh /tmp/bench.sqlite [demo-password] [seconds]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,6 +37,7 @@ rows+=("$(run 'GET /api/health (baseline)' /api/health)")
 rows+=("$(run 'customer detail' "/api/crm/customers/$id")")
 rows+=("$(run 'list page (20)' '/api/crm/customers?page=1&limit=20')")
 rows+=("$(run 'keyword search 科技' '/api/crm/customers?keyword=%E7%A7%91%E6%8A%80&page=1&limit=20')")
+rows+=("$(run 'pipeline board' '/api/crm/pipeline')")
 baseline=$(echo "${rows[0]}" | cut -d'|' -f2)
 echo "| route | req/s | p99 | non-2xx | ratio to health |"
 echo "|---|---:|---:|---:|---:|"

@@ -283,8 +283,10 @@ Status schema2(Database &db)
                        " probability, owner_id)"),
         QStringLiteral("CREATE INDEX opportunities_owner ON opportunities(owner_id, pipeline_id, stage_id, currency, amount_minor,"
                        " probability)"),
-        // A stage's column newest first; whether a stage is still in use.
+        // A stage's column newest first; whether a stage is still in use. And the same for one owner
+        // (a rep's board): read in order and stopped at the page size instead of sorting the rep's stage.
         QStringLiteral("CREATE INDEX opportunities_stage ON opportunities(stage_id, id)"),
+        QStringLiteral("CREATE INDEX opportunities_owner_stage ON opportunities(owner_id, stage_id, id)"),
         QStringLiteral("CREATE INDEX opportunities_status ON opportunities(status, id)"),
         // Analytics (AnalyticsService): deals won or lost in a period, covering the won sums; owner_id inside
         // so a scoped dashboard filters in the index. And the funnel's cohort: opportunities created in a period.
