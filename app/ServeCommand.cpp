@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -69,10 +70,26 @@ int ServeCommand::run(const Invocation &call)
                       QString::number(QThread::idealThreadCount())});
     parser.addOption({QStringLiteral("behind-proxy"),
                       QStringLiteral("Trust X-Real-IP from a loopback peer (nginx on this machine).")});
+    // Exports wait behind download links as files: several processes behind one address need a shared folder.
+    parser.addOption({QStringLiteral("export-dir"),
+                      QStringLiteral("Folder for export files behind download links (default: exports in the data folder)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("public-url"),
+                      QStringLiteral("The address clients reach the API at (https://crm.example.com): download links become absolute."),
+                      QStringLiteral("URL")});
     if (auto stop = parser.parse(call, 0, 0))
         return *stop;
     ApiOptions options;
     options.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
+    options.exportDirectory = parser.value(QStringLiteral("export-dir"));
+    options.publicUrl = parser.value(QStringLiteral("public-url"));
+    if (!options.publicUrl.isEmpty()) {
+        const QUrl url(options.publicUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty()) {
+            call.console.err(QStringLiteral("crm: --public-url must be an http(s) address, e.g. https://crm.example.com"));
+            return Exit::Usage;
+        }
+    }
     if (!parseListen(parser.value(QStringLiteral("listen")), options)) {
         call.console.err(QStringLiteral("crm: --listen must be ADDRESS:PORT, e.g. 0.0.0.0:8080"));
         return Exit::Usage;

@@ -200,6 +200,10 @@ private Q_SLOTS:
         QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("user"), QStringLiteral("rename")};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob"), QStringLiteral("init")};
+        QTest::newRow("serve, public URL not http") << QStringList{QStringLiteral("serve"), QStringLiteral("--public-url"),
+                                                                   QStringLiteral("ftp://crm.example.com")};
+        QTest::newRow("backup without a file") << QStringList{QStringLiteral("backup")};
+        QTest::newRow("restore, two files") << QStringList{QStringLiteral("restore"), QStringLiteral("a"), QStringLiteral("b")};
     }
     void badCommandLinesAreUsageErrors()
     {
@@ -321,6 +325,9 @@ private Q_SLOTS:
         QTest::newRow("help user add") << QStringList{QStringLiteral("help"), QStringLiteral("user"),
                                                       QStringLiteral("add")}
                                        << QStringLiteral("Usage: crm user add NAME");
+        for (const char *command : {"serve", "import", "export", "backup", "restore", "desktop"})
+            QTest::newRow(command) << QStringList{QLatin1String(command), QStringLiteral("--help")}
+                                   << QStringLiteral("Usage: crm ") + QLatin1String(command);
     }
     void everyCommandHasHelp()
     {
