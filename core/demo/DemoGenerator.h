@@ -26,7 +26,8 @@ struct DemoReport
 {
     QVector<DemoUser> users;
     qint64 customers = 0, contacts = 0, opportunities = 0, activities = 0, tasks = 0;
-    // Milliseconds per step: customers, their children, opportunities, activities, tasks, search index, cleanup.
+    // Milliseconds per step: customers, their children, opportunities, activities, tasks, search index,
+    // indexes, cleanup, planner statistics (PostgreSQL).
     QVector<qint64> stepMs;
 };
 
