@@ -9,24 +9,6 @@ namespace crm::json {
 
 namespace {
 
-void writeId(JsonWriter &out, const char *name, const std::optional<qint64> &id)
-{
-    out.key(name);
-    if (id)
-        out.value(*id);
-    else
-        out.null();
-}
-
-void writeTime(JsonWriter &out, const char *name, qint64 ms)
-{
-    out.key(name);
-    if (ms == 0)
-        out.null();
-    else
-        out.value(time(ms).toString());
-}
-
 // What a client may send back from an activity it read, or adds on its own (userId): never trusted.
 const QSet<QString> &ignoredFields()
 {

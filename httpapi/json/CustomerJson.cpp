@@ -45,18 +45,6 @@ const QSet<QString> &ignoredFields()
 
 } // namespace
 
-namespace {
-
-void writeTime(JsonWriter &out, const char *name, qint64 ms)
-{
-    out.key(name);
-    if (ms == 0)
-        out.null();
-    else
-        out.value(time(ms).toString());
-}
-
-} // namespace
 
 void write(JsonWriter &out, const Customer &c)
 {

@@ -1,6 +1,7 @@
 #include "httpapi/json/JsonWriter.h"
 
 #include "core/domain/Money.h"
+#include "httpapi/json/Json.h"
 
 #include <cmath>
 
@@ -122,6 +123,24 @@ JsonWriter &JsonWriter::raw(const QByteArray &json)
     separate();
     m_out += json;
     return *this;
+}
+
+void writeTime(JsonWriter &out, const char *name, const std::optional<qint64> &ms)
+{
+    out.key(name);
+    if (!ms || *ms == 0)
+        out.null();
+    else
+        out.value(time(*ms).toString());
+}
+
+void writeId(JsonWriter &out, const char *name, const std::optional<qint64> &id)
+{
+    out.key(name);
+    if (id)
+        out.value(*id);
+    else
+        out.null();
 }
 
 } // namespace crm::json

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <optional>
+
 namespace crm::json {
 
 // Writes compact JSON straight into bytes. Lists of records are the API's most frequent answers,
@@ -51,5 +53,10 @@ private:
     QVector<bool> m_first; // per open container: nothing written in it yet
     bool m_afterKey = false;
 };
+
+// "name": a time as ISO 8601 in UTC (json::time), or null when it is 0 or absent (not set).
+void writeTime(JsonWriter &out, const char *name, const std::optional<qint64> &ms);
+// "name": an id, or null when absent.
+void writeId(JsonWriter &out, const char *name, const std::optional<qint64> &id);
 
 } // namespace crm::json

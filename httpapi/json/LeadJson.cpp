@@ -17,15 +17,6 @@ void writeId(JsonWriter &out, const char *name, qint64 id)
         out.null();
 }
 
-void writeTime(JsonWriter &out, const char *name, qint64 ms)
-{
-    out.key(name);
-    if (ms == 0)
-        out.null();
-    else
-        out.value(time(ms).toString());
-}
-
 const QSet<QString> &ignoredLeadFields()
 {
     static const QSet<QString> f = {QStringLiteral("id"),

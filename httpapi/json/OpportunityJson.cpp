@@ -9,15 +9,6 @@ namespace crm::json {
 
 namespace {
 
-void writeTime(JsonWriter &out, const char *name, qint64 ms)
-{
-    out.key(name);
-    if (ms == 0)
-        out.null();
-    else
-        out.value(time(ms).toString());
-}
-
 const QSet<QString> &ignoredFields()
 {
     static const QSet<QString> f = {

@@ -8,24 +8,6 @@ namespace crm::json {
 
 namespace {
 
-void writeId(JsonWriter &out, const char *name, const std::optional<qint64> &id)
-{
-    out.key(name);
-    if (id)
-        out.value(*id);
-    else
-        out.null();
-}
-
-void writeTime(JsonWriter &out, const char *name, const std::optional<qint64> &ms)
-{
-    out.key(name);
-    if (!ms || *ms == 0)
-        out.null();
-    else
-        out.value(time(*ms).toString());
-}
-
 const QSet<QString> &ignoredTaskFields()
 {
     static const QSet<QString> f = {QStringLiteral("id"),           QStringLiteral("userId"),       QStringLiteral("createdAt"),
