@@ -30,7 +30,7 @@ struct ApiRequest
 
     QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
-    // A path id ("{id}"), or validation.format on anything that is not a positive integer.
+    // A path id ("{id}"); anything that is not a positive integer names no record: not_found, as a missing one.
     Result<qint64> id(const QString &name = QStringLiteral("id")) const;
     // The body as a JSON object: 415 unless the content type is JSON, 400 on malformed JSON or
     // a body that is not an object.
