@@ -352,6 +352,8 @@ struct Migration
     std::function<Status(Database &)> apply;
 };
 
+// A migration that has shipped never changes (databases out there already ran it): a schema change is
+// a new numbered migration, tested like tst_storage::upgradesSchemaOne.
 const QVector<Migration> &migrations()
 {
     static const QVector<Migration> list = {
