@@ -718,6 +718,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>API server: off</source>
         <translation>API server: off</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
 </context>
 <context>
     <name>crm::SettingsView</name>
@@ -889,6 +893,88 @@ Write the password down now; you will choose a new one after signing in.</transl
     <message>
         <source>You need to choose a new password before you can sign in.</source>
         <translation>You need to choose a new password before you can sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::TasksView</name>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>No tasks</source>
+        <translation>No tasks</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>

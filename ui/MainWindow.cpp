@@ -7,6 +7,7 @@
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/tasks/TasksView.h"
 #include "ui/settings/SettingsView.h"
 #include "ui/team/TeamView.h"
 
@@ -99,8 +100,9 @@ void MainWindow::buildViews()
     if (actor.can(Permission::CustomerRead))
         addView(QStringLiteral("customers"), QIcon(QStringLiteral(":/icons/customers.svg")), tr("Customers"),
                 new CustomersView(m_session, this));
-    // Pipeline, Dashboard and Tasks: added here when OpportunityService, AnalyticsService and
-    // TaskService are available (issue 4); until then they are not listed at all.
+    if (actor.can(Permission::TaskRead))
+        addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
+    // Pipeline and Dashboard: their services are in core; the views are still to be written (issue 4).
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));
     addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"),
             new SettingsView(m_session, m_server, this));

@@ -14,8 +14,8 @@ class Session;
 // The workstation: a navigation list on the left and one view at a time. Only views that exist are
 // listed. Window geometry and the last view come back on the next start.
 //
-// Extension point: the Pipeline, Dashboard and Tasks views register here with addView() once their
-// services (OpportunityService, AnalyticsService, TaskService) are in core; see buildViews().
+// Extension point: views register in buildViews() with addView(); the Pipeline and Dashboard views
+// (over OpportunityService and AnalyticsService) are still to come.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -1,0 +1,146 @@
+#include "ui/tasks/TasksView.h"
+
+#include "core/ChangeFeed.h"
+#include "core/services/TaskService.h"
+#include "ui/DbWorker.h"
+#include "ui/DisplayFormat.h"
+#include "ui/ErrorText.h"
+#include "ui/Session.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace crm {
+
+namespace {
+
+enum Column { Title, Customer, Due, Priority, Status, ColumnCount };
+
+} // namespace
+
+TasksView::TasksView(Session &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_range(new QComboBox(this)), m_table(new QTableWidget(0, ColumnCount, this)),
+      m_toggle(new QPushButton(tr("Complete"), this)), m_status(new QLabel(this))
+{
+    m_range->addItem(tr("Due today"), int(Range::Today));
+    m_range->addItem(tr("Overdue"), int(Range::Overdue));
+    m_range->addItem(tr("Next 7 days"), int(Range::Upcoming));
+    m_table->setHorizontalHeaderLabels({tr("Task"), tr("Customer"), tr("Due"), tr("Priority"), tr("Status")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_range);
+    top->addStretch();
+    top->addWidget(m_toggle);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table);
+    layout->addWidget(m_status);
+
+    connect(m_range, &QComboBox::currentIndexChanged, this, &TasksView::reload);
+    connect(m_toggle, &QPushButton::clicked, this, &TasksView::toggleSelected);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const int row = m_table->currentRow();
+        const bool done = row >= 0 && row < m_tasks.size() && m_tasks[row].status == QLatin1String("done");
+        m_toggle->setText(done ? tr("Reopen") : tr("Complete"));
+    });
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(200);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &TasksView::reload);
+    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
+        if (c.entity == QLatin1String("task"))
+            m_reloadSoon.start();
+    });
+    reload();
+}
+
+void TasksView::setRange(Range range)
+{
+    m_range->setCurrentIndex(m_range->findData(int(range)));
+}
+
+void TasksView::reload()
+{
+    m_loading = true;
+    const Actor actor = m_session.actor();
+    const auto range = Range(m_range->currentData().toInt());
+    m_status->setText(tr("Loading…"));
+    m_session.worker().run(
+        this,
+        [actor, range](Database &db) -> Result<TaskPage> {
+            TaskService svc(db);
+            const QTimeZone tz = QTimeZone::systemTimeZone();
+            switch (range) {
+            case Range::Overdue: return svc.overdue(actor, kLimit);
+            case Range::Upcoming: return svc.upcoming(actor, 7, tz, kLimit);
+            case Range::Today: break;
+            }
+            return svc.today(actor, tz, kLimit);
+        },
+        [this](Result<TaskPage> page) {
+            m_loading = false;
+            if (!page) {
+                m_status->setText(tr("Loading failed: %1").arg(ErrorText::message(page.error())));
+                Q_EMIT loaded();
+                return;
+            }
+            show(page->tasks);
+            m_status->setText(page->tasks.isEmpty() ? tr("No tasks") : tr("%n task(s)", nullptr, int(page->tasks.size())));
+            Q_EMIT loaded();
+        });
+}
+
+QString TasksView::priorityLabel(const QString &code)
+{
+    if (code == QLatin1String("high"))
+        return tr("High");
+    if (code == QLatin1String("low"))
+        return tr("Low");
+    return tr("Normal");
+}
+
+void TasksView::show(const QVector<Task> &tasks)
+{
+    m_tasks = tasks;
+    m_table->setRowCount(int(tasks.size()));
+    for (int row = 0; row < tasks.size(); ++row) {
+        const Task &t = tasks[row];
+        const QString cells[] = {t.title, t.customerName, t.dueAt ? DisplayFormat::dateTime(*t.dueAt) : QString(),
+                                 priorityLabel(t.priority), t.status == QLatin1String("done") ? tr("Done") : tr("Open")};
+        for (int c = 0; c < ColumnCount; ++c)
+            m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+}
+
+void TasksView::toggleSelected()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_tasks.size())
+        return;
+    const Task task = m_tasks[row];
+    const Actor actor = m_session.actor();
+    const bool done = task.status == QLatin1String("done");
+    m_session.worker().run(
+        this,
+        [actor, task, done](Database &db) -> Result<Task> {
+            TaskService svc(db);
+            return done ? svc.reopen(actor, task.id, task.version) : svc.complete(actor, task.id, task.version);
+        },
+        [this](Result<Task> result) {
+            if (!result)
+                m_status->setText(ErrorText::message(result.error()));
+            // The change feed reloads the list on success.
+        });
+}
+
+} // namespace crm

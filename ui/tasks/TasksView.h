@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/domain/Task.h"
+
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace crm {
+
+class Session;
+
+// The signed-in user's tasks in their scope: due today, overdue, or due in the next 7 days (the
+// viewer's time zone), soonest first, at most 200 rows. Complete and reopen run on the session's
+// worker; task changes from anywhere (this desktop, the API, other processes) reload the list.
+class TasksView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Range { Today, Overdue, Upcoming };
+    static constexpr int kLimit = 200;
+
+    explicit TasksView(Session &session, QWidget *parent = nullptr);
+
+    void setRange(Range range);
+    void reload();
+    // Marks the selected task done (or open again when it is done).
+    void toggleSelected();
+    const QVector<Task> &tasks() const { return m_tasks; }
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void show(const QVector<Task> &tasks);
+    static QString priorityLabel(const QString &code);
+
+    Session &m_session;
+    QComboBox *m_range;
+    QTableWidget *m_table;
+    QPushButton *m_toggle;
+    QLabel *m_status;
+    QTimer m_reloadSoon; // a burst of changes reloads once
+    QVector<Task> m_tasks;
+    bool m_loading = false;
+};
+
+} // namespace crm
