@@ -36,7 +36,11 @@ TasksView::TasksView(Session &session, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    // At most kLimit rows: sizing the short columns to their contents is cheap and keeps names whole.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
+    m_toggle->setEnabled(false);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_range);
@@ -53,6 +57,7 @@ TasksView::TasksView(Session &session, QWidget *parent)
         const int row = m_table->currentRow();
         const bool done = row >= 0 && row < m_tasks.size() && m_tasks[row].status == QLatin1String("done");
         m_toggle->setText(done ? tr("Reopen") : tr("Complete"));
+        m_toggle->setEnabled(row >= 0 && row < m_tasks.size());
     });
     m_reloadSoon.setSingleShot(true);
     m_reloadSoon.setInterval(200);
