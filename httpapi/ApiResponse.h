@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 namespace crm {
 
@@ -16,6 +17,10 @@ struct ApiResponse
     QByteArray body;
     QByteArray contentType = QByteArrayLiteral("application/json; charset=utf-8");
     QList<QPair<QByteArray, QByteArray>> headers;
+    // A file on disk to send as the body instead of `body`, streamed as the client reads it
+    // (FileBodyWriter); deleted after sending when removeBodyFile. Downloads only.
+    QString bodyFile;
+    bool removeBodyFile = false;
 
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
 

@@ -4,9 +4,11 @@
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
 #include "core/storage/IdempotencyStore.h"
+#include "httpapi/FileBodyWriter.h"
 #include "httpapi/routes/Routes.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -214,6 +216,10 @@ ApiResponse ApiServer::runIdempotent(ApiRequest &request, const Router::Route &r
 
 void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &r, bool head)
 {
+    if (!r.bodyFile.isEmpty()) {
+        writeFile(request, socket, r, head);
+        return;
+    }
     QHttpServerResponse response(r.contentType, head ? QByteArray() : r.body,
                                  static_cast<QHttpServerResponse::StatusCode>(r.status));
     for (const auto &[name, value] : r.headers)
@@ -221,6 +227,35 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     response.write(makeResponder(request, socket));
+}
+
+} // namespace crm
+
+namespace crm {
+
+// Status line and headers through the responder, then the body from disk as the socket drains.
+void ApiServer::writeFile(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &r, bool head)
+{
+    auto file = std::make_unique<QFile>(r.bodyFile);
+    if (!file->open(QIODevice::ReadOnly)) {
+        write(request, socket, ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource")), head);
+        return;
+    }
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), r.contentType);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(file->size()));
+    for (const auto &[name, value] : r.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    if (head) {
+        responder.writeBody(QByteArray());
+        return;
+    }
+    responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+    responder.writeBody(QByteArray()); // ends the headers
+    FileBodyWriter::start(socket, std::move(file), r.removeBodyFile);
 }
 
 } // namespace crm

@@ -34,6 +34,7 @@ private:
     ApiResponse runIdempotent(ApiRequest &request, const Router::Route &route);
     bool overRateLimit(const QString &token, qint64 *retryAfterMs);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, bool head);
+    void writeFile(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, bool head);
 
     Database &m_db;
     ApiOptions m_options;

@@ -322,17 +322,14 @@ ApiResponse download(ApiContext &c)
     }
     if (!link)
         return errorOr(link.error());
-    QFile file(link->path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!QFileInfo::exists(link->path))
         return errorOr(Error::notFound(QStringLiteral("Download")));
     ApiResponse r;
     r.contentType = link->contentType.toLatin1();
-    // ApiResponse carries its body as bytes: the file is read whole here (the export itself streamed).
-    if (c.request.method != "HEAD") {
-        r.body = file.readAll();
-        file.close();
-        QFile::remove(link->path); // used up: nobody can ask for it again
-    }
+    // Streamed from disk as the client reads it (ApiServer::writeFile), then deleted: used up,
+    // nobody can ask for it again. A HEAD leaves both link and file.
+    r.bodyFile = link->path;
+    r.removeBodyFile = c.request.method != "HEAD";
     r.addHeader("Content-Disposition", contentDisposition(link->fileName));
     return r;
 }
