@@ -7,6 +7,7 @@
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
 #include "ui/settings/SettingsView.h"
 #include "ui/team/TeamView.h"
@@ -21,6 +22,7 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 
 namespace crm {
 
@@ -65,6 +67,7 @@ MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent
     if (m_server)
         connect(m_server, &EmbeddedServer::stateChanged, this, &MainWindow::updateStatus);
     updateStatus();
+    startReminders();
 
     UiSettings settings;
     if (!restoreGeometry(settings.windowGeometry())) {
@@ -77,6 +80,41 @@ MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::startReminders()
+{
+    if (!m_session.actor().can(Permission::TaskRead))
+        return;
+    m_reminder = new TaskReminder(m_session, TaskReminder::kDefaultIntervalMs, this);
+    connect(m_reminder, &TaskReminder::due, this, &MainWindow::showReminders);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(windowTitle());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showView(QStringLiteral("tasks"));
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_reminder->check(); // reminders that came due while the app was closed
+}
+
+void MainWindow::showReminders(const QVector<Task> &tasks)
+{
+    QStringList lines;
+    for (const Task &t : tasks.mid(0, 5))
+        lines << (t.dueAt ? tr("%1 (due %2)").arg(t.title, DisplayFormat::dateTime(*t.dueAt)) : t.title);
+    if (tasks.size() > 5)
+        lines << tr("and %n more", nullptr, int(tasks.size() - 5));
+    const QString title = tr("%n task(s) due", nullptr, int(tasks.size()));
+    if (m_tray)
+        m_tray->showMessage(title, lines.join(QLatin1Char('\n')), QSystemTrayIcon::Information, 15000);
+    // Also where no tray exists (and for whoever looks at the window): the status bar and the taskbar.
+    statusBar()->showMessage(title + QStringLiteral(": ") + lines.join(QStringLiteral("; ")), 60000);
+    QApplication::alert(this);
+}
 
 void MainWindow::buildMenus()
 {

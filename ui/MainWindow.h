@@ -5,11 +5,14 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace crm {
 
 class EmbeddedServer;
 class Session;
+class TaskReminder;
+struct Task;
 
 // The workstation: a navigation list on the left and one view at a time. Only views that exist are
 // listed. Window geometry and the last view come back on the next start.
@@ -41,6 +44,8 @@ private:
     void buildMenus();
     void updateStatus();
     void saveState();
+    void startReminders();
+    void showReminders(const QVector<Task> &tasks);
 
     Session &m_session;
     EmbeddedServer *m_server;
@@ -49,6 +54,8 @@ private:
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QStringList m_ids;
+    TaskReminder *m_reminder = nullptr;
+    QSystemTrayIcon *m_tray = nullptr; // null where the desktop has no tray
 };
 
 } // namespace crm

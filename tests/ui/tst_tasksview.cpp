@@ -8,6 +8,7 @@
 #include "ui/tasks/TasksView.h"
 
 #include <QDateTime>
+#include <QLabel>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -113,6 +114,31 @@ private Q_SLOTS:
         QVERIFY(stored.ok());
         QCOMPARE(stored->status, QStringLiteral("done"));
         QVERIFY(stored->completedAt.has_value());
+    }
+
+    void reschedulingMovesTheTaskAndSetsItsReminder()
+    {
+        TasksView view(*m_session);
+        view.setRange(TasksView::Range::Overdue);
+        QVERIFY(waitLoaded(view));
+        const auto it = std::find_if(view.tasks().begin(), view.tasks().end(),
+                                     [](const Task &t) { return t.title == QLatin1String("Send the quote"); });
+        QVERIFY(it != view.tasks().end());
+        const Task task = *it;
+        const qint64 due = localNoon() + kDay;
+        view.reschedule(task, due, due - 15 * 60 * 1000);
+        // No longer overdue: the list follows through the change feed.
+        QVERIFY(QTest::qWaitFor([&] { return !view.isLoading() && !titles(view).contains(QStringLiteral("Send the quote")); }, 20000));
+        auto stored = TaskService(*m_store->db).get(m_team.wang, task.id);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->dueAt, std::optional<qint64>(due));
+        QCOMPARE(stored->reminderAt, std::optional<qint64>(due - 15 * 60 * 1000));
+        // A stale copy (the version moved on) is refused and says so.
+        view.reschedule(task, due + kDay, std::nullopt);
+        auto *status = view.findChild<QLabel *>();
+        QVERIFY(status);
+        QTRY_VERIFY2(status->text().startsWith(QLatin1String("Someone else changed this")), qPrintable(status->text()));
+        QCOMPARE(TaskService(*m_store->db).get(m_team.wang, task.id)->dueAt, std::optional<qint64>(due));
     }
 
     void taskWrittenElsewhereAppears()

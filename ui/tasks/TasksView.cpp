@@ -6,6 +6,7 @@
 #include "ui/DisplayFormat.h"
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
+#include "ui/tasks/RescheduleDialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -26,7 +27,8 @@ enum Column { Title, Customer, Due, Priority, Status, ColumnCount };
 
 TasksView::TasksView(Session &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_range(new QComboBox(this)), m_table(new QTableWidget(0, ColumnCount, this)),
-      m_toggle(new QPushButton(tr("Complete"), this)), m_status(new QLabel(this))
+      m_toggle(new QPushButton(tr("Complete"), this)), m_reschedule(new QPushButton(tr("Reschedule…"), this)),
+      m_status(new QLabel(this))
 {
     m_range->addItem(tr("Due today"), int(Range::Today));
     m_range->addItem(tr("Overdue"), int(Range::Overdue));
@@ -41,10 +43,12 @@ TasksView::TasksView(Session &session, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Title, QHeaderView::Stretch);
     m_toggle->setEnabled(false);
+    m_reschedule->setEnabled(false);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_range);
     top->addStretch();
+    top->addWidget(m_reschedule);
     top->addWidget(m_toggle);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -53,11 +57,14 @@ TasksView::TasksView(Session &session, QWidget *parent)
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &TasksView::reload);
     connect(m_toggle, &QPushButton::clicked, this, &TasksView::toggleSelected);
+    connect(m_reschedule, &QPushButton::clicked, this, &TasksView::rescheduleSelected);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, &TasksView::rescheduleSelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const int row = m_table->currentRow();
         const bool done = row >= 0 && row < m_tasks.size() && m_tasks[row].status == QLatin1String("done");
         m_toggle->setText(done ? tr("Reopen") : tr("Complete"));
         m_toggle->setEnabled(row >= 0 && row < m_tasks.size());
+        m_reschedule->setEnabled(row >= 0 && row < m_tasks.size() && !done);
     });
     m_reloadSoon.setSingleShot(true);
     m_reloadSoon.setInterval(200);
@@ -145,6 +152,35 @@ void TasksView::toggleSelected()
             if (!result)
                 m_status->setText(ErrorText::message(result.error()));
             // The change feed reloads the list on success.
+        });
+}
+
+void TasksView::rescheduleSelected()
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_tasks.size() || m_tasks[row].status == QLatin1String("done"))
+        return;
+    const Task task = m_tasks[row];
+    RescheduleDialog dialog(task.dueAt, task.reminderAt, this);
+    if (dialog.exec() == QDialog::Accepted)
+        reschedule(task, dialog.dueAt(), dialog.reminderAt());
+}
+
+void TasksView::reschedule(const Task &task, qint64 dueAt, std::optional<qint64> reminderAt)
+{
+    const Actor actor = m_session.actor();
+    Task values;
+    values.dueAt = dueAt;
+    values.reminderAt = reminderAt;
+    m_session.worker().run(
+        this,
+        [actor, id = task.id, version = task.version, values](Database &db) {
+            return TaskService(db).update(actor, id, values, {QStringLiteral("dueAt"), QStringLiteral("reminderAt")}, version);
+        },
+        [this](Result<Task> result) {
+            if (!result)
+                m_status->setText(ErrorText::message(result.error()));
+            // On success the change feed reloads the list.
         });
 }
 

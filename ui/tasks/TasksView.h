@@ -6,6 +6,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -31,6 +33,10 @@ public:
     void reload();
     // Marks the selected task done (or open again when it is done).
     void toggleSelected();
+    // Asks for a new due time and reminder for the selected task (RescheduleDialog).
+    void rescheduleSelected();
+    // Moves a task (of tasks()) to a new due time and reminder; the list follows through the change feed.
+    void reschedule(const Task &task, qint64 dueAt, std::optional<qint64> reminderAt);
     const QVector<Task> &tasks() const { return m_tasks; }
     bool isLoading() const { return m_loading; }
 
@@ -45,6 +51,7 @@ private:
     QComboBox *m_range;
     QTableWidget *m_table;
     QPushButton *m_toggle;
+    QPushButton *m_reschedule;
     QLabel *m_status;
     QTimer m_reloadSoon; // a burst of changes reloads once
     QVector<Task> m_tasks;

@@ -1,0 +1,117 @@
+// Task reminders of the desktop over a real store: a reminder that has come due is announced once
+// (marked in the store, so a second desktop of the same user does not repeat it), only the
+// signed-in user's, and one set through the change feed arrives without waiting for the interval.
+#include "core/services/TaskService.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/ui/UiTestSession.h"
+#include "ui/tasks/TaskReminder.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace crm;
+
+namespace {
+
+constexpr qint64 kMinute = 60 * 1000;
+
+QStringList titles(const QVector<Task> &tasks)
+{
+    QStringList out;
+    for (const Task &t : tasks)
+        out << t.title;
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestTaskReminder : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_store;
+    Team m_team;
+
+    void createTask(const Actor &actor, const QString &title, qint64 dueAt, qint64 reminderAt)
+    {
+        Task t;
+        t.title = title;
+        t.dueAt = dueAt;
+        t.reminderAt = reminderAt;
+        auto created = TaskService(*m_store->db).create(actor, t);
+        if (!created)
+            qFatal("create task: %s", qPrintable(created.error().message));
+    }
+
+    // The tasks announced by one check.
+    static QVector<Task> checkOnce(TaskReminder &reminder)
+    {
+        QSignalSpy due(&reminder, &TaskReminder::due);
+        QSignalSpy checked(&reminder, &TaskReminder::checked);
+        reminder.check();
+        if (!checked.wait(20000))
+            qFatal("no check");
+        return due.isEmpty() ? QVector<Task>() : due.first().first().value<QVector<Task>>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_store = std::make_unique<test::TestDatabase>();
+        if (!m_store->skip.isEmpty())
+            QSKIP(qPrintable(m_store->skip));
+        QVERIFY2(m_store->db, qPrintable(m_store->error));
+        m_team = makeTeam(*m_store->db);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        createTask(m_team.wang, QStringLiteral("回访星河科技"), now + 10 * kMinute, now - kMinute);
+        createTask(m_team.wang, QStringLiteral("Later"), now + 3 * 60 * kMinute, now + 2 * 60 * kMinute);
+        createTask(m_team.zhao, QStringLiteral("赵的提醒"), now + 10 * kMinute, now - kMinute);
+    }
+
+    void dueRemindersAreAnnouncedOnce()
+    {
+        auto session = test::signedInSession(m_store->location, QStringLiteral("wang"));
+        TaskReminder reminder(*session, 3600 * 1000);
+        QCOMPARE(titles(checkOnce(reminder)), QStringList{QStringLiteral("回访星河科技")});
+        QVERIFY(checkOnce(reminder).isEmpty()); // marked: not again
+
+        // Another desktop of the same user does not repeat it either.
+        auto other = test::signedInSession(m_store->location, QStringLiteral("wang"));
+        TaskReminder second(*other, 3600 * 1000);
+        QVERIFY(checkOnce(second).isEmpty());
+        // Zhao's own reminder is his.
+        auto zhao = test::signedInSession(m_store->location, QStringLiteral("zhao"));
+        TaskReminder his(*zhao, 3600 * 1000);
+        QCOMPARE(titles(checkOnce(his)), QStringList{QStringLiteral("赵的提醒")});
+    }
+
+    void aReminderSetNowArrivesWithoutWaitingForTheInterval()
+    {
+        auto session = test::signedInSession(m_store->location, QStringLiteral("wang"));
+        TaskReminder reminder(*session, 3600 * 1000);
+        checkOnce(reminder); // whatever is pending from before
+        QSignalSpy due(&reminder, &TaskReminder::due);
+        // Written on the session's own connection, as the API in this process would.
+        const Actor wang = session->actor();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        Task t;
+        t.title = QStringLiteral("马上提醒");
+        t.dueAt = now + 5 * kMinute;
+        t.reminderAt = now - 1000;
+        session->worker().run(&reminder, [wang, t](Database &db) { return TaskService(db).create(wang, t); },
+                              [](Result<Task> r) {
+                                  if (!r)
+                                      qFatal("create: %s", qPrintable(r.error().message));
+                              });
+        QVERIFY(due.wait(20000));
+        QCOMPARE(titles(due.first().first().value<QVector<Task>>()), QStringList{QStringLiteral("马上提醒")});
+    }
+};
+
+QTEST_MAIN(TestTaskReminder)
+#include "tst_taskreminder.moc"

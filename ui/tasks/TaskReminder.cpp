@@ -1,0 +1,57 @@
+#include "ui/tasks/TaskReminder.h"
+
+#include "core/ChangeFeed.h"
+#include "core/services/TaskService.h"
+#include "ui/Session.h"
+
+namespace crm {
+
+TaskReminder::TaskReminder(Session &session, int intervalMs, QObject *parent) : QObject(parent), m_session(session)
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &TaskReminder::check);
+    m_timer.start();
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(500);
+    connect(&m_soon, &QTimer::timeout, this, &TaskReminder::check);
+    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
+        if (c.entity == QLatin1String("task"))
+            m_soon.start();
+    });
+}
+
+void TaskReminder::check()
+{
+    if (m_busy || !m_session.isSignedIn())
+        return;
+    m_busy = true;
+    const qint64 userId = m_session.actor().userId;
+    m_session.worker().run(
+        this,
+        [userId](Database &db) -> Result<QVector<Task>> {
+            TaskService svc(db);
+            auto pending = svc.dueReminders(db.clock().nowMs(), userId, 50);
+            if (!pending || pending->isEmpty())
+                return pending;
+            QVector<qint64> ids;
+            for (const Task &t : *pending)
+                ids << t.id;
+            auto marked = svc.markReminded(ids);
+            if (!marked)
+                return marked.error();
+            QVector<Task> mine;
+            for (const Task &t : *pending)
+                if (marked->contains(t.id))
+                    mine << t;
+            return mine;
+        },
+        [this](Result<QVector<Task>> tasks) {
+            m_busy = false;
+            // A failed check is retried at the next interval; the reminders stay unmarked.
+            if (tasks && !tasks->isEmpty())
+                Q_EMIT due(*tasks);
+            Q_EMIT checked();
+        });
+}
+
+} // namespace crm

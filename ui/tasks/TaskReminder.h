@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/domain/Task.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QVector>
+
+namespace crm {
+
+class Session;
+
+// Notices the signed-in user's task reminders coming due while the desktop is open. Every interval
+// (and soon after any task change, which may set a reminder in the past) it asks TaskService on the
+// session's worker for the user's open tasks whose reminder time has come, marks them reminded, and
+// announces those this process marked: with the same user signed in twice, or several processes on
+// one PostgreSQL server, each reminder is shown once. The main window shows them in the system tray.
+class TaskReminder : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultIntervalMs = 30'000;
+
+    explicit TaskReminder(Session &session, int intervalMs = kDefaultIntervalMs, QObject *parent = nullptr);
+
+    // Checks now (also what the timer calls).
+    void check();
+
+Q_SIGNALS:
+    void due(const QVector<Task> &tasks);
+    // After every check, with or without reminders (tests wait for it).
+    void checked();
+
+private:
+    Session &m_session;
+    QTimer m_timer;
+    QTimer m_soon; // a burst of task changes checks once
+    bool m_busy = false;
+};
+
+} // namespace crm
