@@ -10,6 +10,7 @@
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
+#include "ui/exchange/ExportDialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -114,6 +115,13 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     remove->setEnabled(actor.can(Permission::CustomerDelete));
     m_bulk->setMenu(bulkMenu);
 
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("export"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Export the customers of the current filter to Excel, CSV or JSON"));
+    exportButton->setEnabled(actor.can(Permission::CustomerExport));
+    connect(exportButton, &QToolButton::clicked, this, &CustomersView::exportList);
+
     auto *columns = new QToolButton(this);
     columns->setObjectName(QStringLiteral("columns"));
     columns->setText(tr("Columns"));
@@ -142,6 +150,7 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     filters->addWidget(m_region);
     filters->addStretch();
     filters->addWidget(m_bulk);
+    filters->addWidget(exportButton);
     filters->addWidget(columns);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_count);
@@ -353,6 +362,19 @@ std::optional<QVector<qint64>> CustomersView::selectedIds()
                 ids << id;
         }
     return ids;
+}
+
+ExportDialog *CustomersView::exportList()
+{
+    auto *dialog = new ExportDialog(m_session, m_model->filter(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::finished, this, &CustomersView::report);
+    if (!dialog->chooseFileAndStart()) {
+        dialog->close();
+        return nullptr;
+    }
+    dialog->open();
+    return dialog;
 }
 
 void CustomersView::report(bool ok, const QString &message)

@@ -21,6 +21,7 @@ namespace crm {
 
 class CustomerTableModel;
 class Database;
+class ExportDialog;
 class Session;
 
 // The customer base as a table over CustomerTableModel: a debounced search box (Chinese substring
@@ -50,6 +51,8 @@ public Q_SLOTS:
     void addTagToSelected();
     void moveSelectedToPool();
     void applyFilter();
+    // Exports the current filter (file dialog, then a progress dialog); null when the user cancelled.
+    ExportDialog *exportList();
 
 Q_SIGNALS:
     // A bulk action or deletion finished (ok or not), for tests and the status line.
