@@ -62,6 +62,32 @@ QString DisplayFormat::customerKind(const QString &code)
     return code;
 }
 
+QString DisplayFormat::activityKind(const QString &code)
+{
+    if (code == QLatin1String("call"))
+        return tr("Call");
+    if (code == QLatin1String("message"))
+        return tr("Message");
+    if (code == QLatin1String("email"))
+        return tr("Email");
+    if (code == QLatin1String("meeting"))
+        return tr("Meeting");
+    if (code == QLatin1String("visit"))
+        return tr("Visit");
+    if (code == QLatin1String("note"))
+        return tr("Note");
+    return code;
+}
+
+QString DisplayFormat::direction(const QString &code)
+{
+    if (code == QLatin1String("inbound"))
+        return tr("Inbound");
+    if (code == QLatin1String("outbound"))
+        return tr("Outbound");
+    return code;
+}
+
 QString DisplayFormat::roleName(const QString &name)
 {
     if (name == QLatin1String("administrator"))

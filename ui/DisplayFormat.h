@@ -19,6 +19,9 @@ public:
     static QString customerStatus(const QString &code);
     static QString customerKind(const QString &code);
     static QString gender(const QString &code);
+    // call, message, email, meeting, visit, note (also the follow-up methods).
+    static QString activityKind(const QString &code);
+    static QString direction(const QString &code); // inbound, outbound
     // The built-in roles by their stored names; a custom role's name is shown as it is.
     static QString roleName(const QString &name);
     // The codes the filters and editors offer, in order.

@@ -7,6 +7,7 @@
 #include "ui/DisplayFormat.h"
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
+#include "ui/customers/CustomerTimeline.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -216,6 +217,12 @@ void CustomerDialog::build()
     m_tabs->addTab(tablePage(m_emails, 2, this, messageLabel(QStringLiteral("emails"))), tr("Emails"));
     m_tabs->addTab(tablePage(m_addresses, 7, this, messageLabel(QStringLiteral("addresses"))), tr("Addresses"));
     m_tabs->addTab(contactsPage, tr("Contacts"));
+    // The history of a saved customer, first among the tabs a returning visitor wants.
+    if (m_customer.id && m_session.actor().can(Permission::ActivityRead)) {
+        m_timeline = new CustomerTimeline(m_session, m_customer.id, this);
+        m_timeline->setObjectName(QStringLiteral("timeline"));
+        m_tabs->addTab(m_timeline, tr("Timeline"));
+    }
 
     m_general = new QLabel(this);
     m_general->setObjectName(QStringLiteral("generalMessage"));

@@ -16,9 +16,11 @@ class QTableWidget;
 
 namespace crm {
 
+class CustomerTimeline;
 class Session;
 
-// A customer's page: profile, phones, emails, addresses, tags and contacts. New (id 0) or existing;
+// A customer's page: profile, phones, emails, addresses, tags, contacts and (saved customers) the
+// timeline of activities and follow-ups. New (id 0) or existing;
 // loading and saving run off the GUI thread through CustomerService and ContactService. A refused
 // save shows the service's message under the field it names (Error::field), on that field's tab.
 // Saving names the record's version, so a change made meanwhile by someone else is not overwritten.
@@ -30,6 +32,7 @@ public:
 
     qint64 customerId() const { return m_customer.id; }
     const Customer &customer() const { return m_customer; }
+    CustomerTimeline *timeline() const { return m_timeline; }
     // The message shown for a field ("name", "phones", ...), empty when none.
     QString fieldMessage(const QString &field) const;
     QString generalMessage() const;
@@ -68,6 +71,7 @@ private:
     QHash<QString, QLabel *> m_messages;
     QHash<QString, QWidget *> m_fieldWidgets; // field -> the widget showing it (its tab is selected on error)
     QLabel *m_general;
+    CustomerTimeline *m_timeline = nullptr; // saved customers only
 };
 
 } // namespace crm

@@ -1,0 +1,128 @@
+// The customer page's timeline over a real store: activities newest first a page at a time, logging
+// a call and scheduling a follow-up (with its task and reminder) from the page, and a customer out of
+// the user's scope showing nothing of it.
+#include "core/services/ActivityService.h"
+#include "core/services/CustomerService.h"
+#include "core/services/TaskService.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/ui/UiTestSession.h"
+#include "ui/customers/CustomerTimeline.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace crm;
+
+namespace {
+
+constexpr qint64 kHour = 3600 * 1000;
+
+} // namespace
+
+class TestCustomerTimeline : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_store;
+    Team m_team;
+    std::unique_ptr<Session> m_session;
+    qint64 m_customer = 0;
+    qint64 m_now = 0;
+
+    static bool waitLoaded(CustomerTimeline &t)
+    {
+        QTest::qWait(20);
+        return QTest::qWaitFor([&] { return !t.isLoading(); }, 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_store = std::make_unique<test::TestDatabase>();
+        if (!m_store->skip.isEmpty())
+            QSKIP(qPrintable(m_store->skip));
+        QVERIFY2(m_store->db, qPrintable(m_store->error));
+        m_team = makeTeam(*m_store->db);
+        Customer c;
+        c.name = QStringLiteral("深圳星河科技有限公司");
+        auto created = CustomerService(*m_store->db).create(m_team.wang, c);
+        QVERIFY(created.ok());
+        m_customer = created->id;
+        m_now = QDateTime::currentMSecsSinceEpoch();
+        ActivityService activities(*m_store->db);
+        for (int i = 0; i < 60; ++i) { // more than a page
+            Activity a;
+            a.customerId = m_customer;
+            a.kind = i % 2 ? QStringLiteral("call") : QStringLiteral("visit");
+            a.subject = QStringLiteral("第%1次联系").arg(i);
+            a.occurredAt = m_now - (60 - i) * kHour; // i = 59 is the newest
+            QVERIFY(activities.log(m_team.wang, a).ok());
+        }
+        m_session = test::signedInSession(m_store->location, QStringLiteral("wang"));
+    }
+
+    void pagesNewestFirst()
+    {
+        CustomerTimeline timeline(*m_session, m_customer);
+        QVERIFY(waitLoaded(timeline));
+        QCOMPARE(timeline.activities().size(), CustomerTimeline::kPage);
+        QCOMPARE(timeline.activities().first().subject, QStringLiteral("第59次联系"));
+        timeline.loadMore();
+        QVERIFY(waitLoaded(timeline));
+        QCOMPARE(timeline.activities().size(), 60);
+        QCOMPARE(timeline.activities().last().subject, QStringLiteral("第0次联系"));
+        for (int i = 1; i < timeline.activities().size(); ++i)
+            QVERIFY(timeline.activities()[i - 1].occurredAt >= timeline.activities()[i].occurredAt);
+    }
+
+    void logAndScheduleFromThePage()
+    {
+        CustomerTimeline timeline(*m_session, m_customer);
+        QVERIFY(waitLoaded(timeline));
+        QSignalSpy finished(&timeline, &CustomerTimeline::actionFinished);
+        Activity call;
+        call.kind = QStringLiteral("call");
+        call.direction = QStringLiteral("outbound");
+        call.subject = QStringLiteral("报价跟进");
+        call.occurredAt = QDateTime::currentMSecsSinceEpoch();
+        timeline.logActivity(call);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(finished.last().at(1).toString()));
+        // The change feed reloads: the new call is first.
+        QVERIFY(QTest::qWaitFor([&] { return !timeline.isLoading() && !timeline.activities().isEmpty()
+                                             && timeline.activities().first().subject == QStringLiteral("报价跟进"); },
+                                20000));
+
+        const qint64 when = QDateTime::currentMSecsSinceEpoch() + 24 * kHour;
+        timeline.scheduleFollowUp(when, QStringLiteral("visit"), QStringLiteral("带样品"), 60);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(finished.last().at(1).toString()));
+        QVERIFY(QTest::qWaitFor([&] { return !timeline.isLoading() && timeline.scheduledFollowUps().size() == 1; }, 20000));
+        const FollowUp f = timeline.scheduledFollowUps().first();
+        QCOMPARE(f.notes, QStringLiteral("带样品"));
+        QVERIFY(f.taskId.has_value());
+        auto task = TaskService(*m_store->db).get(m_team.wang, *f.taskId);
+        QVERIFY(task.ok());
+        QCOMPARE(task->reminderAt, std::optional<qint64>(f.scheduledAt - 60 * 60 * 1000));
+
+        // A follow-up in the past is refused with the service's reason.
+        timeline.scheduleFollowUp(QDateTime::currentMSecsSinceEpoch() - 24 * kHour, QStringLiteral("call"), {}, 30);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.last().first().toBool(), false);
+    }
+
+    void outOfScopeShowsNothing()
+    {
+        auto zhao = test::signedInSession(m_store->location, QStringLiteral("zhao"));
+        CustomerTimeline timeline(*zhao, m_customer);
+        QVERIFY(waitLoaded(timeline));
+        QVERIFY(timeline.activities().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestCustomerTimeline)
+#include "tst_customertimeline.moc"

@@ -1,0 +1,251 @@
+#include "ui/customers/CustomerTimeline.h"
+
+#include "core/ChangeFeed.h"
+#include "core/security/Permission.h"
+#include "core/services/ActivityService.h"
+#include "core/services/FollowUpService.h"
+#include "ui/DbWorker.h"
+#include "ui/DisplayFormat.h"
+#include "ui/ErrorText.h"
+#include "ui/Session.h"
+#include "ui/customers/FollowUpDialog.h"
+#include "ui/customers/LogActivityDialog.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace crm {
+
+namespace {
+
+struct Loaded
+{
+    TimelinePage page;
+    QVector<FollowUp> followUps;
+};
+
+} // namespace
+
+CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget *parent)
+    : QWidget(parent), m_session(session), m_customerId(customerId), m_list(new QTreeWidget(this)),
+      m_followUpLabel(new QLabel(this)), m_status(new QLabel(this)), m_more(new QPushButton(tr("Load older"), this))
+{
+    const Actor &actor = session.actor();
+    const bool canLog = actor.can(Permission::ActivityWrite);
+    auto *call = new QPushButton(tr("Log call…"), this);
+    auto *visit = new QPushButton(tr("Log visit…"), this);
+    auto *note = new QPushButton(tr("Add note…"), this);
+    auto *followUp = new QPushButton(tr("Schedule follow-up…"), this);
+    followUp->setObjectName(QStringLiteral("scheduleFollowUp"));
+    for (QPushButton *b : {call, visit, note})
+        b->setEnabled(canLog);
+    followUp->setEnabled(actor.can(Permission::TaskWrite));
+    connect(call, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("call")); });
+    connect(visit, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("visit")); });
+    connect(note, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("note")); });
+    connect(followUp, &QPushButton::clicked, this, &CustomerTimeline::openFollowUpDialog);
+    connect(m_more, &QPushButton::clicked, this, &CustomerTimeline::loadMore);
+    m_more->setVisible(false);
+
+    m_list->setHeaderLabels({tr("When"), tr("Kind"), tr("What"), tr("Outcome"), tr("By")});
+    m_list->setRootIsDecorated(false);
+    m_list->setWordWrap(true);
+    m_list->setUniformRowHeights(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(false);
+    m_followUpLabel->setWordWrap(true);
+    m_followUpLabel->setTextFormat(Qt::PlainText);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(call);
+    buttons->addWidget(visit);
+    buttons->addWidget(note);
+    buttons->addStretch();
+    buttons->addWidget(followUp);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_more);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_followUpLabel);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(bottom);
+
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(300);
+    connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerTimeline::reload);
+    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
+        if (c.entity == QLatin1String("activity") || c.entity == QLatin1String("follow_up"))
+            m_reloadSoon.start();
+    });
+    reload();
+}
+
+void CustomerTimeline::reload()
+{
+    m_loading = true;
+    const int generation = ++m_generation;
+    const Actor actor = m_session.actor();
+    const qint64 customerId = m_customerId;
+    m_status->setText(tr("Loading…"));
+    m_session.worker().run(
+        this,
+        [actor, customerId](Database &db) -> Result<Loaded> {
+            Loaded out;
+            auto page = ActivityService(db).timeline(actor, customerId, kPage);
+            if (!page)
+                return page.error();
+            out.page = *page;
+            if (actor.can(Permission::TaskRead)) {
+                auto followUps = FollowUpService(db).list(actor, customerId, 20);
+                if (!followUps)
+                    return followUps.error();
+                for (const FollowUp &f : *followUps)
+                    if (f.status == QLatin1String("scheduled"))
+                        out.followUps << f;
+            }
+            return out;
+        },
+        [this, generation](Result<Loaded> result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            m_list->clear();
+            m_activities.clear();
+            if (!result) {
+                m_status->setText(tr("Loading failed: %1").arg(ErrorText::message(result.error())));
+                Q_EMIT loaded();
+                return;
+            }
+            m_followUps = result->followUps;
+            showFollowUps();
+            appendRows(result->page.activities);
+            m_next = result->page.next;
+            m_more->setVisible(result->page.hasMore);
+            m_status->setText(m_activities.isEmpty() ? tr("Nothing logged yet") : QString());
+            Q_EMIT loaded();
+        });
+}
+
+void CustomerTimeline::loadMore()
+{
+    if (!m_next || m_loading)
+        return;
+    m_loading = true;
+    const int generation = m_generation;
+    const Actor actor = m_session.actor();
+    m_session.worker().run(
+        this, [actor, customerId = m_customerId, after = *m_next](Database &db) { return ActivityService(db).timeline(actor, customerId, kPage, after); },
+        [this, generation](Result<TimelinePage> page) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!page) {
+                m_status->setText(ErrorText::message(page.error()));
+            } else {
+                appendRows(page->activities);
+                m_next = page->next;
+                m_more->setVisible(page->hasMore);
+            }
+            Q_EMIT loaded();
+        });
+}
+
+void CustomerTimeline::appendRows(const QVector<Activity> &activities)
+{
+    for (const Activity &a : activities) {
+        QStringList what;
+        if (!a.subject.isEmpty())
+            what << a.subject;
+        if (!a.content.isEmpty())
+            what << a.content;
+        QString kind = DisplayFormat::activityKind(a.kind);
+        if (!a.direction.isEmpty())
+            kind += QStringLiteral(" · ") + DisplayFormat::direction(a.direction);
+        auto *item = new QTreeWidgetItem(
+            m_list, {DisplayFormat::dateTime(a.occurredAt), kind, what.join(QStringLiteral(" — ")), a.outcome, a.userName});
+        item->setToolTip(2, what.join(QLatin1Char('\n')));
+    }
+    m_activities += activities;
+}
+
+void CustomerTimeline::showFollowUps()
+{
+    if (m_followUps.isEmpty()) {
+        m_followUpLabel->setVisible(false);
+        return;
+    }
+    QStringList lines;
+    for (const FollowUp &f : m_followUps) {
+        QString line = tr("Follow-up %1 by %2").arg(DisplayFormat::dateTime(f.scheduledAt), DisplayFormat::activityKind(f.method));
+        if (!f.notes.isEmpty())
+            line += QStringLiteral(": ") + f.notes;
+        lines << line;
+    }
+    m_followUpLabel->setText(lines.join(QLatin1Char('\n')));
+    m_followUpLabel->setVisible(true);
+}
+
+void CustomerTimeline::openLogDialog(const QString &kind)
+{
+    LogActivityDialog dialog(kind, this);
+    if (dialog.exec() == QDialog::Accepted)
+        logActivity(dialog.activity());
+}
+
+void CustomerTimeline::openFollowUpDialog()
+{
+    // The company's default lead time comes from the store; ask for it first, then open the dialog.
+    m_session.worker().run(
+        this, [](Database &db) { return FollowUpService(db).defaultReminderMinutes(); },
+        [this](Result<int> minutes) {
+            FollowUpDialog dialog(minutes ? *minutes : FollowUpService::kDefaultReminderMinutes, this);
+            if (dialog.exec() == QDialog::Accepted)
+                scheduleFollowUp(dialog.scheduledAt(), dialog.method(), dialog.notes(), dialog.reminderMinutes());
+        });
+}
+
+void CustomerTimeline::logActivity(const Activity &draft)
+{
+    const Actor actor = m_session.actor();
+    Activity a = draft;
+    a.customerId = m_customerId;
+    m_session.worker().run(
+        this, [actor, a](Database &db) { return ActivityService(db).log(actor, a); },
+        [this](Result<Activity> logged) {
+            if (!logged) {
+                const QString message = ErrorText::message(logged.error());
+                m_status->setText(message);
+                Q_EMIT actionFinished(false, message);
+                return;
+            }
+            // The change feed reloads the list.
+            Q_EMIT actionFinished(true, tr("%1 logged").arg(DisplayFormat::activityKind(logged->kind)));
+        });
+}
+
+void CustomerTimeline::scheduleFollowUp(qint64 scheduledAt, const QString &method, const QString &notes, int reminderMinutes)
+{
+    const Actor actor = m_session.actor();
+    m_session.worker().run(
+        this,
+        [actor, customerId = m_customerId, scheduledAt, method, notes, reminderMinutes](Database &db) {
+            return FollowUpService(db).schedule(actor, customerId, scheduledAt, method, notes, reminderMinutes);
+        },
+        [this](Result<FollowUp> scheduled) {
+            if (!scheduled) {
+                const QString message = ErrorText::message(scheduled.error());
+                m_status->setText(message);
+                Q_EMIT actionFinished(false, message);
+                return;
+            }
+            Q_EMIT actionFinished(true, tr("Follow-up scheduled for %1").arg(DisplayFormat::dateTime(scheduled->scheduledAt)));
+        });
+}
+
+} // namespace crm

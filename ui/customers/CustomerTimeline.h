@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/domain/Activity.h"
+#include "core/domain/Task.h"
+
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace crm {
+
+class Session;
+
+// A customer's history on the customer page: activities newest first (a page at a time, "Load more"
+// for older ones), the follow-ups still scheduled, and buttons to log a call, a visit or a note and
+// to schedule a follow-up (which also creates its task with a reminder). Reads and writes run on the
+// session's worker; activities and follow-ups written anywhere (the API, another desktop) reload it.
+class CustomerTimeline : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kPage = 50;
+
+    CustomerTimeline(Session &session, qint64 customerId, QWidget *parent = nullptr);
+
+    void reload();
+    void loadMore();
+    // What the buttons do after their dialogs; public for tests.
+    void logActivity(const Activity &draft);
+    void scheduleFollowUp(qint64 scheduledAt, const QString &method, const QString &notes, int reminderMinutes);
+
+    const QVector<Activity> &activities() const { return m_activities; }
+    const QVector<FollowUp> &scheduledFollowUps() const { return m_followUps; }
+    bool isLoading() const { return m_loading; }
+
+Q_SIGNALS:
+    void loaded();
+    // A log or schedule finished; message says what happened or why not.
+    void actionFinished(bool ok, const QString &message);
+
+private:
+    void openLogDialog(const QString &kind);
+    void openFollowUpDialog();
+    void appendRows(const QVector<Activity> &activities);
+    void showFollowUps();
+
+    Session &m_session;
+    qint64 m_customerId;
+    QTreeWidget *m_list;
+    QLabel *m_followUpLabel;
+    QLabel *m_status;
+    QPushButton *m_more;
+    QTimer m_reloadSoon;
+    QVector<Activity> m_activities;
+    QVector<FollowUp> m_followUps;
+    std::optional<ActivityCursor> m_next;
+    bool m_loading = false;
+    int m_generation = 0; // replies to a superseded reload are dropped
+};
+
+} // namespace crm
