@@ -3,6 +3,7 @@
 #include "core/services/CustomerValidator.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 
 namespace crm {
@@ -85,6 +86,54 @@ QString DisplayFormat::direction(const QString &code)
         return tr("Inbound");
     if (code == QLatin1String("outbound"))
         return tr("Outbound");
+    return code;
+}
+
+QString DisplayFormat::permission(const QString &code)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("customer.read"), QT_TR_NOOP("Read customers")},
+        {QStringLiteral("customer.write"), QT_TR_NOOP("Add and edit customers")},
+        {QStringLiteral("customer.delete"), QT_TR_NOOP("Delete customers")},
+        {QStringLiteral("customer.export"), QT_TR_NOOP("Export customers")},
+        {QStringLiteral("customer.export_unmasked"), QT_TR_NOOP("Export phones and emails unmasked")},
+        {QStringLiteral("customer.assign"), QT_TR_NOOP("Assign customers and move them to the pool")},
+        {QStringLiteral("pool.claim"), QT_TR_NOOP("Claim from the public pool")},
+        {QStringLiteral("lead.read"), QT_TR_NOOP("Read leads")},
+        {QStringLiteral("lead.write"), QT_TR_NOOP("Add, edit and convert leads")},
+        {QStringLiteral("opportunity.read"), QT_TR_NOOP("Read opportunities")},
+        {QStringLiteral("opportunity.write"), QT_TR_NOOP("Add, edit and move opportunities")},
+        {QStringLiteral("opportunity.delete"), QT_TR_NOOP("Delete opportunities")},
+        {QStringLiteral("activity.read"), QT_TR_NOOP("Read activities")},
+        {QStringLiteral("activity.write"), QT_TR_NOOP("Log activities")},
+        {QStringLiteral("task.read"), QT_TR_NOOP("Read tasks and follow-ups")},
+        {QStringLiteral("task.write"), QT_TR_NOOP("Add and edit tasks and follow-ups")},
+        {QStringLiteral("campaign.read"), QT_TR_NOOP("Read campaigns")},
+        {QStringLiteral("campaign.write"), QT_TR_NOOP("Run campaigns")},
+        {QStringLiteral("feedback.read"), QT_TR_NOOP("Read feedback")},
+        {QStringLiteral("feedback.write"), QT_TR_NOOP("Record and handle feedback")},
+        {QStringLiteral("report.read"), QT_TR_NOOP("See dashboards and reports")},
+        {QStringLiteral("report.export"), QT_TR_NOOP("Export reports")},
+        {QStringLiteral("audit.read"), QT_TR_NOOP("Read the audit log")},
+        {QStringLiteral("user.admin"), QT_TR_NOOP("Administer users, departments and roles")},
+        {QStringLiteral("settings.admin"), QT_TR_NOOP("Change company settings and pipelines")},
+    };
+    const char *label = labels.value(code);
+    return label ? tr(label) : code;
+}
+
+QString DisplayFormat::dataScope(const QString &code)
+{
+    if (code == QLatin1String("own"))
+        return tr("Own records");
+    if (code == QLatin1String("own_and_subordinates"))
+        return tr("Own and subordinates' records");
+    if (code == QLatin1String("department"))
+        return tr("Own department");
+    if (code == QLatin1String("department_tree"))
+        return tr("Department and its sub-departments");
+    if (code == QLatin1String("all"))
+        return tr("Everything");
     return code;
 }
 

@@ -24,6 +24,9 @@ public:
     static QString direction(const QString &code); // inbound, outbound
     // The built-in roles by their stored names; a custom role's name is shown as it is.
     static QString roleName(const QString &name);
+    // "customer.read" -> "Read customers"; DataScope -> "Own and subordinates' records".
+    static QString permission(const QString &code);
+    static QString dataScope(const QString &code);
     // The codes the filters and editors offer, in order.
     static const QStringList &customerStatuses();
 };

@@ -6,6 +6,9 @@
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/signin/ChangePasswordDialog.h"
+#include "ui/team/DepartmentsPanel.h"
+#include "ui/team/RolesPanel.h"
+#include "ui/team/UserDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,6 +19,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -45,16 +49,23 @@ TeamView::TeamView(Session &session, QWidget *parent) : QWidget(parent), m_sessi
 
     const bool admin = session.actor().can(Permission::UserAdmin);
     m_add = new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add user…"), this);
+    m_edit = new QPushButton(tr("Edit…"), this);
     m_toggle = new QPushButton(tr("Deactivate"), this);
     m_reset = new QPushButton(tr("Reset password…"), this);
-    for (QPushButton *b : {m_add, m_toggle, m_reset})
+    for (QPushButton *b : {m_add, m_edit, m_toggle, m_reset})
         b->setVisible(admin);
     connect(m_add, &QPushButton::clicked, this, &TeamView::addUser);
+    connect(m_edit, &QPushButton::clicked, this, &TeamView::editUser);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this, admin] {
+        if (admin)
+            editUser();
+    });
     connect(m_toggle, &QPushButton::clicked, this, &TeamView::toggleActive);
     connect(m_reset, &QPushButton::clicked, this, &TeamView::resetPassword);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const User *u = currentUser();
         m_toggle->setEnabled(u && u->id != m_session.actor().userId);
+        m_edit->setEnabled(u != nullptr);
         m_reset->setEnabled(u != nullptr);
         m_toggle->setText(u && !u->active ? tr("Activate") : tr("Deactivate"));
     });
@@ -63,18 +74,35 @@ TeamView::TeamView(Session &session, QWidget *parent) : QWidget(parent), m_sessi
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
+    buttons->addWidget(m_edit);
     buttons->addWidget(m_toggle);
     buttons->addWidget(m_reset);
     buttons->addStretch();
+    auto *usersPage = new QWidget(this);
+    auto *usersLayout = new QVBoxLayout(usersPage);
+    usersLayout->addLayout(buttons);
+    usersLayout->addWidget(m_table, 1);
+
+    m_departmentsPanel = new DepartmentsPanel(session, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(usersPage, tr("Users"));
+    m_tabs->addTab(m_departmentsPanel, tr("Departments"));
+    if (admin) {
+        m_rolesPanel = new RolesPanel(session, this);
+        m_tabs->addTab(m_rolesPanel, tr("Roles"));
+        connect(m_rolesPanel, &RolesPanel::changed, this, &TeamView::onPanelChanged);
+    }
+    connect(m_departmentsPanel, &DepartmentsPanel::changed, this, &TeamView::onPanelChanged);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
-    layout->addLayout(buttons);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_notice);
 
     // Someone else's change to the team shows here too (throttled: a bulk change reloads once).
     connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if ((c.entity == QLatin1String("user") || c.entity == QLatin1String("department")) && !m_reloadPending) {
+        if ((c.entity == QLatin1String("user") || c.entity == QLatin1String("department") || c.entity == QLatin1String("role"))
+            && !m_reloadPending) {
             m_reloadPending = true;
             QTimer::singleShot(300, this, &TeamView::reload);
         }
@@ -89,6 +117,7 @@ void TeamView::reload()
     {
         QVector<User> users;
         QVector<Department> departments;
+        QVector<Role> roles;
     };
     const Actor actor = m_session.actor();
     m_session.worker().run(
@@ -99,7 +128,9 @@ void TeamView::reload()
             if (!users)
                 return users.error();
             auto departments = org.departments();
-            return Team{users.value(), departments ? departments.value() : QVector<Department>()};
+            auto roles = org.roles();
+            return Team{users.value(), departments ? departments.value() : QVector<Department>(),
+                        roles ? roles.value() : QVector<Role>()};
         },
         [this](Result<Team> team) {
             if (!team) {
@@ -108,7 +139,12 @@ void TeamView::reload()
             }
             m_users = team->users;
             m_departments = team->departments;
+            m_roles = team->roles;
             fill();
+            m_departmentsPanel->setDepartments(m_departments);
+            if (m_rolesPanel)
+                m_rolesPanel->setRoles(m_roles);
+            Q_EMIT loaded();
         });
 }
 
@@ -236,6 +272,49 @@ void TeamView::resetPassword()
     });
     if (change.exec() == QDialog::Accepted)
         m_notice->setText(tr("The password of %1 has been reset.").arg(username));
+}
+
+void TeamView::onPanelChanged(bool ok, const QString &message)
+{
+    m_notice->setText(message);
+    if (ok)
+        reload();
+    Q_EMIT actionFinished(ok, message);
+}
+
+void TeamView::editUser()
+{
+    const User *u = currentUser();
+    if (!u)
+        return;
+    UserDialog dialog(*u, m_roles, m_departments, m_users, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyUser(u->id, dialog.roleId(), dialog.departmentId(), dialog.managerId());
+}
+
+void TeamView::applyUser(qint64 userId, qint64 roleId, std::optional<qint64> departmentId, std::optional<qint64> managerId)
+{
+    const Actor actor = m_session.actor();
+    m_session.worker().run(
+        this,
+        [actor, userId, roleId, departmentId, managerId](Database &db) {
+            // All three or none: a half-applied move (new manager, old department) would be worse than none.
+            return db.write([&]() -> Status {
+                OrgService org(db);
+                if (Status st = org.setRole(actor, userId, roleId); !st)
+                    return st;
+                if (Status st = org.setDepartment(actor, userId, departmentId); !st)
+                    return st;
+                return org.setManager(actor, userId, managerId);
+            });
+        },
+        [this](Status st) {
+            const QString message = st ? tr("Saved; it applies at once.") : ErrorText::message(st.error());
+            m_notice->setText(message);
+            if (st)
+                reload();
+            Q_EMIT actionFinished(st.ok(), message);
+        });
 }
 
 } // namespace crm
