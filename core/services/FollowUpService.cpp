@@ -1,6 +1,7 @@
 #include "core/services/FollowUpService.h"
 
 #include "core/domain/Validation.h"
+#include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
@@ -61,6 +62,32 @@ QStringList FollowUpService::methods()
 {
     return {QStringLiteral("call"), QStringLiteral("visit"), QStringLiteral("message"), QStringLiteral("meeting"),
             QStringLiteral("email")};
+}
+
+Status FollowUpService::setDefaultReminderMinutes(const Actor &actor, int minutes)
+{
+    if (!actor.can(Permission::SettingsAdmin))
+        return Error::forbidden();
+    if (minutes < 0 || minutes > kMaxReminderMinutes)
+        return Error::validation(QStringLiteral("range"), QStringLiteral("reminderMinutes"),
+                                 QStringLiteral("The reminder lead time must be between 0 minutes and 7 days"));
+    return m_db.write([&]() -> Status {
+        auto before = defaultReminderMinutes();
+        if (!before)
+            return before.error();
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO app_settings (key, value) VALUES ('followup.reminder_minutes', :v)"
+                                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.bindValue(QStringLiteral(":v"), QString::number(minutes));
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        if (Status st = AuditLog::recordUpdate(m_db, actor, QStringLiteral("settings"), 0,
+                                               AuditLog::diff({{QStringLiteral("followup.reminder_minutes"), *before}},
+                                                              {{QStringLiteral("followup.reminder_minutes"), minutes}}));
+            !st)
+            return st;
+        m_db.notifyAfterCommit({QStringLiteral("settings"), 0, QStringLiteral("updated")});
+        return {};
+    });
 }
 
 QStringList FollowUpService::statuses()

@@ -39,6 +39,9 @@ public:
 
     // The reminder lead time in minutes: app setting 'followup.reminder_minutes', 30 when unset or unreadable.
     Result<int> defaultReminderMinutes();
+    // Changes that default (settings.admin; 0..10080, else validation.range on "reminderMinutes"),
+    // audited and announced as ("settings", 0, "updated").
+    Status setDefaultReminderMinutes(const Actor &actor, int minutes);
 
 private:
     Result<FollowUp> load(const Actor &actor, qint64 id);

@@ -429,6 +429,25 @@ private Q_SLOTS:
         QCOMPARE(TaskService(*db).upcoming(t.wang, 3, QTimeZone::utc())->tasks.size(), 3);
     }
 
+    void administratorsSetTheDefaultReminder()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        FollowUpService svc(*db);
+        QCOMPARE(svc.setDefaultReminderMinutes(t.li, 60).error().code, QStringLiteral("forbidden")); // a manager
+        QVERIFY(svc.setDefaultReminderMinutes(t.admin, 60).ok());
+        QCOMPARE(svc.defaultReminderMinutes().value(), 60);
+        const Error tooLong = svc.setDefaultReminderMinutes(t.admin, 8 * 24 * 60).error();
+        QCOMPARE(tooLong.code, QStringLiteral("validation.range"));
+        QCOMPARE(tooLong.field, QStringLiteral("reminderMinutes"));
+        QCOMPARE(svc.setDefaultReminderMinutes(t.admin, -1).error().code, QStringLiteral("validation.range"));
+        QCOMPARE(svc.defaultReminderMinutes().value(), 60); // refused changes wrote nothing
+        // Also when the row is missing (an older store): it is created.
+        QVERIFY(db->execSql(QStringLiteral("DELETE FROM app_settings WHERE key = 'followup.reminder_minutes'")).ok());
+        QVERIFY(svc.setDefaultReminderMinutes(t.admin, 0).ok());
+        QCOMPARE(svc.defaultReminderMinutes().value(), 0);
+    }
+
     void followUpValidation_data()
     {
         QTest::addColumn<QString>("field");
