@@ -33,6 +33,7 @@ struct Activity
     std::optional<qint64> opportunityId; // an opportunity of that customer
     qint64 userId = 0; // who: always the acting user when logged
     QString userName; // display name, read only
+    QString customerName; // read only; filled by ActivityService::listInScope only (what exports show)
     QString kind; // call | message | email | meeting | visit | note (ActivityService::kinds())
     QString direction; // inbound | outbound | "" ("in"/"out" accepted on input)
     QString status; // free word from the client, e.g. "connected", "failed", "sent"
@@ -60,6 +61,23 @@ struct ActivityFilter
     QString kind; // empty: every kind
     int limit = 20; // 1..200
     std::optional<ActivityCursor> after;
+};
+
+// Every activity the actor may see (ActivityService::listInScope), for exports: in the order they
+// were logged (id ascending, keyset paged on the primary key). Every condition is optional.
+struct ActivityScopeFilter
+{
+    std::optional<qint64> userId; // one author's
+    QString kind; // empty: every kind
+    qint64 occurredFrom = 0, occurredTo = 0; // UTC ms, half-open [from, to); 0: unbounded
+    int limit = 200; // 1..1000
+    qint64 afterId = 0; // rows with a larger id
+};
+
+struct ActivityScopePage
+{
+    QVector<Activity> activities;
+    bool hasMore = false;
 };
 
 // One page of activities, newest first. `next` is set exactly when hasMore is.

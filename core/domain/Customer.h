@@ -41,6 +41,22 @@ struct Contact
     bool primary = false;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    QString customerName; // read only; filled by ContactService::listInScope only (what exports show)
+};
+
+// Every contact of the customers the actor may see (ContactService::listInScope), keyset paged on
+// the contact's id.
+struct ContactScopeFilter
+{
+    std::optional<qint64> customerId; // one customer's
+    int limit = 500; // 1..1000
+    qint64 afterId = 0; // contacts with a larger id
+};
+
+struct ContactPage
+{
+    QVector<Contact> contacts;
+    bool hasMore = false;
 };
 
 // A customer (company or person). Field names used by updates, field rules, errors and the

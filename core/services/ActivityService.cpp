@@ -496,4 +496,56 @@ Result<TimelinePage> ActivityService::listForUser(const Actor &actor, const Acti
     return page(where, binds, filter.limit, filter.after);
 }
 
+Result<ActivityScopePage> ActivityService::listInScope(const Actor &actor, const ActivityScopeFilter &filter)
+{
+    if (!actor.can(Permission::ActivityRead))
+        return Error::forbidden();
+    if (filter.limit < 1 || filter.limit > 1000)
+        return Error::validation(QStringLiteral("range"), QStringLiteral("limit"),
+                                 QStringLiteral("A page holds between 1 and 1000 activities"));
+    if (!filter.kind.isEmpty() && !kinds().contains(filter.kind))
+        return Error::validation(QStringLiteral("unknown"), QStringLiteral("kind"),
+                                 QStringLiteral("The kind must be one of: %1").arg(kinds().join(QStringLiteral(", "))));
+    QString sql = QStringLiteral("SELECT ") + kColumns +
+                  QStringLiteral(", c.name FROM activities a JOIN users u ON u.id = a.user_id JOIN customers c ON c.id = a.customer_id"
+                                 " WHERE a.id > :after AND (") +
+                  actor.ownerCondition(QStringLiteral("a.user_id")) + QStringLiteral(" OR ") +
+                  actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')');
+    if (filter.userId)
+        sql += QStringLiteral(" AND a.user_id = :u");
+    if (!filter.kind.isEmpty())
+        sql += QStringLiteral(" AND a.kind = :kind");
+    if (filter.occurredFrom > 0)
+        sql += QStringLiteral(" AND a.occurred_at >= :from");
+    if (filter.occurredTo > 0)
+        sql += QStringLiteral(" AND a.occurred_at < :to");
+    sql += QStringLiteral(" ORDER BY a.id LIMIT :limit");
+    return m_db.read([&]() -> Result<ActivityScopePage> {
+        QSqlQuery q = m_db.prepare(sql);
+        q.bindValue(QStringLiteral(":after"), filter.afterId);
+        if (filter.userId)
+            q.bindValue(QStringLiteral(":u"), *filter.userId);
+        if (!filter.kind.isEmpty())
+            q.bindValue(QStringLiteral(":kind"), filter.kind);
+        if (filter.occurredFrom > 0)
+            q.bindValue(QStringLiteral(":from"), filter.occurredFrom);
+        if (filter.occurredTo > 0)
+            q.bindValue(QStringLiteral(":to"), filter.occurredTo);
+        q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        ActivityScopePage out;
+        while (q.next()) {
+            if (out.activities.size() == filter.limit) {
+                out.hasMore = true;
+                break;
+            }
+            Activity a = readActivity(q);
+            a.customerName = q.value(18).toString();
+            out.activities.append(std::move(a));
+        }
+        return out;
+    });
+}
+
 } // namespace crm

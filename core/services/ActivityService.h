@@ -48,6 +48,10 @@ public:
     // One user's activities (default the actor's own; a user outside the scope lists nothing),
     // optionally of one kind, newest first. Keyset paging over activities_user.
     Result<TimelinePage> listForUser(const Actor &actor, const ActivityFilter &filter);
+    // Every activity the actor may see (same rule as get(): customer or author in scope), with the
+    // customer's name, oldest logged first, keyset paged on the primary key: a whole-scope list (the
+    // export's) has no better index, and id order needs no sort however many rows match.
+    Result<ActivityScopePage> listInScope(const Actor &actor, const ActivityScopeFilter &filter);
 
     // For other services, inside their transaction: moves the customer's last contact forward to
     // `at`. True when the row changed.

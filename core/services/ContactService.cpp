@@ -97,6 +97,38 @@ Result<QVector<Contact>> ContactService::list(const Actor &actor, qint64 custome
     return out;
 }
 
+Result<ContactPage> ContactService::listInScope(const Actor &actor, const ContactScopeFilter &filter)
+{
+    if (!actor.can(Permission::CustomerRead))
+        return Error::forbidden();
+    if (filter.limit < 1 || filter.limit > 1000)
+        return Error::validation(QStringLiteral("range"), QStringLiteral("limit"),
+                                 QStringLiteral("A page holds between 1 and 1000 contacts"));
+    QString sql = QStringLiteral("SELECT ") + kColumns +
+                  QStringLiteral(", c.name FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id > :after AND ") +
+                  actor.ownerCondition(QStringLiteral("c.owner_id"));
+    if (filter.customerId)
+        sql += QStringLiteral(" AND k.customer_id = :c");
+    QSqlQuery q = m_db.prepare(sql + QStringLiteral(" ORDER BY k.id LIMIT :limit"));
+    q.bindValue(QStringLiteral(":after"), filter.afterId);
+    if (filter.customerId)
+        q.bindValue(QStringLiteral(":c"), *filter.customerId);
+    q.bindValue(QStringLiteral(":limit"), filter.limit + 1);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    ContactPage out;
+    while (q.next()) {
+        if (out.contacts.size() == filter.limit) {
+            out.hasMore = true;
+            break;
+        }
+        Contact c = readContact(q);
+        c.customerName = q.value(11).toString();
+        out.contacts.append(std::move(c));
+    }
+    return out;
+}
+
 Result<Contact> ContactService::get(const Actor &actor, qint64 id)
 {
     if (!actor.can(Permission::CustomerRead))

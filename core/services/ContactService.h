@@ -17,6 +17,9 @@ public:
     explicit ContactService(Database &db) : m_db(db) {}
 
     Result<QVector<Contact>> list(const Actor &actor, qint64 customerId);
+    // Contacts of every customer in the actor's scope, with the customer's name, in id order (the
+    // export's list: the primary key needs no sort however many contacts there are).
+    Result<ContactPage> listInScope(const Actor &actor, const ContactScopeFilter &filter);
     Result<Contact> get(const Actor &actor, qint64 id);
     Result<Contact> add(const Actor &actor, Contact draft);
     // Fields: name, position, relationship, phone, email, notes, primary.

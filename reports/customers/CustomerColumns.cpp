@@ -40,11 +40,7 @@ const QVector<CustomerColumn> &all()
 
 QVector<CustomerColumn> visibleTo(const Actor &actor)
 {
-    QVector<CustomerColumn> out;
-    for (const CustomerColumn &c : all())
-        if (c.field.isEmpty() || actor.canSeeField(QStringLiteral("customer"), c.field))
-            out.append(c);
-    return out;
+    return ExportColumn::visibleTo(actor, QStringLiteral("customer"), all());
 }
 
 } // namespace crm::CustomerColumns

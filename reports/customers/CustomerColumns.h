@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reports/xlsx/XlsxTableWriter.h"
+#include "reports/export/ExportColumn.h"
 
 #include <QString>
 #include <QVector>
@@ -11,14 +11,7 @@ class Actor;
 
 // The columns of a customer export, in order: what the list shows plus the fields an import reads
 // back. Keys are the API's JSON names; headers in English or Chinese (both recognised by import).
-struct CustomerColumn
-{
-    QString key;
-    QString english, chinese;
-    XlsxCellType type = XlsxCellType::Text;
-    double width = 14;
-    QString field; // the customer field whose field rule governs the column ("phones" for phone)
-};
+using CustomerColumn = ExportColumn;
 
 namespace CustomerColumns {
 const QVector<CustomerColumn> &all();

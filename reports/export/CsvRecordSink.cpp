@@ -14,12 +14,12 @@ Error openError(const QSaveFile &file)
 
 CsvRecordSink::CsvRecordSink(const QString &path, bool chineseHeaders) : m_file(path), m_chinese(chineseHeaders) {}
 
-Status CsvRecordSink::begin(const QVector<CustomerColumn> &columns)
+Status CsvRecordSink::begin(const QVector<ExportColumn> &columns)
 {
     if (!m_file.open(QIODevice::WriteOnly))
         return openError(m_file);
     m_writer.emplace(&m_file);
-    for (const CustomerColumn &c : columns)
+    for (const ExportColumn &c : columns)
         m_writer->addText(m_chinese ? c.chinese : c.english);
     return endRow();
 }

@@ -16,7 +16,7 @@ class CsvRecordSink final : public RecordSink
 public:
     CsvRecordSink(const QString &path, bool chineseHeaders);
 
-    Status begin(const QVector<CustomerColumn> &columns) override;
+    Status begin(const QVector<ExportColumn> &columns) override;
     void text(QStringView value) override { m_writer->addText(value); }
     void integer(qint64 value) override { m_writer->addNumber(QString::number(value)); }
     void money(qint64 minorUnits) override;

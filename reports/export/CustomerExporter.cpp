@@ -4,14 +4,11 @@
 #include "core/security/Actor.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
+#include "reports/customers/CustomerColumns.h"
 #include "reports/customers/CustomerVocabulary.h"
 #include "reports/export/ContactMask.h"
-#include "reports/export/PageQueue.h"
 
 #include <QElapsedTimer>
-
-#include <atomic>
-#include <thread>
 
 namespace crm {
 
@@ -93,13 +90,8 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     timer.start();
     CustomerExportSummary summary;
     summary.masked = !actor.can(Permission::CustomerExportUnmasked);
-    const QVector<CustomerColumn> columns = CustomerColumns::visibleTo(actor);
-    QSet<QString> shown;
-    for (const CustomerColumn &c : columns)
-        shown.insert(c.key);
-    for (const CustomerColumn &c : CustomerColumns::all())
-        if (!shown.contains(c.key))
-            summary.hiddenColumns << c.key;
+    const QVector<CustomerColumn> columns =
+        ExportColumn::visibleTo(actor, QStringLiteral("customer"), CustomerColumns::all(), &summary.hiddenColumns);
 
     CustomerFilter filter = options.filter;
     filter.sort = resolvedSort(filter);
@@ -108,88 +100,36 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     filter.afterKey.reset();
     filter.afterId = 0;
 
-    std::unique_ptr<RecordSink> sink = RecordSink::create(options.format, path, options.chineseHeaders);
     CustomerService customers(m_db);
-    // One read transaction: every page comes from the same snapshot, whatever is written meanwhile.
-    // This thread reads (its own connection, as every Database must stay on its thread); a second
-    // thread formats and writes, so the two overlap.
-    std::atomic<qint64> written{0};
-    Status result = m_db.read([&]() -> Status {
-        auto total = customers.count(actor, filter);
-        if (!total)
-            return total.error();
-        if (Status st = sink->begin(columns); !st)
-            return st;
-        PageQueue queue(3);
-        Status writeStatus;
-        std::thread writer([&] {
-            while (auto page = queue.pop()) {
-                for (const Customer &c : std::as_const(*page)) {
-                    for (const CustomerColumn &column : columns)
-                        writeCell(*sink, column, c, summary.masked, options.chineseHeaders);
-                    if (Status st = sink->endRow(); !st) {
-                        writeStatus = st;
-                        queue.abort();
-                        return;
-                    }
-                }
-                written += page->size();
-                queue.recycle(std::move(*page));
-            }
-        });
-        TaskProgress progress{QStringLiteral("writing"), 0, *total, 0};
-        Status readStatus;
-        for (;;) {
-            if (options.cancel && options.cancel->load()) {
-                readStatus = Error{QStringLiteral("cancelled"), QStringLiteral("The export was cancelled"), {}};
-                break;
-            }
-            queue.freeRecycled();
-            auto page = customers.list(actor, filter);
-            if (!page) {
-                readStatus = page.error();
-                break;
-            }
-            const bool more = page->hasMore && !page->customers.isEmpty();
-            if (more) {
-                const Customer &last = page->customers.constLast();
-                filter.afterKey = sortKey(filter.sort, last);
-                filter.afterId = last.id;
-            }
-            if (!queue.push(std::move(page).value().customers))
-                break; // the writer failed; its error is reported below
-            if (options.progress) {
-                progress.done = written.load();
-                progress.fraction = *total > 0 ? qMin(1.0, double(progress.done) / double(*total)) : 1.0;
-                options.progress(progress);
-            }
-            if (!more)
-                break;
+    PagedExportSource<Customer> source;
+    source.columns = columns;
+    source.count = [&] { return customers.count(actor, filter); };
+    source.nextPage = [&]() -> Result<ExportPage<Customer>> {
+        auto page = customers.list(actor, filter);
+        if (!page)
+            return page.error();
+        const bool more = page->hasMore;
+        if (more && !page->customers.isEmpty()) {
+            const Customer &last = page->customers.constLast();
+            filter.afterKey = sortKey(filter.sort, last);
+            filter.afterId = last.id;
         }
-        if (readStatus.ok())
-            queue.close();
-        else
-            queue.abort();
-        writer.join();
-        queue.freeRecycled();
-        if (!readStatus)
-            return readStatus;
-        if (!writeStatus)
-            return writeStatus;
-        summary.rows = written.load();
-        if (options.progress) {
-            progress.done = summary.rows;
-            progress.fraction = 1.0;
-            options.progress(progress);
-        }
-        return {};
-    });
-    if (!result) {
-        sink->abandon();
-        return result.error();
-    }
-    if (Status st = sink->finish(); !st)
-        return st.error();
+        return ExportPage<Customer>{std::move(page.value().customers), more};
+    };
+    const bool masked = summary.masked, chinese = options.chineseHeaders;
+    source.writeRow = [&columns, masked, chinese](RecordSink &sink, const Customer &c) {
+        for (const CustomerColumn &column : columns)
+            writeCell(sink, column, c, masked, chinese);
+    };
+    ExportSettings settings;
+    settings.format = options.format;
+    settings.chineseHeaders = options.chineseHeaders;
+    settings.progress = options.progress;
+    settings.cancel = options.cancel;
+    auto rows = PagedExport::run(m_db, path, settings, source);
+    if (!rows)
+        return rows.error();
+    summary.rows = *rows;
     summary.elapsedMs = timer.elapsed();
     return summary;
 }

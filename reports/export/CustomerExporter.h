@@ -3,7 +3,7 @@
 #include "core/Result.h"
 #include "core/domain/Customer.h"
 #include "reports/Progress.h"
-#include "reports/export/RecordSink.h"
+#include "reports/export/PagedExport.h"
 
 namespace crm {
 
@@ -21,13 +21,7 @@ struct CustomerExportOptions
     const CancelFlag *cancel = nullptr;
 };
 
-struct CustomerExportSummary
-{
-    qint64 rows = 0;
-    qint64 elapsedMs = 0;
-    bool masked = false; // phones and emails were masked (no Permission::CustomerExportUnmasked)
-    QStringList hiddenColumns; // left out by the actor's field rules
-};
+using CustomerExportSummary = ExportSummary;
 
 // Exports the customers of a filter, within the actor's data scope, page by page through
 // CustomerService::list with keyset paging inside one read transaction (one consistent snapshot,

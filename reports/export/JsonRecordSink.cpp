@@ -38,12 +38,12 @@ void JsonRecordSink::appendString(QByteArray &out, QStringView text)
     out += '"';
 }
 
-Status JsonRecordSink::begin(const QVector<CustomerColumn> &columns)
+Status JsonRecordSink::begin(const QVector<ExportColumn> &columns)
 {
     if (!m_file.open(QIODevice::WriteOnly))
         return Error{QStringLiteral("io"), QStringLiteral("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()),
                      QStringLiteral("file")};
-    for (const CustomerColumn &c : columns) {
+    for (const ExportColumn &c : columns) {
         QByteArray k;
         appendString(k, c.key);
         m_keys.append(k + ':');

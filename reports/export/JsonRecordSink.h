@@ -13,7 +13,7 @@ class JsonRecordSink final : public RecordSink
 public:
     explicit JsonRecordSink(const QString &path) : m_file(path) {}
 
-    Status begin(const QVector<CustomerColumn> &columns) override;
+    Status begin(const QVector<ExportColumn> &columns) override;
     void text(QStringView value) override;
     void integer(qint64 value) override;
     void money(qint64 minorUnits) override;

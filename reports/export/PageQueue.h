@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/domain/Customer.h"
+#include <QVector>
 
 #include <condition_variable>
 #include <deque>
@@ -9,16 +9,17 @@
 
 namespace crm {
 
-// Hands pages of customers from the thread reading the database to the thread writing the file, so
+// Hands pages of rows (customers, opportunities...) from the thread reading the database to the thread writing the file, so
 // that reading and writing overlap. Bounded: the reader waits when `capacity` pages are waiting, so
 // memory stays at a few pages whatever the export's size.
+template <typename Row>
 class PageQueue
 {
 public:
     explicit PageQueue(int capacity) : m_capacity(capacity) {}
 
     // false when the consumer gave up (the page is dropped).
-    bool push(QVector<Customer> page)
+    bool push(QVector<Row> page)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_aborted || int(m_pages.size()) < m_capacity; });
@@ -29,13 +30,13 @@ public:
         return true;
     }
     // The next page; nothing once closed and drained, or aborted.
-    std::optional<QVector<Customer>> pop()
+    std::optional<QVector<Row>> pop()
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_aborted || m_closed || !m_pages.empty(); });
         if (m_aborted || m_pages.empty())
             return std::nullopt;
-        QVector<Customer> page = std::move(m_pages.front());
+        QVector<Row> page = std::move(m_pages.front());
         m_pages.pop_front();
         m_changed.notify_all();
         return page;
@@ -43,7 +44,7 @@ public:
     // Written pages go back to the reading thread to be freed there: freeing a thread's allocations
     // on another thread makes both contend for the allocator's lock (measured: the reader then spends
     // a fifth of its time in malloc).
-    void recycle(QVector<Customer> page)
+    void recycle(QVector<Row> page)
     {
         std::lock_guard lock(m_mutex);
         m_done.push_back(std::move(page));
@@ -51,7 +52,7 @@ public:
     // Frees the written pages (call on the reading thread).
     void freeRecycled()
     {
-        std::deque<QVector<Customer>> done;
+        std::deque<QVector<Row>> done;
         {
             std::lock_guard lock(m_mutex);
             done.swap(m_done);
@@ -70,7 +71,7 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<QVector<Customer>> m_pages, m_done;
+    std::deque<QVector<Row>> m_pages, m_done;
     int m_capacity;
     bool m_closed = false, m_aborted = false;
 };

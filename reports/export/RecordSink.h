@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "reports/customers/CustomerColumns.h"
+#include "reports/export/ExportColumn.h"
 
 #include <QDate>
 #include <QStringList>
@@ -19,7 +19,7 @@ class RecordSink
 {
 public:
     virtual ~RecordSink() = default;
-    virtual Status begin(const QVector<CustomerColumn> &columns) = 0;
+    virtual Status begin(const QVector<ExportColumn> &columns) = 0;
     virtual void text(QStringView value) = 0;
     virtual void integer(qint64 value) = 0;
     virtual void money(qint64 minorUnits) = 0;
@@ -30,7 +30,9 @@ public:
     virtual Status finish() = 0;
     virtual void abandon() = 0;
 
-    static std::unique_ptr<RecordSink> create(ExportFormat format, const QString &path, bool chineseHeaders);
+    // `sheetName`: the XLSX worksheet's name (empty: Customers / 客户).
+    static std::unique_ptr<RecordSink> create(ExportFormat format, const QString &path, bool chineseHeaders,
+                                              const QString &sheetName = {});
 };
 
 } // namespace crm

@@ -2,12 +2,13 @@
 
 namespace crm {
 
-Status XlsxRecordSink::begin(const QVector<CustomerColumn> &columns)
+Status XlsxRecordSink::begin(const QVector<ExportColumn> &columns)
 {
     QVector<XlsxColumn> xlsx;
-    for (const CustomerColumn &c : columns)
+    for (const ExportColumn &c : columns)
         xlsx.append({m_chinese ? c.chinese : c.english, c.type, c.width});
-    auto writer = XlsxTableWriter::create(m_path, m_chinese ? QStringLiteral("客户") : QStringLiteral("Customers"), xlsx);
+    const QString sheet = !m_sheetName.isEmpty() ? m_sheetName : m_chinese ? QStringLiteral("客户") : QStringLiteral("Customers");
+    auto writer = XlsxTableWriter::create(m_path, sheet, xlsx);
     if (!writer)
         return writer.error();
     m_writer = std::move(writer).value();

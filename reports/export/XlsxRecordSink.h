@@ -9,9 +9,12 @@ namespace crm {
 class XlsxRecordSink final : public RecordSink
 {
 public:
-    XlsxRecordSink(const QString &path, bool chineseHeaders) : m_path(path), m_chinese(chineseHeaders) {}
+    XlsxRecordSink(const QString &path, bool chineseHeaders, const QString &sheetName = {})
+        : m_path(path), m_chinese(chineseHeaders), m_sheetName(sheetName)
+    {
+    }
 
-    Status begin(const QVector<CustomerColumn> &columns) override;
+    Status begin(const QVector<ExportColumn> &columns) override;
     void text(QStringView value) override { m_writer->addText(value); }
     void integer(qint64 value) override { m_writer->addInteger(value); }
     void money(qint64 minorUnits) override { m_writer->addMoney(minorUnits); }
@@ -29,6 +32,7 @@ public:
 private:
     QString m_path;
     bool m_chinese;
+    QString m_sheetName;
     std::unique_ptr<XlsxTableWriter> m_writer;
 };
 

@@ -1,0 +1,40 @@
+#include "reports/export/ExportVocabulary.h"
+
+#include <QHash>
+
+namespace crm::ExportVocabulary {
+
+QString label(const QString &field, const QString &value, bool chinese)
+{
+    if (!chinese || value.isEmpty())
+        return value;
+    static const QHash<QString, QString> words = {
+        {QStringLiteral("opportunityStatus/open"), QStringLiteral("进行中")},
+        {QStringLiteral("opportunityStatus/won"), QStringLiteral("赢单")},
+        {QStringLiteral("opportunityStatus/lost"), QStringLiteral("输单")},
+        {QStringLiteral("activityKind/call"), QStringLiteral("电话")},
+        {QStringLiteral("activityKind/message"), QStringLiteral("消息")},
+        {QStringLiteral("activityKind/email"), QStringLiteral("邮件")},
+        {QStringLiteral("activityKind/meeting"), QStringLiteral("会议")},
+        {QStringLiteral("activityKind/visit"), QStringLiteral("拜访")},
+        {QStringLiteral("activityKind/note"), QStringLiteral("备注")},
+        {QStringLiteral("direction/inbound"), QStringLiteral("呼入")},
+        {QStringLiteral("direction/outbound"), QStringLiteral("呼出")},
+        {QStringLiteral("taskStatus/open"), QStringLiteral("未完成")},
+        {QStringLiteral("taskStatus/done"), QStringLiteral("已完成")},
+        {QStringLiteral("taskStatus/cancelled"), QStringLiteral("已取消")},
+        {QStringLiteral("priority/low"), QStringLiteral("低")},
+        {QStringLiteral("priority/normal"), QStringLiteral("普通")},
+        {QStringLiteral("priority/high"), QStringLiteral("高")},
+    };
+    return words.value(field + QLatin1Char('/') + value, value);
+}
+
+QString flag(bool value, bool chinese)
+{
+    if (!value)
+        return {};
+    return chinese ? QStringLiteral("是") : QStringLiteral("yes");
+}
+
+} // namespace crm::ExportVocabulary
