@@ -151,6 +151,12 @@ private Q_SLOTS:
         QVERIFY2(header.contains(DisplayFormat::money(weighted)), qPrintable(header));
         QCOMPARE(board.columnView(0)->model(), lead);
         QVERIFY(board.columnView(0)->uniformItemSizes());
+
+        // Double-clicking a card asks for its customer's page.
+        QSignalSpy open(&board, &PipelineBoardView::openCustomer);
+        Q_EMIT board.columnView(0)->doubleClicked(lead->index(lead->rowOf(m_a1)));
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().at(0).toLongLong(), m_customerWang);
     }
 
     void cardsArriveAPageAtATime()
@@ -176,7 +182,8 @@ private Q_SLOTS:
         QVERIFY(column->canFetchMore({}));
         const QString header = board.headerText(column->stage().id);
         QVERIFY2(header.contains(QString::number(StageColumnModel::kPageSize + 5)), qPrintable(header));
-        column->fetchMore({});
+        // Scrolling to the last card makes the list call fetchMore(): the rest arrives.
+        board.columnView(0)->scrollToBottom();
         QVERIFY(QTest::qWaitFor([&] { return column->rowCount() == StageColumnModel::kPageSize + 5; }, 20000));
         QVERIFY(!column->canFetchMore({}));
         QCOMPARE(idsOf(column).size(), StageColumnModel::kPageSize + 5); // keyset: no row twice

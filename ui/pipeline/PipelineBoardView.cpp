@@ -130,9 +130,15 @@ void PipelineBoardView::showUsers(const QVector<User> &users)
     const Actor &a = m_session.actor();
     const QSignalBlocker block(m_ownerBox);
     // Owners in scope only: filtering by someone out of scope would always be empty.
-    for (const User &u : users)
-        if (u.id != a.userId && a.canSeeOwner(u.id) && m_ownerBox->findData(u.id) < 0)
-            m_ownerBox->addItem(u.displayName.isEmpty() ? u.username : u.displayName, u.id);
+    for (const User &u : users) {
+        if (u.id == a.userId || !a.canSeeOwner(u.id))
+            continue;
+        const QString name = u.displayName.isEmpty() ? u.username : u.displayName;
+        if (const int index = m_ownerBox->findData(u.id); index >= 0)
+            m_ownerBox->setItemText(index, name); // chosen by setOwnerFilter() before the names came
+        else
+            m_ownerBox->addItem(name, u.id);
+    }
 }
 
 void PipelineBoardView::showPipelines(const QVector<Pipeline> &pipelines)
@@ -253,7 +259,7 @@ void PipelineBoardView::rebuildColumns()
         c.view->setAcceptDrops(true);
         c.view->setDropIndicatorShown(true);
         if (closed)
-            c.view->setBackgroundRole(QPalette::AlternateBase);
+            c.view->viewport()->setBackgroundRole(QPalette::AlternateBase);
         auto *layout = new QVBoxLayout(c.frame);
         layout->setContentsMargins(2, 2, 2, 2);
         layout->addWidget(c.header);
