@@ -7,7 +7,12 @@
 #include "core/security/Actor.h"
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
+#include "app/ExportFilters.h"
+#include "reports/export/ActivityExporter.h"
+#include "reports/export/ContactExporter.h"
 #include "reports/export/CustomerExporter.h"
+#include "reports/export/OpportunityExporter.h"
+#include "reports/export/TaskExporter.h"
 
 #include <QFileInfo>
 
@@ -21,8 +26,11 @@ const QString kFilter = QStringLiteral("filter");
 const QString kHeaders = QStringLiteral("headers");
 const QString kAs = QStringLiteral("as");
 
+const QStringList kTypes = {QStringLiteral("customers"), QStringLiteral("opportunities"), QStringLiteral("activities"),
+                            QStringLiteral("tasks"), QStringLiteral("contacts")};
+
 const QString kFilterHelp = QStringLiteral(
-    "Filters (--filter KEY=VALUE, repeatable), as the customer list has them:\n"
+    "Filters (--filter KEY=VALUE, repeatable). For customers, as the customer list has them:\n"
     "  keyword=TEXT           name, company, phone, email or tag contains TEXT\n"
     "  status=S[,S...]        prospect, new, active, loyal, at_risk, lost\n"
     "  tag=T  group=G  source=S  province=P  city=C  district=D\n"
@@ -83,17 +91,36 @@ QStringList filterValues(const QStringList &args)
     return out;
 }
 
+// Applies every KEY=VALUE to an entity's filter through ExportFilters; an error message or empty.
+template <typename Filter>
+QString applyEntityFilters(Filter &filter, const QStringList &items, Database &db)
+{
+    for (const QString &item : items) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return QStringLiteral("--filter %1: expected KEY=VALUE").arg(item);
+        if (QString error = ExportFilters::apply(filter, item.left(eq).trimmed().toLower(), item.mid(eq + 1).trimmed(), db);
+            !error.isEmpty())
+            return error;
+    }
+    return {};
+}
+
 } // namespace
 
 int ExportCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm export customers --format csv|xlsx|json -o FILE [--filter KEY=VALUE ...] [--headers en|zh] [--as USER]"),
-        QStringLiteral("Exports the customers the --as user may see (without --as: all of them) that match the filters.\n"
+        QStringLiteral("crm export customers|opportunities|activities|tasks|contacts --format csv|xlsx|json -o FILE\n"
+                       "           [--filter KEY=VALUE ...] [--headers en|zh] [--as USER]"),
+        QStringLiteral("Exports the records the --as user may see (without --as: all of them) that match the filters.\n"
                        "CSV is UTF-8 with a BOM for Excel; XLSX has typed cells, a frozen header and a filter; JSON is an\n"
                        "array of the API's customer rows. Columns hidden by the user's role are left out; without the\n"
-                       "customer.export_unmasked permission phones and emails are masked (138****5678).\n\n") +
-            kFilterHelp);
+                       "customer.export_unmasked permission phones and emails (of customers and contacts) are masked\n"
+                       "(138****5678). Every type needs customer.export and the type's read permission.\n\n") +
+            kFilterHelp + QLatin1Char('\n') + ExportFilters::help(QStringLiteral("opportunities")) + QLatin1Char('\n') +
+            ExportFilters::help(QStringLiteral("activities")) + QLatin1Char('\n') + ExportFilters::help(QStringLiteral("tasks")) +
+            QLatin1Char('\n') + ExportFilters::help(QStringLiteral("contacts")));
     parser.addOption({kFormat, QStringLiteral("csv, xlsx or json (default: from the file name)"), QStringLiteral("format")});
     parser.addOption({{QStringLiteral("o"), kOutput}, QStringLiteral("The file to write (required)"), QStringLiteral("file")});
     parser.addOption({kFilter, QStringLiteral("A filter KEY=VALUE (see above); repeatable"), QStringLiteral("filter")});
@@ -103,11 +130,12 @@ int ExportCommand::run(const Invocation &call)
         return *stop;
     auto usage = [&](const QString &message) {
         call.console.err(QStringLiteral("crm: ") + message);
-        call.console.err(QStringLiteral("Usage: crm export customers --format csv|xlsx|json -o FILE  (see --help)"));
+        call.console.err(QStringLiteral("Usage: crm export TYPE --format csv|xlsx|json -o FILE  (see --help)"));
         return Exit::Usage;
     };
-    if (parser.positional().at(0) != QLatin1String("customers"))
-        return usage(QStringLiteral("only customers can be exported yet, not \"%1\"").arg(parser.positional().at(0)));
+    const QString type = parser.positional().at(0);
+    if (!kTypes.contains(type))
+        return usage(QStringLiteral("cannot export \"%1\": expected customers, opportunities, activities, tasks or contacts").arg(type));
     const QString output = parser.value(kOutput);
     if (output.isEmpty())
         return usage(QStringLiteral("-o FILE is required"));
@@ -122,22 +150,52 @@ int ExportCommand::run(const Invocation &call)
     auto db = AppDatabase::openForCommand(parser.databaseLocation(call), call.console);
     if (!db)
         return Exit::Failure;
-    CustomerExportOptions options;
-    options.format = *format;
-    options.chineseHeaders = headers == QLatin1String("zh");
-    for (const QString &item : filterValues(call.args))
-        if (const QString error = applyFilter(options.filter, item, *db); !error.isEmpty())
-            return usage(error);
+    ExportSettings settings;
+    settings.format = *format;
+    settings.chineseHeaders = headers == QLatin1String("zh");
+    settings.progress = ImportCommand::progressPrinter(call.console, QStringLiteral("exporting"));
+    CancelFlag cancel{false};
+    settings.cancel = &cancel;
+    const QStringList filters = filterValues(call.args);
+    // Each type: its options with the parsed filter, then its exporter once the user is known.
+    std::function<Result<ExportSummary>(const Actor &)> exportAs;
+    QString filterError;
+    if (type == QLatin1String("customers")) {
+        CustomerExportOptions options;
+        options.format = settings.format;
+        options.chineseHeaders = settings.chineseHeaders;
+        options.progress = settings.progress;
+        options.cancel = settings.cancel;
+        for (const QString &item : filters)
+            if (filterError.isEmpty())
+                filterError = applyFilter(options.filter, item, *db);
+        exportAs = [&, options](const Actor &a) { return CustomerExporter(*db).exportTo(a, output, options); };
+    } else if (type == QLatin1String("opportunities")) {
+        OpportunityExportOptions options{settings, {}};
+        filterError = applyEntityFilters(options.filter, filters, *db);
+        exportAs = [&, options](const Actor &a) { return OpportunityExporter(*db).exportTo(a, output, options); };
+    } else if (type == QLatin1String("activities")) {
+        ActivityExportOptions options{settings, {}};
+        filterError = applyEntityFilters(options.filter, filters, *db);
+        exportAs = [&, options](const Actor &a) { return ActivityExporter(*db).exportTo(a, output, options); };
+    } else if (type == QLatin1String("tasks")) {
+        TaskExportOptions options{settings, {}};
+        filterError = applyEntityFilters(options.filter, filters, *db);
+        exportAs = [&, options](const Actor &a) { return TaskExporter(*db).exportTo(a, output, options); };
+    } else {
+        ContactExportOptions options{settings, {}};
+        filterError = applyEntityFilters(options.filter, filters, *db);
+        exportAs = [&, options](const Actor &a) { return ContactExporter(*db).exportTo(a, output, options); };
+    }
+    if (!filterError.isEmpty())
+        return usage(filterError);
     auto actor = ImportCommand::actorFor(*db, parser.value(kAs));
     if (!actor) {
         call.console.err(QStringLiteral("crm: ") + actor.error().message);
         return Exit::Failure;
     }
-    options.progress = ImportCommand::progressPrinter(call.console, QStringLiteral("exporting"));
-    CancelFlag cancel{false};
-    options.cancel = &cancel;
     const auto interruptGuard = ImportCommand::cancelOnInterrupt(cancel);
-    auto result = CustomerExporter(*db).exportTo(*actor, output, options);
+    auto result = exportAs(*actor);
     if (!result) {
         call.console.err(QStringLiteral("crm: ") + result.error().message);
         return Exit::Failure;
@@ -147,9 +205,9 @@ int ExportCommand::run(const Invocation &call)
         notes += QStringLiteral("; phones and emails masked");
     if (!result->hiddenColumns.isEmpty())
         notes += QStringLiteral("; hidden by your role: ") + result->hiddenColumns.join(QStringLiteral(", "));
-    call.console.out(QStringLiteral("Exported %1 customers to %2 in %3 s%4.")
+    call.console.out(QStringLiteral("Exported %1 %2 to %3 in %4 s%5.")
                          .arg(result->rows)
-                         .arg(output, QString::number(result->elapsedMs / 1000.0, 'f', 1), notes));
+                         .arg(type, output, QString::number(result->elapsedMs / 1000.0, 'f', 1), notes));
     return Exit::Ok;
 }
 

@@ -438,6 +438,82 @@ private Q_SLOTS:
         QCOMPARE(svc.listForUser(t.wang, f).error().code, QStringLiteral("validation.unknown"));
     }
 
+    // The exports' whole-scope lists: an activity is in when its customer or its author is in scope
+    // (as get() decides), pages follow the id without gaps, filters narrow. Contacts likewise by customer.
+    void listInScopeFollowsVisibility()
+    {
+        ManualClock clock(kNow);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        ActivityService svc(*db);
+        const qint64 wangs = newCustomer(*db, t.wang, QStringLiteral("王的客户"));
+        const qint64 qians = newCustomer(*db, t.qian, QStringLiteral("钱的客户"));
+        QVERIFY(svc.log(t.wang, call(wangs, kNow - 3 * kHour)).ok());
+        QVERIFY(svc.log(t.wang, call(wangs, kNow - 2 * kHour)).ok());
+        Activity visit = call(qians, kNow - kHour);
+        visit.kind = QStringLiteral("visit");
+        QVERIFY(svc.log(t.qian, visit).ok());
+        QVERIFY(svc.log(t.sun, call(qians)).ok()); // Sun's, on Qian's customer
+
+        auto all = [&](const Actor &a, ActivityScopeFilter f) {
+            QVector<Activity> out;
+            f.limit = 1;
+            for (int guard = 0; guard < 20; ++guard) {
+                auto page = svc.listInScope(a, f);
+                if (!page)
+                    qFatal("listInScope: %s", qPrintable(page.error().message));
+                out += page->activities;
+                if (!page->hasMore)
+                    break;
+                f.afterId = page->activities.constLast().id;
+            }
+            return out;
+        };
+        QCOMPARE(all(t.admin, {}).size(), 4);
+        QCOMPARE(all(t.li, {}).size(), 2);
+        QCOMPARE(all(t.sun, {}).size(), 2);
+        const QVector<Activity> wang = all(t.wang, {});
+        QCOMPARE(wang.size(), 2);
+        QVERIFY(wang[0].id < wang[1].id);
+        QCOMPARE(wang[0].customerName, QStringLiteral("王的客户"));
+        QCOMPARE(wang[0].userName, QStringLiteral("wang"));
+        QCOMPARE(all(t.qian, {}).size(), 2); // his own and Sun's on his customer
+
+        ActivityScopeFilter f;
+        f.kind = QStringLiteral("visit");
+        QCOMPARE(all(t.admin, f).size(), 1);
+        f = {};
+        f.userId = t.sun.userId;
+        QCOMPARE(all(t.admin, f).size(), 1);
+        f = {};
+        f.occurredFrom = kNow - 2 * kHour;
+        f.occurredTo = kNow;
+        QCOMPARE(all(t.admin, f).size(), 2);
+        f = {};
+        f.limit = 0;
+        QCOMPARE(svc.listInScope(t.admin, f).error().code, QStringLiteral("validation.range"));
+        Actor noRead = t.wang;
+        noRead.permissions.remove(Permission::ActivityRead);
+        QCOMPARE(svc.listInScope(noRead, {}).error().code, QStringLiteral("forbidden"));
+
+        ContactService contacts(*db);
+        newContact(*db, t.wang, wangs, QStringLiteral("王经理"));
+        newContact(*db, t.qian, qians, QStringLiteral("钱先生"));
+        QCOMPARE(contacts.listInScope(t.admin, {})->contacts.size(), 2);
+        auto mine = contacts.listInScope(t.wang, {});
+        QCOMPARE(mine->contacts.size(), 1);
+        QCOMPARE(mine->contacts[0].customerName, QStringLiteral("王的客户"));
+        ContactScopeFilter one;
+        one.customerId = qians;
+        QVERIFY(contacts.listInScope(t.li, one)->contacts.isEmpty());
+        one.limit = 1;
+        one.customerId.reset();
+        auto first = contacts.listInScope(t.admin, one);
+        QVERIFY(first->hasMore);
+        one.afterId = first->contacts[0].id;
+        QCOMPARE(contacts.listInScope(t.admin, one)->contacts.size(), 1);
+    }
+
     // A failing last part (here the audit entry) takes the activity and the customer's last contact with it.
     void failedLogLeavesNothing()
     {

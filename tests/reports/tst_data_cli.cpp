@@ -1,6 +1,8 @@
 // `crm import` and `crm export` as administrators run them: the real executable through QProcess on a
 // real store (SQLite file or PostgreSQL), results checked in-process.
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
+#include "core/services/PipelineService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/reports/ReportsTestUtil.h"
@@ -155,6 +157,54 @@ private Q_SLOTS:
         Run filter = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("y.csv")),
                               QStringLiteral("--filter"), QStringLiteral("colour=red")});
         QCOMPARE(filter.exitCode, 2);
+    }
+
+    // `crm export opportunities`: a manager's team only, money as a decimal, filters and usage errors.
+    void exportOpportunities()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        const qint64 stage = PipelineService(*db).list(t.admin).value().at(0).stages.at(0).id;
+        auto add = [&](const Actor &owner, const QString &name, qint64 amount) {
+            Customer c;
+            c.name = name;
+            Opportunity o;
+            o.customerId = CustomerService(*db).create(owner, c).value().id;
+            o.stageId = stage;
+            o.name = name + QStringLiteral(" deal");
+            o.amountMinor = amount;
+            if (!OpportunityService(*db).create(owner, o))
+                qFatal("opportunity");
+        };
+        add(t.wang, u("星河科技"), 1234567);
+        add(t.zhao, u("赵氏贸易"), 500);
+        add(t.qian, u("钱多多"), 990000);
+        const QString csv = m_dir.filePath(QStringLiteral("opps.csv"));
+        Run li = crm(db, {QStringLiteral("export"), QStringLiteral("opportunities"), QStringLiteral("--format"), QStringLiteral("csv"),
+                          QStringLiteral("-o"), csv, QStringLiteral("--as"), QStringLiteral("li")});
+        QVERIFY2(li.exitCode == 0, qPrintable(li.err));
+        QVERIFY2(li.out.startsWith(QStringLiteral("Exported 2 opportunities to")), qPrintable(li.out));
+        QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows.size(), 3);
+        const int amount = int(rows[0].indexOf(QStringLiteral("Amount")));
+        QStringList amounts{rows[1].value(amount), rows[2].value(amount)};
+        amounts.sort();
+        QCOMPARE(amounts, (QStringList{QStringLiteral("12345.67"), QStringLiteral("5.00")}));
+        QVERIFY(!rows[1].join(QLatin1Char('|')).contains(u("钱多多")) && !rows[2].join(QLatin1Char('|')).contains(u("钱多多")));
+
+        Run filtered = crm(db, {QStringLiteral("export"), QStringLiteral("opportunities"), QStringLiteral("-o"), csv,
+                                QStringLiteral("--filter"), QStringLiteral("owner=qian")});
+        QCOMPARE(filtered.exitCode, 0);
+        QVERIFY2(filtered.out.startsWith(QStringLiteral("Exported 1 opportunities")), qPrintable(filtered.out));
+        Run badFilter = crm(db, {QStringLiteral("export"), QStringLiteral("opportunities"), QStringLiteral("-o"), csv,
+                                 QStringLiteral("--filter"), QStringLiteral("close-from=soon")});
+        QCOMPARE(badFilter.exitCode, 2);
+        Run badType = crm(db, {QStringLiteral("export"), QStringLiteral("invoices"), QStringLiteral("-o"), csv});
+        QCOMPARE(badType.exitCode, 2);
+        Run rep = crm(db, {QStringLiteral("export"), QStringLiteral("tasks"), QStringLiteral("-o"), csv, QStringLiteral("--as"),
+                           QStringLiteral("wang")});
+        QCOMPARE(rep.exitCode, 1);
+        QVERIFY2(rep.err.contains(QStringLiteral("permission to export tasks")), qPrintable(rep.err));
     }
 };
 
