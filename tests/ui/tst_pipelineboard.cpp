@@ -16,6 +16,7 @@
 #include "ui/pipeline/StageColumnModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDropEvent>
 #include <QImage>
 #include <QListView>
 #include <QMimeData>
@@ -308,6 +309,49 @@ private Q_SLOTS:
         QVERIFY(idsOf(board.columnForStage(stage("New business/lead"))).isEmpty());
         const QString header = board.headerText(stage("New business/qualified"));
         QVERIFY2(header.contains(QStringLiteral("1 closing in the period")), qPrintable(header));
+    }
+
+    void aDropOnAnotherListMovesIt()
+    {
+        // The widgets' own drop path: the target list accepts the card and hands it to its model.
+        PipelineBoardView board(*m_session);
+        board.resize(1500, 700);
+        board.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&board));
+        QVERIFY(waitLoaded(board));
+        StageColumnModel *qualified = board.columnForStage(stage("New business/qualified"));
+        StageColumnModel *negotiation = board.columnForStage(stage("New business/negotiation"));
+        QListView *from = nullptr, *to = nullptr;
+        for (int i = 0; i < board.columnCount(); ++i) {
+            if (board.columnModel(i) == qualified)
+                from = board.columnView(i);
+            if (board.columnModel(i) == negotiation)
+                to = board.columnView(i);
+        }
+        QVERIFY(from && to);
+        std::unique_ptr<QMimeData> mime(qualified->mimeData({qualified->index(qualified->rowOf(m_c1))}));
+        QSignalSpy finished(&board, &PipelineBoardView::moveFinished);
+        // Drag enter, move and drop as QDrag delivers them (move and drop go to the widget that took
+        // the enter). Dropped back on its own list: nothing is asked of the core.
+        auto dragTo = [&](QListView *view) {
+            const QPoint at = view->viewport()->rect().center();
+            QDragEnterEvent enter(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(view->viewport(), &enter);
+            QDragMoveEvent move(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(view->viewport(), &move);
+            QDropEvent drop(QPointF(at), Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(view->viewport(), &drop);
+            return enter.isAccepted();
+        };
+        dragTo(from);
+        QTest::qWait(100);
+        QVERIFY2(finished.isEmpty(), finished.isEmpty() ? "" : qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(stored(m_c1).stageId, stage("New business/qualified"));
+        QVERIFY(dragTo(to));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(stored(m_c1).stageId, stage("New business/negotiation"));
+        QVERIFY(QTest::qWaitFor([&] { return negotiation->rowOf(m_c1) >= 0 && qualified->rowOf(m_c1) < 0; }, 20000));
     }
 
     void aChangeMadeElsewhereReachesTheBoard()
