@@ -188,6 +188,11 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return column->rowCount() == StageColumnModel::kPageSize + 5; }, 20000));
         QVERIFY(!column->canFetchMore({}));
         QCOMPARE(idsOf(column).size(), StageColumnModel::kPageSize + 5); // keyset: no row twice
+        // A reload (a change elsewhere) reads as many cards as were loaded: the list keeps its place.
+        QSignalSpy pages(column, &StageColumnModel::pageLoaded);
+        board.reloadColumns();
+        QVERIFY(pages.wait(20000));
+        QCOMPARE(column->rowCount(), StageColumnModel::kPageSize + 5);
     }
 
     void droppingMovesTheOpportunity()

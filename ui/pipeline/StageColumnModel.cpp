@@ -30,7 +30,8 @@ void StageColumnModel::setQuery(const Actor &actor, const OpportunityFilter &fil
     m_filter.afterId = 0;
     m_filter.afterKey = QVariant();
     m_queried = true;
-    reload();
+    ++m_generation;
+    fetch(0, kPageSize); // a new query starts at its first page
 }
 
 void StageColumnModel::reload()
@@ -38,11 +39,13 @@ void StageColumnModel::reload()
     if (!m_queried)
         return;
     ++m_generation;
-    // The rows stay on screen until the fresh first page replaces them: no flicker on a reload.
-    fetch(0);
+    // As many cards as were loaded, so that a change elsewhere does not take a user who scrolled
+    // down back to the top. The rows stay on screen until the fresh ones replace them.
+    const int loaded = int(m_rows.size());
+    fetch(0, std::max(kPageSize, (loaded + kPageSize - 1) / kPageSize * kPageSize));
 }
 
-void StageColumnModel::fetch(qint64 afterId)
+void StageColumnModel::fetch(qint64 afterId, int rows)
 {
     m_loading = true;
     m_pendingFirst = afterId == 0;
@@ -51,7 +54,23 @@ void StageColumnModel::fetch(qint64 afterId)
     const Actor actor = m_actor;
     const int generation = m_generation;
     m_worker.run(
-        this, [actor, f](Database &db) { return OpportunityService(db).list(actor, f); },
+        this,
+        [actor, f, rows](Database &db) mutable -> Result<OpportunityPage> {
+            // Page after page by keyset, in one job: the answer is one consistent replacement.
+            OpportunityService svc(db);
+            OpportunityPage all;
+            do {
+                auto page = svc.list(actor, f);
+                if (!page)
+                    return page.error();
+                all.opportunities += page->opportunities;
+                all.hasMore = page->hasMore;
+                if (page->opportunities.isEmpty())
+                    break;
+                f.afterId = page->opportunities.last().id;
+            } while (all.hasMore && all.opportunities.size() < rows);
+            return all;
+        },
         [this, generation](Result<OpportunityPage> page) { onPage(generation, std::move(page)); });
 }
 
@@ -163,7 +182,7 @@ void StageColumnModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent) || m_rows.isEmpty())
         return;
-    fetch(m_rows.last().id);
+    fetch(m_rows.last().id, kPageSize);
 }
 
 int StageColumnModel::rowOf(qint64 opportunityId) const

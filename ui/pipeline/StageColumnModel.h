@@ -46,7 +46,7 @@ public:
     const Stage &stage() const { return m_stage; }
     // The query: the stage is set here; paging fields of `filter` are ignored. Reloads.
     void setQuery(const Actor &actor, const OpportunityFilter &filter);
-    // Drops the loaded rows and reads the first page again (replies to older reads are dropped).
+    // Reads the loaded rows again (at least the first page); replies to older reads are dropped.
     void reload();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -92,7 +92,8 @@ Q_SIGNALS:
     void pageLoaded();
 
 private:
-    void fetch(qint64 afterId);
+    // Reads `rows` cards (whole pages) after afterId (0: from the start, replacing the rows).
+    void fetch(qint64 afterId, int rows);
     void onPage(int generation, Result<OpportunityPage> page);
 
     DbWorker &m_worker;
