@@ -4,6 +4,7 @@
 #include "ui/EmbeddedServer.h"
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
+#include "ui/settings/CompanySettingsPanel.h"
 #include "ui/UiSettings.h"
 
 #include <QCheckBox>
@@ -120,6 +121,7 @@ SettingsView::SettingsView(Session &session, EmbeddedServer *server, QWidget *pa
     column->addWidget(languageBox);
     column->addWidget(apiBox);
     column->addWidget(dbBox);
+    column->addWidget(new CompanySettingsPanel(session, content), 1);
     column->addStretch();
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(content, 1);

@@ -14,7 +14,8 @@ class EmbeddedServer;
 class Session;
 
 // Preferences: the language, the embedded API server (on/off, address, port, TLS; shows its URL),
-// and which database this window works on.
+// which database this window works on, and the company's settings in that database (reminder
+// default, pipeline stages: CompanySettingsPanel).
 class SettingsView : public QWidget
 {
     Q_OBJECT
