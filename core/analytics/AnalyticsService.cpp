@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace crm {
 
 namespace {
@@ -381,6 +383,54 @@ Result<QVector<RepActivity>> AnalyticsService::activitiesByRepAndKind(const Acto
     QVector<RepActivity> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    return out;
+}
+
+Result<QVector<SourceCount>> AnalyticsService::customerSources(const Actor &actor, const Period &period)
+{
+    if (Status st = check(actor, period, false); !st)
+        return st.error();
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(c.source, ''), COUNT(*) FROM customers c WHERE ") +
+                               actor.ownerCondition(QStringLiteral("c.owner_id")) + QStringLiteral(" AND ") +
+                               periodCondition(QStringLiteral("c.created_at")) +
+                               QStringLiteral(" GROUP BY COALESCE(c.source, '') ORDER BY 2 DESC, 1"));
+    bindPeriod(q, period);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    // Blank and missing sources are one group: both mean "not recorded".
+    QVector<SourceCount> out;
+    qint64 blank = 0;
+    while (q.next()) {
+        const QString source = q.value(0).toString().trimmed();
+        if (source.isEmpty())
+            blank += q.value(1).toLongLong();
+        else
+            out.append({source, q.value(1).toLongLong()});
+    }
+    if (blank > 0) {
+        auto at = std::find_if(out.begin(), out.end(), [&](const SourceCount &s) { return s.count < blank; });
+        out.insert(at, SourceCount{QString(), blank});
+    }
+    return out;
+}
+
+Result<QVector<OverdueTasks>> AnalyticsService::overdueTasksByAssignee(const Actor &actor, qint64 beforeMs)
+{
+    if (!actor.can(Permission::ReportRead) || !actor.can(Permission::TaskRead))
+        return Error::forbidden();
+    // tasks_assignee (assignee_id, status, due_at) answers this without reading task rows.
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT x.assignee_id, u.display_name, x.n, x.oldest FROM"
+                                              " (SELECT t.assignee_id, COUNT(*) AS n, MIN(t.due_at) AS oldest FROM tasks t"
+                                              " WHERE t.status = 'open' AND t.due_at < :before AND ") +
+                               actor.ownerCondition(QStringLiteral("t.assignee_id")) +
+                               QStringLiteral(" GROUP BY t.assignee_id) x LEFT JOIN users u ON u.id = x.assignee_id"
+                                              " ORDER BY x.n DESC, x.oldest, x.assignee_id"));
+    q.bindValue(QStringLiteral(":before"), beforeMs);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    QVector<OverdueTasks> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()});
     return out;
 }
 

@@ -47,6 +47,10 @@ public:
     Result<WinRate> winRate(const Actor &actor, const Period &period);
     // Activities in the period per user and kind, ordered by user name then kind.
     Result<QVector<RepActivity>> activitiesByRepAndKind(const Actor &actor, const Period &period);
+    // Customers created in the period per source (customers.source; "" when none), largest first.
+    Result<QVector<SourceCount>> customerSources(const Actor &actor, const Period &period);
+    // Open tasks due before `beforeMs` per assignee (scope on tasks.assignee_id), most first.
+    Result<QVector<OverdueTasks>> overdueTasksByAssignee(const Actor &actor, qint64 beforeMs);
     // The headline figures together, in one read snapshot.
     Result<Dashboard> dashboard(const Actor &actor, const Period &period);
 

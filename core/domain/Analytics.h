@@ -127,6 +127,22 @@ struct RepActivity
     qint64 count = 0;
 };
 
+// Customers created in the period with one source ("" for none), largest first.
+struct SourceCount
+{
+    QString source;
+    qint64 count = 0;
+};
+
+// Open tasks of one assignee that were due before a moment.
+struct OverdueTasks
+{
+    qint64 userId = 0;
+    QString name;
+    qint64 count = 0;
+    qint64 oldestDueAt = 0; // UTC ms
+};
+
 // The headline figures of one dashboard, read in one snapshot.
 struct Dashboard
 {

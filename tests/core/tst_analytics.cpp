@@ -542,6 +542,65 @@ private Q_SLOTS:
         QCOMPARE(all.salesCycle.averageDays, 12);
         QCOMPARE(all.activities, 7);
     }
+    void sourceMixAndOverdueTasks()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        AnalyticsService svc(*db);
+        auto customer = [&](const Actor &owner, const char *source, const char *at) {
+            clock.set(utc(at));
+            Customer c;
+            c.name = QStringLiteral("客户") + QString::fromLatin1(at);
+            c.source = QString::fromUtf8(source);
+            must(CustomerService(*db).create(owner, c));
+        };
+        customer(t.wang, "展会", "2024-03-04T02:00");
+        customer(t.wang, "展会", "2024-03-05T02:00");
+        customer(t.wang, "", "2024-03-05T03:00");
+        customer(t.zhao, "官网", "2024-03-06T02:00");
+        customer(t.zhao, "展会", "2024-02-20T02:00"); // before the week
+        customer(t.qian, "官网", "2024-03-06T04:00"); // the other team
+        auto render = [](const QVector<SourceCount> &rows) {
+            QStringList out;
+            for (const SourceCount &r : rows)
+                out << r.source + QLatin1Char('=') + QString::number(r.count);
+            return out;
+        };
+        QCOMPARE(render(must(svc.customerSources(t.li, chinaWeek()))), strings({"展会=2", "官网=1", "=1"}));
+        QCOMPARE(render(must(svc.customerSources(t.admin, chinaWeek()))), strings({"官网=2", "展会=2", "=1"})); // ties by name; no source last
+        QCOMPARE(render(must(svc.customerSources(t.qian, chinaWeek()))), strings({"官网=1"}));
+
+        auto task = [&](const Actor &assignee, const char *status, std::optional<qint64> due) {
+            QSqlQuery q = db->prepare(QStringLiteral("INSERT INTO tasks (title, status, due_at, assignee_id, created_at, updated_at)"
+                                                     " VALUES ('t', :s, :d, :a, 0, 0)"));
+            q.bindValue(QStringLiteral(":s"), QString::fromLatin1(status));
+            q.bindValue(QStringLiteral(":d"), due ? QVariant(*due) : QVariant(QMetaType::fromType<qlonglong>()));
+            q.bindValue(QStringLiteral(":a"), assignee.userId);
+            if (!db->exec(q))
+                qFatal("insert task");
+        };
+        const qint64 now = utc("2024-03-10T12:00");
+        task(t.wang, "open", now - 3 * kDay);
+        task(t.wang, "open", now - kDay);
+        task(t.wang, "open", now); // due exactly now: not overdue yet
+        task(t.wang, "done", now - 5 * kDay);
+        task(t.wang, "open", std::nullopt); // no due time
+        task(t.zhao, "open", now - 10 * kDay);
+        task(t.qian, "open", now - kDay);
+        auto li = must(svc.overdueTasksByAssignee(t.li, now));
+        QCOMPARE(li.size(), 2);
+        QCOMPARE(li[0].name, QStringLiteral("wang"));
+        QCOMPARE(li[0].count, 2);
+        QCOMPARE(li[0].oldestDueAt, now - 3 * kDay);
+        QCOMPARE(li[1].userId, t.zhao.userId);
+        QCOMPARE(li[1].count, 1);
+        QCOMPARE(must(svc.overdueTasksByAssignee(t.admin, now)).size(), 3);
+        QCOMPARE(must(svc.overdueTasksByAssignee(t.qian, now)).size(), 1);
+        Actor noReports = t.li;
+        noReports.permissions.remove(Permission::ReportRead);
+        QCOMPARE(svc.overdueTasksByAssignee(noReports, now).error().code, QStringLiteral("forbidden"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalytics)
