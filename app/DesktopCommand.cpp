@@ -91,6 +91,12 @@ std::unique_ptr<QCoreApplication> DesktopCommand::createApplication(int &argc, c
     const bool desktop = command == QLatin1String("desktop") || (command.isEmpty() && displayAvailable());
     if (desktop && displayAvailable() && !wantsHelp(args))
         return std::make_unique<QApplication>(argc, argv);
+    // Reports paint PDFs (QtGui) but must run on a server: without a display, the offscreen platform.
+    if (command == QLatin1String("report")) {
+        if (!displayAvailable())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
     return std::make_unique<QCoreApplication>(argc, argv);
 }
 

@@ -6,6 +6,7 @@
 #include "app/ExportCommand.h"
 #include "app/ImportCommand.h"
 #include "app/InitCommand.h"
+#include "app/ReportCommand.h"
 #include "app/RestoreCommand.h"
 #include "app/ServeCommand.h"
 #include "app/UserCommand.h"
@@ -27,6 +28,7 @@ int main(int argc, char *argv[])
     commandLine.add(std::make_unique<crm::ServeCommand>());
     commandLine.add(std::make_unique<crm::ImportCommand>());
     commandLine.add(std::make_unique<crm::ExportCommand>());
+    commandLine.add(std::make_unique<crm::ReportCommand>());
     commandLine.add(std::make_unique<crm::BackupCommand>());
     commandLine.add(std::make_unique<crm::RestoreCommand>());
     commandLine.add(std::make_unique<crm::DesktopCommand>());

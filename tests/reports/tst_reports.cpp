@@ -1,0 +1,525 @@
+// Reports end to end on SQLite and PostgreSQL: figures of known opportunities, customers, activities and
+// tasks through ReportBuilder (scope, narrowing, permission), a PDF read back with poppler's pdftotext and
+// pdffonts (Chinese text present and the CJK font embedded), a workbook read back with openpyxl (typed
+// cells, a native chart), and `crm report` run as a process.
+#include "core/services/CustomerService.h"
+#include "reports/report/PdfReportWriter.h"
+#include "reports/report/ReportBuilder.h"
+#include "reports/report/ReportPeriod.h"
+#include "reports/report/XlsxReportWriter.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/reports/ReportsTestUtil.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+using namespace crm;
+using namespace crm::test;
+
+namespace {
+
+constexpr qint64 kHour = 3'600'000;
+constexpr qint64 kDay = 24 * kHour;
+constexpr int kChina = 480;
+
+qint64 utc(const char *text)
+{
+    const QString s = QString::fromLatin1(text);
+    return QDateTime(QDate::fromString(s.left(10), Qt::ISODate), QTime::fromString(s.mid(11), QStringLiteral("HH:mm")), Qt::UTC)
+        .toMSecsSinceEpoch();
+}
+
+QString u(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+template <typename T>
+T must(Result<T> r)
+{
+    if (!r)
+        qFatal("unexpected error %s: %s", qPrintable(r.error().code), qPrintable(r.error().message));
+    return std::move(r).value();
+}
+
+// A few report texts in Chinese, as the zh_CN catalogue has them once the lead regenerates it: proves the
+// report follows the installed translator without depending on the catalogue's state.
+class ChineseReportTexts : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "Report") != 0)
+            return {};
+        static const QHash<QByteArray, QString> texts = {
+            {"Sales performance report", u("销售业绩报告")},
+            {"Won deals by sales rep", u("按销售代表的赢单")},
+            {"Total", u("合计")},
+        };
+        return texts.value(source);
+    }
+};
+
+// March 2024 in China.
+Period march()
+{
+    return must(ReportPeriod::parse(QStringLiteral("2024-03-01..2024-03-31"), utc("2024-04-15T00:00"), kChina));
+}
+
+class Company
+{
+public:
+    Company(Database &db, ManualClock &clock) : m_db(db), m_clock(clock), team(makeTeam(db))
+    {
+        // Chinese display names: what the PDF must render with the CJK font.
+        exec(QStringLiteral("UPDATE users SET display_name = '王芳' WHERE username = 'wang'"));
+        exec(QStringLiteral("UPDATE users SET display_name = '赵强' WHERE username = 'zhao'"));
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT s.name, s.id, s.kind, p.id FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                                                " WHERE p.is_default = 1 ORDER BY s.position"));
+        if (!db.exec(q))
+            qFatal("stages");
+        while (q.next()) {
+            const QString kind = q.value(2).toString();
+            if (kind == QLatin1String("won"))
+                wonStage = q.value(1).toLongLong();
+            else if (kind == QLatin1String("lost"))
+                lostStage = q.value(1).toLongLong();
+            else if (!firstStage)
+                firstStage = q.value(1).toLongLong();
+            pipelineId = q.value(3).toLongLong();
+        }
+    }
+
+    void exec(const QString &sql)
+    {
+        QSqlQuery q = m_db.prepare(sql);
+        if (!m_db.exec(q))
+            qFatal("%s", qPrintable(sql));
+    }
+
+    qint64 customer(const Actor &owner, const char *source, const char *createdAt)
+    {
+        m_clock.set(utc(createdAt));
+        Customer c;
+        c.name = u("客户") + QString::number(++m_customers);
+        c.source = u(source);
+        return must(CustomerService(m_db).create(owner, c)).id;
+    }
+
+    // A deal created at `created` and won (or lost) at `closed`, with its two history rows.
+    void deal(const Actor &owner, qint64 customerId, qint64 amountMinor, const char *created, const char *closed, bool won = true)
+    {
+        const qint64 stage = won ? wonStage : lostStage;
+        QSqlQuery q = m_db.prepare(QStringLiteral(
+            "INSERT INTO opportunities (customer_id, pipeline_id, stage_id, name, amount_minor, currency, probability, status,"
+            " owner_id, created_at, updated_at, closed_at, stage_entered_at)"
+            " VALUES (:c, :p, :s, 'deal', :a, 'CNY', :prob, :st, :o, :created, :closed, :closed, :closed) RETURNING id"));
+        q.bindValue(QStringLiteral(":c"), customerId);
+        q.bindValue(QStringLiteral(":p"), pipelineId);
+        q.bindValue(QStringLiteral(":s"), stage);
+        q.bindValue(QStringLiteral(":a"), amountMinor);
+        q.bindValue(QStringLiteral(":prob"), won ? 100 : 0);
+        q.bindValue(QStringLiteral(":st"), won ? QStringLiteral("won") : QStringLiteral("lost"));
+        q.bindValue(QStringLiteral(":o"), owner.userId);
+        q.bindValue(QStringLiteral(":created"), utc(created));
+        q.bindValue(QStringLiteral(":closed"), utc(closed));
+        if (!m_db.exec(q) || !q.next())
+            qFatal("insert opportunity");
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();
+        for (const auto &[from, to, at] : {std::tuple<qint64, qint64, qint64>{0, firstStage, utc(created)},
+                                           std::tuple<qint64, qint64, qint64>{firstStage, stage, utc(closed)}}) {
+            QSqlQuery h = m_db.prepare(QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id,"
+                                                      " to_stage_id, user_id, at) VALUES (:o, :f, :t, :u, :at)"));
+            h.bindValue(QStringLiteral(":o"), id);
+            h.bindValue(QStringLiteral(":f"), from ? QVariant(from) : QVariant(QMetaType::fromType<qlonglong>()));
+            h.bindValue(QStringLiteral(":t"), to);
+            h.bindValue(QStringLiteral(":u"), owner.userId);
+            h.bindValue(QStringLiteral(":at"), at);
+            if (!m_db.exec(h))
+                qFatal("insert history");
+        }
+    }
+
+    void activity(const Actor &user, qint64 customerId, const char *kind, const char *at)
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO activities (customer_id, user_id, kind, occurred_at, created_at)"
+                                                  " VALUES (:c, :u, :k, :at, :at)"));
+        q.bindValue(QStringLiteral(":c"), customerId);
+        q.bindValue(QStringLiteral(":u"), user.userId);
+        q.bindValue(QStringLiteral(":k"), QString::fromLatin1(kind));
+        q.bindValue(QStringLiteral(":at"), utc(at));
+        if (!m_db.exec(q))
+            qFatal("insert activity");
+    }
+
+    void task(const Actor &assignee, const char *title, qint64 dueAt, const char *status = "open")
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO tasks (title, status, due_at, assignee_id, created_at, updated_at)"
+                                                  " VALUES (:t, :s, :d, :a, 0, 0)"));
+        q.bindValue(QStringLiteral(":t"), u(title));
+        q.bindValue(QStringLiteral(":s"), QString::fromLatin1(status));
+        q.bindValue(QStringLiteral(":d"), dueAt);
+        q.bindValue(QStringLiteral(":a"), assignee.userId);
+        if (!m_db.exec(q))
+            qFatal("insert task");
+    }
+
+    // The data every test reads. Li's team is wang and zhao; qian is in sun's team.
+    void load()
+    {
+        const qint64 a = customer(team.wang, "展会", "2024-03-02T02:00");
+        const qint64 b = customer(team.wang, "展会", "2024-03-10T02:00");
+        const qint64 c = customer(team.zhao, "官网", "2024-03-12T02:00");
+        customer(team.zhao, "", "2024-03-20T02:00");
+        customer(team.zhao, "展会", "2024-02-20T02:00"); // February: outside March
+        const qint64 d = customer(team.qian, "官网", "2024-03-05T02:00");
+        deal(team.wang, a, 100'000, "2024-02-01T00:00", "2024-03-05T02:00");
+        deal(team.wang, b, 50'001, "2024-03-01T00:00", "2024-03-15T02:00");
+        deal(team.zhao, c, 200'000, "2024-03-02T00:00", "2024-03-20T02:00");
+        deal(team.zhao, c, 90'000, "2024-01-02T00:00", "2024-02-20T02:00"); // won in February
+        deal(team.zhao, c, 40'000, "2024-03-03T00:00", "2024-03-21T02:00", false); // lost
+        deal(team.qian, d, 70'000, "2024-03-04T00:00", "2024-03-06T02:00");
+        activity(team.wang, a, "call", "2024-03-05T03:00");
+        activity(team.wang, a, "call", "2024-03-06T03:00");
+        activity(team.wang, b, "visit", "2024-03-07T03:00");
+        activity(team.zhao, c, "meeting", "2024-03-08T03:00");
+        activity(team.qian, d, "call", "2024-03-08T03:00");
+        activity(team.wang, a, "call", "2024-04-02T03:00"); // April
+        m_clock.set(utc("2024-04-15T00:00"));
+        task(team.wang, "回访王总", utc("2024-04-10T01:00"));
+        task(team.wang, "寄合同", utc("2024-04-14T01:00"));
+        task(team.zhao, "报价", utc("2024-04-01T01:00"));
+        task(team.zhao, "done", utc("2024-04-01T01:00"), "done");
+        task(team.zhao, "future", utc("2024-04-16T01:00"));
+        task(team.qian, "other team", utc("2024-04-01T01:00"));
+    }
+
+    Database &m_db;
+    ManualClock &m_clock;
+    Team team;
+    qint64 pipelineId = 0, firstStage = 0, wonStage = 0, lostStage = 0;
+
+private:
+    int m_customers = 0;
+};
+
+const ReportTable &table(const ReportData &d, int i)
+{
+    return d.tables.at(i);
+}
+
+} // namespace
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
+    {
+        QProcess p;
+        p.start(program, args);
+        p.waitForFinished(60000);
+        if (exitCode)
+            *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+
+private Q_SLOTS:
+    void periods()
+    {
+        const qint64 now = utc("2026-03-15T20:00"); // 16 March in China
+        Period p = must(ReportPeriod::parse(QStringLiteral("30d"), now, kChina));
+        QCOMPARE(ReportPeriod::firstDay(p), QDate(2026, 2, 15));
+        QCOMPARE(ReportPeriod::lastDay(p), QDate(2026, 3, 16));
+        QCOMPARE(p.bucket, Bucket::Day);
+        QCOMPARE(p.to, utc("2026-03-16T16:00")); // midnight after 16 March in China
+        p = must(ReportPeriod::parse(QStringLiteral("90d"), now, kChina));
+        QCOMPARE(p.bucket, Bucket::Week);
+        p = must(ReportPeriod::parse(QStringLiteral("365d"), now, 0));
+        QCOMPARE(p.bucket, Bucket::Month);
+        QCOMPARE(ReportPeriod::firstDay(p), QDate(2025, 3, 16));
+        p = must(ReportPeriod::parse(QStringLiteral("2026-01-01..2026-03-31"), now, kChina));
+        QCOMPARE(p.from, utc("2025-12-31T16:00"));
+        QCOMPARE(ReportPeriod::lastDay(p), QDate(2026, 3, 31));
+        p = must(ReportPeriod::parse(QStringLiteral("this-month"), now, kChina));
+        QCOMPARE(ReportPeriod::firstDay(p), QDate(2026, 3, 1));
+        QCOMPARE(ReportPeriod::lastDay(p), QDate(2026, 3, 16));
+        p = must(ReportPeriod::parse(QStringLiteral("last-month"), now, kChina));
+        QCOMPARE(ReportPeriod::firstDay(p), QDate(2026, 2, 1));
+        QCOMPARE(ReportPeriod::lastDay(p), QDate(2026, 2, 28));
+        QCOMPARE(ReportPeriod::parse(QStringLiteral("fortnight"), now, 0).error().field, QStringLiteral("period"));
+        QCOMPARE(ReportPeriod::parse(QStringLiteral("2026-03-31..2026-01-01"), now, 0).error().code, QStringLiteral("validation.range"));
+        QCOMPARE(ReportPeriod::parse(QStringLiteral("2026-02-30..2026-03-01"), now, 0).error().code, QStringLiteral("validation.format"));
+        QVERIFY(!ReportPeriod::parse(QStringLiteral("0d"), now, 0));
+    }
+
+    void salesTotalsFollowTheScope()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        ReportBuilder builder(*db);
+        const Team &t = x.team;
+
+        ReportData li = must(builder.build(t.li, {QStringLiteral("sales"), march(), 0}));
+        QCOMPARE(li.currency, QStringLiteral("CNY"));
+        QCOMPARE(li.periodStart, QDate(2024, 3, 1));
+        QCOMPARE(li.periodEnd, QDate(2024, 3, 31));
+        const ReportTable &perDay = table(li, 0);
+        QCOMPARE(perDay.rows.size(), 31);
+        QCOMPARE(perDay.totals.at(1).toLongLong(), 3);
+        QCOMPARE(perDay.totals.at(2).toLongLong(), 350'001);
+        QCOMPARE(perDay.rows.at(4).at(0).toString(), QStringLiteral("2024-03-05")); // 02:00 UTC is 10:00 in China
+        QCOMPARE(perDay.rows.at(4).at(2).toLongLong(), 100'000);
+        const ReportTable &byRep = table(li, 1);
+        QCOMPARE(byRep.rows.size(), 2);
+        QCOMPARE(byRep.rows.at(0).at(0).toString(), u("赵强"));
+        QCOMPARE(byRep.rows.at(0).at(2).toLongLong(), 200'000);
+        QCOMPARE(byRep.rows.at(0).at(3).toInt(), 5714); // 200000 / 350001
+        QCOMPARE(byRep.rows.at(1).at(0).toString(), u("王芳"));
+        QCOMPARE(byRep.rows.at(1).at(2).toLongLong(), 150'001);
+        QCOMPARE(li.figures.at(1).value.toLongLong(), 350'001);
+        QCOMPARE(li.figures.at(2).value.toLongLong(), 116'667); // 350001 / 3, half up
+        QCOMPARE(li.figures.at(3).value.toInt(), 7500); // 3 won, 1 lost
+        QCOMPARE(ReportData::formatCell(li.figures.at(1).value, ReportCellType::Money), QStringLiteral("3,500.01"));
+        QVERIFY(li.scopeText.contains(QStringLiteral("li")));
+
+        // The administrator sees qian's deal too; narrowed to wang, only wang's.
+        ReportData all = must(builder.build(t.admin, {QStringLiteral("sales"), march(), 0}));
+        QCOMPARE(all.tables.at(0).totals.at(2).toLongLong(), 420'001);
+        ReportData wang = must(builder.build(t.li, {QStringLiteral("sales"), march(), t.wang.userId}));
+        QCOMPARE(wang.tables.at(0).totals.at(2).toLongLong(), 150'001);
+        QCOMPARE(wang.tables.at(1).rows.size(), 1);
+        QVERIFY(wang.scopeText.contains(u("王芳")));
+        // Narrowing to someone outside the scope is refused like a missing user.
+        QCOMPARE(builder.build(t.li, {QStringLiteral("sales"), march(), t.qian.userId}).error().code, QStringLiteral("not_found"));
+        // Reps have report.read but not report.export.
+        QCOMPARE(builder.build(t.wang, {QStringLiteral("sales"), march(), 0}).error().code, QStringLiteral("forbidden"));
+        QCOMPARE(builder.build(t.li, {QStringLiteral("profit"), march(), 0}).error().field, QStringLiteral("name"));
+    }
+
+    void funnelActivitiesCustomersAndTasks()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        ReportBuilder builder(*db);
+        const Team &t = x.team;
+
+        // Created in March in li's team: wang's second deal (won) and zhao's 2000.00 (won) and lost one.
+        ReportData funnel = must(builder.build(t.li, {QStringLiteral("funnel"), march(), 0}));
+        const ReportTable &stages = table(funnel, 0);
+        QCOMPARE(stages.rows.first().at(1).toLongLong(), 3);
+        QCOMPARE(stages.rows.last().at(1).toLongLong(), 2);
+        QCOMPARE(funnel.figures.at(2).value.toInt(), 6667);
+
+        ReportData activities = must(builder.build(t.li, {QStringLiteral("activities"), march(), 0}));
+        const ReportTable &byRep = table(activities, 0);
+        QCOMPARE(byRep.columns.size(), 5); // rep, call, meeting, visit, total
+        QCOMPARE(byRep.columns.at(1).header, QStringLiteral("call"));
+        QCOMPARE(byRep.rows.size(), 2);
+        QCOMPARE(byRep.rows.at(0).at(0).toString(), u("王芳"));
+        QCOMPARE(byRep.rows.at(0).last().toLongLong(), 3);
+        QCOMPARE(byRep.totals.last().toLongLong(), 4);
+        QCOMPARE(activities.figures.at(0).value.toLongLong(), 4);
+
+        ReportData customers = must(builder.build(t.li, {QStringLiteral("customers"), march(), 0}));
+        QCOMPARE(table(customers, 0).totals.at(1).toLongLong(), 4);
+        const ReportTable &mix = table(customers, 1);
+        QCOMPARE(mix.rows.size(), 3);
+        QCOMPARE(mix.rows.at(0).at(0).toString(), u("展会"));
+        QCOMPARE(mix.rows.at(0).at(1).toLongLong(), 2);
+        QCOMPARE(mix.rows.at(0).at(2).toInt(), 5000);
+        QCOMPARE(mix.rows.at(2).at(0).toString(), QStringLiteral("(not recorded)"));
+
+        // Overdue on 15 April: wang's two, zhao's one; not the done, future or other team's tasks.
+        ReportData tasks = must(builder.build(t.li, {QStringLiteral("tasks"), march(), 0}));
+        const ReportTable &byOwner = table(tasks, 0);
+        QCOMPARE(byOwner.rows.size(), 2);
+        QCOMPARE(byOwner.rows.at(0).at(0).toString(), u("王芳"));
+        QCOMPARE(byOwner.rows.at(0).at(1).toLongLong(), 2);
+        QCOMPARE(byOwner.totals.at(1).toLongLong(), 3);
+        const ReportTable &list = table(tasks, 1);
+        QCOMPARE(list.rows.size(), 3);
+        QCOMPARE(list.rows.at(0).at(2).toString(), u("报价")); // the oldest first
+        QCOMPARE(list.rows.at(0).at(1).toLongLong(), 13);
+    }
+
+    void pdfHasTheChineseTitleAndTotals()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        ChineseReportTexts chinese;
+        QCoreApplication::installTranslator(&chinese);
+        auto data = ReportBuilder(*db).build(x.team.li, {QStringLiteral("sales"), march(), 0});
+        QCoreApplication::removeTranslator(&chinese);
+        QVERIFY(data);
+        QCOMPARE(data->title, u("销售业绩报告"));
+        const QString pdf = m_dir.filePath(QStringLiteral("sales.pdf"));
+        Status st = PdfReportWriter::write(*data, pdf);
+        QVERIFY2(st, st ? "" : qPrintable(st.error().message));
+        QVERIFY(!QFile::exists(pdf + QStringLiteral(".part")));
+
+        int code = -1;
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(text.contains(u("销售业绩报告")), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(u("按销售代表的赢单")));
+        QVERIFY(text.contains(u("王芳")));
+        QVERIFY(text.contains(u("赵强")));
+        QVERIFY(text.contains(QStringLiteral("3,500.01"))); // the total
+        QVERIFY(text.contains(QStringLiteral("1,500.01"))); // wang's
+        QVERIFY(text.contains(u("合计")));
+        QVERIFY(text.contains(QStringLiteral("2024-03-01")));
+        const int pages = int(text.count(QLatin1Char('\f')));
+        QVERIFY2(pages >= 1 && pages <= 4, qPrintable(QString::number(pages)));
+        const QString fonts = run(QStringLiteral("pdffonts"), {pdf});
+        QVERIFY2(fonts.contains(QStringLiteral("NotoSansCJK")), qPrintable(fonts));
+        for (const QString &line : fonts.split(QLatin1Char('\n')))
+            if (line.contains(QStringLiteral("NotoSansCJK")))
+                QVERIFY2(line.contains(QStringLiteral(" yes ")), qPrintable(line)); // embedded
+
+        // A long list runs over several pages, its header repeated.
+        auto tasks = ReportBuilder(*db).build(x.team.admin, {QStringLiteral("tasks"), march(), 0});
+        QVERIFY(tasks);
+        ReportData many = *tasks;
+        for (int i = 0; i < 200; ++i)
+            many.tables[1].rows.append({QDate(2024, 4, 1), qint64(14), u("任务%1").arg(i), u("客户"), u("王芳"), QStringLiteral("normal")});
+        const QString longPdf = m_dir.filePath(QStringLiteral("tasks.pdf"));
+        QVERIFY(PdfReportWriter::write(many, longPdf));
+        const QString longText = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), longPdf, QStringLiteral("-")});
+        QVERIFY(longText.count(QLatin1Char('\f')) >= 3);
+        QVERIFY(longText.contains(u("任务199")));
+        QVERIFY(longText.count(QStringLiteral("Days overdue")) >= 3);
+
+        // An unwritable place is an error and leaves nothing.
+        QVERIFY(!PdfReportWriter::write(*data, QStringLiteral("/nonexistent/dir/x.pdf")));
+    }
+
+    void xlsxHasTypedCellsAndAChart()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        auto data = ReportBuilder(*db).build(x.team.li, {QStringLiteral("sales"), march(), 0});
+        QVERIFY(data);
+        const QString path = m_dir.filePath(QStringLiteral("sales.xlsx"));
+        QVERIFY(XlsxReportWriter::write(*data, path));
+        const QJsonObject dump =
+            QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), path})).object();
+        QCOMPARE(dump.value(QStringLiteral("sheets")).toArray().size(), 3);
+        const QJsonObject cells = dump.value(QStringLiteral("cells")).toObject();
+        const QJsonArray summary = cells.value(QStringLiteral("Summary")).toArray();
+        QCOMPARE(summary.at(0).toArray().at(0).toObject().value(QStringLiteral("v")).toString(), QStringLiteral("Sales performance report"));
+        const QJsonArray byRep = cells.value(QStringLiteral("By sales rep")).toArray();
+        QCOMPARE(byRep.size(), 4); // header, two reps, totals
+        const QJsonObject zhaoName = byRep.at(1).toArray().at(0).toObject();
+        QCOMPARE(zhaoName.value(QStringLiteral("v")).toString(), u("赵强"));
+        const QJsonObject zhaoDeals = byRep.at(1).toArray().at(1).toObject();
+        QCOMPARE(zhaoDeals.value(QStringLiteral("t")).toString(), QStringLiteral("number"));
+        QCOMPARE(zhaoDeals.value(QStringLiteral("v")).toDouble(), 1.0);
+        const QJsonObject total = byRep.at(3).toArray().at(2).toObject();
+        QCOMPARE(total.value(QStringLiteral("t")).toString(), QStringLiteral("number"));
+        QCOMPARE(total.value(QStringLiteral("v")).toDouble(), 3500.01);
+        QCOMPARE(total.value(QStringLiteral("f")).toString(), QStringLiteral("#,##0.00"));
+        const QJsonObject share = byRep.at(1).toArray().at(3).toObject();
+        QCOMPARE(share.value(QStringLiteral("v")).toDouble(), 0.5714);
+        QCOMPARE(share.value(QStringLiteral("f")).toString(), QStringLiteral("0.00%"));
+        QCOMPARE(byRep.at(3).toArray().at(0).toObject().value(QStringLiteral("bold")).toBool(), true);
+        // A native column chart per table, over the data rows (not the totals).
+        const QJsonArray charts = dump.value(QStringLiteral("charts")).toArray();
+        QVERIFY(charts.contains(QStringLiteral("xl/charts/chart1.xml")));
+        QCOMPARE(charts.size(), 2);
+        QCOMPARE(dump.value(QStringLiteral("kinds")).toArray().first().toString(), QStringLiteral("barChart"));
+        QVERIFY2(dump.value(QStringLiteral("formulas")).toArray().contains(QStringLiteral("'By sales rep'!$C$2:$C$3")),
+                 QJsonDocument(dump.value(QStringLiteral("formulas")).toArray()).toJson().constData());
+
+        // Dates are dates.
+        auto tasks = ReportBuilder(*db).build(x.team.li, {QStringLiteral("tasks"), march(), 0});
+        QVERIFY(tasks);
+        const QString tasksPath = m_dir.filePath(QStringLiteral("tasks.xlsx"));
+        QVERIFY(XlsxReportWriter::write(*tasks, tasksPath));
+        const QJsonObject tasksDump =
+            QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), tasksPath})).object();
+        const QJsonObject due = tasksDump.value(QStringLiteral("cells")).toObject().value(QStringLiteral("Tasks")).toArray()
+                                    .at(1).toArray().at(0).toObject();
+        QCOMPARE(due.value(QStringLiteral("t")).toString(), QStringLiteral("date"));
+        QCOMPARE(due.value(QStringLiteral("v")).toString(), QStringLiteral("2024-04-01"));
+    }
+
+    void commandLine()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        auto crm = [&](QStringList args, int *code, QString *err) {
+            args << QStringLiteral("--database") << db.location;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
+            env.remove(QStringLiteral("CRM_DATABASE"));
+            env.remove(QStringLiteral("DISPLAY"));
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            env.remove(QStringLiteral("QT_QPA_PLATFORM")); // crm report must choose offscreen itself
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(CRM_EXE), args);
+            p.waitForFinished(120000);
+            *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+            *err = QString::fromUtf8(p.readAllStandardError());
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        const QString pdf = m_dir.filePath(QStringLiteral("cli.pdf"));
+        int code = -1;
+        QString err;
+        QString out = crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--period"),
+                           QStringLiteral("2024-03-01..2024-03-31"), QStringLiteral("--as"), QStringLiteral("li"),
+                           QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("-o"), pdf},
+                          &code, &err);
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.startsWith(QStringLiteral("Wrote the sales report (2024-03-01 to 2024-03-31, 2 tables")), qPrintable(out));
+        QVERIFY(err.contains(QStringLiteral("crm: report: writing PDF")));
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.contains(QStringLiteral("Sales performance report")));
+        QVERIFY(text.contains(QStringLiteral("3,500.01")));
+        QVERIFY(text.contains(u("王芳")));
+
+        const QString xlsx = m_dir.filePath(QStringLiteral("cli.xlsx"));
+        out = crm({QStringLiteral("report"), QStringLiteral("customers"), QStringLiteral("--period"), QStringLiteral("90d"),
+                   QStringLiteral("-o"), xlsx},
+                  &code, &err);
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY(QFile::exists(xlsx));
+
+        // Failures: a clear message, a non-zero exit, no file.
+        const QString none = m_dir.filePath(QStringLiteral("none.pdf"));
+        crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("-o"), none},
+            &code, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("permission to generate reports")), qPrintable(err));
+        QVERIFY(!QFile::exists(none));
+        crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--period"), QStringLiteral("fortnight"), QStringLiteral("-o"), none},
+            &code, &err);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("Unknown period \"fortnight\"")), qPrintable(err));
+        crm({QStringLiteral("report"), QStringLiteral("profit"), QStringLiteral("-o"), none}, &code, &err);
+        QCOMPARE(code, 2);
+        QVERIFY(err.contains(QStringLiteral("no report \"profit\"")));
+    }
+};
+
+QTEST_MAIN(TestReports)
+#include "tst_reports.moc"
