@@ -6,7 +6,9 @@
 #include "ui/Session.h"
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"
+#include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/pipeline/PipelineBoardView.h"
 #include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
 #include "ui/settings/SettingsView.h"
@@ -81,6 +83,13 @@ MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::openCustomer(qint64 customerId)
+{
+    auto *dialog = new CustomerDialog(m_session, customerId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::startReminders()
 {
     if (!m_session.actor().can(Permission::TaskRead))
@@ -140,7 +149,11 @@ void MainWindow::buildViews()
                 new CustomersView(m_session, this));
     if (actor.can(Permission::TaskRead))
         addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
-    // Pipeline and Dashboard: their services are in core; the views are still to be written (issue 4).
+    if (actor.can(Permission::OpportunityRead)) {
+        auto *board = new PipelineBoardView(m_session, this);
+        connect(board, &PipelineBoardView::openCustomer, this, &MainWindow::openCustomer);
+        addView(QStringLiteral("pipeline"), QIcon(QStringLiteral(":/icons/pipeline.svg")), tr("Pipeline"), board);
+    }
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));
     addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"),
             new SettingsView(m_session, m_server, this));

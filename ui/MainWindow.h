@@ -17,8 +17,8 @@ struct Task;
 // The workstation: a navigation list on the left and one view at a time. Only views that exist are
 // listed. Window geometry and the last view come back on the next start.
 //
-// Extension point: views register in buildViews() with addView(); the Pipeline and Dashboard views
-// (over OpportunityService and AnalyticsService) are still to come.
+// Extension point: views register in buildViews() with addView(), each only for users whose
+// permissions allow it.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +45,7 @@ private:
     void updateStatus();
     void saveState();
     void startReminders();
+    void openCustomer(qint64 customerId);
     void showReminders(const QVector<Task> &tasks);
 
     Session &m_session;
