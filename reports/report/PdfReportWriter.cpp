@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
@@ -262,6 +264,9 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{QStringLiteral("internal"), QStringLiteral("Writing a PDF needs a QGuiApplication"), {}};
+    // QPdfWriter opens the file only when painting starts and then just fails: say why first.
+    if (!QFileInfo(path).absoluteDir().exists())
+        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1: no such folder").arg(path), QStringLiteral("file")};
     const QString part = path + QStringLiteral(".part");
     QFile::remove(part);
     {
