@@ -22,11 +22,6 @@ const QColor kBarColors[] = {QColor(0x2f, 0x6f, 0xb3), QColor(0x3a, 0x9d, 0x6e)}
 const QColor kHeaderFill(0xe8, 0xee, 0xf5);
 const QColor kGrid(0xb0, 0xb8, 0xc4);
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
-
 // The chart's maximum in the cells' own notation (grouped digits, money with two decimals).
 QString axisLabel(double max, ReportCellType type)
 {
@@ -200,7 +195,7 @@ public:
         drawRow({}, true, false);
         if (t.rows.isEmpty()) {
             m_p.setFont(body);
-            m_p.drawText(QRectF(1 * kMm, m_y, m_width, row), Qt::AlignLeft | Qt::AlignVCenter, tr("No data in this period."));
+            m_p.drawText(QRectF(1 * kMm, m_y, m_width, row), Qt::AlignLeft | Qt::AlignVCenter, Report::tr("No data in this period."));
             m_y += row;
         }
         for (const auto &cells : t.rows) {
@@ -283,7 +278,7 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
         layout.text(report.title, 18, true, 3 * kMm);
         layout.text(report.periodText, 10, false, 1 * kMm);
         layout.text(report.scopeText, 10, false, 1 * kMm);
-        layout.text(tr("Generated %1; money in %2")
+        layout.text(Report::tr("Generated %1; money in %2")
                         .arg(QDateTime::fromMSecsSinceEpoch(report.generatedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                              report.currency),
                     8, false, 5 * kMm);

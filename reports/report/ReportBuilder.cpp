@@ -18,11 +18,6 @@ namespace {
 constexpr int kMaxOverdueListed = 500;
 constexpr qint64 kDayMs = 86'400'000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
-
 // Activity kinds and task priorities as the report shows them; the stored words are the source texts.
 const char *const kActivityKinds[] = {QT_TRANSLATE_NOOP("Report", "call"), QT_TRANSLATE_NOOP("Report", "message"),
                                       QT_TRANSLATE_NOOP("Report", "email"), QT_TRANSLATE_NOOP("Report", "meeting"),
@@ -35,16 +30,16 @@ QString word(const char *const (&words)[N], const QString &stored)
 {
     for (const char *w : words)
         if (stored == QLatin1String(w))
-            return tr(w);
+            return Report::tr(w); // the QT_TRANSLATE_NOOP texts above
     return stored;
 }
 
 QString bucketHeader(Bucket b)
 {
     switch (b) {
-    case Bucket::Day: return tr("Day");
-    case Bucket::Week: return tr("Week starting");
-    case Bucket::Month: return tr("Month");
+    case Bucket::Day: return Report::tr("Day");
+    case Bucket::Week: return Report::tr("Week starting");
+    case Bucket::Month: return Report::tr("Month");
     }
     return {};
 }
@@ -53,25 +48,25 @@ QString userName(const QString &name, qint64 id)
 {
     if (!name.isEmpty())
         return name;
-    return id == 0 ? tr("(no owner)") : QStringLiteral("#%1").arg(id);
+    return id == 0 ? Report::tr("(no owner)") : QStringLiteral("#%1").arg(id);
 }
 
-QString moneyHeader(const char *text, const QString &currency)
+QString moneyHeader(const QString &text, const QString &currency)
 {
-    return tr(text) + QStringLiteral(" (") + currency + QLatin1Char(')');
+    return text + QStringLiteral(" (") + currency + QLatin1Char(')');
 }
 
 QString scopeText(const Actor &actor, const QString &narrowedTo)
 {
     if (!narrowedTo.isEmpty())
-        return tr("Scope: %1 only").arg(narrowedTo);
+        return Report::tr("Scope: %1 only").arg(narrowedTo);
     const QString who = actor.displayName.isEmpty() ? actor.username : actor.displayName;
     switch (actor.scope) {
-    case DataScope::Own: return tr("Scope: the data of %1").arg(who);
-    case DataScope::OwnAndSubordinates: return tr("Scope: %1 and their team").arg(who);
-    case DataScope::Department: return tr("Scope: the department of %1").arg(who);
-    case DataScope::DepartmentTree: return tr("Scope: the department of %1 and its sub-departments").arg(who);
-    case DataScope::All: return tr("Scope: all data (%1)").arg(who);
+    case DataScope::Own: return Report::tr("Scope: the data of %1").arg(who);
+    case DataScope::OwnAndSubordinates: return Report::tr("Scope: %1 and their team").arg(who);
+    case DataScope::Department: return Report::tr("Scope: the department of %1").arg(who);
+    case DataScope::DepartmentTree: return Report::tr("Scope: the department of %1 and its sub-departments").arg(who);
+    case DataScope::All: return Report::tr("Scope: all data (%1)").arg(who);
     }
     return {};
 }
@@ -86,11 +81,11 @@ QStringList ReportBuilder::names()
 
 QString ReportBuilder::title(const QString &name)
 {
-    if (name == QLatin1String("sales")) return tr("Sales performance report");
-    if (name == QLatin1String("funnel")) return tr("Sales funnel and conversion report");
-    if (name == QLatin1String("activities")) return tr("Activity report");
-    if (name == QLatin1String("customers")) return tr("Customer growth and source report");
-    if (name == QLatin1String("tasks")) return tr("Overdue tasks report");
+    if (name == QLatin1String("sales")) return Report::tr("Sales performance report");
+    if (name == QLatin1String("funnel")) return Report::tr("Sales funnel and conversion report");
+    if (name == QLatin1String("activities")) return Report::tr("Activity report");
+    if (name == QLatin1String("customers")) return Report::tr("Customer growth and source report");
+    if (name == QLatin1String("tasks")) return Report::tr("Overdue tasks report");
     return name;
 }
 
@@ -120,7 +115,7 @@ Result<ReportData> ReportBuilder::build(const Actor &caller, const ReportRequest
         d.title = title(request.name);
         d.periodStart = ReportPeriod::firstDay(request.period);
         d.periodEnd = ReportPeriod::lastDay(request.period);
-        d.periodText = tr("Period: %1 to %2").arg(d.periodStart.toString(Qt::ISODate), d.periodEnd.toString(Qt::ISODate));
+        d.periodText = Report::tr("Period: %1 to %2").arg(d.periodStart.toString(Qt::ISODate), d.periodEnd.toString(Qt::ISODate));
         d.scopeText = scopeText(caller, narrowedTo);
         d.generatedAt = m_db.clock().nowMs();
         auto currency = AnalyticsService(m_db).currency();
@@ -156,40 +151,40 @@ Status ReportBuilder::sales(const Actor &actor, const Period &period, ReportData
         return cycle.error();
 
     ReportTable perBucket;
-    perBucket.title = tr("Won deals per period");
-    perBucket.sheetName = tr("By period");
+    perBucket.title = Report::tr("Won deals per period");
+    perBucket.sheetName = Report::tr("By period");
     perBucket.columns = {{bucketHeader(period.bucket), ReportCellType::Text},
-                         {tr("Deals won"), ReportCellType::Integer},
-                         {moneyHeader("Amount won", out.currency), ReportCellType::Money}};
+                         {Report::tr("Deals won"), ReportCellType::Integer},
+                         {moneyHeader(Report::tr("Amount won"), out.currency), ReportCellType::Money}};
     qint64 count = 0, amount = 0;
     for (const SalesBucket &b : *buckets) {
         perBucket.rows.append({b.key, b.count, b.amountMinor});
         count += b.count;
         amount += b.amountMinor;
     }
-    perBucket.totals = {tr("Total"), count, amount};
+    perBucket.totals = {Report::tr("Total"), count, amount};
     perBucket.chartLabelColumn = 0;
     perBucket.chartValueColumn = 2;
 
     ReportTable byRep;
-    byRep.title = tr("Won deals by sales rep");
-    byRep.sheetName = tr("By sales rep");
-    byRep.columns = {{tr("Sales rep"), ReportCellType::Text},
-                     {tr("Deals won"), ReportCellType::Integer},
-                     {moneyHeader("Amount won", out.currency), ReportCellType::Money},
-                     {tr("Share of amount"), ReportCellType::Percent}};
+    byRep.title = Report::tr("Won deals by sales rep");
+    byRep.sheetName = Report::tr("By sales rep");
+    byRep.columns = {{Report::tr("Sales rep"), ReportCellType::Text},
+                     {Report::tr("Deals won"), ReportCellType::Integer},
+                     {moneyHeader(Report::tr("Amount won"), out.currency), ReportCellType::Money},
+                     {Report::tr("Share of amount"), ReportCellType::Percent}};
     for (const RepSales &r : *reps)
         byRep.rows.append({userName(r.name, r.userId), r.count, r.amountMinor,
                            amount > 0 ? QVariant(int(divideRoundHalfUp(r.amountMinor * 10'000, amount))) : QVariant()});
-    byRep.totals = {tr("Total"), count, amount, QVariant()};
+    byRep.totals = {Report::tr("Total"), count, amount, QVariant()};
     byRep.chartLabelColumn = 0;
     byRep.chartValueColumn = 2;
 
-    out.figures = {{tr("Deals won"), count, ReportCellType::Integer},
-                   {moneyHeader("Amount won", out.currency), amount, ReportCellType::Money},
-                   {moneyHeader("Average deal", out.currency), divideRoundHalfUp(amount, count), ReportCellType::Money},
-                   {tr("Win rate"), rate->won + rate->lost > 0 ? QVariant(rate->basisPoints) : QVariant(), ReportCellType::Percent},
-                   {tr("Average sales cycle (days)"), cycle->averageDays, ReportCellType::Integer}};
+    out.figures = {{Report::tr("Deals won"), count, ReportCellType::Integer},
+                   {moneyHeader(Report::tr("Amount won"), out.currency), amount, ReportCellType::Money},
+                   {moneyHeader(Report::tr("Average deal"), out.currency), divideRoundHalfUp(amount, count), ReportCellType::Money},
+                   {Report::tr("Win rate"), rate->won + rate->lost > 0 ? QVariant(rate->basisPoints) : QVariant(), ReportCellType::Percent},
+                   {Report::tr("Average sales cycle (days)"), cycle->averageDays, ReportCellType::Integer}};
     out.tables = {perBucket, byRep};
     return {};
 }
@@ -208,23 +203,23 @@ Status ReportBuilder::funnel(const Actor &actor, const Period &period, ReportDat
         return open.error();
 
     ReportTable funnel;
-    funnel.title = tr("Deals created in the period by the furthest stage reached");
-    funnel.sheetName = tr("Funnel");
-    funnel.columns = {{tr("Stage"), ReportCellType::Text},
-                      {tr("Deals reaching it"), ReportCellType::Integer},
-                      {tr("Conversion to the next stage"), ReportCellType::Percent}};
+    funnel.title = Report::tr("Deals created in the period by the furthest stage reached");
+    funnel.sheetName = Report::tr("Funnel");
+    funnel.columns = {{Report::tr("Stage"), ReportCellType::Text},
+                      {Report::tr("Deals reaching it"), ReportCellType::Integer},
+                      {Report::tr("Conversion to the next stage"), ReportCellType::Percent}};
     for (const FunnelStage &s : *stages)
         funnel.rows.append({s.name, s.reached, s.conversionBasisPoints ? QVariant(*s.conversionBasisPoints) : QVariant()});
     funnel.chartLabelColumn = 0;
     funnel.chartValueColumn = 1;
 
     ReportTable pipeline;
-    pipeline.title = tr("Open pipeline now");
-    pipeline.sheetName = tr("Open pipeline");
-    pipeline.columns = {{tr("Stage"), ReportCellType::Text},
-                        {tr("Open deals"), ReportCellType::Integer},
-                        {moneyHeader("Amount", out.currency), ReportCellType::Money},
-                        {moneyHeader("Weighted amount", out.currency), ReportCellType::Money}};
+    pipeline.title = Report::tr("Open pipeline now");
+    pipeline.sheetName = Report::tr("Open pipeline");
+    pipeline.columns = {{Report::tr("Stage"), ReportCellType::Text},
+                        {Report::tr("Open deals"), ReportCellType::Integer},
+                        {moneyHeader(Report::tr("Amount"), out.currency), ReportCellType::Money},
+                        {moneyHeader(Report::tr("Weighted amount"), out.currency), ReportCellType::Money}};
     qint64 n = 0, amount = 0, weighted = 0;
     for (const StageValue &s : *open) {
         pipeline.rows.append({s.name, s.count, s.amountMinor, s.weightedMinor});
@@ -232,19 +227,19 @@ Status ReportBuilder::funnel(const Actor &actor, const Period &period, ReportDat
         amount += s.amountMinor;
         weighted += s.weightedMinor;
     }
-    pipeline.totals = {tr("Total"), n, amount, weighted};
+    pipeline.totals = {Report::tr("Total"), n, amount, weighted};
     pipeline.chartLabelColumn = 0;
     pipeline.chartValueColumn = 2;
 
     const qint64 created = stages->isEmpty() ? 0 : stages->first().reached;
     const qint64 won = stages->isEmpty() ? 0 : stages->last().reached;
-    out.figures = {{tr("Deals created"), created, ReportCellType::Integer},
-                   {tr("Of these won"), won, ReportCellType::Integer},
-                   {tr("Overall conversion"), created > 0 ? QVariant(int(divideRoundHalfUp(won * 10'000, created))) : QVariant(),
+    out.figures = {{Report::tr("Deals created"), created, ReportCellType::Integer},
+                   {Report::tr("Of these won"), won, ReportCellType::Integer},
+                   {Report::tr("Overall conversion"), created > 0 ? QVariant(int(divideRoundHalfUp(won * 10'000, created))) : QVariant(),
                     ReportCellType::Percent},
-                   {tr("Deals closed in the period: won"), rate->won, ReportCellType::Integer},
-                   {tr("Deals closed in the period: lost"), rate->lost, ReportCellType::Integer},
-                   {tr("Win rate"), rate->won + rate->lost > 0 ? QVariant(rate->basisPoints) : QVariant(), ReportCellType::Percent}};
+                   {Report::tr("Deals closed in the period: won"), rate->won, ReportCellType::Integer},
+                   {Report::tr("Deals closed in the period: lost"), rate->lost, ReportCellType::Integer},
+                   {Report::tr("Win rate"), rate->won + rate->lost > 0 ? QVariant(rate->basisPoints) : QVariant(), ReportCellType::Percent}};
     out.tables = {funnel, pipeline};
     return {};
 }
@@ -276,12 +271,12 @@ Status ReportBuilder::activities(const Actor &actor, const Period &period, Repor
     }
 
     ReportTable byRep;
-    byRep.title = tr("Activities by sales rep and kind");
-    byRep.sheetName = tr("By sales rep");
-    byRep.columns = {{tr("Sales rep"), ReportCellType::Text}};
+    byRep.title = Report::tr("Activities by sales rep and kind");
+    byRep.sheetName = Report::tr("By sales rep");
+    byRep.columns = {{Report::tr("Sales rep"), ReportCellType::Text}};
     for (const QString &k : kinds)
         byRep.columns.append({word(kActivityKinds, k), ReportCellType::Integer});
-    byRep.columns.append({tr("Total"), ReportCellType::Integer});
+    byRep.columns.append({Report::tr("Total"), ReportCellType::Integer});
     QHash<QString, qint64> kindTotals;
     qint64 total = 0;
     for (qint64 id : reps) {
@@ -297,7 +292,7 @@ Status ReportBuilder::activities(const Actor &actor, const Period &period, Repor
         total += sum;
         byRep.rows.append(row);
     }
-    byRep.totals = {tr("Total")};
+    byRep.totals = {Report::tr("Total")};
     for (const QString &k : kinds)
         byRep.totals.append(kindTotals.value(k));
     byRep.totals.append(total);
@@ -305,17 +300,17 @@ Status ReportBuilder::activities(const Actor &actor, const Period &period, Repor
     byRep.chartValueColumn = int(byRep.columns.size()) - 1;
 
     ReportTable byKind;
-    byKind.title = tr("Activities by kind");
-    byKind.sheetName = tr("By kind");
-    byKind.columns = {{tr("Kind"), ReportCellType::Text}, {tr("Activities"), ReportCellType::Integer}};
+    byKind.title = Report::tr("Activities by kind");
+    byKind.sheetName = Report::tr("By kind");
+    byKind.columns = {{Report::tr("Kind"), ReportCellType::Text}, {Report::tr("Activities"), ReportCellType::Integer}};
     for (const QString &k : kinds)
         byKind.rows.append({word(kActivityKinds, k), kindTotals.value(k)});
-    byKind.totals = {tr("Total"), total};
+    byKind.totals = {Report::tr("Total"), total};
     byKind.chartLabelColumn = 0;
     byKind.chartValueColumn = 1;
 
-    out.figures = {{tr("Activities logged"), total, ReportCellType::Integer},
-                   {tr("Sales reps with activities"), qint64(reps.size()), ReportCellType::Integer}};
+    out.figures = {{Report::tr("Activities logged"), total, ReportCellType::Integer},
+                   {Report::tr("Sales reps with activities"), qint64(reps.size()), ReportCellType::Integer}};
     out.tables = {byRep, byKind};
     return {};
 }
@@ -331,33 +326,33 @@ Status ReportBuilder::customers(const Actor &actor, const Period &period, Report
         return sources.error();
 
     ReportTable growth;
-    growth.title = tr("New customers per period");
-    growth.sheetName = tr("Growth");
-    growth.columns = {{bucketHeader(period.bucket), ReportCellType::Text}, {tr("New customers"), ReportCellType::Integer}};
+    growth.title = Report::tr("New customers per period");
+    growth.sheetName = Report::tr("Growth");
+    growth.columns = {{bucketHeader(period.bucket), ReportCellType::Text}, {Report::tr("New customers"), ReportCellType::Integer}};
     qint64 total = 0;
     for (const CountBucket &b : *buckets) {
         growth.rows.append({b.key, b.count});
         total += b.count;
     }
-    growth.totals = {tr("Total"), total};
+    growth.totals = {Report::tr("Total"), total};
     growth.chartLabelColumn = 0;
     growth.chartValueColumn = 1;
 
     ReportTable mix;
-    mix.title = tr("New customers by source");
-    mix.sheetName = tr("Sources");
-    mix.columns = {{tr("Source"), ReportCellType::Text},
-                   {tr("New customers"), ReportCellType::Integer},
-                   {tr("Share"), ReportCellType::Percent}};
+    mix.title = Report::tr("New customers by source");
+    mix.sheetName = Report::tr("Sources");
+    mix.columns = {{Report::tr("Source"), ReportCellType::Text},
+                   {Report::tr("New customers"), ReportCellType::Integer},
+                   {Report::tr("Share"), ReportCellType::Percent}};
     for (const SourceCount &s : *sources)
-        mix.rows.append({s.source.isEmpty() ? tr("(not recorded)") : s.source, s.count,
+        mix.rows.append({s.source.isEmpty() ? Report::tr("(not recorded)") : s.source, s.count,
                          int(divideRoundHalfUp(s.count * 10'000, total))});
-    mix.totals = {tr("Total"), total, total > 0 ? QVariant(10'000) : QVariant()};
+    mix.totals = {Report::tr("Total"), total, total > 0 ? QVariant(10'000) : QVariant()};
     mix.chartLabelColumn = 0;
     mix.chartValueColumn = 1;
 
-    out.figures = {{tr("New customers"), total, ReportCellType::Integer},
-                   {tr("Sources"), qint64(sources->size()), ReportCellType::Integer}};
+    out.figures = {{Report::tr("New customers"), total, ReportCellType::Integer},
+                   {Report::tr("Sources"), qint64(sources->size()), ReportCellType::Integer}};
     out.tables = {growth, mix};
     return {};
 }
@@ -371,29 +366,29 @@ Status ReportBuilder::tasks(const Actor &actor, ReportData &out)
     const int offset = QDateTime::fromMSecsSinceEpoch(now).offsetFromUtc() / 60;
     auto localDay = [&](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms + qint64(offset) * 60'000, QTimeZone::utc()).date(); };
     // Overdue is a state now, not something that happened in the period: say so instead of the period.
-    out.periodText = tr("Open tasks overdue on %1").arg(localDay(now).toString(Qt::ISODate));
+    out.periodText = Report::tr("Open tasks overdue on %1").arg(localDay(now).toString(Qt::ISODate));
 
     ReportTable byOwner;
-    byOwner.title = tr("Overdue tasks by owner");
-    byOwner.sheetName = tr("By owner");
-    byOwner.columns = {{tr("Owner"), ReportCellType::Text},
-                       {tr("Overdue tasks"), ReportCellType::Integer},
-                       {tr("Oldest due date"), ReportCellType::Date}};
+    byOwner.title = Report::tr("Overdue tasks by owner");
+    byOwner.sheetName = Report::tr("By owner");
+    byOwner.columns = {{Report::tr("Owner"), ReportCellType::Text},
+                       {Report::tr("Overdue tasks"), ReportCellType::Integer},
+                       {Report::tr("Oldest due date"), ReportCellType::Date}};
     qint64 total = 0;
     for (const OverdueTasks &o : *owners) {
         byOwner.rows.append({userName(o.name, o.userId), o.count, localDay(o.oldestDueAt)});
         total += o.count;
     }
-    byOwner.totals = {tr("Total"), total, QVariant()};
+    byOwner.totals = {Report::tr("Total"), total, QVariant()};
     byOwner.chartLabelColumn = 0;
     byOwner.chartValueColumn = 1;
 
     ReportTable list;
-    list.title = total > kMaxOverdueListed ? tr("The %1 longest overdue tasks").arg(kMaxOverdueListed) : tr("Overdue tasks");
-    list.sheetName = tr("Tasks");
-    list.columns = {{tr("Due date"), ReportCellType::Date},   {tr("Days overdue"), ReportCellType::Integer},
-                    {tr("Task"), ReportCellType::Text},       {tr("Customer"), ReportCellType::Text},
-                    {tr("Owner"), ReportCellType::Text},      {tr("Priority"), ReportCellType::Text}};
+    list.title = total > kMaxOverdueListed ? Report::tr("The %1 longest overdue tasks").arg(kMaxOverdueListed) : Report::tr("Overdue tasks");
+    list.sheetName = Report::tr("Tasks");
+    list.columns = {{Report::tr("Due date"), ReportCellType::Date},   {Report::tr("Days overdue"), ReportCellType::Integer},
+                    {Report::tr("Task"), ReportCellType::Text},       {Report::tr("Customer"), ReportCellType::Text},
+                    {Report::tr("Owner"), ReportCellType::Text},      {Report::tr("Priority"), ReportCellType::Text}};
     std::optional<TaskCursor> after;
     TaskService tasks(m_db);
     while (list.rows.size() < kMaxOverdueListed) {
@@ -412,8 +407,8 @@ Status ReportBuilder::tasks(const Actor &actor, ReportData &out)
         after = page->next;
     }
 
-    out.figures = {{tr("Overdue tasks"), total, ReportCellType::Integer},
-                   {tr("Owners with overdue tasks"), qint64(owners->size()), ReportCellType::Integer}};
+    out.figures = {{Report::tr("Overdue tasks"), total, ReportCellType::Integer},
+                   {Report::tr("Owners with overdue tasks"), qint64(owners->size()), ReportCellType::Integer}};
     out.tables = {byOwner, list};
     return {};
 }

@@ -1,11 +1,19 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 #include <QVariant>
 #include <QVector>
 
 namespace crm {
+
+// The translation context of every report text: Report::tr("...") is QCoreApplication::translate("Report",
+// "..."), which lupdate finds; a report is in the language of the catalogue installed when it is built.
+class Report
+{
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
 
 // What one cell of a report table holds; writers choose the rendering (PDF text, XLSX cell type).
 enum class ReportCellType {

@@ -12,11 +12,6 @@ namespace crm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Report", text);
-}
-
 Error writeError(const QString &what)
 {
     return Error{QStringLiteral("io"), QStringLiteral("Cannot write the XLSX file: ") + what, QStringLiteral("file")};
@@ -100,7 +95,7 @@ public:
         worksheet_write_string(s, 1, 0, report.periodText.toUtf8().constData(), nullptr);
         worksheet_write_string(s, 2, 0, report.scopeText.toUtf8().constData(), nullptr);
         worksheet_write_string(s, 3, 0,
-                               tr("Generated %1; money in %2")
+                               Report::tr("Generated %1; money in %2")
                                    .arg(QDateTime::fromMSecsSinceEpoch(report.generatedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                         report.currency)
                                    .toUtf8()
@@ -173,7 +168,7 @@ Status XlsxReportWriter::write(const ReportData &report, const QString &path)
         return writeError(QStringLiteral("cannot create %1").arg(path));
     Book book(wb);
     QSet<QString> used;
-    book.summary(report, sheetName(tr("Summary"), used));
+    book.summary(report, sheetName(Report::tr("Summary"), used));
     for (const ReportTable &t : report.tables)
         book.table(t, sheetName(t.sheetName.isEmpty() ? t.title : t.sheetName, used));
     if (const lxw_error e = workbook_close(wb); e != LXW_NO_ERROR) {
