@@ -465,7 +465,7 @@ private Q_SLOTS:
         CRM_OPEN_DB(db, &clock);
         Company x(*db, clock);
         x.load();
-        auto crm = [&](QStringList args, int *code, QString *err) {
+        auto crm = [&](QStringList args, int *code, QString *err, const QByteArray &input = {}) {
             args << QStringLiteral("--database") << db.location;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
@@ -477,6 +477,9 @@ private Q_SLOTS:
             QProcess p;
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(CRM_EXE), args);
+            p.waitForStarted(10000);
+            p.write(input);
+            p.closeWriteChannel();
             p.waitForFinished(120000);
             *code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
             *err = QString::fromUtf8(p.readAllStandardError());
@@ -503,6 +506,24 @@ private Q_SLOTS:
                   &code, &err);
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY(QFile::exists(xlsx));
+
+        // Signed in with a password read from stdin: li's scope, narrowed to zhao.
+        const QString zhao = m_dir.filePath(QStringLiteral("zhao.xlsx"));
+        out = crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--period"), QStringLiteral("2024-03-01..2024-03-31"),
+                   QStringLiteral("--user"), QStringLiteral("li"), QStringLiteral("--password-stdin"), QStringLiteral("--owner"),
+                   QStringLiteral("zhao"), QStringLiteral("-o"), zhao},
+                  &code, &err, "s3cret-pass\n");
+        QVERIFY2(code == 0, qPrintable(err));
+        const QJsonObject cells = QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), zhao}))
+                                      .object().value(QStringLiteral("cells")).toObject();
+        const QJsonArray reps = cells.value(QStringLiteral("By sales rep")).toArray();
+        QCOMPARE(reps.size(), 3); // header, zhao, totals
+        QCOMPARE(reps.at(2).toArray().at(2).toObject().value(QStringLiteral("v")).toDouble(), 2000.0);
+        crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--user"), QStringLiteral("li"),
+             QStringLiteral("--password-stdin"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("bad.pdf"))},
+            &code, &err, "wrong-password\n");
+        QCOMPARE(code, 1);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.pdf"))));
 
         // Failures: a clear message, a non-zero exit, no file.
         const QString none = m_dir.filePath(QStringLiteral("none.pdf"));
