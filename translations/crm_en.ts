@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DashboardSeries</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n deal(s))</source>
+        <translation>
+            <numerusform>%1 (%n deal)</numerusform>
+            <numerusform>%1 (%n deals)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>Prospect</source>
@@ -54,6 +72,158 @@
     <message>
         <source>Sales rep</source>
         <translation>Sales rep</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Inbound</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Outbound</translation>
+    </message>
+    <message>
+        <source>Read customers</source>
+        <translation>Read customers</translation>
+    </message>
+    <message>
+        <source>Add and edit customers</source>
+        <translation>Add and edit customers</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>Delete customers</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>Export customers</translation>
+    </message>
+    <message>
+        <source>Export phones and emails unmasked</source>
+        <translation>Export phones and emails unmasked</translation>
+    </message>
+    <message>
+        <source>Assign customers and move them to the pool</source>
+        <translation>Assign customers and move them to the pool</translation>
+    </message>
+    <message>
+        <source>Claim from the public pool</source>
+        <translation>Claim from the public pool</translation>
+    </message>
+    <message>
+        <source>Read leads</source>
+        <translation>Read leads</translation>
+    </message>
+    <message>
+        <source>Add, edit and convert leads</source>
+        <translation>Add, edit and convert leads</translation>
+    </message>
+    <message>
+        <source>Read opportunities</source>
+        <translation>Read opportunities</translation>
+    </message>
+    <message>
+        <source>Add, edit and move opportunities</source>
+        <translation>Add, edit and move opportunities</translation>
+    </message>
+    <message>
+        <source>Delete opportunities</source>
+        <translation>Delete opportunities</translation>
+    </message>
+    <message>
+        <source>Read activities</source>
+        <translation>Read activities</translation>
+    </message>
+    <message>
+        <source>Log activities</source>
+        <translation>Log activities</translation>
+    </message>
+    <message>
+        <source>Read tasks and follow-ups</source>
+        <translation>Read tasks and follow-ups</translation>
+    </message>
+    <message>
+        <source>Add and edit tasks and follow-ups</source>
+        <translation>Add and edit tasks and follow-ups</translation>
+    </message>
+    <message>
+        <source>Read campaigns</source>
+        <translation>Read campaigns</translation>
+    </message>
+    <message>
+        <source>Run campaigns</source>
+        <translation>Run campaigns</translation>
+    </message>
+    <message>
+        <source>Read feedback</source>
+        <translation>Read feedback</translation>
+    </message>
+    <message>
+        <source>Record and handle feedback</source>
+        <translation>Record and handle feedback</translation>
+    </message>
+    <message>
+        <source>See dashboards and reports</source>
+        <translation>See dashboards and reports</translation>
+    </message>
+    <message>
+        <source>Export reports</source>
+        <translation>Export reports</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Read the audit log</translation>
+    </message>
+    <message>
+        <source>Administer users, departments and roles</source>
+        <translation>Administer users, departments and roles</translation>
+    </message>
+    <message>
+        <source>Change company settings and pipelines</source>
+        <translation>Change company settings and pipelines</translation>
+    </message>
+    <message>
+        <source>Own records</source>
+        <translation>Own records</translation>
+    </message>
+    <message>
+        <source>Own and subordinates&apos; records</source>
+        <translation>Own and subordinates&apos; records</translation>
+    </message>
+    <message>
+        <source>Own department</source>
+        <translation>Own department</translation>
+    </message>
+    <message>
+        <source>Department and its sub-departments</source>
+        <translation>Department and its sub-departments</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Everything</translation>
     </message>
 </context>
 <context>
@@ -231,6 +401,345 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>No data in this period.</source>
+        <translation>No data in this period.</translation>
+    </message>
+    <message>
+        <source>Generated %1; money in %2</source>
+        <translation>Generated %1; money in %2</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visit</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Week starting</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(no owner)</translation>
+    </message>
+    <message>
+        <source>Scope: %1 only</source>
+        <translation>Scope: %1 only</translation>
+    </message>
+    <message>
+        <source>Scope: the data of %1</source>
+        <translation>Scope: the data of %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1 and their team</source>
+        <translation>Scope: %1 and their team</translation>
+    </message>
+    <message>
+        <source>Scope: the department of %1</source>
+        <translation>Scope: the department of %1</translation>
+    </message>
+    <message>
+        <source>Scope: the department of %1 and its sub-departments</source>
+        <translation>Scope: the department of %1 and its sub-departments</translation>
+    </message>
+    <message>
+        <source>Scope: all data (%1)</source>
+        <translation>Scope: all data (%1)</translation>
+    </message>
+    <message>
+        <source>Sales performance report</source>
+        <translation>Sales performance report</translation>
+    </message>
+    <message>
+        <source>Sales funnel and conversion report</source>
+        <translation>Sales funnel and conversion report</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Activity report</translation>
+    </message>
+    <message>
+        <source>Customer growth and source report</source>
+        <translation>Customer growth and source report</translation>
+    </message>
+    <message>
+        <source>Overdue tasks report</source>
+        <translation>Overdue tasks report</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>Period: %1 to %2</translation>
+    </message>
+    <message>
+        <source>Won deals per period</source>
+        <translation>Won deals per period</translation>
+    </message>
+    <message>
+        <source>By period</source>
+        <translation>By period</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>Deals won</translation>
+    </message>
+    <message>
+        <source>Amount won</source>
+        <translation>Amount won</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Won deals by sales rep</source>
+        <translation>Won deals by sales rep</translation>
+    </message>
+    <message>
+        <source>By sales rep</source>
+        <translation>By sales rep</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Sales rep</translation>
+    </message>
+    <message>
+        <source>Share of amount</source>
+        <translation>Share of amount</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>Average deal</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Win rate</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>Average sales cycle (days)</translation>
+    </message>
+    <message>
+        <source>Deals created in the period by the furthest stage reached</source>
+        <translation>Deals created in the period by the furthest stage reached</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Funnel</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Deals reaching it</source>
+        <translation>Deals reaching it</translation>
+    </message>
+    <message>
+        <source>Conversion to the next stage</source>
+        <translation>Conversion to the next stage</translation>
+    </message>
+    <message>
+        <source>Open pipeline now</source>
+        <translation>Open pipeline now</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>Open pipeline</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>Open deals</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>Weighted amount</translation>
+    </message>
+    <message>
+        <source>Deals created</source>
+        <translation>Deals created</translation>
+    </message>
+    <message>
+        <source>Of these won</source>
+        <translation>Of these won</translation>
+    </message>
+    <message>
+        <source>Overall conversion</source>
+        <translation>Overall conversion</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period: won</source>
+        <translation>Deals closed in the period: won</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period: lost</source>
+        <translation>Deals closed in the period: lost</translation>
+    </message>
+    <message>
+        <source>Activities by sales rep and kind</source>
+        <translation>Activities by sales rep and kind</translation>
+    </message>
+    <message>
+        <source>Activities by kind</source>
+        <translation>Activities by kind</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Activities logged</source>
+        <translation>Activities logged</translation>
+    </message>
+    <message>
+        <source>Sales reps with activities</source>
+        <translation>Sales reps with activities</translation>
+    </message>
+    <message>
+        <source>New customers per period</source>
+        <translation>New customers per period</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>New customers</translation>
+    </message>
+    <message>
+        <source>New customers by source</source>
+        <translation>New customers by source</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>Open tasks overdue on %1</source>
+        <translation>Open tasks overdue on %1</translation>
+    </message>
+    <message>
+        <source>Overdue tasks by owner</source>
+        <translation>Overdue tasks by owner</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>By owner</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Overdue tasks</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>Oldest due date</translation>
+    </message>
+    <message>
+        <source>The %1 longest overdue tasks</source>
+        <translation>The %1 longest overdue tasks</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Owners with overdue tasks</source>
+        <translation>Owners with overdue tasks</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -247,6 +756,93 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CompanySettingsPanel</name>
+    <message>
+        <source>Won</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min before</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>Probability %</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Add stage…</source>
+        <translation>Add stage…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Follow-up reminder</source>
+        <translation>Follow-up reminder</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>The probability is a whole number from 0 to 100.</source>
+        <translation>The probability is a whole number from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>Pipeline saved.</source>
+        <translation>Pipeline saved.</translation>
+    </message>
+    <message>
+        <source>Reminder default saved.</source>
+        <translation>Reminder default saved.</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>Add stage</translation>
+    </message>
+    <message>
+        <source>Name of the new stage (it goes before the closed stages):</source>
+        <translation>Name of the new stage (it goes before the closed stages):</translation>
     </message>
 </context>
 <context>
@@ -435,6 +1031,10 @@
         <source>Contact not removed</source>
         <translation>Contact not removed</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -501,6 +1101,73 @@
     <message>
         <source>Loading…</source>
         <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomerTimeline</name>
+    <message>
+        <source>Load older</source>
+        <translation>Load older</translation>
+    </message>
+    <message>
+        <source>Log call…</source>
+        <translation>Log call…</translation>
+    </message>
+    <message>
+        <source>Log visit…</source>
+        <translation>Log visit…</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up…</source>
+        <translation>Schedule follow-up…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet</source>
+        <translation>Nothing logged yet</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 by %2</source>
+        <translation>Follow-up %1 by %2</translation>
+    </message>
+    <message>
+        <source>%1 logged</source>
+        <translation>%1 logged</translation>
+    </message>
+    <message>
+        <source>Follow-up scheduled for %1</source>
+        <translation>Follow-up scheduled for %1</translation>
     </message>
 </context>
 <context>
@@ -655,6 +1322,286 @@
             <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Export the customers of the current filter to Excel, CSV or JSON</source>
+        <translation>Export the customers of the current filter to Excel, CSV or JSON</translation>
+    </message>
+</context>
+<context>
+    <name>crm::DashboardView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>Won amount</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>Deals won</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Win rate</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>Average deal size</translation>
+    </message>
+    <message>
+        <source>Average cycle</source>
+        <translation>Average cycle</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>New customers</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>Open pipeline</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>Weighted pipeline</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Sales won</source>
+        <translation>Sales won</translation>
+    </message>
+    <message>
+        <source>Funnel (opportunities created in the period)</source>
+        <translation>Funnel (opportunities created in the period)</translation>
+    </message>
+    <message>
+        <source>Activities per rep</source>
+        <translation>Activities per rep</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 won, %2 lost</source>
+        <translation>%1 won, %2 lost</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open opportunity(ies)</source>
+        <translation>
+            <numerusform>%n open opportunity</numerusform>
+            <numerusform>%n open opportunities</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Reached</translation>
+    </message>
+</context>
+<context>
+    <name>crm::DepartmentsPanel</name>
+    <message>
+        <source>Add department…</source>
+        <translation>Add department…</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Name of the new department under %1:</source>
+        <translation>Name of the new department under %1:</translation>
+    </message>
+    <message>
+        <source>Name of the new department:</source>
+        <translation>Name of the new department:</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>Add department</translation>
+    </message>
+    <message>
+        <source>Department %1 added.</source>
+        <translation>Department %1 added.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ExportDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>Export customers</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparing…</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV for Excel (*.csv);;JSON (*.json)</source>
+        <translation>Excel (*.xlsx);;CSV for Excel (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n customer(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n customer to %1.</numerusform>
+            <numerusform>Exported %n customers to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phones and emails are masked.</source>
+        <translation>Phones and emails are masked.</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 customers…</source>
+        <translation>Exported %1 of %2 customers…</translation>
+    </message>
+    <message>
+        <source>Exported %1 customers…</source>
+        <translation>Exported %1 customers…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::FollowUpDialog</name>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>Schedule follow-up</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> min before</translation>
+    </message>
+    <message>
+        <source>What to talk about</source>
+        <translation>What to talk about</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LogActivityDialog</name>
+    <message>
+        <source>Log activity</source>
+        <translation>Log activity</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>What it was about</source>
+        <translation>What it was about</translation>
+    </message>
+    <message>
+        <source>e.g. interested, call back next week</source>
+        <translation>e.g. interested, call back next week</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
 </context>
 <context>
     <name>crm::MainWindow</name>
@@ -721,6 +1668,205 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Tasks</source>
         <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)</source>
+        <translation>%1 (due %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n task due</numerusform>
+            <numerusform>%n tasks due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>crm::OpportunityCardDelegate</name>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>%n day in stage</numerusform>
+            <numerusform>%n days in stage</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crm::PipelineBoardView</name>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>Any close date</source>
+        <translation>Any close date</translation>
+    </message>
+    <message>
+        <source>Closing this month</source>
+        <translation>Closing this month</translation>
+    </message>
+    <message>
+        <source>Closing this quarter</source>
+        <translation>Closing this quarter</translation>
+    </message>
+    <message>
+        <source>Closing in the next 90 days</source>
+        <translation>Closing in the next 90 days</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Pipeline:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opportunity(ies)</source>
+        <translation>
+            <numerusform>%n opportunity</numerusform>
+            <numerusform>%n opportunities</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total hidden</source>
+        <translation>Total hidden</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Weighted %1</source>
+        <translation>Weighted %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closing in the period</source>
+        <translation>
+            <numerusform>%n closing in the period</numerusform>
+            <numerusform>%n closing in the period</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Mark as lost</translation>
+    </message>
+    <message>
+        <source>Why was it lost (moving to “%1”)?</source>
+        <translation>Why was it lost (moving to “%1”)?</translation>
+    </message>
+    <message>
+        <source>That stage is not in this pipeline.</source>
+        <translation>That stage is not in this pipeline.</translation>
+    </message>
+    <message>
+        <source>Not moved: a lost opportunity needs a reason.</source>
+        <translation>Not moved: a lost opportunity needs a reason.</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Moving…</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to %2.</source>
+        <translation>Moved “%1” to %2.</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Not moved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>crm::RescheduleDialog</name>
+    <message>
+        <source>Remind me</source>
+        <translation>Remind me</translation>
+    </message>
+    <message>
+        <source>Reschedule task</source>
+        <translation>Reschedule task</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>At the due time</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>15 minutes before</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>1 hour before</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>1 day before</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Reminder</translation>
+    </message>
+</context>
+<context>
+    <name>crm::RolesPanel</name>
+    <message>
+        <source>Save role</source>
+        <translation>Save role</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>New role…</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>Sees</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>Role %1 saved; it applies at once.</source>
+        <translation>Role %1 saved; it applies at once.</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <source>Name of the new role (it starts with a sales rep&apos;s permissions):</source>
+        <translation>Name of the new role (it starts with a sales rep&apos;s permissions):</translation>
+    </message>
+    <message>
+        <source>Role %1 created.</source>
+        <translation>Role %1 created.</translation>
     </message>
 </context>
 <context>
@@ -976,6 +2122,10 @@ Write the password down now; you will choose a new one after signing in.</transl
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reschedule…</translation>
+    </message>
 </context>
 <context>
     <name>crm::TeamView</name>
@@ -1065,6 +2215,53 @@ Write the password down now; you will choose a new one after signing in.</transl
             <numerusform>%Ln user</numerusform>
             <numerusform>%Ln users</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Saved; it applies at once.</source>
+        <translation>Saved; it applies at once.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::UserDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
     </message>
 </context>
 </TS>

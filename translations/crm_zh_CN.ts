@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DashboardSeries</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n deal(s))</source>
+        <translation>
+            <numerusform>%1（%n 单）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>Prospect</source>
@@ -54,6 +71,158 @@
     <message>
         <source>Sales rep</source>
         <translation>销售代表</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>Read customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>Add and edit customers</source>
+        <translation>新增和编辑客户</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Export phones and emails unmasked</source>
+        <translation>导出完整手机号和邮箱（不脱敏）</translation>
+    </message>
+    <message>
+        <source>Assign customers and move them to the pool</source>
+        <translation>分配客户、退回公海</translation>
+    </message>
+    <message>
+        <source>Claim from the public pool</source>
+        <translation>从公海领取</translation>
+    </message>
+    <message>
+        <source>Read leads</source>
+        <translation>查看线索</translation>
+    </message>
+    <message>
+        <source>Add, edit and convert leads</source>
+        <translation>新增、编辑和转化线索</translation>
+    </message>
+    <message>
+        <source>Read opportunities</source>
+        <translation>查看商机</translation>
+    </message>
+    <message>
+        <source>Add, edit and move opportunities</source>
+        <translation>新增、编辑和推进商机</translation>
+    </message>
+    <message>
+        <source>Delete opportunities</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Read activities</source>
+        <translation>查看跟进记录</translation>
+    </message>
+    <message>
+        <source>Log activities</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>Read tasks and follow-ups</source>
+        <translation>查看任务和回访</translation>
+    </message>
+    <message>
+        <source>Add and edit tasks and follow-ups</source>
+        <translation>新增和编辑任务与回访</translation>
+    </message>
+    <message>
+        <source>Read campaigns</source>
+        <translation>查看营销活动</translation>
+    </message>
+    <message>
+        <source>Run campaigns</source>
+        <translation>开展营销活动</translation>
+    </message>
+    <message>
+        <source>Read feedback</source>
+        <translation>查看客户反馈</translation>
+    </message>
+    <message>
+        <source>Record and handle feedback</source>
+        <translation>记录和处理反馈</translation>
+    </message>
+    <message>
+        <source>See dashboards and reports</source>
+        <translation>查看仪表盘和报表</translation>
+    </message>
+    <message>
+        <source>Export reports</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>Administer users, departments and roles</source>
+        <translation>管理用户、部门和角色</translation>
+    </message>
+    <message>
+        <source>Change company settings and pipelines</source>
+        <translation>修改公司设置和销售流程</translation>
+    </message>
+    <message>
+        <source>Own records</source>
+        <translation>仅本人数据</translation>
+    </message>
+    <message>
+        <source>Own and subordinates&apos; records</source>
+        <translation>本人及下属数据</translation>
+    </message>
+    <message>
+        <source>Own department</source>
+        <translation>本部门数据</translation>
+    </message>
+    <message>
+        <source>Department and its sub-departments</source>
+        <translation>本部门及下级部门数据</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部数据</translation>
     </message>
 </context>
 <context>
@@ -230,6 +399,345 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>No data in this period.</source>
+        <translation>本期间没有数据。</translation>
+    </message>
+    <message>
+        <source>Generated %1; money in %2</source>
+        <translation>生成于 %1；金额单位：%2</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>周（起始日）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>Scope: %1 only</source>
+        <translation>范围：仅 %1</translation>
+    </message>
+    <message>
+        <source>Scope: the data of %1</source>
+        <translation>范围：%1 的数据</translation>
+    </message>
+    <message>
+        <source>Scope: %1 and their team</source>
+        <translation>范围：%1 及其团队</translation>
+    </message>
+    <message>
+        <source>Scope: the department of %1</source>
+        <translation>范围：%1 所在部门</translation>
+    </message>
+    <message>
+        <source>Scope: the department of %1 and its sub-departments</source>
+        <translation>范围：%1 所在部门及下级部门</translation>
+    </message>
+    <message>
+        <source>Scope: all data (%1)</source>
+        <translation>范围：全部数据（%1）</translation>
+    </message>
+    <message>
+        <source>Sales performance report</source>
+        <translation>销售业绩报表</translation>
+    </message>
+    <message>
+        <source>Sales funnel and conversion report</source>
+        <translation>销售漏斗与转化报表</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>跟进活动报表</translation>
+    </message>
+    <message>
+        <source>Customer growth and source report</source>
+        <translation>客户增长与来源报表</translation>
+    </message>
+    <message>
+        <source>Overdue tasks report</source>
+        <translation>逾期任务报表</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>期间：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Won deals per period</source>
+        <translation>各期间赢单</translation>
+    </message>
+    <message>
+        <source>By period</source>
+        <translation>按期间</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <source>Amount won</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Won deals by sales rep</source>
+        <translation>各销售赢单</translation>
+    </message>
+    <message>
+        <source>By sales rep</source>
+        <translation>按销售</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Share of amount</source>
+        <translation>金额占比</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Average sales cycle (days)</source>
+        <translation>平均成交周期（天）</translation>
+    </message>
+    <message>
+        <source>Deals created in the period by the furthest stage reached</source>
+        <translation>本期新建商机按到达的最远阶段统计</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>漏斗</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deals reaching it</source>
+        <translation>到达数</translation>
+    </message>
+    <message>
+        <source>Conversion to the next stage</source>
+        <translation>到下一阶段的转化率</translation>
+    </message>
+    <message>
+        <source>Open pipeline now</source>
+        <translation>当前在途商机</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>进行中商机</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Weighted amount</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Deals created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Of these won</source>
+        <translation>其中赢单</translation>
+    </message>
+    <message>
+        <source>Overall conversion</source>
+        <translation>总体转化率</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period: won</source>
+        <translation>本期结束商机：赢单</translation>
+    </message>
+    <message>
+        <source>Deals closed in the period: lost</source>
+        <translation>本期结束商机：输单</translation>
+    </message>
+    <message>
+        <source>Activities by sales rep and kind</source>
+        <translation>各销售各类型跟进次数</translation>
+    </message>
+    <message>
+        <source>Activities by kind</source>
+        <translation>各类型跟进次数</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <source>Activities logged</source>
+        <translation>记录的跟进</translation>
+    </message>
+    <message>
+        <source>Sales reps with activities</source>
+        <translation>有跟进记录的销售</translation>
+    </message>
+    <message>
+        <source>New customers per period</source>
+        <translation>各期间新增客户</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>New customers by source</source>
+        <translation>新增客户来源</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Open tasks overdue on %1</source>
+        <translation>截至 %1 逾期的未完成任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks by owner</source>
+        <translation>各负责人逾期任务</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>按负责人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Oldest due date</source>
+        <translation>最早到期日</translation>
+    </message>
+    <message>
+        <source>The %1 longest overdue tasks</source>
+        <translation>逾期最久的 %1 个任务</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Owners with overdue tasks</source>
+        <translation>有逾期任务的负责人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -246,6 +754,93 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CompanySettingsPanel</name>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> 分钟前</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Probability %</source>
+        <translation>赢率 %</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add stage…</source>
+        <translation>添加阶段…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Follow-up reminder</source>
+        <translation>回访提醒</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <source>The probability is a whole number from 0 to 100.</source>
+        <translation>赢率是 0 到 100 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Pipeline saved.</source>
+        <translation>销售流程已保存。</translation>
+    </message>
+    <message>
+        <source>Reminder default saved.</source>
+        <translation>默认提醒已保存。</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Name of the new stage (it goes before the closed stages):</source>
+        <translation>新阶段名称（将排在赢单/输单阶段之前）：</translation>
     </message>
 </context>
 <context>
@@ -434,6 +1029,10 @@
         <source>Contact not removed</source>
         <translation>未能移除联系人</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -500,6 +1099,73 @@
     <message>
         <source>Loading…</source>
         <translation>加载中…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomerTimeline</name>
+    <message>
+        <source>Load older</source>
+        <translation>加载更早的记录</translation>
+    </message>
+    <message>
+        <source>Log call…</source>
+        <translation>记录电话…</translation>
+    </message>
+    <message>
+        <source>Log visit…</source>
+        <translation>记录拜访…</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up…</source>
+        <translation>安排回访…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Nothing logged yet</source>
+        <translation>还没有跟进记录</translation>
+    </message>
+    <message>
+        <source>Follow-up %1 by %2</source>
+        <translation>回访 %1，方式：%2</translation>
+    </message>
+    <message>
+        <source>%1 logged</source>
+        <translation>已记录%1</translation>
+    </message>
+    <message>
+        <source>Follow-up scheduled for %1</source>
+        <translation>已安排 %1 回访</translation>
     </message>
 </context>
 <context>
@@ -652,6 +1318,283 @@
             <numerusform>%Ln 位客户</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the customers of the current filter to Excel, CSV or JSON</source>
+        <translation>将当前筛选的客户导出为 Excel、CSV 或 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>crm::DashboardView</name>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <source>Average cycle</source>
+        <translation>平均成交周期</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>在途商机金额</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>加权商机金额</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <source>Sales won</source>
+        <translation>成交额</translation>
+    </message>
+    <message>
+        <source>Funnel (opportunities created in the period)</source>
+        <translation>销售漏斗（本期新建商机）</translation>
+    </message>
+    <message>
+        <source>Activities per rep</source>
+        <translation>各销售跟进次数</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 won, %2 lost</source>
+        <translation>赢 %1，输 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open opportunity(ies)</source>
+        <translation>
+            <numerusform>%n 个进行中商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到达</translation>
+    </message>
+</context>
+<context>
+    <name>crm::DepartmentsPanel</name>
+    <message>
+        <source>Add department…</source>
+        <translation>添加部门…</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Name of the new department under %1:</source>
+        <translation>%1 下新部门的名称：</translation>
+    </message>
+    <message>
+        <source>Name of the new department:</source>
+        <translation>新部门名称：</translation>
+    </message>
+    <message>
+        <source>Add department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Department %1 added.</source>
+        <translation>已添加部门 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ExportDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV for Excel (*.csv);;JSON (*.json)</source>
+        <translation>Excel 文件 (*.xlsx);;适用于 Excel 的 CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n customer(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 位客户到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Phones and emails are masked.</source>
+        <translation>手机号和邮箱已脱敏。</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 customers…</source>
+        <translation>已导出 %1 / %2 位客户…</translation>
+    </message>
+    <message>
+        <source>Exported %1 customers…</source>
+        <translation>已导出 %1 位客户…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::FollowUpDialog</name>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source> min before</source>
+        <translation> 分钟前</translation>
+    </message>
+    <message>
+        <source>What to talk about</source>
+        <translation>要谈的内容</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LogActivityDialog</name>
+    <message>
+        <source>Log activity</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>What it was about</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>e.g. interested, call back next week</source>
+        <translation>例如：有意向，下周再联系</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
 </context>
 <context>
     <name>crm::MainWindow</name>
@@ -718,6 +1661,200 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>%1 (due %2)</source>
+        <translation>%1（%2 到期）</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n 个任务到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机看板</translation>
+    </message>
+</context>
+<context>
+    <name>crm::OpportunityCardDelegate</name>
+    <message numerus="yes">
+        <source>%n day(s) in stage</source>
+        <translation>
+            <numerusform>停留 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crm::PipelineBoardView</name>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Any close date</source>
+        <translation>任意成交日期</translation>
+    </message>
+    <message>
+        <source>Closing this month</source>
+        <translation>本月预计成交</translation>
+    </message>
+    <message>
+        <source>Closing this quarter</source>
+        <translation>本季度预计成交</translation>
+    </message>
+    <message>
+        <source>Closing in the next 90 days</source>
+        <translation>未来 90 天预计成交</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>销售流程：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opportunity(ies)</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total hidden</source>
+        <translation>金额已隐藏</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>Weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closing in the period</source>
+        <translation>
+            <numerusform>%n 个在所选期间成交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>标记为输单</translation>
+    </message>
+    <message>
+        <source>Why was it lost (moving to “%1”)?</source>
+        <translation>输单原因（移到“%1”）？</translation>
+    </message>
+    <message>
+        <source>That stage is not in this pipeline.</source>
+        <translation>该阶段不属于此销售流程。</translation>
+    </message>
+    <message>
+        <source>Not moved: a lost opportunity needs a reason.</source>
+        <translation>未移动：输单需要填写原因。</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>正在移动…</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to %2.</source>
+        <translation>已将“%1”移到%2。</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未移动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>crm::RescheduleDialog</name>
+    <message>
+        <source>Remind me</source>
+        <translation>提醒我</translation>
+    </message>
+    <message>
+        <source>Reschedule task</source>
+        <translation>改期任务</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>提前 15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>提前 1 小时</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>crm::RolesPanel</name>
+    <message>
+        <source>Save role</source>
+        <translation>保存角色</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新建角色…</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>可见范围</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Role %1 saved; it applies at once.</source>
+        <translation>角色 %1 已保存，立即生效。</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Name of the new role (it starts with a sales rep&apos;s permissions):</source>
+        <translation>新角色名称（初始权限与销售代表相同）：</translation>
+    </message>
+    <message>
+        <source>Role %1 created.</source>
+        <translation>已创建角色 %1。</translation>
     </message>
 </context>
 <context>
@@ -972,6 +2109,10 @@ Write the password down now; you will choose a new one after signing in.</source
         <source>Open</source>
         <translation>未完成</translation>
     </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>改期…</translation>
+    </message>
 </context>
 <context>
     <name>crm::TeamView</name>
@@ -1060,6 +2201,53 @@ Write the password down now; you will choose a new one after signing in.</source
         <translation>
             <numerusform>%Ln 位用户</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Saved; it applies at once.</source>
+        <translation>已保存，立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>crm::UserDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>上级</translation>
     </message>
 </context>
 </TS>
