@@ -1,0 +1,131 @@
+#include "ui/dashboard/DashboardSeries.h"
+
+#include "ui/DisplayFormat.h"
+#include "ui/dashboard/DashboardPeriod.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace crm {
+
+namespace {
+
+// The activity kinds in the order the stacked bars use, whatever the query returned first.
+const QStringList &knownKinds()
+{
+    static const QStringList kinds{QStringLiteral("call"),    QStringLiteral("visit"), QStringLiteral("meeting"),
+                                   QStringLiteral("message"), QStringLiteral("email"), QStringLiteral("note")};
+    return kinds;
+}
+
+} // namespace
+
+QString DashboardSeries::percent(int basisPoints)
+{
+    const QLocale locale;
+    return tr("%1 %").arg(locale.toString(basisPoints / 100) + locale.decimalPoint() +
+                          QStringLiteral("%1").arg(basisPoints % 100, 2, 10, QLatin1Char('0')));
+}
+
+DashboardSeries DashboardSeries::build(const DashboardData &data)
+{
+    DashboardSeries s;
+    const Dashboard &d = data.headline;
+    for (const QString &key : data.bucketKeys)
+        s.bucketLabels << DashboardPeriod::bucketLabel(key, data.period.bucket);
+    // AnalyticsService fills every bucket of the period in key order; look up by key anyway so a
+    // missing bucket draws as zero instead of shifting the bars.
+    for (const QString &key : data.bucketKeys) {
+        const auto won = std::find_if(d.wonByBucket.begin(), d.wonByBucket.end(), [&](const SalesBucket &b) { return b.key == key; });
+        const qint64 amount = won == d.wonByBucket.end() ? 0 : won->amountMinor;
+        const qint64 count = won == d.wonByBucket.end() ? 0 : won->count;
+        s.wonAmounts << qreal(amount) / 100.0;
+        s.wonCounts << qreal(count);
+        s.wonTexts << tr("%1 (%n deal(s))", nullptr, int(count)).arg(DisplayFormat::money(amount));
+        const auto created = std::find_if(d.newCustomersByBucket.begin(), d.newCustomersByBucket.end(),
+                                          [&](const CountBucket &b) { return b.key == key; });
+        s.newCustomers << qreal(created == d.newCustomersByBucket.end() ? 0 : created->count);
+    }
+
+    for (const FunnelStage &stage : data.funnel) {
+        s.funnelLabels << (stage.conversionBasisPoints ? tr("%1 · %2").arg(stage.name, percent(*stage.conversionBasisPoints))
+                                                       : stage.name);
+        s.funnelReached << qreal(stage.reached);
+        s.funnelStageIds << stage.stageId;
+    }
+
+    for (const RepActivity &a : data.activities) {
+        if (!s.repIds.contains(a.userId)) {
+            s.repIds << a.userId;
+            s.reps << a.name;
+        }
+        if (!s.activityKinds.contains(a.kind))
+            s.activityKinds << a.kind;
+    }
+    std::sort(s.activityKinds.begin(), s.activityKinds.end(), [](const QString &a, const QString &b) {
+        const qsizetype ia = knownKinds().indexOf(a), ib = knownKinds().indexOf(b);
+        if (ia != ib)
+            return (ia < 0 ? knownKinds().size() : ia) < (ib < 0 ? knownKinds().size() : ib);
+        return a < b;
+    });
+    for (const QString &kind : s.activityKinds) {
+        s.activityKindLabels << DisplayFormat::activityKind(kind);
+        s.activityCounts << QList<qreal>(s.reps.size(), 0.0);
+    }
+    for (const RepActivity &a : data.activities)
+        s.activityCounts[s.activityKinds.indexOf(a.kind)][s.repIds.indexOf(a.userId)] += qreal(a.count);
+    return s;
+}
+
+std::optional<DashboardLink> DashboardSeries::linkWon(const DashboardData &data, int bucketIndex) const
+{
+    if (bucketIndex < 0 || bucketIndex >= data.bucketKeys.size())
+        return std::nullopt;
+    const auto [from, to] = DashboardPeriod::bucketRange(data.period, data.bucketKeys[bucketIndex]);
+    DashboardLink link;
+    link.kind = DashboardLink::Kind::Opportunities;
+    link.status = QStringLiteral("won");
+    link.closedFrom = from;
+    link.closedTo = to;
+    return link;
+}
+
+std::optional<DashboardLink> DashboardSeries::linkNewCustomers(const DashboardData &data, int bucketIndex) const
+{
+    if (bucketIndex < 0 || bucketIndex >= data.bucketKeys.size())
+        return std::nullopt;
+    const auto [from, to] = DashboardPeriod::bucketRange(data.period, data.bucketKeys[bucketIndex]);
+    DashboardLink link;
+    link.kind = DashboardLink::Kind::Customers;
+    link.createdFrom = from;
+    link.createdTo = to;
+    return link;
+}
+
+std::optional<DashboardLink> DashboardSeries::linkFunnel(const DashboardData &data, int stageIndex) const
+{
+    if (stageIndex < 0 || stageIndex >= funnelStageIds.size())
+        return std::nullopt;
+    DashboardLink link;
+    link.kind = DashboardLink::Kind::Opportunities;
+    link.stageId = funnelStageIds[stageIndex];
+    link.createdFrom = data.period.from;
+    link.createdTo = data.period.to;
+    return link;
+}
+
+std::optional<DashboardLink> DashboardSeries::linkActivities(const DashboardData &data, int kindIndex, int repIndex) const
+{
+    if (kindIndex < 0 || kindIndex >= activityKinds.size() || repIndex < 0 || repIndex >= repIds.size())
+        return std::nullopt;
+    DashboardLink link;
+    link.kind = DashboardLink::Kind::Activities;
+    link.userId = repIds[repIndex];
+    link.activityKind = activityKinds[kindIndex];
+    link.occurredFrom = data.period.from;
+    link.occurredTo = data.period.to;
+    return link;
+}
+
+} // namespace crm

@@ -1,0 +1,402 @@
+#include "ui/dashboard/DashboardView.h"
+
+#include "core/ChangeFeed.h"
+#include "ui/DbWorker.h"
+#include "ui/DisplayFormat.h"
+#include "ui/ErrorText.h"
+#include "ui/Session.h"
+#include "ui/dashboard/DashboardLoader.h"
+#include "ui/dashboard/DashboardPeriod.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateEdit>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedBarSeries>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace crm {
+
+namespace {
+
+constexpr int kCustom = 0; // the selector's data for "custom"
+
+QChart *makeChart(const QString &title, QWidget *parent, QLayout *into)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->hide();
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(260);
+    into->addWidget(view);
+    return chart;
+}
+
+// Drops the previous load's series and axes (the chart owns and deletes them).
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    const auto axes = chart->axes();
+    for (QAbstractAxis *axis : axes) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+// A value axis from 0 with whole-number steps for counts (and money in major units).
+QValueAxis *valueAxis(const QList<qreal> &values)
+{
+    auto *axis = new QValueAxis;
+    const qreal top = values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end());
+    axis->setRange(0, qMax<qreal>(top, 1));
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    return axis;
+}
+
+QBarCategoryAxis *categoryAxis(const QStringList &categories)
+{
+    auto *axis = new QBarCategoryAxis;
+    axis->append(categories);
+    // Many categories: slanted labels keep whole names (Chinese ones too) instead of eliding them.
+    if (categories.size() > 8)
+        axis->setLabelsAngle(-60);
+    return axis;
+}
+
+} // namespace
+
+DashboardView::DashboardView(Session &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_periodBox(new QComboBox(this)), m_first(new QDateEdit(this)),
+      m_last(new QDateEdit(this)), m_status(new QLabel(this))
+{
+    m_periodBox->addItem(tr("Last 7 days"), 7);
+    m_periodBox->addItem(tr("Last 30 days"), 30);
+    m_periodBox->addItem(tr("Last 90 days"), 90);
+    m_periodBox->addItem(tr("Last 365 days"), 365);
+    m_periodBox->addItem(tr("Custom dates"), kCustom);
+    m_periodBox->setCurrentIndex(1);
+    const QDate today = QDate::currentDate();
+    for (QDateEdit *edit : {m_first, m_last}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setVisible(false);
+    }
+    m_first->setDate(today.addDays(-29));
+    m_last->setDate(today);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Period:"), this));
+    top->addWidget(m_periodBox);
+    top->addWidget(m_first);
+    top->addWidget(m_last);
+    top->addStretch();
+    top->addWidget(m_status);
+
+    auto *content = new QWidget;
+    auto *tiles = new QGridLayout;
+    const std::pair<Kpi, QString> tileTitles[] = {
+        {Kpi::WonAmount, tr("Won amount")},       {Kpi::WonCount, tr("Deals won")},
+        {Kpi::WinRate, tr("Win rate")},           {Kpi::AverageDeal, tr("Average deal size")},
+        {Kpi::AverageCycle, tr("Average cycle")}, {Kpi::NewCustomers, tr("New customers")},
+        {Kpi::OpenPipeline, tr("Open pipeline")}, {Kpi::OpenWeighted, tr("Weighted pipeline")},
+        {Kpi::Activities, tr("Activities")}};
+    int i = 0;
+    for (const auto &[kpi, title] : tileTitles) {
+        tiles->addWidget(addTile(kpi, title), i / 5, i % 5);
+        ++i;
+    }
+    auto *charts = new QGridLayout;
+    auto cell = [&](int row, int column) {
+        auto *box = new QVBoxLayout;
+        charts->addLayout(box, row, column);
+        return box;
+    };
+    m_wonChart = makeChart(tr("Sales won"), content, cell(0, 0));
+    m_customersChart = makeChart(tr("New customers"), content, cell(0, 1));
+    m_funnelChart = makeChart(tr("Funnel (opportunities created in the period)"), content, cell(1, 0));
+    m_activitiesChart = makeChart(tr("Activities per rep"), content, cell(1, 1));
+    m_activitiesChart->legend()->show();
+    m_activitiesChart->legend()->setAlignment(Qt::AlignBottom);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(tiles);
+    contentLayout->addLayout(charts, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(scroll, 1);
+
+    connect(m_periodBox, &QComboBox::currentIndexChanged, this, &DashboardView::periodChosen);
+    connect(m_first, &QDateEdit::dateChanged, this, &DashboardView::reload);
+    connect(m_last, &QDateEdit::dateChanged, this, &DashboardView::reload);
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(kReloadDelayMs);
+    connect(&m_reloadSoon, &QTimer::timeout, this, [this] {
+        if (!isVisible()) {
+            m_stale = true; // nobody looks: read when shown
+            return;
+        }
+        reload();
+    });
+    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
+        if (c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("customer") ||
+            c.entity == QLatin1String("activity"))
+            m_reloadSoon.start();
+    });
+    connect(&session, &Session::actorChanged, this, &DashboardView::reload);
+    reload();
+}
+
+DashboardView::~DashboardView() = default;
+
+QWidget *DashboardView::addTile(Kpi kpi, const QString &title)
+{
+    auto *tile = new QFrame;
+    tile->setFrameShape(QFrame::StyledPanel);
+    auto *caption = new QLabel(title, tile);
+    auto *value = new QLabel(QStringLiteral("–"), tile);
+    value->setObjectName(QStringLiteral("kpiValue"));
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    value->setFont(big);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(tile);
+    layout->addWidget(caption);
+    layout->addWidget(value);
+    m_tiles.insert(int(kpi), value);
+    return tile;
+}
+
+void DashboardView::setPeriodDays(int days)
+{
+    const int index = m_periodBox->findData(days);
+    if (index >= 0 && days != kCustom) {
+        const QSignalBlocker block(m_periodBox);
+        m_periodBox->setCurrentIndex(index);
+        m_first->setVisible(false);
+        m_last->setVisible(false);
+        reload();
+        return;
+    }
+    const QDate today = QDate::currentDate();
+    setCustomRange(today.addDays(-(qMax(1, days) - 1)), today);
+}
+
+void DashboardView::setCustomRange(const QDate &first, const QDate &last)
+{
+    {
+        const QSignalBlocker blockBox(m_periodBox);
+        const QSignalBlocker blockFirst(m_first);
+        const QSignalBlocker blockLast(m_last);
+        m_periodBox->setCurrentIndex(m_periodBox->findData(kCustom));
+        m_first->setDate(first);
+        m_last->setDate(last);
+    }
+    m_first->setVisible(true);
+    m_last->setVisible(true);
+    reload();
+}
+
+void DashboardView::periodChosen()
+{
+    const bool custom = m_periodBox->currentData().toInt() == kCustom;
+    m_first->setVisible(custom);
+    m_last->setVisible(custom);
+    reload();
+}
+
+Period DashboardView::currentPeriod() const
+{
+    const int offset = DashboardPeriod::systemOffsetMinutes();
+    const int days = m_periodBox->currentData().toInt();
+    if (days == kCustom)
+        return DashboardPeriod::custom(m_first->date(), m_last->date(), offset);
+    return DashboardPeriod::lastDays(days, QDate::currentDate(), offset);
+}
+
+void DashboardView::reload()
+{
+    m_stale = false;
+    m_reloadSoon.stop();
+    const Actor actor = m_session.actor();
+    const Period period = currentPeriod();
+    const quint64 generation = ++m_generation;
+    ++m_pending;
+    m_status->setText(tr("Loading…"));
+    m_session.worker().run(
+        this, [actor, period](Database &db) { return DashboardLoader::load(db, actor, period); },
+        [this, generation](Result<DashboardData> result) {
+            --m_pending;
+            if (generation != m_generation)
+                return; // a newer request is on its way
+            if (!result) {
+                m_status->setText(tr("Loading failed: %1").arg(ErrorText::message(result.error())));
+                Q_EMIT loaded();
+                return;
+            }
+            present(std::move(result).value());
+            m_status->clear();
+            Q_EMIT loaded();
+        });
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+QString DashboardView::kpiText(Kpi kpi) const
+{
+    const QLabel *label = m_tiles.value(int(kpi));
+    return label ? label->text() : QString();
+}
+
+QString DashboardView::statusText() const
+{
+    return m_status->text();
+}
+
+void DashboardView::present(DashboardData data)
+{
+    m_data = std::move(data);
+    m_series = DashboardSeries::build(m_data);
+    showKpis();
+    buildWonChart();
+    buildCustomersChart();
+    buildFunnelChart();
+    buildActivitiesChart();
+}
+
+void DashboardView::showKpis()
+{
+    const Dashboard &d = m_data.headline;
+    const QString currency = d.currency;
+    auto money = [&](qint64 minor) { return tr("%1 %2").arg(DisplayFormat::money(minor), currency); };
+    const QLocale locale;
+    m_tiles[int(Kpi::WonAmount)]->setText(money(d.wonAmountMinor));
+    m_tiles[int(Kpi::WonCount)]->setText(locale.toString(d.wonCount));
+    m_tiles[int(Kpi::WinRate)]->setText(DashboardSeries::percent(d.winRate.basisPoints));
+    m_tiles[int(Kpi::WinRate)]->setToolTip(tr("%1 won, %2 lost").arg(locale.toString(d.winRate.won), locale.toString(d.winRate.lost)));
+    m_tiles[int(Kpi::AverageDeal)]->setText(money(d.averageDeal.averageMinor));
+    m_tiles[int(Kpi::AverageCycle)]->setText(tr("%n day(s)", nullptr, int(d.salesCycle.averageDays)));
+    m_tiles[int(Kpi::NewCustomers)]->setText(locale.toString(d.newCustomers));
+    m_tiles[int(Kpi::OpenPipeline)]->setText(money(d.openAmountMinor));
+    m_tiles[int(Kpi::OpenPipeline)]->setToolTip(tr("%n open opportunity(ies)", nullptr, int(d.openCount)));
+    m_tiles[int(Kpi::OpenWeighted)]->setText(money(d.openWeightedMinor));
+    m_tiles[int(Kpi::Activities)]->setText(locale.toString(d.activities));
+}
+
+void DashboardView::emitLink(const std::optional<DashboardLink> &link)
+{
+    if (link)
+        Q_EMIT openList(*link);
+}
+
+void DashboardView::buildWonChart()
+{
+    clearChart(m_wonChart);
+    auto *set = new QBarSet(tr("Won"));
+    set->append(m_series.wonAmounts);
+    connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkWon(m_data, index)); });
+    connect(set, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on && index >= 0 && index < m_series.wonTexts.size())
+            QToolTip::showText(QCursor::pos(), m_series.bucketLabels[index] + QLatin1Char('\n') + m_series.wonTexts[index]);
+        else
+            QToolTip::hideText();
+    });
+    auto *series = new QBarSeries;
+    series->append(set);
+    m_wonChart->addSeries(series);
+    auto *x = categoryAxis(m_series.bucketLabels);
+    auto *y = valueAxis(m_series.wonAmounts);
+    y->setTitleText(m_data.headline.currency);
+    m_wonChart->addAxis(x, Qt::AlignBottom);
+    m_wonChart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void DashboardView::buildCustomersChart()
+{
+    clearChart(m_customersChart);
+    auto *set = new QBarSet(tr("New customers"));
+    set->append(m_series.newCustomers);
+    connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkNewCustomers(m_data, index)); });
+    auto *series = new QBarSeries;
+    series->append(set);
+    series->setLabelsVisible(m_series.bucketLabels.size() <= 12);
+    m_customersChart->addSeries(series);
+    auto *x = categoryAxis(m_series.bucketLabels);
+    auto *y = valueAxis(m_series.newCustomers);
+    m_customersChart->addAxis(x, Qt::AlignBottom);
+    m_customersChart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+void DashboardView::buildFunnelChart()
+{
+    clearChart(m_funnelChart);
+    auto *set = new QBarSet(tr("Reached"));
+    set->append(m_series.funnelReached);
+    connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkFunnel(m_data, index)); });
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setLabelsVisible(true);
+    m_funnelChart->addSeries(series);
+    auto *stages = new QBarCategoryAxis;
+    stages->append(m_series.funnelLabels);
+    stages->setReverse(true); // the first stage on top, as a funnel reads
+    auto *x = valueAxis(m_series.funnelReached);
+    m_funnelChart->addAxis(stages, Qt::AlignLeft);
+    m_funnelChart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(stages);
+    series->attachAxis(x);
+}
+
+void DashboardView::buildActivitiesChart()
+{
+    clearChart(m_activitiesChart);
+    auto *series = new QStackedBarSeries;
+    QList<qreal> totals(m_series.reps.size(), 0.0);
+    for (int k = 0; k < m_series.activityKinds.size(); ++k) {
+        auto *set = new QBarSet(m_series.activityKindLabels[k]);
+        set->append(m_series.activityCounts[k]);
+        for (int r = 0; r < totals.size(); ++r)
+            totals[r] += m_series.activityCounts[k][r];
+        connect(set, &QBarSet::clicked, this, [this, k](int index) { emitLink(m_series.linkActivities(m_data, k, index)); });
+        series->append(set);
+    }
+    m_activitiesChart->addSeries(series);
+    auto *x = categoryAxis(m_series.reps);
+    auto *y = valueAxis(totals);
+    m_activitiesChart->addAxis(x, Qt::AlignBottom);
+    m_activitiesChart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+}
+
+} // namespace crm
