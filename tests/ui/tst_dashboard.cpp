@@ -18,6 +18,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTest>
@@ -62,6 +65,21 @@ QBarSet *barSet(QChart *chart, int index = 0)
     return bars ? bars->barSets().value(index) : nullptr;
 }
 
+// Every text the chart's scene paints (axis labels, titles, legend, bar labels), as painted: an
+// elided label would read "王…".
+QStringList paintedTexts(QChart *chart)
+{
+    QStringList out;
+    const auto items = chart->scene()->items();
+    for (QGraphicsItem *item : items) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item))
+            out << text->toPlainText();
+        else if (auto *simple = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            out << simple->text();
+    }
+    return out;
+}
+
 QString money(qint64 minor)
 {
     return DisplayFormat::money(minor) + QStringLiteral(" CNY");
@@ -80,6 +98,7 @@ class TestDashboard : public QObject
     QHash<QString, qint64> m_stages;
     std::unique_ptr<Session> m_wang, m_li, m_qian;
     qint64 m_wangsCustomer = 0;
+    Actor m_fang;
 
     // UTC ms of `hour` o'clock on the local day `day` days after Monday 4 March 2024.
     qint64 at(int day, int hour = 0) const
@@ -155,6 +174,13 @@ private Q_SLOTS:
             QSKIP(qPrintable(m_store->skip));
         QVERIFY2(m_store->db, qPrintable(m_store->error));
         m_team = makeTeam(*m_store->db);
+        // A rep with a Chinese name in li's team: the activities chart must show it whole.
+        auto fang = OrgService(*m_store->db).createUser(Actor::system(), NewUser{QStringLiteral("fang"), QStringLiteral("王芳"),
+                                                                                QStringLiteral("s3cret-pass"), QStringLiteral("rep"),
+                                                                                QStringLiteral("li"), {}, {}, {}});
+        QVERIFY(fang.ok());
+        m_fang = must(OrgService(*m_store->db).actorFor(fang->id));
+        m_team.li = must(OrgService(*m_store->db).actorFor(m_team.li.userId));
         for (const Stage &s : must(PipelineService::loadDefault(*m_store->db)).stages)
             m_stages.insert(s.name, s.id);
         QVERIFY(m_stages.contains(QStringLiteral("won")));
@@ -166,6 +192,7 @@ private Q_SLOTS:
         const qint64 e = customer(m_team.wang, QStringLiteral("旧客户"), at(-3, 9));
         const qint64 c = customer(m_team.zhao, QStringLiteral("赵的客户"), at(2, 10));
         const qint64 d = customer(m_team.qian, QStringLiteral("钱的客户"), at(1, 11));
+        const qint64 f = customer(m_fang, QStringLiteral("王芳的客户"), at(-10, 11)); // before the week
 
         // Wang: W1 won on Tuesday (cycle 23 h), W2 won on Thursday through qualified (cycle 53 h),
         // W3 lost, W4 open at 50 %; an open deal of the customer from before the week.
@@ -185,6 +212,7 @@ private Q_SLOTS:
         activity(m_team.wang, e, QStringLiteral("call"), at(-2, 15)); // before the week
         activity(m_team.zhao, c, QStringLiteral("meeting"), at(3, 15));
         activity(m_team.qian, d, QStringLiteral("call"), at(4, 15));
+        activity(m_fang, f, QStringLiteral("call"), at(6, 15));
 
         m_wang = test::signedInSession(m_store->location, QStringLiteral("wang"));
         m_li = test::signedInSession(m_store->location, QStringLiteral("li"));
@@ -238,7 +266,9 @@ private Q_SLOTS:
         QCOMPARE(barValues(view->newCustomersChart()), (QList<QList<qreal>>{{1, 1, 0, 0, 0, 0, 0}}));
         // Funnel of deals created in the week: W1 and W2 won (so passed every open stage), W3 lost
         // from lead, W4 in lead.
-        QCOMPARE(barValues(view->funnelChart()), (QList<QList<qreal>>{{4, 2, 2, 2, 2}}));
+        QCOMPARE(view->series().funnelReached, (QList<qreal>{4, 2, 2, 2, 2}));
+        // Drawn bottom to top, so the bars hold the stages last first (lead on top).
+        QCOMPARE(barValues(view->funnelChart()), (QList<QList<qreal>>{{2, 2, 2, 2, 4}}));
         QCOMPARE(view->series().funnelLabels.first(),
                  DashboardSeries::tr("%1 · %2").arg(QStringLiteral("lead"), DashboardSeries::percent(5000)));
         QCOMPARE(view->series().funnelLabels.last(), QStringLiteral("won"));
@@ -258,10 +288,16 @@ private Q_SLOTS:
         QCOMPARE(li->kpiText(DashboardView::Kpi::WinRate), DashboardSeries::percent(7500));
         QCOMPARE(li->kpiText(DashboardView::Kpi::NewCustomers), QStringLiteral("3"));
         QCOMPARE(barValues(li->wonChart()), (QList<QList<qreal>>{{0, 1000.0, 2000.0, 500.01, 0, 0, 0}}));
-        QCOMPARE(li->series().reps, (QStringList{QStringLiteral("wang"), QStringLiteral("zhao")}));
+        QCOMPARE(li->series().reps, (QStringList{QStringLiteral("wang"), QStringLiteral("zhao"), QStringLiteral("王芳")}));
         QCOMPARE(li->series().activityKinds, (QStringList{QStringLiteral("call"), QStringLiteral("visit"), QStringLiteral("meeting")}));
-        QCOMPARE(barValues(li->activitiesChart()), (QList<QList<qreal>>{{2, 0}, {1, 0}, {0, 1}}));
-        QCOMPARE(barValues(li->funnelChart()), (QList<QList<qreal>>{{5, 3, 3, 3, 3}}));
+        QCOMPARE(barValues(li->activitiesChart()), (QList<QList<qreal>>{{2, 0, 1}, {1, 0, 0}, {0, 1, 0}}));
+        QCOMPARE(li->series().funnelReached, (QList<qreal>{5, 3, 3, 3, 3}));
+        // Drawn at a usual window size, the Chinese name is painted whole, not elided.
+        li->resize(1280, 900);
+        li->show();
+        QVERIFY(QTest::qWaitForWindowExposed(li.get()));
+        QTRY_VERIFY2(paintedTexts(li->activitiesChart()).contains(QStringLiteral("王芳")),
+                     qPrintable(paintedTexts(li->activitiesChart()).join(QLatin1Char('|'))));
 
         auto qian = weekView(*m_qian);
         QCOMPARE(qian->kpiText(DashboardView::Kpi::WonAmount), money(70'000));
@@ -292,7 +328,7 @@ private Q_SLOTS:
         QCOMPARE(links[1].createdFrom, at(0));
         QCOMPARE(links[1].createdTo, at(1));
 
-        Q_EMIT barSet(view->funnelChart())->clicked(1);
+        Q_EMIT barSet(view->funnelChart())->clicked(3); // the second bar from the top
         QCOMPARE(links.size(), 3);
         QCOMPARE(links[2].kind, DashboardLink::Kind::Opportunities);
         QCOMPARE(links[2].stageId, std::optional<qint64>(m_stages.value(QStringLiteral("qualified"))));

@@ -28,6 +28,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace crm {
 
@@ -59,13 +60,25 @@ void clearChart(QChart *chart)
     }
 }
 
-// A value axis from 0 with whole-number steps for counts (and money in major units).
+// A value axis from 0 with ticks on round whole numbers (1, 2, 5 x 10^n), at most about 8 of them:
+// counts never show as 0.2 steps printed "0, 0, 1, 1", and money in major units stays readable.
 QValueAxis *valueAxis(const QList<qreal> &values)
 {
-    auto *axis = new QValueAxis;
     const qreal top = values.isEmpty() ? 0 : *std::max_element(values.begin(), values.end());
-    axis->setRange(0, qMax<qreal>(top, 1));
-    axis->applyNiceNumbers();
+    qreal step = 1;
+    for (qreal magnitude = 1;; magnitude *= 10) {
+        const qreal candidates[] = {magnitude, 2 * magnitude, 5 * magnitude};
+        const auto fit = std::find_if(std::begin(candidates), std::end(candidates), [&](qreal c) { return top / c <= 8; });
+        if (fit != std::end(candidates)) {
+            step = *fit;
+            break;
+        }
+    }
+    auto *axis = new QValueAxis;
+    axis->setRange(0, qMax<qreal>(step, std::ceil(top / step) * step));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
     axis->setLabelFormat(QStringLiteral("%.0f"));
     return axis;
 }
@@ -360,17 +373,26 @@ void DashboardView::buildCustomersChart()
 void DashboardView::buildFunnelChart()
 {
     clearChart(m_funnelChart);
+    // A horizontal bar chart draws its first category at the bottom (and QAbstractAxis::reverse does
+    // not turn a category axis over in 6.4): the stages go in last first, so the first stage is on
+    // top as a funnel reads; a click's bar index is mapped back to the stage.
+    const int n = int(m_series.funnelReached.size());
+    QList<qreal> reached;
+    QStringList labels;
+    for (int i = n - 1; i >= 0; --i) {
+        reached << m_series.funnelReached[i];
+        labels << m_series.funnelLabels[i];
+    }
     auto *set = new QBarSet(tr("Reached"));
-    set->append(m_series.funnelReached);
-    connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkFunnel(m_data, index)); });
+    set->append(reached);
+    connect(set, &QBarSet::clicked, this, [this, n](int index) { emitLink(m_series.linkFunnel(m_data, n - 1 - index)); });
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
     m_funnelChart->addSeries(series);
     auto *stages = new QBarCategoryAxis;
-    stages->append(m_series.funnelLabels);
-    stages->setReverse(true); // the first stage on top, as a funnel reads
-    auto *x = valueAxis(m_series.funnelReached);
+    stages->append(labels);
+    auto *x = valueAxis(reached);
     m_funnelChart->addAxis(stages, Qt::AlignLeft);
     m_funnelChart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(stages);
