@@ -15,6 +15,8 @@
 #include "ui/dashboard/DashboardView.h"
 
 #include <QBarSeries>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
@@ -368,6 +370,21 @@ private Q_SLOTS:
         QVERIFY(waitLoaded(view));
         QCOMPARE(view.data().bucketKeys.size(), 7);
         QCOMPARE(view.data().period.to - view.data().period.from, 7 * 24 * kHour);
+
+        // Custom dates through the widgets themselves: the selector shows the date fields, and
+        // editing them reads the new range once.
+        auto *selector = view.findChild<QComboBox *>();
+        QVERIFY(selector);
+        selector->setCurrentIndex(selector->findData(0));
+        QVERIFY(waitLoaded(view));
+        const auto edits = view.findChildren<QDateEdit *>();
+        QCOMPARE(edits.size(), 2);
+        QVERIFY(!edits[0]->isHidden());
+        edits[0]->setDate(kMonday);
+        edits[1]->setDate(kMonday.addDays(6));
+        QVERIFY(QTest::qWaitFor([&] { return !view.isLoading() && view.data().period.from == at(0); }, 20000));
+        QCOMPARE(view.data().period.to, at(7));
+        QCOMPARE(barValues(view.wonChart()), (QList<QList<qreal>>{{0, 1000.0, 0, 500.01, 0, 0, 0}}));
     }
 
     void changeElsewhereReloads()

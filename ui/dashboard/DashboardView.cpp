@@ -160,8 +160,12 @@ DashboardView::DashboardView(Session &session, QWidget *parent)
     layout->addWidget(scroll, 1);
 
     connect(m_periodBox, &QComboBox::currentIndexChanged, this, &DashboardView::periodChosen);
-    connect(m_first, &QDateEdit::dateChanged, this, &DashboardView::reload);
-    connect(m_last, &QDateEdit::dateChanged, this, &DashboardView::reload);
+    // Typing a date changes it digit by digit: read once the typing pauses.
+    m_datesSoon.setSingleShot(true);
+    m_datesSoon.setInterval(400);
+    connect(&m_datesSoon, &QTimer::timeout, this, &DashboardView::reload);
+    connect(m_first, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
+    connect(m_last, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
     m_reloadSoon.setSingleShot(true);
     m_reloadSoon.setInterval(kReloadDelayMs);
     connect(&m_reloadSoon, &QTimer::timeout, this, [this] {
@@ -252,6 +256,7 @@ void DashboardView::reload()
 {
     m_stale = false;
     m_reloadSoon.stop();
+    m_datesSoon.stop();
     const Actor actor = m_session.actor();
     const Period period = currentPeriod();
     const quint64 generation = ++m_generation;

@@ -88,6 +88,7 @@ private:
     QChart *m_funnelChart;
     QChart *m_activitiesChart;
     QTimer m_reloadSoon; // a burst of changes reloads once
+    QTimer m_datesSoon; // custom dates being typed
     DashboardData m_data;
     DashboardSeries m_series;
     int m_pending = 0;
