@@ -23,7 +23,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
-#include <QStackedBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -278,7 +278,7 @@ private Q_SLOTS:
         // Activities: wang's calls and visit only.
         QCOMPARE(view->series().reps, QStringList{QStringLiteral("wang")});
         QCOMPARE(view->series().activityKinds, (QStringList{QStringLiteral("call"), QStringLiteral("visit")}));
-        QVERIFY(qobject_cast<QStackedBarSeries *>(view->activitiesChart()->series().value(0)));
+        QVERIFY(qobject_cast<QHorizontalStackedBarSeries *>(view->activitiesChart()->series().value(0)));
         QCOMPARE(barValues(view->activitiesChart()), (QList<QList<qreal>>{{2}, {1}}));
     }
 
@@ -292,8 +292,16 @@ private Q_SLOTS:
         QCOMPARE(barValues(li->wonChart()), (QList<QList<qreal>>{{0, 1000.0, 2000.0, 500.01, 0, 0, 0}}));
         QCOMPARE(li->series().reps, (QStringList{QStringLiteral("wang"), QStringLiteral("zhao"), QStringLiteral("王芳")}));
         QCOMPARE(li->series().activityKinds, (QStringList{QStringLiteral("call"), QStringLiteral("visit"), QStringLiteral("meeting")}));
-        QCOMPARE(barValues(li->activitiesChart()), (QList<QList<qreal>>{{2, 0, 1}, {1, 0, 0}, {0, 1, 0}}));
+        QCOMPARE(li->series().activityCounts, (QVector<QList<qreal>>{{2, 0, 1}, {1, 0, 0}, {0, 1, 0}}));
+        // Rows drawn bottom to top: the bars hold the reps last first (wang on top).
+        QCOMPARE(barValues(li->activitiesChart()), (QList<QList<qreal>>{{1, 0, 2}, {0, 0, 1}, {0, 1, 0}}));
         QCOMPARE(li->series().funnelReached, (QList<qreal>{5, 3, 3, 3, 3}));
+        QList<DashboardLink> links;
+        connect(li.get(), &DashboardView::openList, this, [&](const DashboardLink &l) { links << l; });
+        Q_EMIT barSet(li->activitiesChart(), 2)->clicked(1); // the meetings of the middle row
+        QCOMPARE(links.size(), 1);
+        QCOMPARE(links[0].userId, std::optional<qint64>(m_team.zhao.userId));
+        QCOMPARE(links[0].activityKind, QStringLiteral("meeting"));
         // Drawn at a usual window size, the Chinese name is painted whole, not elided.
         li->resize(1280, 900);
         li->show();

@@ -11,6 +11,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -20,9 +21,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QScrollArea>
-#include <QStackedBarSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -36,7 +37,7 @@ namespace {
 
 constexpr int kCustom = 0; // the selector's data for "custom"
 
-QChart *makeChart(const QString &title, QWidget *parent, QLayout *into)
+QChartView *makeChart(const QString &title, QWidget *parent, QLayout *into)
 {
     auto *chart = new QChart;
     chart->setTitle(title);
@@ -46,7 +47,7 @@ QChart *makeChart(const QString &title, QWidget *parent, QLayout *into)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);
     into->addWidget(view);
-    return chart;
+    return view;
 }
 
 // Drops the previous load's series and axes (the chart owns and deletes them).
@@ -83,13 +84,21 @@ QValueAxis *valueAxis(const QList<qreal> &values)
     return axis;
 }
 
-QBarCategoryAxis *categoryAxis(const QStringList &categories)
+// The time axis under bars 0..n-1. A QBarCategoryAxis elides every label once there are more than
+// about a dozen (30 days), slanted or not; this axis labels only every k-th bucket, under its bar,
+// so the labels shown are whole. The hover tooltip names every bucket.
+QCategoryAxis *bucketAxis(const QStringList &labels)
 {
-    auto *axis = new QBarCategoryAxis;
-    axis->append(categories);
-    // Many categories: slanted labels keep whole names (Chinese ones too) instead of eliding them.
-    if (categories.size() > 8)
-        axis->setLabelsAngle(-60);
+    constexpr int kMaxLabels = 10;
+    const int n = int(labels.size());
+    const int every = qMax(1, (n + kMaxLabels - 1) / kMaxLabels);
+    auto *axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(-0.5);
+    for (int i = 0; i < n; i += every)
+        axis->append(labels[i], i);
+    axis->setRange(-0.5, qMax(0, n - 1) + 0.5);
+    axis->setGridLineVisible(false);
     return axis;
 }
 
@@ -141,10 +150,11 @@ DashboardView::DashboardView(Session &session, QWidget *parent)
         charts->addLayout(box, row, column);
         return box;
     };
-    m_wonChart = makeChart(tr("Sales won"), content, cell(0, 0));
-    m_customersChart = makeChart(tr("New customers"), content, cell(0, 1));
-    m_funnelChart = makeChart(tr("Funnel (opportunities created in the period)"), content, cell(1, 0));
-    m_activitiesChart = makeChart(tr("Activities per rep"), content, cell(1, 1));
+    m_wonChart = makeChart(tr("Sales won"), content, cell(0, 0))->chart();
+    m_customersChart = makeChart(tr("New customers"), content, cell(0, 1))->chart();
+    m_funnelChart = makeChart(tr("Funnel (opportunities created in the period)"), content, cell(1, 0))->chart();
+    m_activitiesView = makeChart(tr("Activities per rep"), content, cell(1, 1));
+    m_activitiesChart = m_activitiesView->chart();
     m_activitiesChart->legend()->show();
     m_activitiesChart->legend()->setAlignment(Qt::AlignBottom);
     auto *contentLayout = new QVBoxLayout(content);
@@ -348,7 +358,7 @@ void DashboardView::buildWonChart()
     auto *series = new QBarSeries;
     series->append(set);
     m_wonChart->addSeries(series);
-    auto *x = categoryAxis(m_series.bucketLabels);
+    auto *x = bucketAxis(m_series.bucketLabels);
     auto *y = valueAxis(m_series.wonAmounts);
     y->setTitleText(m_data.headline.currency);
     m_wonChart->addAxis(x, Qt::AlignBottom);
@@ -363,11 +373,18 @@ void DashboardView::buildCustomersChart()
     auto *set = new QBarSet(tr("New customers"));
     set->append(m_series.newCustomers);
     connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkNewCustomers(m_data, index)); });
+    connect(set, &QBarSet::hovered, this, [this](bool on, int index) {
+        if (on && index >= 0 && index < m_series.newCustomers.size())
+            QToolTip::showText(QCursor::pos(), tr("%1: %n new customer(s)", nullptr, int(m_series.newCustomers[index]))
+                                                   .arg(m_series.bucketLabels[index]));
+        else
+            QToolTip::hideText();
+    });
     auto *series = new QBarSeries;
     series->append(set);
     series->setLabelsVisible(m_series.bucketLabels.size() <= 12);
     m_customersChart->addSeries(series);
-    auto *x = categoryAxis(m_series.bucketLabels);
+    auto *x = bucketAxis(m_series.bucketLabels);
     auto *y = valueAxis(m_series.newCustomers);
     m_customersChart->addAxis(x, Qt::AlignBottom);
     m_customersChart->addAxis(y, Qt::AlignLeft);
@@ -407,23 +424,34 @@ void DashboardView::buildFunnelChart()
 void DashboardView::buildActivitiesChart()
 {
     clearChart(m_activitiesChart);
-    auto *series = new QStackedBarSeries;
-    QList<qreal> totals(m_series.reps.size(), 0.0);
+    // Reps down the side, each on its own row, so every name (Chinese ones too) is written out
+    // whole however many reps there are: the chart grows with them (the page scrolls). Like the
+    // funnel, rows go in last first so the list reads top down; clicks map back.
+    const int reps = int(m_series.reps.size());
+    auto *series = new QHorizontalStackedBarSeries;
+    QList<qreal> totals(reps, 0.0);
     for (int k = 0; k < m_series.activityKinds.size(); ++k) {
         auto *set = new QBarSet(m_series.activityKindLabels[k]);
-        set->append(m_series.activityCounts[k]);
-        for (int r = 0; r < totals.size(); ++r)
+        for (int r = reps - 1; r >= 0; --r) {
+            set->append(m_series.activityCounts[k][r]);
             totals[r] += m_series.activityCounts[k][r];
-        connect(set, &QBarSet::clicked, this, [this, k](int index) { emitLink(m_series.linkActivities(m_data, k, index)); });
+        }
+        connect(set, &QBarSet::clicked, this,
+                [this, k, reps](int index) { emitLink(m_series.linkActivities(m_data, k, reps - 1 - index)); });
         series->append(set);
     }
     m_activitiesChart->addSeries(series);
-    auto *x = categoryAxis(m_series.reps);
-    auto *y = valueAxis(totals);
-    m_activitiesChart->addAxis(x, Qt::AlignBottom);
+    QStringList names;
+    for (int r = reps - 1; r >= 0; --r)
+        names << m_series.reps[r];
+    auto *y = new QBarCategoryAxis;
+    y->append(names);
+    auto *x = valueAxis(totals);
     m_activitiesChart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(x);
+    m_activitiesChart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(y);
+    series->attachAxis(x);
+    m_activitiesView->setMinimumHeight(qMax(260, 120 + 28 * reps));
 }
 
 } // namespace crm

@@ -87,6 +87,7 @@ private:
     QChart *m_customersChart;
     QChart *m_funnelChart;
     QChart *m_activitiesChart;
+    QChartView *m_activitiesView; // grows with the number of reps
     QTimer m_reloadSoon; // a burst of changes reloads once
     QTimer m_datesSoon; // custom dates being typed
     DashboardData m_data;
