@@ -1691,6 +1691,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>crm::OpportunityCardDelegate</name>

@@ -1682,6 +1682,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>Pipeline</source>
         <translation>商机看板</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
 </context>
 <context>
     <name>crm::OpportunityCardDelegate</name>

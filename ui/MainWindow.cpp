@@ -8,6 +8,7 @@
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/dashboard/DashboardView.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
@@ -149,6 +150,15 @@ void MainWindow::buildViews()
                 new CustomersView(m_session, this));
     if (actor.can(Permission::TaskRead))
         addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
+    if (actor.can(Permission::ReportRead)) {
+        auto *dashboard = new DashboardView(m_session, this);
+        // The lists cannot yet be narrowed to a clicked bar (no created/closed range filters in the
+        // views): a click opens the matching view as it is.
+        connect(dashboard, &DashboardView::openList, this, [this](const DashboardLink &link) {
+            showView(link.kind == DashboardLink::Kind::Opportunities ? QStringLiteral("pipeline") : QStringLiteral("customers"));
+        });
+        addView(QStringLiteral("dashboard"), QIcon(QStringLiteral(":/icons/dashboard.svg")), tr("Dashboard"), dashboard);
+    }
     if (actor.can(Permission::OpportunityRead)) {
         auto *board = new PipelineBoardView(m_session, this);
         connect(board, &PipelineBoardView::openCustomer, this, &MainWindow::openCustomer);
