@@ -1,14 +1,19 @@
-// POST /api/crm/export and POST /api/crm/reports/generate: an export written by reports'
-// CustomerExporter (the caller's scope, field rules and contact masking; customer.export) to a file
-// behind a short-lived, single-use, single-user link; GET /api/files/{token} serves it.
+// POST /api/crm/export and POST /api/crm/reports/generate: an export of customers, opportunities,
+// activities, tasks or contacts written by reports' exporters (the caller's scope, field rules and
+// contact masking; customer.export and the entity's read permission) to a file behind a short-lived,
+// single-use, single-user link; GET /api/files/{token} serves it.
 #include "httpapi/routes/Routes.h"
 
-#include "core/services/CustomerValidator.h"
 #include "core/storage/Database.h"
 #include "core/storage/DownloadLinkStore.h"
 #include "httpapi/ApiOptions.h"
 #include "httpapi/json/Json.h"
+#include "httpapi/routes/ExportFilterJson.h"
+#include "reports/export/ActivityExporter.h"
+#include "reports/export/ContactExporter.h"
 #include "reports/export/CustomerExporter.h"
+#include "reports/export/OpportunityExporter.h"
+#include "reports/export/TaskExporter.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -49,91 +54,6 @@ void sweepOrphans(const QDir &dir, qint64 lifetimeMs)
             QFile::remove(f.absoluteFilePath());
 }
 
-// A filter value a query string could carry: text, a number or a boolean. Objects and arrays (the
-// page's client-side filters such as {$gte: ...}) are nullopt and ignored.
-std::optional<QString> scalar(const QJsonValue &v)
-{
-    if (v.isString())
-        return v.toString().trimmed();
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'f', 0);
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isNull() || v.isUndefined())
-        return QString();
-    return std::nullopt;
-}
-
-// The customer list's filters (as GET /api/crm/customers takes them) from a JSON object; errors name
-// the field as prefix + key ("filters.status").
-Result<CustomerFilter> customerFilter(const QJsonObject &filters, const QString &prefix)
-{
-    CustomerFilter f;
-    for (auto it = filters.begin(); it != filters.end(); ++it) {
-        const QString key = it.key();
-        const QString field = prefix + key;
-        const QJsonValue v = it.value();
-        if (key == QLatin1String("userId"))
-            continue; // identity comes from the token
-        if (key == QLatin1String("status") && v.isArray()) {
-            for (const QJsonValue &s : v.toArray())
-                if (s.isString())
-                    f.statuses << s.toString().trimmed();
-        } else {
-            const std::optional<QString> text = scalar(v);
-            if (!text)
-                continue;
-            const QString &t = *text;
-            if (key == QLatin1String("keyword")) f.keyword = t.left(100);
-            else if (key == QLatin1String("status")) {
-                if (t != QLatin1String("all") && !t.startsWith(QLatin1String("[object")))
-                    f.statuses = t.split(QLatin1Char(','), Qt::SkipEmptyParts);
-            } else if (key == QLatin1String("tag")) f.tag = t.left(100);
-            else if (key == QLatin1String("group")) f.group = t.left(100);
-            else if (key == QLatin1String("source")) f.source = t.left(100);
-            else if (key == QLatin1String("province")) f.province = t.left(100);
-            else if (key == QLatin1String("city")) f.city = t.left(100);
-            else if (key == QLatin1String("district")) f.district = t.left(100);
-            else if (key == QLatin1String("pool")) f.poolOnly = t == QLatin1String("true") || t == QLatin1String("1");
-            else if (key == QLatin1String("ownerId")) {
-                if (t.isEmpty())
-                    continue;
-                bool ok = false;
-                f.ownerId = t.toLongLong(&ok);
-                if (!ok || *f.ownerId <= 0)
-                    return Error::validation(QStringLiteral("format"), field, QStringLiteral("ownerId must be a user id"));
-            } else if (key == QLatin1String("sortBy")) {
-                static const QHash<QString, CustomerSort> sorts = {
-                    {QString(), CustomerSort::Auto},
-                    {QStringLiteral("relevance"), CustomerSort::Auto},
-                    {QStringLiteral("lastContact"), CustomerSort::LastContact},
-                    {QStringLiteral("lastContactAt"), CustomerSort::LastContact},
-                    {QStringLiteral("createdAt"), CustomerSort::Created},
-                    {QStringLiteral("created"), CustomerSort::Created},
-                    {QStringLiteral("name"), CustomerSort::Name},
-                    {QStringLiteral("value"), CustomerSort::Value},
-                    {QStringLiteral("newest"), CustomerSort::Newest},
-                };
-                if (!sorts.contains(t))
-                    return Error::validation(QStringLiteral("unknown"), field,
-                                             QStringLiteral("sortBy must be lastContact, createdAt, name, value or newest"));
-                f.sort = sorts.value(t);
-            } else if (key == QLatin1String("order")) {
-                if (t == QLatin1String("asc") || t == QLatin1String("desc"))
-                    f.ascending = t == QLatin1String("asc");
-                else if (!t.isEmpty())
-                    return Error::validation(QStringLiteral("unknown"), field, QStringLiteral("order must be asc or desc"));
-            } else {
-                return Error::validation(QStringLiteral("unknown_field"), field, QStringLiteral("Unknown filter: ") + key.left(100));
-            }
-        }
-    }
-    for (const QString &s : std::as_const(f.statuses))
-        if (!CustomerValidator::statuses().contains(s))
-            return invalid(prefix + QStringLiteral("status"), QStringLiteral("Unknown customer status: ") + s.left(50));
-    return f;
-}
-
 struct FileType
 {
     ExportFormat format;
@@ -166,24 +86,93 @@ Result<bool> chineseHeaders(const QJsonValue &value, const QString &field)
     return invalid(field, QStringLiteral("headers must be en or zh"));
 }
 
-// Writes the export (streamed page by page by CustomerExporter, never the whole file in memory) and
-// answers {success, downloadUrl, expiresAt, fileName, format, rows, masked}.
-ApiResponse exportCustomers(ApiContext &c, const QJsonObject &filters, const QString &filterPrefix, const QJsonValue &formatValue,
-                            const QString &formatField, const QJsonValue &headersValue, const QString &headersField)
+// What can be exported: the type's name in the API, its file name prefixes, the read permission the
+// exporter asks for besides customer.export, and the noun of the 403 message.
+struct ExportType
+{
+    QString name, chinesePrefix, readPermission, noun;
+};
+
+const QVector<ExportType> &exportTypes()
+{
+    static const QVector<ExportType> types = {
+        {QStringLiteral("customers"), QStringLiteral("客户"), Permission::CustomerRead, QStringLiteral("customers")},
+        {QStringLiteral("opportunities"), QStringLiteral("商机"), Permission::OpportunityRead, QStringLiteral("opportunities")},
+        {QStringLiteral("activities"), QStringLiteral("活动"), Permission::ActivityRead, QStringLiteral("activities")},
+        {QStringLiteral("tasks"), QStringLiteral("任务"), Permission::TaskRead, QStringLiteral("tasks")},
+        {QStringLiteral("contacts"), QStringLiteral("联系人"), Permission::CustomerRead, QStringLiteral("contacts")},
+    };
+    return types;
+}
+
+// An export whose filters are parsed and checked, waiting for its file's path: nothing is written
+// before every part of the request is known to be good.
+using ExportJob = std::function<Result<ExportSummary>(const QString &path)>;
+
+template <typename Exporter, typename Filter>
+Result<ExportJob> job(Database &db, const Actor &actor, Result<Filter> filter, const ExportSettings &settings)
+{
+    if (!filter)
+        return filter.error();
+    EntityExportOptions<Filter> options;
+    static_cast<ExportSettings &>(options) = settings;
+    options.filter = *filter;
+    return ExportJob([&db, &actor, options](const QString &path) { return Exporter(db).exportTo(actor, path, options); });
+}
+
+Result<ExportJob> prepare(const QString &type, Database &db, const Actor &actor, const QJsonObject &filters, const QString &prefix,
+                          const ExportSettings &settings)
+{
+    namespace F = ExportFilterJson;
+    if (type == QLatin1String("opportunities"))
+        return job<OpportunityExporter>(db, actor, F::opportunities(filters, prefix), settings);
+    if (type == QLatin1String("activities"))
+        return job<ActivityExporter>(db, actor, F::activities(filters, prefix), settings);
+    if (type == QLatin1String("tasks"))
+        return job<TaskExporter>(db, actor, F::tasks(filters, prefix), settings);
+    if (type == QLatin1String("contacts"))
+        return job<ContactExporter>(db, actor, F::contacts(filters, prefix), settings);
+    // Customers have their own options type (CustomerExportOptions predates EntityExportOptions).
+    auto filter = F::customers(filters, prefix);
+    if (!filter)
+        return filter.error();
+    CustomerExportOptions options;
+    options.format = settings.format;
+    options.chineseHeaders = settings.chineseHeaders;
+    options.filter = *filter;
+    return ExportJob([&db, &actor, options, prefix](const QString &path) -> Result<ExportSummary> {
+        auto summary = CustomerExporter(db).exportTo(actor, path, options);
+        if (!summary && summary.error().field == QLatin1String("statuses")) {
+            Error e = summary.error();
+            e.field = prefix + QStringLiteral("status");
+            return e;
+        }
+        return summary;
+    });
+}
+
+// Writes the export (streamed page by page by the type's exporter, never the whole file in memory)
+// and answers {success, downloadUrl, expiresAt, fileName, format, rows, masked}.
+ApiResponse exportFile(ApiContext &c, const ExportType &exportType, const QJsonObject &filters, const QString &filterPrefix,
+                       const QJsonValue &formatValue, const QString &formatField, const QJsonValue &headersValue,
+                       const QString &headersField)
 {
     const Actor &actor = c.request.actor;
     // Before anything is parsed or written: no export permission, no file.
-    if (!actor.can(Permission::CustomerExport) || !actor.can(Permission::CustomerRead))
-        return errorOr(Error::forbidden(QStringLiteral("You do not have permission to export customers")));
+    if (!actor.can(Permission::CustomerExport) || !actor.can(exportType.readPermission))
+        return errorOr(Error::forbidden(QStringLiteral("You do not have permission to export ") + exportType.noun));
     auto type = fileType(formatValue, formatField);
     if (!type)
         return errorOr(type.error());
     auto chinese = chineseHeaders(headersValue, headersField);
     if (!chinese)
         return errorOr(chinese.error());
-    auto filter = customerFilter(filters, filterPrefix);
-    if (!filter)
-        return errorOr(filter.error());
+    ExportSettings settings;
+    settings.format = type->format;
+    settings.chineseHeaders = *chinese;
+    auto run = prepare(exportType.name, c.db, actor, filters, filterPrefix, settings);
+    if (!run)
+        return errorOr(run.error());
 
     QDir dir(exportDirectory(c.options));
     if (!dir.mkpath(QStringLiteral(".")))
@@ -193,20 +182,13 @@ ApiResponse exportCustomers(ApiContext &c, const QJsonObject &filters, const QSt
     sweepOrphans(dir, c.options.downloadLinkLifetimeMs);
     const QString path = dir.absoluteFilePath(kFilePrefix + QUuid::createUuid().toString(QUuid::Id128) + QLatin1Char('.') + type->extension);
 
-    CustomerExportOptions options;
-    options.format = type->format;
-    options.filter = *filter;
-    options.chineseHeaders = *chinese;
-    auto summary = CustomerExporter(c.db).exportTo(actor, path, options);
+    auto summary = (*run)(path);
     if (!summary) {
         QFile::remove(path);
-        Error e = summary.error();
-        if (e.field == QLatin1String("statuses"))
-            e.field = filterPrefix + QStringLiteral("status");
-        return errorOr(e);
+        return errorOr(summary.error());
     }
     const QString stamp = c.db.clock().now().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString fileName = (*chinese ? QStringLiteral("客户-") : QStringLiteral("customers-")) + stamp + QLatin1Char('.') + type->extension;
+    const QString fileName = (*chinese ? exportType.chinesePrefix : exportType.name) + QLatin1Char('-') + stamp + QLatin1Char('.') + type->extension;
     DownloadLink link{actor.userId, path, QString::fromLatin1(type->contentType), fileName, 0};
     auto issued = DownloadLinkStore(c.db).create(link, c.options.downloadLinkLifetimeMs);
     if (!issued) {
@@ -225,16 +207,19 @@ ApiResponse exportCustomers(ApiContext &c, const QJsonObject &filters, const QSt
                               {QStringLiteral("masked"), summary->masked}});
 }
 
-Result<QString> exportType(const QJsonObject &body)
+Result<ExportType> exportType(const QJsonObject &body)
 {
     auto type = json::string(body, QStringLiteral("type"), 100);
     if (!type)
         return type.error();
-    if (type->trimmed().isEmpty())
-        return Error::validation(QStringLiteral("required"), QStringLiteral("type"), QStringLiteral("Say what to export (type: customers)"));
-    if (type->trimmed() != QLatin1String("customers"))
-        return invalid(QStringLiteral("type"), QStringLiteral("Only customers can be exported for now"));
-    return type->trimmed();
+    const QString name = type->trimmed();
+    if (name.isEmpty())
+        return Error::validation(QStringLiteral("required"), QStringLiteral("type"),
+                                 QStringLiteral("Say what to export (type: customers, opportunities, activities, tasks or contacts)"));
+    for (const ExportType &t : exportTypes())
+        if (t.name == name)
+            return t;
+    return invalid(QStringLiteral("type"), QStringLiteral("type must be customers, opportunities, activities, tasks or contacts"));
 }
 
 Result<QJsonObject> objectField(const QJsonObject &body, const QString &field)
@@ -263,23 +248,25 @@ ApiResponse exportRoute(ApiContext &c)
     auto body = checkedBody(c.request, {QStringLiteral("type"), QStringLiteral("filters"), QStringLiteral("format"), QStringLiteral("headers")});
     if (!body)
         return errorOr(body.error());
-    if (auto type = exportType(*body); !type)
+    auto type = exportType(*body);
+    if (!type)
         return errorOr(type.error());
     auto filters = objectField(*body, QStringLiteral("filters"));
     if (!filters)
         return errorOr(filters.error());
-    return exportCustomers(c, *filters, QStringLiteral("filters."), body->value(QStringLiteral("format")), QStringLiteral("format"),
+    return exportFile(c, *type, *filters, QStringLiteral("filters."), body->value(QStringLiteral("format")), QStringLiteral("format"),
                            body->value(QStringLiteral("headers")), QStringLiteral("headers"));
 }
 
-// Reports to come (PDF, charts) will take their own types; "customers" is the customer export, with
-// its format, headers and filters in parameters (filters nested, or the filter keys themselves).
+// Reports to come (PDF, charts) will take their own types; the export types are the export, with its
+// format, headers and filters in parameters (filters nested, or the filter keys themselves).
 ApiResponse generateReport(ApiContext &c)
 {
     auto body = checkedBody(c.request, {QStringLiteral("type"), QStringLiteral("parameters")});
     if (!body)
         return errorOr(body.error());
-    if (auto type = exportType(*body); !type)
+    auto type = exportType(*body);
+    if (!type)
         return errorOr(type.error());
     auto parameters = objectField(*body, QStringLiteral("parameters"));
     if (!parameters)
@@ -292,7 +279,7 @@ ApiResponse generateReport(ApiContext &c)
         filters.remove(QStringLiteral("headers"));
         prefix = QStringLiteral("parameters.");
     }
-    return exportCustomers(c, filters, prefix, parameters->value(QStringLiteral("format")), QStringLiteral("parameters.format"),
+    return exportFile(c, *type, filters, prefix, parameters->value(QStringLiteral("format")), QStringLiteral("parameters.format"),
                            parameters->value(QStringLiteral("headers")), QStringLiteral("parameters.headers"));
 }
 
@@ -339,10 +326,12 @@ ApiResponse download(ApiContext &c)
 void addExports(Router &router)
 {
     router.add("POST", QStringLiteral("/api/crm/export"), exportRoute,
-               QStringLiteral("Export customers in the caller's scope: {type: customers, filters, format: csv|xlsx|json, headers: en|zh}"
-                              " -> {success, downloadUrl} (customer.export)"));
+               QStringLiteral("Export records in the caller's scope: {type: customers|opportunities|activities|tasks|contacts, filters,"
+                              " format: csv|xlsx|json, headers: en|zh} -> {success, downloadUrl} (customer.export and the type's read"
+                              " permission)"));
     router.add("POST", QStringLiteral("/api/crm/reports/generate"), generateReport,
-               QStringLiteral("Generate a report: {type: customers, parameters: {format, headers, filters}} -> {success, downloadUrl}"));
+               QStringLiteral("Generate a report: {type: customers|opportunities|activities|tasks|contacts, parameters: {format, headers,"
+                              " filters}} -> {success, downloadUrl}"));
     router.add("GET", QStringLiteral("/api/files/{token}"), download,
                QStringLiteral("Download an export once, within minutes, with the Bearer token of the user who made it"));
 }

@@ -1,6 +1,7 @@
 // Exports over HTTP (POST /api/crm/export, POST /api/crm/reports/generate) and their download links
 // (GET /api/files/{token}: one user, one use, a few minutes): the real server on a loopback port, on
 // SQLite and PostgreSQL, with the files parsed back.
+#include "core/services/ContactService.h"
 #include "core/storage/DownloadLinkStore.h"
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
@@ -147,6 +148,77 @@ class TestApiExport : public QObject
     static Reply exportAs(ApiClient &c, const QJsonObject &body)
     {
         return c.post(QStringLiteral("/api/crm/export"), body);
+    }
+
+    // What Wang's and Zhao's records are called in the seeded exports.
+    struct Seeded
+    {
+        qint64 wangCustomer = 0, zhaoCustomer = 0;
+        qint64 wangStage = 0; // the stage Wang's opportunity is in
+    };
+
+    static qint64 createdId(const Reply &r, const char *key)
+    {
+        if (r.status != 201)
+            qWarning("%s not created: %d %s", key, r.status, r.body.constData());
+        return r.json.value(QLatin1String(key)).toObject().value(QStringLiteral("id")).toInteger();
+    }
+
+    // For each of Wang and Zhao (two reps of Li's team): a customer with an opportunity, an activity,
+    // a task and a contact, all made through the API but the contact (no API route adds one).
+    static Seeded seed(Server &s)
+    {
+        Seeded out;
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        for (auto [client, who, customer, call] : {std::tuple{&wang, QStringLiteral("王"), &out.wangCustomer, QStringLiteral("note")},
+                                                   std::tuple{&zhao, QStringLiteral("赵"), &out.zhaoCustomer, QStringLiteral("call")}}) {
+            *customer = createdId(client->post(QStringLiteral("/api/crm/customers"),
+                                               {{QStringLiteral("name"), QString(who + QStringLiteral("的客户"))},
+                                                {QStringLiteral("phone"), client == &wang ? QStringLiteral("13800138001") : QStringLiteral("13900139001")}}),
+                                  "customer");
+            const Reply opportunity = client->post(QStringLiteral("/api/crm/opportunities"),
+                                                   {{QStringLiteral("name"), QString(who + QStringLiteral("的商机"))},
+                                                    {QStringLiteral("customerId"), double(*customer)},
+                                                    {QStringLiteral("value"), 1000}});
+            createdId(opportunity, "opportunity");
+            if (client == &wang)
+                out.wangStage = opportunity.json.value(QStringLiteral("opportunity")).toObject().value(QStringLiteral("stageId")).toInteger();
+            createdId(client->post(QStringLiteral("/api/crm/activities"), {{QStringLiteral("customerId"), double(*customer)},
+                                                                          {QStringLiteral("type"), call},
+                                                                          {QStringLiteral("content"), QString(who + QStringLiteral("的活动"))}}),
+                      "activity");
+            createdId(client->post(QStringLiteral("/api/crm/tasks"), {{QStringLiteral("title"), QString(who + QStringLiteral("的任务"))},
+                                                                     {QStringLiteral("customerId"), double(*customer)},
+                                                                     {QStringLiteral("dueDate"), double(kNow + (client == &wang ? 1 : 48) * 60 * kMinute)}}),
+                      "task");
+            Contact contact;
+            contact.customerId = *customer;
+            contact.name = who + QStringLiteral("联系人");
+            contact.phone = client == &wang ? QStringLiteral("13700137001") : QStringLiteral("13600136001");
+            contact.email = client == &wang ? QStringLiteral("wang.contact@example.com") : QStringLiteral("zhao.contact@example.com");
+            if (!ContactService(*s.db).add(client == &wang ? s.team.wang : s.team.zhao, contact))
+                qWarning("contact not added");
+        }
+        return out;
+    }
+
+    // Exports `type` as `c` with `filters` as CSV and answers the values of `header` in the file.
+    static QStringList exportedColumn(ApiClient &c, const QString &type, const QString &header, const QJsonObject &filters = {})
+    {
+        const Reply r = exportAs(c, {{QStringLiteral("type"), type}, {QStringLiteral("filters"), filters}});
+        if (r.status != 200) {
+            qWarning("export %s: %d %s", qPrintable(type), r.status, r.body.constData());
+            return {QStringLiteral("<failed>")};
+        }
+        const Reply file = c.get(pathOf(r));
+        if (file.status != 200 || !file.headers.value("content-disposition").contains(QByteArray(type.toLatin1() + "-")))
+            qWarning("download %s: %d %s", qPrintable(type), file.status, file.headers.value("content-disposition").constData());
+        QStringList values = column(parseCsv(file.body), header);
+        if (values.size() != r.json.value(QStringLiteral("rows")).toInt())
+            qWarning("rows %d but %d in the file", r.json.value(QStringLiteral("rows")).toInt(), int(values.size()));
+        values.sort();
+        return values;
     }
 
 private Q_SLOTS:
@@ -427,6 +499,184 @@ private Q_SLOTS:
         QCOMPARE(s.files().size(), 1);
         QVERIFY(!s.files().contains(firstFile.first()));
         QCOMPARE(wang.get(pathOf(third)).status, 200);
+    }
+
+    // Opportunities: a rep exports his own, the manager his team's; filters narrow it; XLSX and
+    // Chinese file names as for customers.
+    void exportsOpportunitiesInScope()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        const Seeded seeded = seed(s);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        const QString type = QStringLiteral("opportunities");
+        const QString name = QStringLiteral("Opportunity");
+        QCOMPARE(exportedColumn(wang, type, name), QStringList{QStringLiteral("王的商机")});
+        QCOMPARE(exportedColumn(li, type, name), (QStringList{QStringLiteral("王的商机"), QStringLiteral("赵的商机")}));
+        QCOMPARE(exportedColumn(li, type, name, {{QStringLiteral("ownerId"), double(s.team.zhao.userId)}}), QStringList{QStringLiteral("赵的商机")});
+        QCOMPARE(exportedColumn(li, type, name, {{QStringLiteral("customerId"), QString::number(seeded.wangCustomer)}}),
+                 QStringList{QStringLiteral("王的商机")});
+        QCOMPARE(exportedColumn(li, type, name, {{QStringLiteral("status"), QJsonArray{QStringLiteral("won"), QStringLiteral("lost")}}}), QStringList());
+        QCOMPARE(exportedColumn(li, type, name, {{QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("stageId"), double(seeded.wangStage)}}).size(), 2);
+        // Asking for another rep's records gives nothing of theirs.
+        QCOMPARE(exportedColumn(wang, type, name, {{QStringLiteral("ownerId"), double(s.team.zhao.userId)}}), QStringList());
+
+        Reply r = exportAs(li, {{QStringLiteral("type"), type}, {QStringLiteral("format"), QStringLiteral("xlsx")}, {QStringLiteral("headers"), QStringLiteral("zh")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("rows")).toInt(), 2);
+        QVERIFY2(r.json.value(QStringLiteral("fileName")).toString().startsWith(QStringLiteral("商机-")), qPrintable(r.json.value(QStringLiteral("fileName")).toString()));
+        QVERIFY(r.json.value(QStringLiteral("fileName")).toString().endsWith(QLatin1String(".xlsx")));
+        const Reply file = li.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        QCOMPARE(file.headers.value("content-type"), QByteArray("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        QVERIFY(file.body.startsWith("PK"));
+        QCOMPARE(li.get(pathOf(r)).status, 404); // single use
+    }
+
+    void exportsActivitiesInScope()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        seed(s);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        const QString type = QStringLiteral("activities");
+        const QString content = QStringLiteral("Content");
+        QCOMPARE(exportedColumn(wang, type, content), QStringList{QStringLiteral("王的活动")});
+        QCOMPARE(exportedColumn(li, type, content), (QStringList{QStringLiteral("王的活动"), QStringLiteral("赵的活动")}));
+        QCOMPARE(exportedColumn(li, type, content, {{QStringLiteral("kind"), QStringLiteral("call")}}), QStringList{QStringLiteral("赵的活动")});
+        QCOMPARE(exportedColumn(li, type, content, {{QStringLiteral("userId"), double(s.team.wang.userId)}}), QStringList{QStringLiteral("王的活动")});
+        // The period: logged at the clock's now, so [now, now + 1 min) has both and [now + 1 min, ...) none.
+        QCOMPARE(exportedColumn(li, type, content, {{QStringLiteral("from"), double(kNow)}, {QStringLiteral("to"), double(kNow + kMinute)}}).size(), 2);
+        QCOMPARE(exportedColumn(li, type, content, {{QStringLiteral("from"), QDateTime::fromMSecsSinceEpoch(kNow + kMinute, Qt::UTC).toString(Qt::ISODate)}}),
+                 QStringList());
+        Reply r = exportAs(li, {{QStringLiteral("type"), type}, {QStringLiteral("headers"), QStringLiteral("zh")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("fileName")).toString().startsWith(QStringLiteral("活动-")));
+    }
+
+    void exportsTasksInScope()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        const Seeded seeded = seed(s);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        const QString type = QStringLiteral("tasks");
+        const QString title = QStringLiteral("Title");
+        QCOMPARE(exportedColumn(wang, type, title), QStringList{QStringLiteral("王的任务")});
+        QCOMPARE(exportedColumn(li, type, title), (QStringList{QStringLiteral("王的任务"), QStringLiteral("赵的任务")}));
+        QCOMPARE(exportedColumn(li, type, title, {{QStringLiteral("status"), QStringLiteral("pending")}}).size(), 2);
+        QCOMPARE(exportedColumn(li, type, title, {{QStringLiteral("status"), QStringLiteral("completed,cancelled")}}), QStringList());
+        QCOMPARE(exportedColumn(li, type, title, {{QStringLiteral("assigneeId"), double(s.team.zhao.userId)}}), QStringList{QStringLiteral("赵的任务")});
+        QCOMPARE(exportedColumn(li, type, title, {{QStringLiteral("customerId"), double(seeded.wangCustomer)}}), QStringList{QStringLiteral("王的任务")});
+        // Wang's is due in an hour, Zhao's in two days.
+        QCOMPARE(exportedColumn(li, type, title, {{QStringLiteral("dueFrom"), double(kNow)}, {QStringLiteral("dueTo"), double(kNow + 24 * 60 * kMinute)}}),
+                 QStringList{QStringLiteral("王的任务")});
+        Reply r = exportAs(li, {{QStringLiteral("type"), type}, {QStringLiteral("headers"), QStringLiteral("zh")}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("fileName")).toString().startsWith(QStringLiteral("任务-")));
+    }
+
+    // Contacts: scope as the customers'; a rep without customer.export_unmasked gets masked phones and
+    // emails, the manager the real ones.
+    void exportsContactsInScopeMasked()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        const Seeded seeded = seed(s);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        const QString type = QStringLiteral("contacts");
+        QCOMPARE(exportedColumn(wang, type, QStringLiteral("Name")), QStringList{QStringLiteral("王联系人")});
+        QCOMPARE(exportedColumn(li, type, QStringLiteral("Name")), (QStringList{QStringLiteral("王联系人"), QStringLiteral("赵联系人")}));
+        QCOMPARE(exportedColumn(li, type, QStringLiteral("Name"), {{QStringLiteral("customerId"), double(seeded.zhaoCustomer)}}),
+                 QStringList{QStringLiteral("赵联系人")});
+        QCOMPARE(exportedColumn(wang, type, QStringLiteral("Name"), {{QStringLiteral("customerId"), double(seeded.zhaoCustomer)}}), QStringList());
+
+        Reply r = exportAs(wang, {{QStringLiteral("type"), type}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("masked")).toBool());
+        Reply file = wang.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        const QVector<QStringList> rows = parseCsv(file.body);
+        QCOMPARE(column(rows, QStringLiteral("Phone")).size(), 1);
+        QVERIFY2(column(rows, QStringLiteral("Phone")).first().contains(QLatin1Char('*')), qPrintable(column(rows, QStringLiteral("Phone")).first()));
+        QVERIFY(!file.body.contains("13700137001"));
+        QVERIFY(!file.body.contains("wang.contact@example.com"));
+
+        r = exportAs(li, {{QStringLiteral("type"), type}, {QStringLiteral("format"), QStringLiteral("json")}, {QStringLiteral("headers"), QStringLiteral("zh")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("masked")).toBool(), false);
+        QVERIFY(r.json.value(QStringLiteral("fileName")).toString().startsWith(QStringLiteral("联系人-")));
+        file = li.get(pathOf(r));
+        QCOMPARE(file.status, 200);
+        QVERIFY(!QJsonDocument::fromJson(file.body).isNull());
+        QVERIFY(file.body.contains("13700137001") && file.body.contains("zhao.contact@example.com"));
+    }
+
+    // Every new type needs customer.export (Zhao has none): 403, nothing written; reports/generate too.
+    void newTypesNeedTheExportPermission()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        seed(s);
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        for (const char *type : {"opportunities", "activities", "tasks", "contacts"}) {
+            const Reply r = exportAs(zhao, {{QStringLiteral("type"), QLatin1String(type)}, {QStringLiteral("format"), QStringLiteral("xlsx")}});
+            QVERIFY2(r.status == 403, type);
+            QVERIFY(!r.json.contains(QStringLiteral("downloadUrl")));
+            QCOMPARE(zhao.post(QStringLiteral("/api/crm/reports/generate"), {{QStringLiteral("type"), QLatin1String(type)}, {QStringLiteral("parameters"), QJsonObject()}}).status,
+                     403);
+        }
+        QVERIFY(s.files().isEmpty());
+    }
+
+    // Each type's filters: wrong-typed or unknown values are 400 naming the field, and nothing is written.
+    void badFiltersOfNewTypes()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        auto fieldOf = [&](const QString &type, const QJsonObject &filters) {
+            const Reply r = exportAs(wang, {{QStringLiteral("type"), type}, {QStringLiteral("filters"), filters}});
+            if (r.status != 400)
+                qWarning("%s %s -> %d %s", qPrintable(type), QJsonDocument(filters).toJson(QJsonDocument::Compact).constData(), r.status, r.body.constData());
+            return r.status == 400 ? r.errorField() : QString();
+        };
+        const QString opportunities = QStringLiteral("opportunities"), activities = QStringLiteral("activities"),
+                      tasks = QStringLiteral("tasks"), contacts = QStringLiteral("contacts");
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("stageId"), QStringLiteral("abc")}}), QStringLiteral("filters.stageId"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("pipelineId"), 1.5}}), QStringLiteral("filters.pipelineId"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("ownerId"), QJsonObject{{QStringLiteral("$ne"), 1}}}}), QStringLiteral("filters.ownerId"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("status"), QStringLiteral("open,pending")}}), QStringLiteral("filters.status"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("expectedCloseFrom"), QStringLiteral("next week")}}), QStringLiteral("filters.expectedCloseFrom"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("sortBy"), QStringLiteral("colour")}}), QStringLiteral("filters.sortBy"));
+        QCOMPARE(fieldOf(opportunities, {{QStringLiteral("keyword"), QStringLiteral("x")}}), QStringLiteral("filters.keyword"));
+        QCOMPARE(fieldOf(activities, {{QStringLiteral("kind"), QStringLiteral("dance")}}), QStringLiteral("filters.kind"));
+        QCOMPARE(fieldOf(activities, {{QStringLiteral("from"), QStringLiteral("yesterday")}}), QStringLiteral("filters.from"));
+        QCOMPARE(fieldOf(activities, {{QStringLiteral("userId"), QStringLiteral("wang")}}), QStringLiteral("filters.userId"));
+        QCOMPARE(fieldOf(tasks, {{QStringLiteral("status"), QJsonArray{QStringLiteral("open"), QStringLiteral("bogus")}}}), QStringLiteral("filters.status"));
+        QCOMPARE(fieldOf(tasks, {{QStringLiteral("dueTo"), QStringLiteral("2026-01-01T00:00:00")}}), QStringLiteral("filters.dueTo")); // no offset
+        QCOMPARE(fieldOf(tasks, {{QStringLiteral("assigneeId"), -3}}), QStringLiteral("filters.assigneeId"));
+        QCOMPARE(fieldOf(contacts, {{QStringLiteral("customerId"), QJsonArray{1}}}), QStringLiteral("filters.customerId"));
+        QCOMPARE(fieldOf(contacts, {{QStringLiteral("name"), QStringLiteral("x")}}), QStringLiteral("filters.name"));
+        // Through reports/generate the field is named as that body has it.
+        Reply r = wang.post(QStringLiteral("/api/crm/reports/generate"),
+                            {{QStringLiteral("type"), tasks}, {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("status"), QStringLiteral("bogus")}}}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorField(), QStringLiteral("parameters.status"));
+        r = exportAs(wang, {{QStringLiteral("type"), QStringLiteral("leads")}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.errorField(), QStringLiteral("type"));
+        QCOMPARE(r.errorCode(), QStringLiteral("validation.invalid"));
+        QVERIFY(s.files().isEmpty());
+        // A good one through reports/generate works.
+        r = wang.post(QStringLiteral("/api/crm/reports/generate"),
+                      {{QStringLiteral("type"), tasks}, {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("status"), QStringLiteral("open")}}}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("fileName")).toString().startsWith(QLatin1String("tasks-")));
     }
 
     void routesAreDocumented()
