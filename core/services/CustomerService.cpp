@@ -21,16 +21,18 @@ QVector<qint64> scopeOwners(const Actor &actor)
 } // namespace
 
 namespace {
-
 const QString kEntity = QStringLiteral("customer");
+} // namespace
 
-Status checkWritable(const Actor &actor, const QSet<QString> &fields)
+Status CustomerService::checkWritable(const Actor &actor, const QSet<QString> &fields)
 {
     for (const QString &f : fields)
         if (actor.fieldRule(kEntity, f) != FieldRule::Editable)
             return Error{QStringLiteral("forbidden"), QStringLiteral("You may not change the field \"%1\"").arg(f), f};
     return {};
 }
+
+namespace {
 
 void copyFields(Customer &to, const Customer &from, const QSet<QString> &fields)
 {
@@ -81,8 +83,9 @@ QVariantList addressesOf(const Customer &c)
     return out;
 }
 
-// An owner other than oneself must be an active user in one's scope, and needs the assign permission.
-Status checkOwner(Database &db, const Actor &actor, std::optional<qint64> owner)
+} // namespace
+
+Status CustomerService::checkOwner(Database &db, const Actor &actor, std::optional<qint64> owner)
 {
     if (owner && *owner == actor.userId)
         return {};
@@ -100,6 +103,8 @@ Status checkOwner(Database &db, const Actor &actor, std::optional<qint64> owner)
         return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown or inactive owner"));
     return {};
 }
+
+namespace {
 
 bool touchesSearch(const QSet<QString> &fields)
 {

@@ -42,6 +42,10 @@ public:
     // For other services: the customer exists and is in the actor's scope.
     static Status requireVisible(Database &db, const Actor &actor, qint64 customerId);
 
+    // A field the actor's role makes read-only or hidden is refused (forbidden, naming the field).
+    static Status checkWritable(const Actor &actor, const QSet<QString> &fields);
+    // An owner other than oneself must be an active user in one's scope, and needs customer.assign.
+    static Status checkOwner(Database &db, const Actor &actor, std::optional<qint64> owner);
     // Blanks the fields the actor's role hides and lists them in hiddenFields.
     static void applyFieldRules(const Actor &actor, Customer &c);
     // The audit snapshot of the fields a user can set.
