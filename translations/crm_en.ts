@@ -1330,6 +1330,14 @@
         <source>Export the customers of the current filter to Excel, CSV or JSON</source>
         <translation>Export the customers of the current filter to Excel, CSV or JSON</translation>
     </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>The customers were merged.</source>
+        <translation>The customers were merged.</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1442,6 +1450,13 @@
     <message>
         <source>Reached</source>
         <translation>Reached</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new customer(s)</source>
+        <translation>
+            <numerusform>%1: %n new customer</numerusform>
+            <numerusform>%1: %n new customers</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1694,6 +1709,153 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>crm::MergeCustomersDialog</name>
+    <message>
+        <source>Public pool</source>
+        <translation>Public pool</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>Merge customers</translation>
+    </message>
+    <message>
+        <source>Choose the record that stays and, where the two differ, which value it keeps. Phones, emails, addresses, tags and groups of both are kept. The other record is deleted.</source>
+        <translation>Choose the record that stays and, where the two differ, which value it keeps. Phones, emails, addresses, tags and groups of both are kept. The other record is deleted.</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>Keep this record</translation>
+    </message>
+    <message>
+        <source>Survives</source>
+        <translation>Survives</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>Custom field “%1”</source>
+        <translation>Custom field “%1”</translation>
+    </message>
+    <message>
+        <source>The other fields are the same in both records.</source>
+        <translation>The other fields are the same in both records.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>You may not change this field: the surviving record keeps its value.</source>
+        <translation>You may not change this field: the surviving record keeps its value.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(s)</source>
+        <translation>
+            <numerusform>%n activity</numerusform>
+            <numerusform>%n activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opportunity(s)</source>
+        <translation>
+            <numerusform>%n opportunity</numerusform>
+            <numerusform>%n opportunities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback entry(s)</source>
+        <translation>
+            <numerusform>%n feedback entry</numerusform>
+            <numerusform>%n feedback entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n converted lead(s)</source>
+        <translation>
+            <numerusform>%n converted lead</numerusform>
+            <numerusform>%n converted leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Nothing else is attached to “%1”.</source>
+        <translation>Nothing else is attached to “%1”.</translation>
+    </message>
+    <message>
+        <source>Moves to “%1”: %2.</source>
+        <translation>Moves to “%1”: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is then deleted.</source>
+        <translation>“%1” is then deleted.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Merging…</translation>
     </message>
 </context>
 <context>

@@ -1326,6 +1326,14 @@
         <source>Export the customers of the current filter to Excel, CSV or JSON</source>
         <translation>将当前筛选的客户导出为 Excel、CSV 或 JSON</translation>
     </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>The customers were merged.</source>
+        <translation>客户已合并。</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1436,6 +1444,12 @@
     <message>
         <source>Reached</source>
         <translation>到达</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new customer(s)</source>
+        <translation>
+            <numerusform>%1：新增 %n 位客户</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1699,145 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
+    </message>
+</context>
+<context>
+    <name>crm::MergeCustomersDialog</name>
+    <message>
+        <source>Public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Choose the record that stays and, where the two differ, which value it keeps. Phones, emails, addresses, tags and groups of both are kept. The other record is deleted.</source>
+        <translation>选择保留的记录，并在两者不同之处选择保留哪个值。两条记录的电话、邮箱、地址、标签和分组都会保留。另一条记录将被删除。</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留此记录</translation>
+    </message>
+    <message>
+        <source>Survives</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Custom field “%1”</source>
+        <translation>自定义字段“%1”</translation>
+    </message>
+    <message>
+        <source>The other fields are the same in both records.</source>
+        <translation>其余字段在两条记录中相同。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>You may not change this field: the surviving record keeps its value.</source>
+        <translation>您无权修改此字段：保留的记录沿用其原值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(s)</source>
+        <translation>
+            <numerusform>%n 条活动记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n opportunity(s)</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s)</source>
+        <translation>
+            <numerusform>%n 次回访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n 个营销活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback entry(s)</source>
+        <translation>
+            <numerusform>%n 条反馈</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n converted lead(s)</source>
+        <translation>
+            <numerusform>%n 条已转化线索</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Nothing else is attached to “%1”.</source>
+        <translation>“%1”没有其他关联记录。</translation>
+    </message>
+    <message>
+        <source>Moves to “%1”: %2.</source>
+        <translation>将转移到“%1”：%2。</translation>
+    </message>
+    <message>
+        <source>“%1” is then deleted.</source>
+        <translation>随后删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
     </message>
 </context>
 <context>

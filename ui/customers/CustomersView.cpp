@@ -10,6 +10,7 @@
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
+#include "ui/customers/MergeCustomersDialog.h"
 #include "ui/exchange/ExportDialog.h"
 
 #include <QComboBox>
@@ -110,6 +111,8 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     tag->setEnabled(actor.can(Permission::CustomerWrite));
     QAction *pool = bulkMenu->addAction(tr("Move to public pool"), this, &CustomersView::moveSelectedToPool);
     pool->setEnabled(actor.can(Permission::CustomerAssign));
+    m_merge = bulkMenu->addAction(tr("Merge…"), this, &CustomersView::mergeSelected);
+    m_merge->setObjectName(QStringLiteral("mergeCustomers"));
     bulkMenu->addSeparator();
     QAction *remove = bulkMenu->addAction(tr("Delete…"), this, &CustomersView::deleteSelected);
     remove->setEnabled(actor.can(Permission::CustomerDelete));
@@ -338,6 +341,12 @@ void CustomersView::updateCount()
 void CustomersView::updateActions()
 {
     m_bulk->setEnabled(m_table->selectionModel()->hasSelection());
+    // Merging edits one record and deletes the other: exactly two rows, and both permissions.
+    qint64 rows = 0;
+    for (const QItemSelectionRange &r : m_table->selectionModel()->selection())
+        rows += r.height();
+    const Actor &actor = m_session.actor();
+    m_merge->setEnabled(rows == 2 && actor.can(Permission::CustomerWrite) && actor.can(Permission::CustomerDelete));
 }
 
 std::optional<QVector<qint64>> CustomersView::selectedIds()
@@ -373,6 +382,23 @@ ExportDialog *CustomersView::exportList()
         dialog->close();
         return nullptr;
     }
+    dialog->open();
+    return dialog;
+}
+
+MergeCustomersDialog *CustomersView::mergeSelected()
+{
+    if (!m_merge->isEnabled())
+        return nullptr;
+    auto ids = selectedIds();
+    if (!ids || ids->size() != 2)
+        return nullptr;
+    auto *dialog = new MergeCustomersDialog(m_session, ids->at(0), ids->at(1), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &MergeCustomersDialog::merged, this, [this] {
+        m_table->clearSelection();
+        report(true, tr("The customers were merged.")); // the table reloads itself from the change feed
+    });
     dialog->open();
     return dialog;
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -22,6 +23,7 @@ namespace crm {
 class CustomerTableModel;
 class Database;
 class ExportDialog;
+class MergeCustomersDialog;
 class Session;
 
 // The customer base as a table over CustomerTableModel: a debounced search box (Chinese substring
@@ -53,6 +55,8 @@ public Q_SLOTS:
     void applyFilter();
     // Exports the current filter (file dialog, then a progress dialog); null when the user cancelled.
     ExportDialog *exportList();
+    // Opens the merge dialog for exactly two selected customers; null otherwise.
+    MergeCustomersDialog *mergeSelected();
 
 Q_SIGNALS:
     // A bulk action or deletion finished (ok or not), for tests and the status line.
@@ -80,6 +84,7 @@ private:
     QLabel *m_count;
     QLabel *m_notice;
     QToolButton *m_bulk;
+    QAction *m_merge = nullptr;
     QTimer m_debounce;
     QVector<User> m_users;
     int m_sortColumn = -1;
