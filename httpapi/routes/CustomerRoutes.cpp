@@ -1,9 +1,11 @@
-// /api/crm/customers: list, create, read, update, delete, contacts; /api/crm/duplicates.
+// /api/crm/customers: list, create, read, update, delete, contacts, merge; /api/crm/duplicates.
 #include "httpapi/routes/Routes.h"
 
 #include "core/services/ContactService.h"
+#include "core/services/CustomerMerge.h"
 #include "core/services/CustomerService.h"
 #include "httpapi/json/CustomerJson.h"
+#include "httpapi/json/CustomerMergeJson.h"
 #include "httpapi/json/JsonWriter.h"
 
 #include <QJsonArray>
@@ -155,6 +157,36 @@ ApiResponse remove(ApiContext &c)
     return ApiResponse::json({{QStringLiteral("success"), true}});
 }
 
+// The path's customer survives (If-Match: its ETag); the body names the duplicate, which is deleted.
+ApiResponse merge(ApiContext &c)
+{
+    auto id = c.request.id();
+    if (!id)
+        return errorOr(id.error());
+    auto version = ifMatch(c.request);
+    if (!version)
+        return errorOr(version.error());
+    auto body = c.request.jsonBody();
+    if (!body)
+        return errorOr(body.error());
+    auto request = json::customerMergeInput(*body, *id);
+    if (!request)
+        return errorOr(request.error());
+    CustomerMergeRequest r = *request;
+    r.survivorVersion = *version;
+    auto merged = CustomerMerge(c.db).merge(c.request.actor, r);
+    if (!merged)
+        return errorOr(merged.error());
+    json::JsonWriter out;
+    out.beginObject().field("success", true).field("mergedId", r.duplicateId).key("customer");
+    json::write(out, merged->survivor);
+    out.key("moved");
+    json::write(out, merged->moved);
+    ApiResponse response = ApiResponse::json(out.endObject().bytes());
+    response.addHeader("ETag", etag(merged->survivor.version));
+    return response;
+}
+
 ApiResponse contacts(ApiContext &c)
 {
     auto id = c.request.id();
@@ -199,6 +231,8 @@ void addCustomers(Router &router)
     router.add("PATCH", QStringLiteral("/api/crm/customers/{id}"), update, QStringLiteral("Update the given fields (If-Match: ETag)"));
     router.add("DELETE", QStringLiteral("/api/crm/customers/{id}"), remove, QStringLiteral("Delete a customer"));
     router.add("GET", QStringLiteral("/api/crm/customers/{id}/contacts"), contacts, QStringLiteral("The customer's contacts"));
+    router.add("POST", QStringLiteral("/api/crm/customers/{id}/merge"), merge,
+               QStringLiteral("Merge the body's duplicateId into this customer (If-Match: its ETag); the duplicate is deleted"));
 }
 
 } // namespace crm::routes

@@ -18,6 +18,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace crm {
 
 namespace {
@@ -187,6 +189,31 @@ void MergeCustomersDialog::display(const CustomerMergePreview &p)
     fact(row++, tr("Created"), DisplayFormat::dateTime(p.first.createdAt), DisplayFormat::dateTime(p.second.createdAt));
     fact(row++, tr("Last contact"), DisplayFormat::dateTime(p.first.lastContactAt), DisplayFormat::dateTime(p.second.lastContactAt));
     fact(row++, tr("Attached"), linksText(p.firstLinks), linksText(p.secondLinks));
+    // The lists are united, not chosen: shown so the user sees what the survivor will hold.
+    const auto phones = [](const Customer &c) {
+        QStringList out;
+        for (const Phone &x : c.phones)
+            out << x.number;
+        return out.join(QStringLiteral(", "));
+    };
+    const auto emails = [](const Customer &c) {
+        QStringList out;
+        for (const Email &x : c.emails)
+            out << x.address;
+        return out.join(QStringLiteral(", "));
+    };
+    const std::pair<QString, std::function<QString(const Customer &)>> lists[] = {
+        {QStringLiteral("phones"), phones},
+        {QStringLiteral("emails"), emails},
+        {QStringLiteral("tags"), [](const Customer &c) { return c.tags.join(QStringLiteral(", ")); }},
+        {QStringLiteral("groups"), [](const Customer &c) { return c.groups.join(QStringLiteral(", ")); }},
+    };
+    for (const auto &[field, text] : lists) {
+        const QString a = text(p.first), b = text(p.second);
+        if (p.first.hiddenFields.contains(field) || (a.isEmpty() && b.isEmpty()))
+            continue;
+        fact(row++, ErrorText::fieldLabel(field), a, b);
+    }
 
     auto *rule = new QFrame(sheet);
     rule->setFrameShape(QFrame::HLine);
