@@ -413,6 +413,53 @@ private Q_SLOTS:
         QCOMPARE(customers.count(wang, mine).value(), 1); // the search index knows the new owner
     }
 
+    // A failure after rows were already moved (here: deleting the duplicate) rolls everything back.
+    void lateFailureLeavesBothUnchanged()
+    {
+        ManualClock clock(kNow);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        const Pair p = makePair(*db, t);
+        const QString blocked = QString::number(p.duplicate.id);
+        if (db->isSqlite()) {
+            QVERIFY(db->execSql(QStringLiteral("CREATE TRIGGER block_delete BEFORE DELETE ON customers WHEN OLD.id = ") + blocked +
+                                QStringLiteral(" BEGIN SELECT RAISE(ABORT, 'blocked by test'); END")).ok());
+        } else {
+            QVERIFY(db->execSql(QStringLiteral("CREATE FUNCTION block_delete() RETURNS trigger AS $$ BEGIN"
+                                               " RAISE EXCEPTION 'blocked by test'; END $$ LANGUAGE plpgsql")).ok());
+            QVERIFY(db->execSql(QStringLiteral("CREATE TRIGGER block_delete BEFORE DELETE ON customers FOR EACH ROW WHEN (OLD.id = ") +
+                                blocked + QStringLiteral(") EXECUTE FUNCTION block_delete()")).ok());
+        }
+        CustomerMergeRequest r;
+        r.survivorId = p.survivor.id;
+        r.duplicateId = p.duplicate.id;
+        r.fromDuplicate = {QStringLiteral("industry")};
+        auto failed = CustomerMerge(*db).merge(t.li, r);
+        QVERIFY(!failed.ok());
+        QVERIFY(!failed.error().message.contains(QLatin1String("blocked"))); // no driver text for the user
+
+        const Customer s = CustomerService(*db).get(t.admin, p.survivor.id).value();
+        QCOMPARE(s.version, p.survivor.version);
+        QCOMPARE(s.industry, p.survivor.industry);
+        QCOMPARE(s.phones.size(), 1);
+        QCOMPARE(s.lastContactAt, p.survivor.lastContactAt);
+        QVERIFY(CustomerService(*db).get(t.admin, p.duplicate.id).ok());
+        for (const auto &[table, column, n] : {std::tuple{"contacts", "customer_id", 1}, std::tuple{"activities", "customer_id", 2},
+                                               std::tuple{"opportunities", "customer_id", 1}, std::tuple{"tasks", "customer_id", 2},
+                                               std::tuple{"follow_ups", "customer_id", 1}, std::tuple{"campaign_participants", "customer_id", 2},
+                                               std::tuple{"feedback", "customer_id", 1}, std::tuple{"leads", "converted_customer_id", 1}})
+            QVERIFY2(countWhere(*db, QLatin1String(table), QLatin1String(column), p.duplicate.id) == n, table);
+        QCOMPARE(countWhere(*db, QStringLiteral("campaign_participants"), QStringLiteral("customer_id"), p.survivor.id), 1);
+        const QVector<AuditEntry> trail = AuditLog::history(*db, QStringLiteral("customer"), p.survivor.id).value();
+        for (const AuditEntry &e : trail)
+            QVERIFY(e.action != QLatin1String("merge"));
+        CustomerFilter f;
+        f.keyword = QStringLiteral("13922220000");
+        const auto found = CustomerService(*db).list(t.admin, f).value().customers;
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.at(0).id, p.duplicate.id); // the search index was rolled back too
+    }
+
     void tooManyPhonesRefusedWholly()
     {
         ManualClock clock(kNow);
