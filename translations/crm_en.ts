@@ -1338,6 +1338,14 @@
         <source>The customers were merged.</source>
         <translation>The customers were merged.</translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Import customers from a CSV or Excel file</source>
+        <translation>Import customers from a CSV or Excel file</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1576,6 +1584,336 @@
     </message>
 </context>
 <context>
+    <name>crm::ImportDialog</name>
+    <message>
+        <source>Import customers</source>
+        <translation>Import customers</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>CSV or text (UTF-8, GB18030, UTF-16), or an Excel workbook (.xlsx)</source>
+        <translation>CSV or text (UTF-8, GB18030, UTF-16), or an Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encoding:</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>S&amp;heet:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>File column</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>Customer field</source>
+        <translation>Customer field</translation>
+    </message>
+    <message>
+        <source>Double-click a field or press F2 to change it; &quot;(ignore)&quot; leaves the column out.</source>
+        <translation>Double-click a field or press F2 to change it; &quot;(ignore)&quot; leaves the column out.</translation>
+    </message>
+    <message>
+        <source>&amp;Load template…</source>
+        <translation>&amp;Load template…</translation>
+    </message>
+    <message>
+        <source>Apply a mapping saved earlier (also used by crm import --mapping)</source>
+        <translation>Apply a mapping saved earlier (also used by crm import --mapping)</translation>
+    </message>
+    <message>
+        <source>Load column mapping</source>
+        <translation>Load column mapping</translation>
+    </message>
+    <message>
+        <source>Mapping templates (*.json)</source>
+        <translation>Mapping templates (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save template…</source>
+        <translation>&amp;Save template…</translation>
+    </message>
+    <message>
+        <source>Save this mapping for the next file with these columns (also for crm import --mapping)</source>
+        <translation>Save this mapping for the next file with these columns (also for crm import --mapping)</translation>
+    </message>
+    <message>
+        <source>Save column mapping</source>
+        <translation>Save column mapping</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>Skip them</translation>
+    </message>
+    <message>
+        <source>Update the existing customer</source>
+        <translation>Update the existing customer</translation>
+    </message>
+    <message>
+        <source>Create them anyway</source>
+        <translation>Create them anyway</translation>
+    </message>
+    <message>
+        <source>A duplicate has the phone or email of a customer already in the CRM or earlier in the file, or the same name and company.</source>
+        <translation>A duplicate has the phone or email of a customer already in the CRM or earlier in the file, or the same name and company.</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing: import only if every row is valid</source>
+        <translation>&amp;All or nothing: import only if every row is valid</translation>
+    </message>
+    <message>
+        <source>Import the &amp;valid rows and write an error report</source>
+        <translation>Import the &amp;valid rows and write an error report</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates:</source>
+        <translation>&amp;Duplicates:</translation>
+    </message>
+    <message>
+        <source>Invalid rows:</source>
+        <translation>Invalid rows:</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <source>D&amp;ry run</source>
+        <translation>D&amp;ry run</translation>
+    </message>
+    <message>
+        <source>Check every row and show what would happen, without writing anything</source>
+        <translation>Check every row and show what would happen, without writing anything</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
+        <translation>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import customers.</source>
+        <translation>You do not have permission to import customers.</translation>
+    </message>
+    <message>
+        <source>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatic (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the file; more follow.</source>
+        <translation>
+            <numerusform>The first %n row of the file; more follow.</numerusform>
+            <numerusform>The first %n rows of the file; more follow.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n row(s) of the file.</source>
+        <translation>
+            <numerusform>The file&apos;s %n row.</numerusform>
+            <numerusform>All %n rows of the file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If the customers are on another sheet, choose it above.</source>
+        <translation>If the customers are on another sheet, choose it above.</translation>
+    </message>
+    <message>
+        <source>Check the column mapping and the options, then run a dry run or import.</source>
+        <translation>Check the column mapping and the options, then run a dry run or import.</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to choose the field</source>
+        <translation>Double-click or press F2 to choose the field</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved to %1.</source>
+        <translation>The mapping could not be saved to %1.</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1. It also works with crm import --mapping.</source>
+        <translation>Mapping saved to %1. It also works with crm import --mapping.</translation>
+    </message>
+    <message>
+        <source>%1 is not a column mapping template (a JSON file saved by this dialog or crm import --save-mapping).</source>
+        <translation>%1 is not a column mapping template (a JSON file saved by this dialog or crm import --save-mapping).</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from %1.</source>
+        <translation>Mapping loaded from %1.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a customer field. Choose another field or &quot;(ignore)&quot;.</source>
+        <translation>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a customer field. Choose another field or &quot;(ignore)&quot;.</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3. Only phone, email, tags and groups may come from several columns.</source>
+        <translation>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3. Only phone, email, tags and groups may come from several columns.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to Name. Choose &quot;Name&quot; for the column that holds the customer&apos;s name.</source>
+        <translation>No column is mapped to Name. Choose &quot;Name&quot; for the column that holds the customer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the database is unchanged.</source>
+        <translation>Import cancelled; the database is unchanged.</translation>
+    </message>
+    <message>
+        <source>You may not change the field %1, so its column cannot be imported. Set that column to &quot;(ignore)&quot;.</source>
+        <translation>You may not change the field %1, so its column cannot be imported. Set that column to &quot;(ignore)&quot;.</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no customers below it.</source>
+        <translation>The file has a header row but no customers below it.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>Row %1 is not valid text in the chosen encoding. Choose the file&apos;s encoding above (Excel on Chinese Windows saves GB18030).</source>
+        <translation>Row %1 is not valid text in the chosen encoding. Choose the file&apos;s encoding above (Excel on Chinese Windows saves GB18030).</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened. Check that it exists and that you may read it.</source>
+        <translation>The file cannot be opened. Check that it exists and that you may read it.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1</source>
+        <translation>The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1</translation>
+    </message>
+    <message>
+        <source>The workbook has no such sheet.</source>
+        <translation>The workbook has no such sheet.</translation>
+    </message>
+    <message>
+        <source>The column mapping does not fit this file: %1</source>
+        <translation>The column mapping does not fit this file: %1</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Checking %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>%1 rows checked…</source>
+        <translation>%1 rows checked…</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows…</source>
+        <translation>Writing %1 rows…</translation>
+    </message>
+    <message>
+        <source>Dry run cancelled.</source>
+        <translation>Dry run cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run of %1, nothing was written: %n row(s); %2 would be created, %3 updated, %4 skipped as duplicates, %5 invalid.</source>
+        <translation>
+            <numerusform>Dry run of %1, nothing was written: %n row; %2 would be created, %3 updated, %4 skipped as duplicates, %5 invalid.</numerusform>
+            <numerusform>Dry run of %1, nothing was written: %n rows; %2 would be created, %3 updated, %4 skipped as duplicates, %5 invalid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As it is, nothing would be imported: fix the invalid rows, or choose to import the valid rows.</source>
+        <translation>As it is, nothing would be imported: fix the invalid rows, or choose to import the valid rows.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n row(s); %2 created, %3 updated, %4 skipped as duplicates, %5 invalid.</source>
+        <translation>
+            <numerusform>Imported %1: %n row; %2 created, %3 updated, %4 skipped as duplicates, %5 invalid.</numerusform>
+            <numerusform>Imported %1: %n rows; %2 created, %3 updated, %4 skipped as duplicates, %5 invalid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: %n row(s) are invalid. Fix them, or choose to import the valid rows and write an error report.</source>
+        <translation>
+            <numerusform>Nothing was imported from %1: %n row is invalid. Fix it, or choose to import the valid rows and write an error report.</numerusform>
+            <numerusform>Nothing was imported from %1: %n rows are invalid. Fix them, or choose to import the valid rows and write an error report.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows not imported are listed in %1.</source>
+        <translation>Rows not imported are listed in %1.</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 issues are shown below.</source>
+        <translation>The first %1 of %2 issues are shown below.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -1709,6 +2047,97 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>crm::MappingFieldDelegate</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind (person/company)</source>
+        <translation>Kind (person/company)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>

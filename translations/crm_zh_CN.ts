@@ -1334,6 +1334,14 @@
         <source>The customers were merged.</source>
         <translation>客户已合并。</translation>
     </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import customers from a CSV or Excel file</source>
+        <translation>从 CSV 或 Excel 文件导入客户</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1568,6 +1576,331 @@
     </message>
 </context>
 <context>
+    <name>crm::ImportDialog</name>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>CSV or text (UTF-8, GB18030, UTF-16), or an Excel workbook (.xlsx)</source>
+        <translation>CSV 或文本文件（UTF-8、GB18030、UTF-16），或 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>S&amp;heet:</source>
+        <translation>工作表(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>文件列</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Customer field</source>
+        <translation>客户字段</translation>
+    </message>
+    <message>
+        <source>Double-click a field or press F2 to change it; &quot;(ignore)&quot; leaves the column out.</source>
+        <translation>双击字段或按 F2 修改；“（忽略）”表示不导入该列。</translation>
+    </message>
+    <message>
+        <source>&amp;Load template…</source>
+        <translation>载入模板(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Apply a mapping saved earlier (also used by crm import --mapping)</source>
+        <translation>套用之前保存的列对应关系（crm import --mapping 也可使用）</translation>
+    </message>
+    <message>
+        <source>Load column mapping</source>
+        <translation>载入列对应关系</translation>
+    </message>
+    <message>
+        <source>Mapping templates (*.json)</source>
+        <translation>列对应关系模板 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Save template…</source>
+        <translation>保存模板(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save this mapping for the next file with these columns (also for crm import --mapping)</source>
+        <translation>保存此列对应关系，供下次相同列的文件使用（也可用于 crm import --mapping）</translation>
+    </message>
+    <message>
+        <source>Save column mapping</source>
+        <translation>保存列对应关系</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>列对应关系</translation>
+    </message>
+    <message>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Update the existing customer</source>
+        <translation>更新已有客户</translation>
+    </message>
+    <message>
+        <source>Create them anyway</source>
+        <translation>仍然新建</translation>
+    </message>
+    <message>
+        <source>A duplicate has the phone or email of a customer already in the CRM or earlier in the file, or the same name and company.</source>
+        <translation>重复是指：电话或邮箱与系统中已有的客户或文件中前面的行相同，或名称和公司都相同。</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing: import only if every row is valid</source>
+        <translation>全部或不导入(&amp;A)：只有每一行都有效才导入</translation>
+    </message>
+    <message>
+        <source>Import the &amp;valid rows and write an error report</source>
+        <translation>导入有效行并生成错误报告(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates:</source>
+        <translation>重复客户(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Invalid rows:</source>
+        <translation>无效行：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题列表</translation>
+    </message>
+    <message>
+        <source>D&amp;ry run</source>
+        <translation>试运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Check every row and show what would happen, without writing anything</source>
+        <translation>检查每一行并显示导入结果，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
+        <translation>请选择客户文件：CSV 或文本文件（UTF-8、GB18030、UTF-16），或 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import customers.</source>
+        <translation>您没有导入客户的权限。</translation>
+    </message>
+    <message>
+        <source>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>客户文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>自动识别（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of the file; more follow.</source>
+        <translation>
+            <numerusform>文件的前 %n 行，后面还有更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n row(s) of the file.</source>
+        <translation>
+            <numerusform>文件共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If the customers are on another sheet, choose it above.</source>
+        <translation>如果客户数据在其他工作表中，请在上方选择该工作表。</translation>
+    </message>
+    <message>
+        <source>Check the column mapping and the options, then run a dry run or import.</source>
+        <translation>请检查列对应关系和选项，然后试运行或导入。</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to choose the field</source>
+        <translation>双击或按 F2 选择字段</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved to %1.</source>
+        <translation>无法将列对应关系保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1. It also works with crm import --mapping.</source>
+        <translation>列对应关系已保存到 %1，也可用于 crm import --mapping。</translation>
+    </message>
+    <message>
+        <source>%1 is not a column mapping template (a JSON file saved by this dialog or crm import --save-mapping).</source>
+        <translation>%1 不是列对应关系模板（应为本对话框或 crm import --save-mapping 保存的 JSON 文件）。</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from %1.</source>
+        <translation>已从 %1 载入列对应关系。</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a customer field. Choose another field or &quot;(ignore)&quot;.</source>
+        <translation>列“%1”对应到“%2”，但它不是客户字段。请选择其他字段或“（忽略）”。</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3. Only phone, email, tags and groups may come from several columns.</source>
+        <translation>列“%1”和“%2”都对应到“%3”。只有电话、邮箱、标签和分组可以来自多列。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to Name. Choose &quot;Name&quot; for the column that holds the customer&apos;s name.</source>
+        <translation>没有列对应到“名称”。请为包含客户名称的列选择“名称”。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the database is unchanged.</source>
+        <translation>导入已取消，数据库没有任何改动。</translation>
+    </message>
+    <message>
+        <source>You may not change the field %1, so its column cannot be imported. Set that column to &quot;(ignore)&quot;.</source>
+        <translation>您无权修改字段“%1”，因此不能导入该列。请将该列设为“（忽略）”。</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no customers below it.</source>
+        <translation>文件只有表头，下面没有客户数据。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Row %1 is not valid text in the chosen encoding. Choose the file&apos;s encoding above (Excel on Chinese Windows saves GB18030).</source>
+        <translation>第 %1 行不是所选编码的有效文本。请在上方选择文件的编码（中文 Windows 上的 Excel 保存为 GB18030）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened. Check that it exists and that you may read it.</source>
+        <translation>无法打开文件。请确认文件存在且您有读取权限。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1</source>
+        <translation>无法读取文件：文件已损坏，或不是 CSV 文件或 Excel 工作簿（.xlsx）。详情：%1</translation>
+    </message>
+    <message>
+        <source>The workbook has no such sheet.</source>
+        <translation>工作簿中没有这个工作表。</translation>
+    </message>
+    <message>
+        <source>The column mapping does not fit this file: %1</source>
+        <translation>列对应关系与此文件不符：%1</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>%1 rows checked…</source>
+        <translation>已检查 %1 行…</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows…</source>
+        <translation>正在写入 %1 行…</translation>
+    </message>
+    <message>
+        <source>Dry run cancelled.</source>
+        <translation>试运行已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run of %1, nothing was written: %n row(s); %2 would be created, %3 updated, %4 skipped as duplicates, %5 invalid.</source>
+        <translation>
+            <numerusform>试运行 %1，未写入任何数据：共 %n 行；将新建 %2 个，更新 %3 个，跳过重复 %4 个，无效 %5 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As it is, nothing would be imported: fix the invalid rows, or choose to import the valid rows.</source>
+        <translation>按当前设置不会导入任何数据：请修正无效行，或选择导入有效行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n row(s); %2 created, %3 updated, %4 skipped as duplicates, %5 invalid.</source>
+        <translation>
+            <numerusform>已导入 %1：共 %n 行；新建 %2 个，更新 %3 个，跳过重复 %4 个，无效 %5 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported from %1: %n row(s) are invalid. Fix them, or choose to import the valid rows and write an error report.</source>
+        <translation>
+            <numerusform>未从 %1 导入任何数据：%n 行无效。请修正，或选择导入有效行并生成错误报告。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows not imported are listed in %1.</source>
+        <translation>未导入的行已列在 %1 中。</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 issues are shown below.</source>
+        <translation>下面列出了 %2 个问题中的前 %1 个。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -1699,6 +2032,97 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
+    </message>
+</context>
+<context>
+    <name>crm::MappingFieldDelegate</name>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind (person/company)</source>
+        <translation>类型（个人/企业）</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>

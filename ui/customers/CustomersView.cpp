@@ -12,6 +12,7 @@
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/MergeCustomersDialog.h"
 #include "ui/exchange/ExportDialog.h"
+#include "ui/exchange/ImportDialog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -125,6 +126,14 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     exportButton->setEnabled(actor.can(Permission::CustomerExport));
     connect(exportButton, &QToolButton::clicked, this, &CustomersView::exportList);
 
+    // Importing creates customers: only for users who may write them (the importer checks again).
+    auto *importButton = new QToolButton(this);
+    importButton->setObjectName(QStringLiteral("import"));
+    importButton->setText(tr("Import…"));
+    importButton->setToolTip(tr("Import customers from a CSV or Excel file"));
+    importButton->setVisible(actor.can(Permission::CustomerWrite));
+    connect(importButton, &QToolButton::clicked, this, &CustomersView::importCustomers);
+
     auto *columns = new QToolButton(this);
     columns->setObjectName(QStringLiteral("columns"));
     columns->setText(tr("Columns"));
@@ -153,6 +162,7 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     filters->addWidget(m_region);
     filters->addStretch();
     filters->addWidget(m_bulk);
+    filters->addWidget(importButton);
     filters->addWidget(exportButton);
     filters->addWidget(columns);
     auto *bottom = new QHBoxLayout;
@@ -400,6 +410,16 @@ MergeCustomersDialog *CustomersView::mergeSelected()
         report(true, tr("The customers were merged.")); // the table reloads itself from the change feed
     });
     dialog->open();
+    return dialog;
+}
+
+ImportDialog *CustomersView::importCustomers()
+{
+    // Not modal: the list behind refreshes itself (change feed) as the import lands.
+    auto *dialog = new ImportDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::finished, this, &CustomersView::report);
+    dialog->show();
     return dialog;
 }
 

@@ -24,6 +24,7 @@ class CustomerTableModel;
 class Database;
 class ExportDialog;
 class MergeCustomersDialog;
+class ImportDialog;
 class Session;
 
 // The customer base as a table over CustomerTableModel: a debounced search box (Chinese substring
@@ -57,6 +58,8 @@ public Q_SLOTS:
     ExportDialog *exportList();
     // Opens the merge dialog for exactly two selected customers; null otherwise.
     MergeCustomersDialog *mergeSelected();
+    // Opens the import dialog (users with customer.write only).
+    ImportDialog *importCustomers();
 
 Q_SIGNALS:
     // A bulk action or deletion finished (ok or not), for tests and the status line.

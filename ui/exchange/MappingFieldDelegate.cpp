@@ -1,0 +1,77 @@
+#include "ui/exchange/MappingFieldDelegate.h"
+
+#include "reports/import/ColumnMapping.h"
+
+#include <QComboBox>
+
+#include <algorithm>
+
+namespace crm {
+
+QString MappingFieldDelegate::label(const QString &field)
+{
+    static const struct
+    {
+        const char *field;
+        const char *label;
+    } labels[] = {
+        {"", QT_TR_NOOP("(ignore)")},
+        {"name", QT_TR_NOOP("Name")},
+        {"kind", QT_TR_NOOP("Kind (person/company)")},
+        {"company", QT_TR_NOOP("Company")},
+        {"phone", QT_TR_NOOP("Phone")},
+        {"email", QT_TR_NOOP("Email")},
+        {"source", QT_TR_NOOP("Source")},
+        {"tags", QT_TR_NOOP("Tags")},
+        {"groups", QT_TR_NOOP("Groups")},
+        {"province", QT_TR_NOOP("Province")},
+        {"city", QT_TR_NOOP("City")},
+        {"district", QT_TR_NOOP("District")},
+        {"street", QT_TR_NOOP("Street address")},
+        {"postalCode", QT_TR_NOOP("Postal code")},
+        {"status", QT_TR_NOOP("Status")},
+        {"level", QT_TR_NOOP("Level")},
+        {"gender", QT_TR_NOOP("Gender")},
+        {"birthday", QT_TR_NOOP("Birthday")},
+        {"industry", QT_TR_NOOP("Industry")},
+        {"occupation", QT_TR_NOOP("Occupation")},
+        {"position", QT_TR_NOOP("Position")},
+        {"notes", QT_TR_NOOP("Notes")},
+    };
+    for (const auto &l : labels)
+        if (field == QLatin1String(l.field))
+            return tr(l.label);
+    return field; // a field a template named that the CRM does not know: shown as written
+}
+
+QWidget *MappingFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
+{
+    auto *combo = new QComboBox(parent);
+    combo->addItem(label(QString()), QString());
+    for (const QString &field : ColumnMapping::targetFields())
+        combo->addItem(label(field), field);
+    combo->setMaxVisibleItems(combo->count());
+    // A choice from the list is the whole edit: write it and close, as a keyboard user expects.
+    connect(combo, &QComboBox::activated, this, [this, combo] {
+        auto *self = const_cast<MappingFieldDelegate *>(this);
+        Q_EMIT self->commitData(combo);
+        Q_EMIT self->closeEditor(combo);
+    });
+    return combo;
+}
+
+void MappingFieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    auto *combo = static_cast<QComboBox *>(editor);
+    combo->setCurrentIndex(std::max(0, combo->findData(index.data(FieldRole).toString())));
+}
+
+void MappingFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    auto *combo = static_cast<QComboBox *>(editor);
+    const QString field = combo->currentData().toString();
+    model->setData(index, field, FieldRole);
+    model->setData(index, label(field), Qt::DisplayRole);
+}
+
+} // namespace crm
