@@ -1912,6 +1912,10 @@
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
+    <message>
+        <source>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</source>
+        <translation>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</translation>
+    </message>
 </context>
 <context>
     <name>crm::LogActivityDialog</name>

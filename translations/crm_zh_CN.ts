@@ -1899,6 +1899,10 @@
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
+    <message>
+        <source>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</source>
+        <translation>无法在文件旁边写入错误报告。请把文件复制到您有写入权限的文件夹，再从那里导入；本次没有导入任何数据。</translation>
+    </message>
 </context>
 <context>
     <name>crm::LogActivityDialog</name>

@@ -252,6 +252,39 @@ private Q_SLOTS:
         QVERIFY(find(u("王芳")).isEmpty()); // the person column was ignored
     }
 
+    void mappingIsEditableWithTheKeyboard()
+    {
+        const QString file = fixture(QStringLiteral("customers_utf8_bom.csv"), QStringLiteral("keys.csv"));
+        ImportDialog dialog(*m_session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(open(dialog, file));
+        const int sourceColumn = mappingRow(dialog, u("来源"));
+        QCOMPARE(dialog.mapping().fields.value(sourceColumn), QStringLiteral("source"));
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("mapping"));
+        table->setFocus();
+        table->setCurrentCell(sourceColumn, 2);
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *editor = table->viewport()->findChild<QComboBox *>();
+        QVERIFY(editor);
+        QCOMPARE(editor->currentData().toString(), QStringLiteral("source"));
+        // Two steps down the list (tags, then groups), then Enter; the editor stays open until then.
+        QTest::keyClick(editor, Qt::Key_Down);
+        QTest::keyClick(editor, Qt::Key_Down);
+        QCOMPARE(editor->currentData().toString(), QStringLiteral("groups"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY(!table->viewport()->findChild<QComboBox *>() || !table->viewport()->findChild<QComboBox *>()->isVisible());
+        QCOMPARE(dialog.mapping().fields.value(sourceColumn), QStringLiteral("groups"));
+        QCOMPARE(table->item(sourceColumn, 2)->text(), MappingFieldDelegate::label(QStringLiteral("groups")));
+        // "(ignore)" is the first entry: Home selects it.
+        QTest::keyClick(table, Qt::Key_F2);
+        editor = table->viewport()->findChild<QComboBox *>();
+        QVERIFY(editor && editor->isVisible());
+        QTest::keyClick(editor, Qt::Key_Home);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(dialog.mapping().fields.value(sourceColumn), QString());
+    }
+
     void partialModeWritesTheReport()
     {
         const QByteArray csv = u("姓名,手机,邮箱,生日\n"

@@ -558,6 +558,10 @@ QString ImportDialog::errorText(const Error &e) const
                       "(Excel on Chinese Windows saves GB18030).")
                 .arg(row.hasMatch() ? row.captured(1) : QStringLiteral("?"));
         }
+        // The error report is the only file an import writes: its folder is the input's.
+        if (code == QLatin1String("io") && e.message.contains(QLatin1String("error report")))
+            return tr("The error report cannot be written next to the file. Copy the file to a folder you may write to "
+                      "and import it from there; nothing was imported.");
         if (code == QLatin1String("io"))
             return tr("The file cannot be opened. Check that it exists and that you may read it.");
         // The readers' sentences name the row or part that is damaged; they are the most useful detail.

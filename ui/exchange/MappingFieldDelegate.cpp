@@ -51,11 +51,10 @@ QWidget *MappingFieldDelegate::createEditor(QWidget *parent, const QStyleOptionV
     for (const QString &field : ColumnMapping::targetFields())
         combo->addItem(label(field), field);
     combo->setMaxVisibleItems(combo->count());
-    // A choice from the list is the whole edit: write it and close, as a keyboard user expects.
+    // Each choice (from the popup or by arrow keys) is written at once; Enter, Tab or a click
+    // elsewhere closes the editor. Closing here would end a keyboard user's edit at the first arrow.
     connect(combo, &QComboBox::activated, this, [this, combo] {
-        auto *self = const_cast<MappingFieldDelegate *>(this);
-        Q_EMIT self->commitData(combo);
-        Q_EMIT self->closeEditor(combo);
+        Q_EMIT const_cast<MappingFieldDelegate *>(this)->commitData(combo);
     });
     return combo;
 }
