@@ -385,6 +385,10 @@ private Q_SLOTS:
         QCOMPARE(sheet->count(), 2);
         // The notes sheet has no name column: said before anything runs.
         QVERIFY2(dialog.message().contains(QStringLiteral("No column is mapped to Name")), qPrintable(dialog.message()));
+        QVERIFY(dialog.message().contains(QStringLiteral("another sheet")));
+        const QList<QVariant> refused = run(dialog, true);
+        QCOMPARE(refused.at(0).toBool(), false);
+        QVERIFY(refused.at(1).toString().contains(QStringLiteral("another sheet")));
 
         QSignalSpy preview(&dialog, &ImportDialog::previewChanged);
         sheet->setCurrentIndex(1);

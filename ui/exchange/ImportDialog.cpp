@@ -434,9 +434,7 @@ void ImportDialog::showPreview(Result<ImportPreview> read)
     else
         fillMapping(ColumnMapping::propose(p.headers));
     const QString problem = mappingProblem(mapping());
-    if (!problem.isEmpty() && p.xlsx && p.sheetNames.size() > 1)
-        showMessage(problem + QLatin1Char(' ') + tr("If the customers are on another sheet, choose it above."), true);
-    else if (!problem.isEmpty())
+    if (!problem.isEmpty())
         showMessage(problem, true);
     else
         showMessage(tr("Check the column mapping and the options, then run a dry run or import."), false);
@@ -532,8 +530,12 @@ QString ImportDialog::mappingProblem(const ColumnMapping &m) const
             return tr("Columns \"%1\" and \"%2\" both fill %3. Only phone, email, tags and groups may come from several columns.")
                 .arg(m.headers[first], m.headers[i], MappingFieldDelegate::label(f));
     }
-    if (!m.fields.contains(QStringLiteral("name")))
-        return tr("No column is mapped to Name. Choose \"Name\" for the column that holds the customer's name.");
+    if (!m.fields.contains(QStringLiteral("name"))) {
+        QString text = tr("No column is mapped to Name. Choose \"Name\" for the column that holds the customer's name.");
+        if (m_preview && m_preview->xlsx && m_preview->sheetNames.size() > 1) // a notes sheet often comes first
+            text += QLatin1Char(' ') + tr("If the customers are on another sheet, choose it above.");
+        return text;
+    }
     return {};
 }
 
