@@ -464,6 +464,30 @@ private Q_SLOTS:
         QCOMPARE(countAll(), before);
     }
 
+    void aReadOnlyFieldNamesItsColumn()
+    {
+        // Wang's role may write customers but not their source: the source column must be ignored.
+        OrgService org(*m_store->db);
+        auto role = org.createRole(m_team.admin, QStringLiteral("no-source"), DataScope::Own,
+                                   {Permission::CustomerRead, Permission::CustomerWrite});
+        QVERIFY(role.ok());
+        QVERIFY(org.setFieldRule(m_team.admin, role->id, QStringLiteral("customer"), QStringLiteral("source"), FieldRule::ReadOnly).ok());
+        QVERIFY(org.setRole(m_team.admin, m_team.wang.userId, role->id).ok());
+        auto wang = test::signedInSession(m_store->location, QStringLiteral("wang"));
+        const qint64 before = countAll();
+        ImportDialog dialog(*wang);
+        QVERIFY(open(dialog, fixture(QStringLiteral("customers_utf8_bom.csv"), QStringLiteral("wang.csv"))));
+        const QList<QVariant> refused = run(dialog, true);
+        QCOMPARE(refused.at(0).toBool(), false);
+        QVERIFY2(refused.at(1).toString().contains(QStringLiteral("You may not change the field Source")),
+                 qPrintable(refused.at(1).toString()));
+        dialog.setColumnField(mappingRow(dialog, u("来源")), QString());
+        const QList<QVariant> done = run(dialog, true);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        QCOMPARE(dialog.lastResult()->rows, 3);
+        QCOMPARE(countAll(), before);
+    }
+
     // Not a check: CRM_SCREENSHOT_DIR=DIR writes the dialog as shown after a dry run of a file with
     // invalid rows, in the language CRM_SCREENSHOT_LANG (zh_CN or en), to look at.
     void screenshot()
