@@ -147,6 +147,11 @@ QStringList ActivityService::updatableFields()
 
 Status ActivityService::validate(Activity &a, const QSet<QString> &fields, qint64 now) const
 {
+    return checkFields(a, fields, now);
+}
+
+Status ActivityService::checkFields(Activity &a, const QSet<QString> &fields, qint64 now)
+{
     auto has = [&](const char *f) { return fields.contains(QLatin1String(f)); };
     if (has("kind") && !kinds().contains(a.kind))
         return Error::validation(QStringLiteral("unknown"), QStringLiteral("kind"),
@@ -276,6 +281,17 @@ Result<Activity> ActivityService::get(const Actor &actor, qint64 id)
     return load(actor, id);
 }
 
+Status ActivityService::validateDraft(Activity &draft, qint64 now)
+{
+    if (draft.occurredAt == 0)
+        draft.occurredAt = now;
+    const QSet<QString> all = {QStringLiteral("kind"),    QStringLiteral("direction"), QStringLiteral("subject"),
+                               QStringLiteral("content"), QStringLiteral("outcome"),   QStringLiteral("status"),
+                               QStringLiteral("phone"),   QStringLiteral("durationSeconds"), QStringLiteral("occurredAt"),
+                               QStringLiteral("attachments")};
+    return checkFields(draft, all, now);
+}
+
 Result<Activity> ActivityService::log(const Actor &actor, Activity draft)
 {
     if (!actor.can(Permission::ActivityWrite))
@@ -283,13 +299,7 @@ Result<Activity> ActivityService::log(const Actor &actor, Activity draft)
     if (actor.userId <= 0) // activities always have a person behind them
         return Error::forbidden(QStringLiteral("Only a user can log an activity"));
     const qint64 now = m_db.clock().nowMs();
-    if (draft.occurredAt == 0)
-        draft.occurredAt = now;
-    const QSet<QString> all = {QStringLiteral("kind"),    QStringLiteral("direction"), QStringLiteral("subject"),
-                               QStringLiteral("content"), QStringLiteral("outcome"),   QStringLiteral("status"),
-                               QStringLiteral("phone"),   QStringLiteral("durationSeconds"), QStringLiteral("occurredAt"),
-                               QStringLiteral("attachments")};
-    if (Status st = validate(draft, all, now); !st)
+    if (Status st = validateDraft(draft, now); !st)
         return st.error();
     draft.id = 0;
     draft.userId = actor.userId;

@@ -53,12 +53,18 @@ public:
     // export's) has no better index, and id order needs no sort however many rows match.
     Result<ActivityScopePage> listInScope(const Actor &actor, const ActivityScopeFilter &filter);
 
+    // The checks log() applies to a draft (kind, direction, lengths, phone, duration, time at most a
+    // day ahead of `now`; occurredAt 0 becomes `now`), without the database: importers check rows
+    // with them before writing.
+    static Status validateDraft(Activity &draft, qint64 now);
+
     // For other services, inside their transaction: moves the customer's last contact forward to
     // `at`. True when the row changed.
     static Result<bool> raiseLastContact(Database &db, qint64 customerId, qint64 at);
 
 private:
     Status validate(Activity &a, const QSet<QString> &fields, qint64 now) const;
+    static Status checkFields(Activity &a, const QSet<QString> &fields, qint64 now);
     Status checkLinks(const Activity &a);
     Result<Activity> load(const Actor &actor, qint64 id);
     Result<TimelinePage> page(const QString &where, const QVariantMap &binds, int limit,

@@ -153,6 +153,11 @@ Result<QString> OpportunityService::companyCurrency(Database &db)
 
 Status OpportunityService::validate(Opportunity &o, const QSet<QString> &fields) const
 {
+    return validateFields(o, fields);
+}
+
+Status OpportunityService::validateFields(Opportunity &o, const QSet<QString> &fields)
+{
     auto has = [&](const char *f) { return fields.contains(QLatin1String(f)); };
     if (has("name")) {
         o.name = o.name.trimmed();

@@ -64,6 +64,10 @@ public:
     // The company currency (app_settings 'currency', CNY when unset).
     static Result<QString> companyCurrency(Database &db);
 
+    // The field checks create() and update() apply to the named fields (trims, lengths, ranges,
+    // currency format), without the database: importers check rows with them before writing.
+    static Status validateFields(Opportunity &o, const QSet<QString> &fields);
+
 private:
     Result<Opportunity> load(qint64 id, const QString &scope);
     Status validate(Opportunity &o, const QSet<QString> &fields) const;

@@ -4,10 +4,10 @@
 
 namespace crm::ExportVocabulary {
 
-QString label(const QString &field, const QString &value, bool chinese)
+namespace {
+
+const QHash<QString, QString> &chineseWords()
 {
-    if (!chinese || value.isEmpty())
-        return value;
     static const QHash<QString, QString> words = {
         {QStringLiteral("opportunityStatus/open"), QStringLiteral("进行中")},
         {QStringLiteral("opportunityStatus/won"), QStringLiteral("赢单")},
@@ -27,7 +27,30 @@ QString label(const QString &field, const QString &value, bool chinese)
         {QStringLiteral("priority/normal"), QStringLiteral("普通")},
         {QStringLiteral("priority/high"), QStringLiteral("高")},
     };
-    return words.value(field + QLatin1Char('/') + value, value);
+    return words;
+}
+
+} // namespace
+
+QString label(const QString &field, const QString &value, bool chinese)
+{
+    if (!chinese || value.isEmpty())
+        return value;
+    return chineseWords().value(field + QLatin1Char('/') + value, value);
+}
+
+QString canonical(const QString &field, const QString &text)
+{
+    const QString t = text.trimmed();
+    const QString prefix = field + QLatin1Char('/');
+    for (auto it = chineseWords().cbegin(); it != chineseWords().cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const QString word = it.key().mid(prefix.size());
+        if (it.value() == t || word.compare(t, Qt::CaseInsensitive) == 0)
+            return word;
+    }
+    return {};
 }
 
 QString flag(bool value, bool chinese)

@@ -12,6 +12,9 @@ namespace ExportVocabulary {
 
 // field: opportunityStatus, activityKind, direction, taskStatus, priority. Unknown words pass through.
 QString label(const QString &field, const QString &value, bool chinese);
+// The stored word for a label in either language ("赢单", "Won", "won" -> "won"); empty when the
+// text is no word of `field`. The reverse of label(), for imports.
+QString canonical(const QString &field, const QString &text);
 // "yes" / "" (是 / "") for a flag such as a contact's primary mark.
 QString flag(bool value, bool chinese);
 

@@ -1,5 +1,7 @@
 #include "reports/import/ColumnMapping.h"
 
+#include "reports/import/ImportTargets.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
@@ -49,7 +51,7 @@ const char *const kContains[][2] = {
     {"name", "姓名|名称|name"},
 };
 
-QString squeeze(const QString &header)
+QString squeezeHeader(const QString &header)
 {
     static const QRegularExpression remark(QStringLiteral("[(（\\[【][^)）\\]】]*[)）\\]】]\\s*$"));
     QString h = header.trimmed().toLower();
@@ -57,6 +59,11 @@ QString squeeze(const QString &header)
     for (char16_t c : {u' ', u'_', u'-', u'*', u'\u3000', u':', u'\uFF1A'})
         h.remove(QChar(c));
     return h;
+}
+
+QString squeeze(const QString &header)
+{
+    return squeezeHeader(header);
 }
 
 const QHash<QString, QString> &exactIndex()
@@ -139,6 +146,8 @@ Status ColumnMapping::validate() const
 {
     if (fields.size() != headers.size())
         return templateError(QStringLiteral("The mapping has %1 fields for %2 columns").arg(fields.size()).arg(headers.size()));
+    if (type != Customers)
+        return ImportTargets::validate(*this);
     for (int i = 0; i < fields.size(); ++i) {
         const QString &f = fields[i];
         if (f.isEmpty())
@@ -164,7 +173,7 @@ QJsonObject ColumnMapping::toTemplate() const
     QJsonObject columns;
     for (int i = 0; i < headers.size(); ++i)
         columns.insert(headers[i], fields.value(i));
-    return {{QStringLiteral("type"), QStringLiteral("customers")}, {QStringLiteral("columns"), columns}};
+    return {{QStringLiteral("type"), type}, {QStringLiteral("columns"), columns}};
 }
 
 Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const QStringList &headers)
@@ -217,6 +226,87 @@ Status ColumnMapping::saveTemplate(const QString &path) const
         return Error{QStringLiteral("io"), QStringLiteral("Cannot write the mapping %1: %2").arg(path, f.errorString()),
                      QStringLiteral("mapping")};
     return {};
+}
+
+} // namespace crm
+
+namespace crm {
+
+QString ColumnMapping::normalizeHeader(const QString &header)
+{
+    return squeezeHeader(header);
+}
+
+const QStringList &ColumnMapping::targetFields(const QString &type)
+{
+    return type == Customers ? targetFields() : ImportTargets::fields(type);
+}
+
+QString ColumnMapping::suggest(const QString &header, const QString &type)
+{
+    return type == Customers ? suggest(header) : ImportTargets::suggest(header, type);
+}
+
+ColumnMapping ColumnMapping::propose(const QStringList &headers, const QString &type)
+{
+    if (type == Customers)
+        return propose(headers);
+    ColumnMapping m;
+    m.type = type;
+    m.headers = headers;
+    for (const QString &h : headers) {
+        QString field = ImportTargets::suggest(h, type);
+        if (m.fields.contains(field))
+            field.clear(); // the first column wins; the user can change it
+        m.fields << field;
+    }
+    return m;
+}
+
+Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const QStringList &headers, const QString &type)
+{
+    if (type == Customers)
+        return fromTemplate(json, headers);
+    const QString given = json.value(QStringLiteral("type")).toString(type);
+    if (given != type)
+        return templateError(QStringLiteral("The mapping template is for \"%1\", not %2").arg(given, type));
+    const QJsonValue columns = json.value(QStringLiteral("columns"));
+    if (!columns.isObject())
+        return templateError(QStringLiteral("The mapping template has no \"columns\" object"));
+    const QJsonObject map = columns.toObject();
+    ColumnMapping m = propose(headers, type);
+    for (int i = 0; i < headers.size(); ++i) {
+        if (!map.contains(headers[i]))
+            continue;
+        const QJsonValue v = map.value(headers[i]);
+        if (!v.isString() && !v.isNull())
+            return templateError(QStringLiteral("The mapping of column \"%1\" must be a field name or \"\"").arg(headers[i]));
+        m.fields[i] = v.toString();
+    }
+    // A proposal gives way to a field the template puts elsewhere.
+    for (int i = 0; i < headers.size(); ++i) {
+        if (map.contains(headers[i]) || m.fields[i].isEmpty())
+            continue;
+        for (int j = 0; j < headers.size(); ++j)
+            if (j != i && map.contains(headers[j]) && m.fields[j] == m.fields[i])
+                m.fields[i].clear();
+    }
+    return m;
+}
+
+Result<ColumnMapping> ColumnMapping::loadTemplate(const QString &path, const QStringList &headers, const QString &type)
+{
+    if (type == Customers)
+        return loadTemplate(path, headers);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("io"), QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()),
+                     QStringLiteral("mapping")};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return templateError(QStringLiteral("The mapping %1 is not a JSON object: %2").arg(path, error.errorString()));
+    return fromTemplate(doc.object(), headers, type);
 }
 
 } // namespace crm

@@ -13,9 +13,24 @@ namespace crm {
 // next file with the same headers in any order:
 //   {"type": "customers", "columns": {"客户名称": "name", "联系电话": "phone", "内部编号": ""}}
 // An empty field ignores the column.
+//
+// The same for opportunities and activities (`type`; their fields and header names are in
+// ImportTargets): the overloads taking a type. Without one, a mapping is for customers.
 class ColumnMapping
 {
 public:
+    static inline const QString Customers = QStringLiteral("customers");
+
+    // The fields a column of a `type` file can fill; suggestions and proposals for that type.
+    static const QStringList &targetFields(const QString &type);
+    static QString suggest(const QString &header, const QString &type);
+    static ColumnMapping propose(const QStringList &headers, const QString &type);
+    static Result<ColumnMapping> fromTemplate(const QJsonObject &json, const QStringList &headers, const QString &type);
+    static Result<ColumnMapping> loadTemplate(const QString &path, const QStringList &headers, const QString &type);
+    // A header name as suggestions compare it: lower case, without spaces, '_', '-', '*', ':' and a
+    // trailing remark in brackets ("手机号（必填）" -> "手机号").
+    static QString normalizeHeader(const QString &header);
+
     // The fields a column can fill. phone, email, tags and groups may come from several columns.
     static const QStringList &targetFields();
     static bool isMultiValued(const QString &field);
@@ -36,6 +51,7 @@ public:
 
     QStringList headers;
     QStringList fields; // one per header; "" = ignored
+    QString type = Customers; // customers, opportunities or activities
 
     int columnOf(const QString &field) const { return int(fields.indexOf(field)); }
     QList<int> columnsOf(const QString &field) const;

@@ -1,6 +1,7 @@
 #include "reports/table/TableFile.h"
 
 #include "reports/csv/CsvReader.h"
+#include "reports/table/JsonRowSource.h"
 #include "reports/xlsx/XlsxReader.h"
 
 #include <QFile>
@@ -26,6 +27,15 @@ private:
     CsvReader m_reader;
 };
 
+bool startsLikeJsonArray(QByteArray head)
+{
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head.remove(0, 3);
+    head = head.trimmed();
+    // "[{" (or "[" then white space then "{"); a CSV cell could start with "[" but hardly with "[{".
+    return head.startsWith('[') && head.mid(1).trimmed().startsWith('{');
+}
+
 } // namespace
 
 Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const TableFileOptions &options)
@@ -40,6 +50,14 @@ Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const Ta
         xo.sheetIndex = options.sheetIndex;
         xo.sheetName = options.sheetName;
         auto reader = XlsxReader::open(path, xo);
+        if (!reader)
+            return reader.error();
+        return std::unique_ptr<RowSource>(std::move(reader).value());
+    }
+    // JSON: by extension, or text whose first character (after a BOM and white space) opens an array.
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || startsLikeJsonArray(file->peek(4096))) {
+        file.reset();
+        auto reader = JsonRowSource::open(path);
         if (!reader)
             return reader.error();
         return std::unique_ptr<RowSource>(std::move(reader).value());

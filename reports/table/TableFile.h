@@ -15,7 +15,8 @@ struct TableFileOptions
 };
 
 // Opens an import file as rows: an XLSX workbook (recognised by its zip signature, whatever the
-// extension) or else CSV/TSV text. An old binary .xls is refused with advice.
+// extension), a JSON array of objects (.json, or text starting with "[{"; see JsonRowSource) or else
+// CSV/TSV text. An old binary .xls is refused with advice.
 class TableFile
 {
 public:

@@ -1,0 +1,155 @@
+#include "reports/import/ActivityImporter.h"
+
+#include "core/security/Actor.h"
+#include "core/services/ActivityService.h"
+#include "core/storage/Database.h"
+#include "reports/import/ActivityRowParser.h"
+#include "reports/import/ImportLookups.h"
+
+#include <QSqlQuery>
+
+#include <limits>
+
+namespace crm {
+
+namespace {
+
+quint64 fingerprint(qint64 customerId, qint64 occurredAt, const QString &kind, const QString &subject, const QString &content)
+{
+    const QString key = QString::number(customerId) + QLatin1Char('\x1f') + QString::number(occurredAt) + QLatin1Char('\x1f') +
+        kind + QLatin1Char('\x1f') + subject + QLatin1Char('\x1f') + content;
+    return quint64(qHash(key, size_t(0x9e3779b97f4a7c15ULL)));
+}
+
+class Run final : public EntityImport
+{
+public:
+    Run(Database &db, const Actor &actor, const EntityImportOptions &options)
+        : EntityImport(db, actor, options, QStringLiteral("activities")), m_customers(db, actor)
+    {
+    }
+
+protected:
+    Status checkMapping(const ColumnMapping &) override { return {}; }
+    Status prepare() override { return {}; }
+
+    Status handleChunk(const QVector<ImportRow> &rows) override
+    {
+        ActivityRowParser parser(m_mapping);
+        const qint64 now = m_db.clock().nowMs();
+        QVector<std::optional<ActivityRow>> parsed(rows.size());
+        QVector<CustomerRef> refs;
+        for (int i = 0; i < rows.size(); ++i) {
+            ActivityRow r;
+            Status st = parser.parse(rows[i].cells, r);
+            if (st)
+                st = ActivityService::validateDraft(r.draft, now);
+            if (!st) {
+                if (Status rs = invalid(rows[i], st.error()); !rs)
+                    return rs;
+                continue;
+            }
+            refs << r.customer;
+            parsed[i] = std::move(r);
+        }
+        if (Status st = m_customers.load(refs); !st)
+            return st;
+        QSet<qint64> customers;
+        qint64 from = std::numeric_limits<qint64>::max(), to = 0;
+        for (int i = 0; i < rows.size(); ++i) {
+            if (!parsed[i])
+                continue;
+            auto id = m_customers.find(parsed[i]->customer);
+            if (!id) {
+                if (Status rs = invalid(rows[i], id.error()); !rs)
+                    return rs;
+                parsed[i].reset();
+                continue;
+            }
+            parsed[i]->draft.customerId = *id;
+            customers.insert(*id);
+            from = std::min(from, parsed[i]->draft.occurredAt);
+            to = std::max(to, parsed[i]->draft.occurredAt);
+        }
+        if (m_options.onDuplicate != DuplicatePolicy::Create)
+            if (Status st = loadExisting(customers, from, to); !st)
+                return st;
+        for (int i = 0; i < rows.size(); ++i)
+            if (parsed[i])
+                if (Status st = row(rows[i], parsed[i]->draft); !st)
+                    return st;
+        return {};
+    }
+
+private:
+    // Fingerprints of the activities these customers already have in the chunk's time span: one query
+    // over activities_customer (customer_id, occurred_at).
+    Status loadExisting(const QSet<qint64> &customers, qint64 from, qint64 to)
+    {
+        m_existing.clear();
+        if (customers.isEmpty())
+            return {};
+        QStringList names;
+        for (int i = 0; i < customers.size(); ++i)
+            names << QStringLiteral(":c%1").arg(i);
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id, customer_id, occurred_at, kind, subject, content FROM activities"
+                                                  " WHERE customer_id IN (") +
+                                   names.join(QStringLiteral(", ")) + QStringLiteral(") AND occurred_at BETWEEN :from AND :to"));
+        int n = 0;
+        for (qint64 id : customers)
+            q.bindValue(QStringLiteral(":c%1").arg(n++), id);
+        q.bindValue(QStringLiteral(":from"), from);
+        q.bindValue(QStringLiteral(":to"), to);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        while (q.next())
+            m_existing.insert(fingerprint(q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
+                                          q.value(4).toString(), q.value(5).toString()),
+                              q.value(0).toLongLong());
+        return {};
+    }
+
+    Status row(const ImportRow &row, const Activity &a)
+    {
+        const quint64 key = fingerprint(a.customerId, a.occurredAt, a.kind, a.subject, a.content);
+        if (m_options.onDuplicate != DuplicatePolicy::Create) {
+            if (auto it = m_inFile.constFind(key); it != m_inFile.cend()) {
+                ++m_result.skipped;
+                return note(row, QStringLiteral("subject"), QStringLiteral("skipped: duplicate of row %1 (same customer, time, kind, subject and content)").arg(*it));
+            }
+            if (auto it = m_existing.constFind(key); it != m_existing.cend()) {
+                ++m_result.skipped;
+                return note(row, QStringLiteral("subject"),
+                            QStringLiteral("skipped: duplicate of activity %1 (same customer, time, kind, subject and content)").arg(*it));
+            }
+        }
+        if (writing()) {
+            auto logged = ActivityService(m_db).log(m_actor, a);
+            if (!logged) // every check was made before the write: this is the database's problem, not the row's
+                return Error{logged.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(logged.error().message),
+                             logged.error().field};
+        }
+        ++m_result.created;
+        if (m_options.onDuplicate != DuplicatePolicy::Create)
+            m_inFile.insert(key, row.number);
+        return {};
+    }
+
+    CustomerLookup m_customers;
+    QHash<quint64, qint64> m_existing; // fingerprint -> activity id, this chunk's customers and span
+    QHash<quint64, qint64> m_inFile; // fingerprint -> row number
+};
+
+} // namespace
+
+Result<EntityImportResult> ActivityImporter::run(const Actor &actor, RowSource &source, const EntityImportOptions &options)
+{
+    if (!actor.can(Permission::ActivityWrite))
+        return Error::forbidden(QStringLiteral("You do not have permission to import activities"));
+    if (actor.userId <= 0)
+        return Error::forbidden(QStringLiteral("Activities are logged by a person: import them as a user"));
+    Run run(m_db, actor, options);
+    return run.run(source);
+}
+
+} // namespace crm

@@ -1,0 +1,102 @@
+#include "reports/import/ActivityRowParser.h"
+
+#include "core/domain/Validation.h"
+#include "reports/export/ExportVocabulary.h"
+#include "reports/import/CustomerRowParser.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace crm {
+
+namespace {
+
+Error formatError(const char *field, const QString &message)
+{
+    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
+}
+
+} // namespace
+
+QString ActivityRowParser::cell(const QStringList &cells, const char *field) const
+{
+    const int i = m_mapping.columnOf(QLatin1String(field));
+    return i < 0 ? QString() : CustomerRowParser::clean(cells.value(i));
+}
+
+std::optional<qint64> ActivityRowParser::parseTime(const QString &text)
+{
+    // Local wall-clock time: a date, optionally a time of day (seconds and fractions optional).
+    static const QRegularExpression local(QStringLiteral(
+        "^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?)?$"));
+    const QString t = text.trimmed();
+    if (const QRegularExpressionMatch m = local.match(t); m.hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        const QTime time = m.captured(4).isEmpty()
+            ? QTime(0, 0)
+            : QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), m.captured(7).leftJustified(3, QLatin1Char('0')).toInt());
+        if (!d.isValid() || !time.isValid())
+            return std::nullopt;
+        return QDateTime(d, time).toMSecsSinceEpoch();
+    }
+    // ISO 8601 with an offset or Z (our JSON export: UTC with milliseconds).
+    const QDateTime iso = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (iso.isValid())
+        return iso.toMSecsSinceEpoch();
+    return std::nullopt;
+}
+
+Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row) const
+{
+    row = ActivityRow{};
+    const QString id = cell(cells, "customerId");
+    if (!id.isEmpty()) {
+        bool ok = false;
+        row.customer.id = id.toLongLong(&ok);
+        if (!ok || row.customer.id <= 0)
+            return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
+    }
+    row.customer.name = cell(cells, "customer");
+    if (const QString phone = cell(cells, "customerPhone"); !phone.isEmpty()) {
+        const auto p = Validation::normalizePhone(phone);
+        if (!p)
+            return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
+        row.customer.phone = *p;
+    }
+    if (row.customer.isEmpty())
+        return Error::validation(QStringLiteral("required"),
+                                 m_mapping.columnOf(QStringLiteral("customer")) >= 0 ? QStringLiteral("customer") : QStringLiteral("customerId"),
+                                 QStringLiteral("The customer is missing"));
+    Activity &a = row.draft;
+    if (const QString time = cell(cells, "occurredAt"); !time.isEmpty()) {
+        const auto ms = parseTime(time);
+        if (!ms)
+            return formatError("occurredAt", QStringLiteral("\"%1\" is not a time (write it as YYYY-MM-DD HH:MM)").arg(time.left(40)));
+        if (*ms <= 0)
+            return Error::validation(QStringLiteral("range"), QStringLiteral("occurredAt"), QStringLiteral("Not a valid time"));
+        a.occurredAt = *ms;
+    }
+    const QString kind = cell(cells, "kind");
+    a.kind = ExportVocabulary::canonical(QStringLiteral("activityKind"), kind);
+    if (a.kind.isEmpty())
+        a.kind = kind.isEmpty() ? QStringLiteral("note") : kind.toLower();
+    const QString direction = cell(cells, "direction");
+    a.direction = ExportVocabulary::canonical(QStringLiteral("direction"), direction);
+    if (a.direction.isEmpty())
+        a.direction = direction;
+    a.subject = cell(cells, "subject");
+    a.content = cell(cells, "content");
+    a.outcome = cell(cells, "outcome");
+    a.status = cell(cells, "status");
+    a.phone = cell(cells, "phone");
+    if (const QString duration = cell(cells, "durationSeconds"); !duration.isEmpty()) {
+        bool ok = false;
+        const int seconds = duration.toInt(&ok);
+        if (!ok)
+            return formatError("durationSeconds", QStringLiteral("\"%1\" is not a number of seconds").arg(duration.left(40)));
+        a.durationSeconds = seconds;
+    }
+    return {};
+}
+
+} // namespace crm

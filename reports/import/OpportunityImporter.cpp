@@ -1,0 +1,292 @@
+#include "reports/import/OpportunityImporter.h"
+
+#include "core/security/Actor.h"
+#include "core/services/OpportunityService.h"
+#include "core/storage/Database.h"
+#include "reports/import/ImportLookups.h"
+#include "reports/import/OpportunityRowParser.h"
+
+#include <QSqlQuery>
+
+namespace crm {
+
+namespace {
+
+const QString kEntity = QStringLiteral("opportunity");
+
+// The service field a mapped column fills, for field rules.
+QString serviceField(const QString &importField)
+{
+    if (importField == QLatin1String("amount"))
+        return QStringLiteral("amountMinor");
+    if (importField == QLatin1String("owner"))
+        return QStringLiteral("ownerId");
+    return importField;
+}
+
+// An opportunity the rows may duplicate: in the database, or created (or to be created) earlier in the file.
+struct Known
+{
+    qint64 id = 0; // 0: an earlier row in a dry run (or not written)
+    std::optional<qint64> ownerId;
+    qint64 pipelineId = 0, stageId = 0;
+    qint64 row = 0; // > 0: from the file
+};
+
+QString duplicateKey(qint64 customerId, const QString &name)
+{
+    return QString::number(customerId) + QLatin1Char('\x1f') + name.trimmed().toCaseFolded();
+}
+
+class Run final : public EntityImport
+{
+public:
+    Run(Database &db, const Actor &actor, const EntityImportOptions &options)
+        : EntityImport(db, actor, options, QStringLiteral("opportunities")), m_customers(db, actor)
+    {
+    }
+
+protected:
+    Status checkMapping(const ColumnMapping &mapping) override
+    {
+        // As OpportunityService::create: guarded fields a role hides or makes read-only cannot be filled.
+        for (const QString &f : mapping.fields) {
+            const QString field = serviceField(f);
+            if (f.isEmpty() || !OpportunityService::fieldNames().contains(field) || field == QLatin1String("customerId") ||
+                field == QLatin1String("name") || field == QLatin1String("currency") || field == QLatin1String("ownerId"))
+                continue;
+            if (m_actor.fieldRule(kEntity, field) != FieldRule::Editable)
+                return Error{QStringLiteral("forbidden"), QStringLiteral("You may not change the field \"%1\"").arg(field), field};
+        }
+        return {};
+    }
+
+    Status prepare() override
+    {
+        if (Status st = m_users.load(m_db); !st)
+            return st;
+        return m_stages.load(m_db, m_actor);
+    }
+
+    Status handleChunk(const QVector<ImportRow> &rows) override
+    {
+        OpportunityRowParser parser(m_mapping);
+        QVector<std::optional<OpportunityRow>> parsed(rows.size());
+        QVector<CustomerRef> refs;
+        for (int i = 0; i < rows.size(); ++i) {
+            OpportunityRow r;
+            if (Status st = parser.parse(rows[i].cells, r); !st) {
+                if (Status rs = invalid(rows[i], st.error()); !rs)
+                    return rs;
+                continue;
+            }
+            refs << r.customer;
+            parsed[i] = std::move(r);
+        }
+        if (Status st = m_customers.load(refs); !st)
+            return st;
+        QVector<qint64> customerIds(rows.size(), 0);
+        QSet<qint64> idSet;
+        for (int i = 0; i < rows.size(); ++i) {
+            if (!parsed[i])
+                continue;
+            auto id = m_customers.find(parsed[i]->customer);
+            if (!id) {
+                if (Status rs = invalid(rows[i], id.error()); !rs)
+                    return rs;
+                parsed[i].reset();
+                continue;
+            }
+            customerIds[i] = *id;
+            idSet.insert(*id);
+        }
+        if (Status st = loadExisting(idSet); !st)
+            return st;
+        for (int i = 0; i < rows.size(); ++i)
+            if (parsed[i])
+                if (Status st = row(rows[i], *parsed[i], customerIds[i]); !st)
+                    return st;
+        return {};
+    }
+
+private:
+    // The opportunities of these customers, for duplicate checks: one query per chunk. All of them,
+    // in scope or not, so that a duplicate the actor cannot see is reported rather than doubled.
+    Status loadExisting(const QSet<qint64> &customerIds)
+    {
+        m_existing.clear();
+        if (customerIds.isEmpty())
+            return {};
+        QStringList names;
+        int n = 0;
+        for (auto it = customerIds.cbegin(); it != customerIds.cend(); ++it)
+            names << QStringLiteral(":c%1").arg(n++);
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT o.id, o.customer_id, o.name, o.owner_id, o.pipeline_id, o.stage_id"
+                                                  " FROM opportunities o WHERE o.customer_id IN (") +
+                                   names.join(QStringLiteral(", ")) + QStringLiteral(") ORDER BY o.id"));
+        n = 0;
+        for (qint64 id : customerIds)
+            q.bindValue(QStringLiteral(":c%1").arg(n++), id);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        while (q.next()) {
+            Known k;
+            k.id = q.value(0).toLongLong();
+            if (!q.value(3).isNull())
+                k.ownerId = q.value(3).toLongLong();
+            k.pipelineId = q.value(4).toLongLong();
+            k.stageId = q.value(5).toLongLong();
+            const QString key = duplicateKey(q.value(1).toLongLong(), q.value(2).toString());
+            if (!m_existing.contains(key))
+                m_existing.insert(key, k);
+        }
+        return {};
+    }
+
+    bool visible(const Known &k) const
+    {
+        return m_actor.seesAll() || (k.ownerId && m_actor.canSeeOwner(*k.ownerId));
+    }
+
+    static Error rowError(const QString &field, const QString &message)
+    {
+        return Error::validation(QStringLiteral("invalid"), field, message);
+    }
+
+    Error failed(const ImportRow &row, const Error &e) const
+    {
+        // Every reference was checked before the write, so this is no row problem but the database's.
+        return Error{e.code, QStringLiteral("Row %1: %2").arg(row.number).arg(e.message), e.field};
+    }
+
+    Status row(const ImportRow &row, OpportunityRow &r, qint64 customerId)
+    {
+        auto stage = m_stages.find(r.pipeline, r.stage, r.status);
+        if (!stage)
+            return invalid(row, stage.error());
+        if (!r.status.isEmpty() && r.status != stage->kind)
+            return invalid(row, rowError(QStringLiteral("status"), QStringLiteral("The stage \"%1\" is %2, not %3")
+                                                                       .arg(stage->name, stage->kind, r.status)));
+        Opportunity &o = r.draft;
+        o.customerId = customerId;
+        o.stageId = stage->id;
+        if (!r.owner.isEmpty()) {
+            auto owner = m_users.find(m_actor, r.owner);
+            if (!owner)
+                return invalid(row, owner.error());
+            o.ownerId = *owner;
+        }
+        // The checks OpportunityService::create makes before writing, on the same fields.
+        QSet<QString> fields = OpportunityService::fieldNames();
+        fields.remove(QStringLiteral("ownerId"));
+        fields.remove(QStringLiteral("lossReason"));
+        if (o.probability == Opportunity::StageProbability)
+            fields.remove(QStringLiteral("probability"));
+        if (o.currency.isEmpty())
+            fields.remove(QStringLiteral("currency"));
+        if (Status st = OpportunityService::validateFields(o, fields); !st)
+            return invalid(row, st.error());
+        if (Status st = OpportunityService::validateFields(o, {QStringLiteral("lossReason")}); !st)
+            return invalid(row, st.error());
+        const bool lost = stage->kind == QLatin1String("lost");
+        if (lost && o.lossReason.isEmpty())
+            return invalid(row, Error::validation(QStringLiteral("required"), QStringLiteral("lossReason"),
+                                                  QStringLiteral("Say why the opportunity was lost")));
+        if (!lost)
+            o.lossReason.clear();
+
+        const QString key = duplicateKey(customerId, o.name);
+        std::optional<Known> match;
+        if (auto it = m_inFile.constFind(key); it != m_inFile.cend())
+            match = *it;
+        else if (auto db = m_existing.constFind(key); db != m_existing.cend())
+            match = *db;
+        if (match && m_options.onDuplicate != DuplicatePolicy::Create) {
+            const QString what = match->row > 0 ? QStringLiteral("duplicate of row %1 (same customer and name)").arg(match->row)
+                                                : QStringLiteral("duplicate of opportunity %1 (same customer and name)").arg(match->id);
+            if (match->row == 0 && !visible(*match))
+                return invalid(row, rowError(QStringLiteral("name"),
+                                             QStringLiteral("The customer already has this opportunity, held by another user")));
+            if (m_options.onDuplicate == DuplicatePolicy::Skip) {
+                ++m_result.skipped;
+                return note(row, QStringLiteral("name"), QStringLiteral("skipped: ") + what);
+            }
+            return update(row, r, *stage, *match, !r.stage.isEmpty() || !r.status.isEmpty());
+        }
+        Known created{0, o.ownerId, stage->pipelineId, stage->id, row.number};
+        if (writing()) {
+            auto made = OpportunityService(m_db).create(m_actor, o);
+            if (!made)
+                return failed(row, made.error());
+            created.id = made->id;
+            created.ownerId = made->ownerId;
+        }
+        ++m_result.created;
+        m_inFile.insert(key, created);
+        return {};
+    }
+
+    // `stageGiven` false: the row names no stage or status, so the opportunity stays where it is.
+    Status update(const ImportRow &row, const OpportunityRow &r, Stage stage, const Known &match, bool stageGiven)
+    {
+        if (!stageGiven) {
+            stage.id = match.stageId;
+            stage.pipelineId = match.pipelineId;
+            stage.kind.clear(); // unknown here; the loss reason is then left as it is
+        }
+        if (match.pipelineId != stage.pipelineId)
+            return invalid(row, rowError(QStringLiteral("stage"),
+                                         QStringLiteral("The stage \"%1\" belongs to another pipeline than opportunity %2's")
+                                             .arg(stage.name)
+                                             .arg(match.id)));
+        QSet<QString> fields;
+        for (const char *f : {"amountMinor", "currency", "probability", "expectedCloseDate", "notes"})
+            if (r.given.contains(QLatin1String(f)))
+                fields << QLatin1String(f);
+        if (r.draft.ownerId)
+            fields << QStringLiteral("ownerId");
+        const bool lost = stage.kind == QLatin1String("lost");
+        if (lost && match.stageId == stage.id && r.given.contains(QStringLiteral("lossReason")))
+            fields << QStringLiteral("lossReason");
+        if (!writing() || match.id == 0) { // dry run, or all-or-nothing after an invalid row
+            ++m_result.updated;
+            return {};
+        }
+        OpportunityService service(m_db);
+        if (stage.id != match.stageId) {
+            auto moved = service.moveStage(m_actor, match.id, stage.id, std::nullopt, lost ? r.draft.lossReason : QString());
+            if (!moved)
+                return failed(row, moved.error());
+        }
+        if (!fields.isEmpty()) {
+            auto updated = service.update(m_actor, match.id, r.draft, fields);
+            if (!updated)
+                return failed(row, updated.error());
+        }
+        ++m_result.updated;
+        Known now = match;
+        now.stageId = stage.id;
+        if (r.draft.ownerId)
+            now.ownerId = r.draft.ownerId;
+        m_existing.insert(duplicateKey(r.draft.customerId, r.draft.name), now);
+        return {};
+    }
+
+    CustomerLookup m_customers;
+    UserLookup m_users;
+    StageLookup m_stages;
+    QHash<QString, Known> m_existing; // this chunk's customers' opportunities
+    QHash<QString, Known> m_inFile; // created by earlier rows
+};
+
+} // namespace
+
+Result<EntityImportResult> OpportunityImporter::run(const Actor &actor, RowSource &source, const EntityImportOptions &options)
+{
+    if (!actor.can(Permission::OpportunityWrite) || !actor.can(Permission::OpportunityRead))
+        return Error::forbidden(QStringLiteral("You do not have permission to import opportunities"));
+    Run run(m_db, actor, options);
+    return run.run(source);
+}
+
+} // namespace crm

@@ -1,0 +1,592 @@
+// Import of opportunities and activities (CSV fixtures with Chinese names, round trips through our own
+// CSV and JSON exports) and of customers from JSON: scope (a rep's file naming another rep's customer),
+// all or nothing vs partial with the error report, bad values as row issues, duplicates, dry run,
+// cancel, a broken JSON file. SQLite and PostgreSQL.
+#include "core/services/ActivityService.h"
+#include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
+#include "core/services/PipelineService.h"
+#include "core/storage/Database.h"
+#include "reports/export/ActivityExporter.h"
+#include "reports/export/OpportunityExporter.h"
+#include "reports/import/ActivityImporter.h"
+#include "reports/import/CustomerImporter.h"
+#include "reports/import/OpportunityImporter.h"
+#include "reports/table/JsonRowSource.h"
+#include "reports/table/TableFile.h"
+#include "tests/TestDatabase.h"
+#include "tests/TestTeam.h"
+#include "tests/reports/ReportsTestUtil.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace crm;
+using namespace crm::test;
+
+namespace {
+
+QString u(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
+template <typename T>
+T must(Result<T> r, const char *what)
+{
+    if (!r)
+        qFatal("%s: %s", what, qPrintable(r.error().message));
+    return std::move(r).value();
+}
+
+qint64 count(Database &db, const QString &sql)
+{
+    QSqlQuery q = db.prepare(sql);
+    if (!db.exec(q) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// 深圳星河科技有限公司 (Wang's, with a phone), 赵氏贸易 (Zhao's) and 钱多多商行 (Qian's, another team).
+struct Seeded
+{
+    Team team;
+    qint64 xinghe = 0, zhaoCo = 0, qianCo = 0;
+};
+
+Seeded seed(Database &db)
+{
+    Seeded s{makeTeam(db)};
+    CustomerService customers(db);
+    auto customer = [&](const Actor &owner, const QString &name, const QString &phone) {
+        Customer c;
+        c.name = name;
+        if (!phone.isEmpty())
+            c.phones = {Phone{phone, {}, true}};
+        return must(customers.create(owner, c), "customer").id;
+    };
+    s.xinghe = customer(s.team.wang, u("深圳星河科技有限公司"), QStringLiteral("13912345678"));
+    s.zhaoCo = customer(s.team.zhao, u("赵氏贸易"), {});
+    s.qianCo = customer(s.team.qian, u("钱多多商行"), {});
+    return s;
+}
+
+Result<EntityImportResult> importFile(Database &db, const Actor &actor, const QString &type, const QString &path,
+                                      EntityImportOptions options = {})
+{
+    auto source = TableFile::open(path);
+    if (!source)
+        return source.error();
+    if (type == QLatin1String("opportunities"))
+        return OpportunityImporter(db).run(actor, **source, options);
+    if (type == QLatin1String("activities"))
+        return ActivityImporter(db).run(actor, **source, options);
+    return CustomerImporter(db).run(actor, **source, options);
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+// The rows of a CSV export without the columns an import cannot carry over, sorted.
+QStringList comparable(const QString &csv, const QStringList &dropHeaders)
+{
+    const QList<QStringList> rows = readCsv(csv);
+    QList<int> keep;
+    for (int i = 0; i < rows.value(0).size(); ++i)
+        if (!dropHeaders.contains(rows[0][i]))
+            keep << i;
+    QStringList out;
+    for (const QStringList &r : rows) {
+        QStringList kept;
+        for (int i : keep)
+            kept << r.value(i);
+        out << kept.join(QLatin1Char('|'));
+    }
+    const QString header = out.takeFirst();
+    out.sort();
+    out.prepend(header);
+    return out;
+}
+
+qint64 localMs(int y, int mo, int d, int h, int mi)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi)).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class TestEntityImport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void jsonRowsStreamWithTheUnionOfKeys()
+    {
+        const QString file = path(QStringLiteral("rows.json"));
+        writeFile(file, QByteArray("\xEF\xBB\xBF [\n {\"a\": \"x}{\\\"\", \"n\": 12345.67, \"big\": 13812345678},\n"
+                                   " {\"b\": [\"t1\", \"t2\"], \"a\": null, \"ok\": true, \"nested\": {\"k\": 1}}\n]\n"));
+        auto source = TableFile::open(file);
+        QVERIFY2(source, source ? "" : qPrintable(source.error().message));
+        QStringList cells;
+        QVERIFY(*(*source)->next(cells));
+        QCOMPARE(cells, (QStringList{QStringLiteral("a"), QStringLiteral("n"), QStringLiteral("big"), QStringLiteral("b"),
+                                     QStringLiteral("ok"), QStringLiteral("nested")}));
+        QCOMPARE((*source)->rowNumber(), 1);
+        QVERIFY(*(*source)->next(cells));
+        QCOMPARE(cells, (QStringList{QStringLiteral("x}{\""), QStringLiteral("12345.67"), QStringLiteral("13812345678"), QString(),
+                                     QString(), QString()}));
+        QCOMPARE((*source)->rowNumber(), 2);
+        QVERIFY(*(*source)->next(cells));
+        QCOMPARE(cells, (QStringList{QString(), QString(), QString(), QStringLiteral("t1, t2"), QStringLiteral("TRUE"),
+                                     QStringLiteral("{\"k\":1}")}));
+        QVERIFY(!*(*source)->next(cells));
+        QCOMPARE((*source)->fraction(), 1.0);
+    }
+
+    void brokenJsonIsAClearErrorAndImportsNothing_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("truncated") << QByteArray() << QStringLiteral("truncated");
+        QTest::newRow("not an array") << QByteArray("{\"name\": \"王芳\"}") << QStringLiteral("array of objects");
+        QTest::newRow("bad object") << QByteArray("[{\"name\": \"王芳\"}, {\"name\": 王}]") << QStringLiteral("Object 2 is not valid JSON");
+        QTest::newRow("element not an object") << QByteArray("[{\"name\": \"a\"}, 3]") << QStringLiteral("Element 2");
+        QTest::newRow("missing comma") << QByteArray("[{\"name\": \"a\"} {\"name\": \"b\"}]") << QStringLiteral("Expected , or ]");
+        QTest::newRow("trailing text") << QByteArray("[{\"name\": \"a\"}] x") << QStringLiteral("after the end");
+        QTest::newRow("empty") << QByteArray("  ") << QStringLiteral("empty");
+    }
+
+    void brokenJsonIsAClearErrorAndImportsNothing()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        QString file = fixture(QStringLiteral("broken_truncated.json"));
+        if (!bytes.isNull()) {
+            file = path(QStringLiteral("broken.json"));
+            writeFile(file, bytes);
+        }
+        auto r = importFile(*db, t.wang, QStringLiteral("customers"), file);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM customers")), 0);
+    }
+
+    void customersFromJson()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerImportOptions options;
+        auto r = importFile(*db, t.wang, QStringLiteral("customers"), fixture(QStringLiteral("customers.json")), options);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->rows, 3);
+        QCOMPARE(r->created, 3);
+        QVERIFY(r->committed);
+        CustomerFilter filter;
+        filter.limit = 10;
+        auto page = must(CustomerService(*db).list(t.wang, filter), "list");
+        QCOMPARE(page.customers.size(), 3);
+        QHash<QString, Customer> byName;
+        for (const Customer &c : page.customers)
+            byName.insert(c.name, must(CustomerService(*db).get(t.wang, c.id), "get"));
+        QCOMPARE(byName.value(u("王芳")).tags, (QStringList{u("VIP客户"), u("深圳")}));
+        QCOMPARE(byName.value(u("王芳")).source, u("展会"));
+        QCOMPARE(byName.value(u("李雷")).phone, QStringLiteral("13700001111")); // a JSON number, read exactly
+        QCOMPARE(byName.value(u("李雷")).birthday, QDate(1990, 5, 1));
+        QCOMPARE(byName.value(u("深圳星河科技有限公司")).notes, u("含 \"引号\"、{括号} 和 [方括号]"));
+    }
+
+    void opportunitiesFromChineseCsv()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), fixture(QStringLiteral("opportunities_zh.csv")));
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+        QCOMPARE(r->created, 3);
+        QVERIFY(r->committed);
+        QCOMPARE(r->mapping.fields, (QStringList{QStringLiteral("customer"), QStringLiteral("name"), QStringLiteral("amount"),
+                                                 QStringLiteral("currency"), QStringLiteral("probability"), QStringLiteral("stage"),
+                                                 QStringLiteral("expectedCloseDate"), QStringLiteral("owner"),
+                                                 QStringLiteral("lossReason"), QStringLiteral("notes")}));
+
+        OpportunityFilter filter;
+        filter.limit = 50;
+        const auto page = must(OpportunityService(*db).list(s.team.admin, filter), "list");
+        QCOMPARE(page.opportunities.size(), 3);
+        QHash<QString, Opportunity> byName;
+        for (const Opportunity &o : page.opportunities)
+            byName.insert(o.name, o);
+        const Opportunity second = byName.value(u("星河二期"));
+        QCOMPARE(second.customerId, s.xinghe);
+        QCOMPARE(second.amountMinor, 1234560); // "12,345.60", exact
+        QCOMPARE(second.probability, 40);
+        QCOMPARE(second.stageName, QStringLiteral("proposal"));
+        QCOMPARE(second.expectedCloseDate, QDate(2026, 9, 30));
+        QCOMPARE(second.ownerId, std::optional<qint64>(s.team.wang.userId));
+        QCOMPARE(second.notes, u("年中采购"));
+        const Opportunity won = byName.value(u("星河维保"));
+        QCOMPARE(won.amountMinor, 800000); // "¥8000"
+        QCOMPARE(won.status, QStringLiteral("won"));
+        QCOMPARE(won.probability, 100); // the stage's
+        QCOMPARE(won.ownerId, std::optional<qint64>(s.team.li.userId)); // no owner: the importing user
+        QCOMPARE(won.currency, QStringLiteral("CNY"));
+        QVERIFY(won.closedAt > 0);
+        const Opportunity lost = byName.value(u("赵氏年度框架"));
+        QCOMPARE(lost.customerId, s.zhaoCo);
+        QCOMPARE(lost.amountMinor, 5000050);
+        QCOMPARE(lost.status, QStringLiteral("lost"));
+        QCOMPARE(lost.lossReason, u("预算取消"));
+        QCOMPARE(lost.expectedCloseDate, QDate(2026, 12, 1));
+
+        // As the service writes them: one history row from no stage, one audit entry each, the won value.
+        const auto history = must(OpportunityService(*db).stageHistory(s.team.admin, won.id), "history");
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.at(0).fromStageId, qint64(0));
+        QCOMPARE(history.at(0).toStageName, QStringLiteral("won"));
+        QCOMPARE(history.at(0).userId, s.team.li.userId);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'opportunity' AND action = 'create'")), 3);
+        QCOMPARE(must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor, 800000);
+
+        // The same file again: every row a duplicate (same customer and name), skipped and reported.
+        EntityImportOptions options;
+        options.errorReportPath = path(QStringLiteral("again.errors.csv"));
+        r = importFile(*db, s.team.li, QStringLiteral("opportunities"), fixture(QStringLiteral("opportunities_zh.csv")), options);
+        QVERIFY(r);
+        QCOMPARE(r->skipped, 3);
+        QCOMPARE(r->created, 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 3);
+        QVERIFY(r->firstIssues.value(0).reason.startsWith(QStringLiteral("skipped: duplicate of opportunity")));
+        QCOMPARE(r->firstIssues.value(0).column, u("商机名称"));
+
+        // Update: the row's amount and stage replace the stored ones, the move written to the history.
+        const QString changed = path(QStringLiteral("changed.csv"));
+        writeFile(changed, u("客户,商机名称,金额,阶段\n深圳星河科技有限公司,星河二期,20000,negotiation\n").toUtf8());
+        options.onDuplicate = DuplicatePolicy::Update;
+        r = importFile(*db, s.team.li, QStringLiteral("opportunities"), changed, options);
+        QVERIFY2(r && r->updated == 1, r ? qPrintable(r->firstIssues.value(0).reason) : qPrintable(r.error().message));
+        const Opportunity updated = must(OpportunityService(*db).get(s.team.admin, second.id), "get");
+        QCOMPARE(updated.amountMinor, 2000000);
+        QCOMPARE(updated.stageName, QStringLiteral("negotiation"));
+        QCOMPARE(updated.notes, u("年中采购")); // not in the file: kept
+        QCOMPARE(must(OpportunityService(*db).stageHistory(s.team.admin, second.id), "history").size(), 2);
+    }
+
+    void repCannotImportIntoAnotherRepsCustomer()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        const QString file = path(QStringLiteral("opps.csv"));
+        QFile::remove(file);
+        QVERIFY(QFile::copy(fixture(QStringLiteral("opportunities_zh.csv")), file));
+        EntityImportOptions options;
+        options.errorReportPath = ImportErrorReport::pathFor(file);
+
+        // All or nothing: Zhao's customer is unknown to Wang, so nothing is written.
+        auto r = importFile(*db, s.team.wang, QStringLiteral("opportunities"), file, options);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->invalid, 1);
+        QVERIFY(!r->committed);
+        QCOMPARE(r->created, 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunity_stage_history")), 0);
+        QCOMPARE(r->firstIssues.value(0).row, 4);
+        QCOMPARE(r->firstIssues.value(0).column, u("客户"));
+        QCOMPARE(r->firstIssues.value(0).value, u("赵氏贸易"));
+        QCOMPARE(r->firstIssues.value(0).reason, u("Unknown customer \"赵氏贸易\""));
+
+        // Partial: the two valid rows, and the report next to the file.
+        options.partial = true;
+        r = importFile(*db, s.team.wang, QStringLiteral("opportunities"), file, options);
+        QVERIFY(r && r->committed);
+        QCOMPARE(r->created, 2);
+        QCOMPARE(r->invalid, 1);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 2);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities WHERE customer_id = %1").arg(s.zhaoCo)), 0);
+        const QList<QStringList> report = readCsv(r->errorReportPath);
+        QCOMPARE(report.size(), 2);
+        QCOMPARE(report.at(1), (QStringList{QStringLiteral("4"), u("客户"), u("赵氏贸易"), u("Unknown customer \"赵氏贸易\"")}));
+
+        // Activities likewise.
+        r = importFile(*db, s.team.wang, QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
+        QVERIFY(r);
+        QCOMPARE(r->invalid, 1);
+        QCOMPARE(r->firstIssues.value(0).reason, u("Unknown customer \"赵氏贸易\""));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
+    }
+
+    void badValuesAreRowIssues()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        const QString file = path(QStringLiteral("bad.csv"));
+        writeFile(file, u("Customer,Opportunity,Amount,Probability %,Stage,Expected close,Owner,Pipeline\n"
+                          "深圳星河科技有限公司,好的一行,100,,,,,\n"
+                          "深圳星河科技有限公司,金额不对,12.345,,,,,\n"
+                          "深圳星河科技有限公司,赢率不对,100,120,,,,\n"
+                          "深圳星河科技有限公司,日期不对,100,,,2026-13-01,,\n"
+                          "深圳星河科技有限公司,没有阶段,100,,签约,,,\n"
+                          "深圳星河科技有限公司,没有此人,100,,,,nobody,\n"
+                          "深圳星河科技有限公司,没有管道,100,,,,,Other\n"
+                          "深圳星河科技有限公司,缺输单原因,100,,lost,,,\n"
+                          "深圳星河科技有限公司,,100,,,,,\n"
+                          "钱多多商行,别组客户,100,,,,,\n")
+                          .toUtf8());
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->rows, 10);
+        QCOMPARE(r->invalid, 9);
+        QVERIFY(!r->committed);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 0);
+        QHash<qint64, ImportIssue> byRow;
+        for (const ImportIssue &i : r->firstIssues)
+            byRow.insert(i.row, i);
+        QCOMPARE(byRow.value(3).column, QStringLiteral("Amount"));
+        QVERIFY(byRow.value(3).reason.contains(QStringLiteral("not an amount")));
+        QCOMPARE(byRow.value(4).column, QStringLiteral("Probability %"));
+        QCOMPARE(byRow.value(4).reason, QStringLiteral("The probability must be between 0 and 100"));
+        QCOMPARE(byRow.value(5).column, QStringLiteral("Expected close"));
+        QCOMPARE(byRow.value(5).value, QStringLiteral("2026-13-01"));
+        QCOMPARE(byRow.value(6).reason, u("Unknown stage \"签约\""));
+        QCOMPARE(byRow.value(7).column, QStringLiteral("Owner"));
+        QCOMPARE(byRow.value(7).reason, QStringLiteral("Unknown owner \"nobody\""));
+        QCOMPARE(byRow.value(8).reason, QStringLiteral("Unknown pipeline \"Other\""));
+        QCOMPARE(byRow.value(9).column, QString()); // no loss reason column in this file
+        QCOMPARE(byRow.value(9).reason, QStringLiteral("Say why the opportunity was lost"));
+        QCOMPARE(byRow.value(10).column, QStringLiteral("Opportunity"));
+        QCOMPARE(byRow.value(11).reason, u("Unknown customer \"钱多多商行\"")); // Qian is in Sun's team, not Li's
+
+        // A dry run says the same and writes nothing; partial writes the one good row.
+        EntityImportOptions options;
+        options.dryRun = true;
+        options.partial = true;
+        r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file, options);
+        QVERIFY(r && !r->committed && r->dryRun);
+        QCOMPARE(r->created, 1);
+        QCOMPARE(r->invalid, 9);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 0);
+        options.dryRun = false;
+        r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file, options);
+        QVERIFY(r && r->committed);
+        QCOMPARE(r->created, 1);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 1);
+
+        // Activities: a bad time and an unknown kind.
+        const QString acts = path(QStringLiteral("bad-acts.csv"));
+        writeFile(acts, u("时间,类型,客户,主题\n2026-02-30 10:00,电话,深圳星河科技有限公司,日期坏\n2026-03-01 10:00,传真,深圳星河科技有限公司,类型坏\n"
+                          "2099-01-01 10:00,电话,深圳星河科技有限公司,太远\n")
+                          .toUtf8());
+        r = importFile(*db, s.team.li, QStringLiteral("activities"), acts);
+        QVERIFY(r);
+        QCOMPARE(r->invalid, 3);
+        QCOMPARE(r->firstIssues.value(0).column, u("时间"));
+        QCOMPARE(r->firstIssues.value(1).column, u("类型"));
+        QVERIFY(r->firstIssues.value(1).reason.startsWith(QStringLiteral("The kind must be one of")));
+        QCOMPARE(r->firstIssues.value(2).reason, QStringLiteral("The time may be at most one day in the future"));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
+    }
+
+    void activitiesFromChineseCsv()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        auto r = importFile(*db, s.team.li, QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+        QCOMPARE(r->created, 3);
+        auto timeline = must(ActivityService(*db).timeline(s.team.li, s.xinghe), "timeline");
+        QCOMPARE(timeline.activities.size(), 2);
+        const Activity visit = timeline.activities.at(0); // newest first
+        QCOMPARE(visit.kind, QStringLiteral("visit"));
+        QCOMPARE(visit.content, u("演示系统\n带了报价单"));
+        QCOMPARE(visit.outcome, u("待报价"));
+        QCOMPARE(visit.occurredAt, localMs(2026, 3, 5, 14, 0));
+        QCOMPARE(visit.userId, s.team.li.userId);
+        const Activity call = timeline.activities.at(1);
+        QCOMPARE(call.kind, QStringLiteral("call"));
+        QCOMPARE(call.direction, QStringLiteral("outbound"));
+        QCOMPARE(call.subject, u("首次电话"));
+        QCOMPARE(call.content, u("介绍产品, 约下周拜访"));
+        // The customer's last contact moved as ActivityService::log moves it.
+        QCOMPARE(must(CustomerService(*db).get(s.team.li, s.xinghe), "customer").lastContactAt, localMs(2026, 3, 5, 14, 0));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'activity' AND action = 'create'")), 3);
+
+        // Again: exact duplicates skipped (by default and with update); create makes them anyway.
+        r = importFile(*db, s.team.li, QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
+        QVERIFY(r);
+        QCOMPARE(r->skipped, 3);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 3);
+        EntityImportOptions options;
+        options.onDuplicate = DuplicatePolicy::Create;
+        r = importFile(*db, s.team.li, QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")), options);
+        QVERIFY(r);
+        QCOMPARE(r->created, 3);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 6);
+
+        // The system actor is no person: refused before anything.
+        r = importFile(*db, Actor::system(), QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("forbidden"));
+    }
+
+    void opportunitiesRoundTrip()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        const Pipeline pipeline = must(PipelineService(*db).list(s.team.admin), "pipelines").at(0);
+        OpportunityService opportunities(*db);
+        auto make = [&](const Actor &a, qint64 customer, const QString &name, qint64 amount, int stageIndex, QDate close,
+                        const QString &notes) {
+            Opportunity o;
+            o.customerId = customer;
+            o.name = name;
+            o.amountMinor = amount;
+            o.stageId = pipeline.stages.at(1).id;
+            o.expectedCloseDate = close;
+            o.notes = notes;
+            o = must(opportunities.create(a, o), "create");
+            if (stageIndex != 1) {
+                const Stage &st = pipeline.stages.at(stageIndex);
+                o = must(opportunities.moveStage(a, o.id, st.id, std::nullopt,
+                                                 st.kind == QLatin1String("lost") ? u("价格太高") : QString()),
+                         "move");
+            }
+            return o;
+        };
+        make(s.team.wang, s.xinghe, u("星河 CRM 项目"), 1234567, 1, QDate(2026, 6, 30), u("第一期, 含\"培训\""));
+        make(s.team.wang, s.xinghe, u("星河续约"), 99, 4, {}, {});
+        make(s.team.zhao, s.zhaoCo, u("赵氏年度采购"), 5000000, 5, QDate(2026, 1, 15), {});
+        auto o = must(opportunities.create(s.team.li, [&] {
+            Opportunity x;
+            x.customerId = s.zhaoCo;
+            x.name = u("赵氏加单");
+            x.stageId = pipeline.stages.at(2).id;
+            x.probability = 65;
+            x.ownerId = s.team.zhao.userId;
+            return x;
+        }()), "custom probability");
+        Q_UNUSED(o);
+        const QStringList drop = {u("编号"), u("创建时间"), u("关闭时间"), QStringLiteral("ID"), QStringLiteral("Created"),
+                                  QStringLiteral("Closed")};
+
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json}) {
+            const bool json = format == ExportFormat::Json;
+            const QString before = path(QStringLiteral("opps-before.csv"));
+            OpportunityExportOptions csvOptions;
+            csvOptions.chineseHeaders = true;
+            QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, before, csvOptions));
+            QString file = before;
+            if (json) {
+                file = path(QStringLiteral("opps.json"));
+                OpportunityExportOptions jsonOptions;
+                jsonOptions.format = ExportFormat::Json;
+                QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, file, jsonOptions));
+            }
+            // Empty the table through the service, then import the export back.
+            OpportunityFilter all;
+            all.limit = 200;
+            for (const Opportunity &x : must(opportunities.list(s.team.admin, all), "list").opportunities)
+                QVERIFY(opportunities.remove(s.team.admin, x.id));
+            QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 0);
+            auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+            QCOMPARE(r->created, 4);
+            const QString after = path(QStringLiteral("opps-after.csv"));
+            QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, after, csvOptions));
+            QCOMPARE(comparable(after, drop), comparable(before, drop));
+            QCOMPARE(must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor, 99);
+        }
+    }
+
+    void activitiesRoundTrip()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        ActivityService activities(*db);
+        auto log = [&](qint64 customer, const QString &kind, const QString &direction, const QString &subject,
+                       const QString &content, qint64 at) {
+            Activity a;
+            a.customerId = customer;
+            a.kind = kind;
+            a.direction = direction;
+            a.subject = subject;
+            a.content = content;
+            a.outcome = kind == QLatin1String("call") ? u("已接通") : QString();
+            a.occurredAt = at;
+            must(activities.log(s.team.li, a), "log");
+        };
+        // Whole minutes: the CSV export writes local time to the minute.
+        log(s.xinghe, QStringLiteral("call"), QStringLiteral("outbound"), u("首次电话"), u("聊了报价"), localMs(2026, 2, 1, 9, 5));
+        log(s.xinghe, QStringLiteral("visit"), {}, u("上门"), u("第一行\n第二行, 有逗号"), localMs(2026, 2, 3, 15, 30));
+        log(s.zhaoCo, QStringLiteral("email"), QStringLiteral("inbound"), u("询价"), {}, localMs(2026, 2, 4, 23, 59));
+        const QStringList drop = {u("编号"), QStringLiteral("ID")};
+
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json}) {
+            const QString before = path(QStringLiteral("acts-before.csv"));
+            ActivityExportOptions csvOptions;
+            csvOptions.chineseHeaders = true;
+            QVERIFY(ActivityExporter(*db).exportTo(s.team.li, before, csvOptions));
+            QString file = before;
+            if (format == ExportFormat::Json) {
+                file = path(QStringLiteral("acts.json"));
+                ActivityExportOptions jsonOptions;
+                jsonOptions.format = ExportFormat::Json;
+                QVERIFY(ActivityExporter(*db).exportTo(s.team.li, file, jsonOptions));
+            }
+            ActivityScopeFilter all;
+            all.limit = 1000;
+            for (const Activity &a : must(activities.listInScope(s.team.admin, all), "list").activities)
+                QVERIFY(activities.remove(s.team.admin, a.id));
+            QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
+            auto r = importFile(*db, s.team.li, QStringLiteral("activities"), file);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+            QCOMPARE(r->created, 3);
+            const QString after = path(QStringLiteral("acts-after.csv"));
+            QVERIFY(ActivityExporter(*db).exportTo(s.team.li, after, csvOptions));
+            QCOMPARE(comparable(after, drop), comparable(before, drop));
+        }
+    }
+
+    void cancelWritesNothing()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        CancelFlag cancel{true};
+        EntityImportOptions options;
+        options.cancel = &cancel;
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), fixture(QStringLiteral("opportunities_zh.csv")), options);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("cancelled"));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 0);
+
+        // Cancelled after the first chunk was written: rolled back.
+        const QString big = path(QStringLiteral("many.csv"));
+        QByteArray bytes = u("客户,主题,时间\n").toUtf8();
+        for (int i = 0; i < 1200; ++i)
+            bytes += (u("深圳星河科技有限公司,第%1次,2026-01-01 10:00\n").arg(i)).toUtf8();
+        writeFile(big, bytes);
+        CancelFlag later{false};
+        options.cancel = &later;
+        int calls = 0;
+        options.progress = [&](const TaskProgress &) { later.store(++calls >= 1); };
+        r = importFile(*db, s.team.li, QStringLiteral("activities"), big, options);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("cancelled"));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEntityImport)
+#include "tst_entity_import.moc"
