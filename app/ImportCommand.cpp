@@ -6,7 +6,10 @@
 #include "core/security/Actor.h"
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
+#include "reports/import/ActivityImporter.h"
 #include "reports/import/CustomerImporter.h"
+#include "reports/import/ImportTargets.h"
+#include "reports/import/OpportunityImporter.h"
 #include "reports/table/TableFile.h"
 
 #include <QElapsedTimer>
@@ -97,11 +100,12 @@ std::shared_ptr<void> ImportCommand::cancelOnInterrupt(CancelFlag &flag)
 int ImportCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm import FILE [--type customers] [--mapping M] [--dry-run] [--on-duplicate skip|update|create]\n"
+        QStringLiteral("crm import FILE [--type customers|opportunities|activities] [--mapping M] [--dry-run] [--on-duplicate skip|update|create]\n"
                        "       [--partial] [--encoding auto|utf-8|gb18030] [--sheet N] [--as USER]"),
         QStringLiteral(
-            "Imports customers from a CSV file (UTF-8 with or without BOM, GB18030/GBK as Excel saves it on Chinese\n"
-            "Windows, UTF-16; comma, semicolon or tab separated) or an XLSX workbook. Columns are matched to fields by\n"
+            "Imports customers (or with --type opportunities or activities) from a CSV file (UTF-8 with or without\n"
+            "BOM, GB18030/GBK as Excel saves it on Chinese Windows, UTF-16; comma, semicolon or tab separated), an XLSX\n"
+            "workbook or a JSON array of objects (as crm export --format json writes it). Columns are matched to fields by\n"
             "their headers (姓名/名称/name, 手机/电话/phone, 邮箱/email, 公司/company, 来源/source, 标签/tags, 省/市/区, ...);\n"
             "--dry-run shows the mapping, --save-mapping writes it as a template to edit and pass back with --mapping.\n"
             "Every row is checked like a customer entered by hand. Duplicates (same phone, email, or name + company, in\n"
@@ -109,8 +113,12 @@ int ImportCommand::run(const Invocation &call)
             "By default nothing is written unless every row is valid; --partial imports the valid rows. Rows not\n"
             "imported are listed in FILE's folder as NAME.errors.csv (row, column, value, reason).\n"
             "Customers belong to the --as user (who must be allowed to create customers); without --as they go to\n"
-            "the public pool. Ctrl+C cancels and leaves the database as it was."));
-    parser.addOption({kType, QStringLiteral("What the file holds: customers (the only kind yet)"), QStringLiteral("type"),
+            "the public pool. Ctrl+C cancels and leaves the database as it was.\n"
+            "Opportunities and activities find their customer by a customer id column, or by name (客户/customer) and,\n"
+            "where several share it, phone, among the --as user's customers. Opportunities: stage (阶段) by name in the\n"
+            "pipeline column's pipeline or the default one, owner (负责人) by user name; duplicates are the same customer\n"
+            "and name. Activities are logged by the --as user (required); exact duplicates are skipped."));
+    parser.addOption({kType, QStringLiteral("What the file holds: customers (default), opportunities or activities"), QStringLiteral("type"),
                       QStringLiteral("customers")});
     parser.addOption({kMapping, QStringLiteral("Column mapping template (JSON) to use"), QStringLiteral("file")});
     parser.addOption({kSaveMapping, QStringLiteral("Write the mapping used as a template to this file"), QStringLiteral("file")});
@@ -125,8 +133,9 @@ int ImportCommand::run(const Invocation &call)
     if (auto stop = parser.parse(call, 1, 1))
         return *stop;
 
-    if (parser.value(kType) != QLatin1String("customers"))
-        return usage(call.console, QStringLiteral("--type %1: only customers can be imported yet").arg(parser.value(kType)));
+    const QString type = parser.value(kType);
+    if (!ImportTargets::isKnownType(type))
+        return usage(call.console, QStringLiteral("--type must be customers, opportunities or activities"));
     CustomerImportOptions options;
     const QString policy = parser.value(kOnDuplicate);
     if (policy == QLatin1String("skip"))
@@ -173,7 +182,7 @@ int ImportCommand::run(const Invocation &call)
         auto header = CustomerImporter::readHeader(**source);
         if (!header)
             return fail(call.console, header.error().message);
-        auto mapping = ColumnMapping::loadTemplate(parser.value(kMapping), *header);
+        auto mapping = ColumnMapping::loadTemplate(parser.value(kMapping), *header, type);
         if (!mapping)
             return fail(call.console, mapping.error().message);
         options.mapping = *mapping;
@@ -187,7 +196,9 @@ int ImportCommand::run(const Invocation &call)
     options.cancel = &cancel;
     const auto interruptGuard = cancelOnInterrupt(cancel);
 
-    auto result = CustomerImporter(*db).run(*actor, **source, options);
+    auto result = type == ImportTargets::Opportunities ? OpportunityImporter(*db).run(*actor, **source, options)
+        : type == ImportTargets::Activities          ? ActivityImporter(*db).run(*actor, **source, options)
+                                                     : CustomerImporter(*db).run(*actor, **source, options);
     if (!result)
         return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + result.error().message);
     const CustomerImportResult &r = *result;

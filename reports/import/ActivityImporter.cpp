@@ -33,51 +33,50 @@ protected:
     Status checkMapping(const ColumnMapping &) override { return {}; }
     Status prepare() override { return {}; }
 
+    // Parses and checks the chunk, looks its customers and their activities up in a query or three,
+    // then handles the rows in file order (so the report lists them in order too).
     Status handleChunk(const QVector<ImportRow> &rows) override
     {
         ActivityRowParser parser(m_mapping);
         const qint64 now = m_db.clock().nowMs();
-        QVector<std::optional<ActivityRow>> parsed(rows.size());
+        QVector<ActivityRow> parsed(rows.size());
+        QVector<std::optional<Error>> failures(rows.size());
         QVector<CustomerRef> refs;
         for (int i = 0; i < rows.size(); ++i) {
-            ActivityRow r;
-            Status st = parser.parse(rows[i].cells, r);
+            Status st = parser.parse(rows[i].cells, parsed[i]);
             if (st)
-                st = ActivityService::validateDraft(r.draft, now);
-            if (!st) {
-                if (Status rs = invalid(rows[i], st.error()); !rs)
-                    return rs;
-                continue;
-            }
-            refs << r.customer;
-            parsed[i] = std::move(r);
+                st = ActivityService::validateDraft(parsed[i].draft, now);
+            if (!st)
+                failures[i] = st.error();
+            else
+                refs << parsed[i].customer;
         }
         if (Status st = m_customers.load(refs); !st)
             return st;
         QSet<qint64> customers;
         qint64 from = std::numeric_limits<qint64>::max(), to = 0;
         for (int i = 0; i < rows.size(); ++i) {
-            if (!parsed[i])
+            if (failures[i])
                 continue;
-            auto id = m_customers.find(parsed[i]->customer);
+            auto id = m_customers.find(parsed[i].customer);
             if (!id) {
-                if (Status rs = invalid(rows[i], id.error()); !rs)
-                    return rs;
-                parsed[i].reset();
+                failures[i] = id.error();
                 continue;
             }
-            parsed[i]->draft.customerId = *id;
+            Activity &a = parsed[i].draft;
+            a.customerId = *id;
             customers.insert(*id);
-            from = std::min(from, parsed[i]->draft.occurredAt);
-            to = std::max(to, parsed[i]->draft.occurredAt);
+            from = std::min(from, a.occurredAt);
+            to = std::max(to, a.occurredAt);
         }
         if (m_options.onDuplicate != DuplicatePolicy::Create)
             if (Status st = loadExisting(customers, from, to); !st)
                 return st;
-        for (int i = 0; i < rows.size(); ++i)
-            if (parsed[i])
-                if (Status st = row(rows[i], parsed[i]->draft); !st)
-                    return st;
+        for (int i = 0; i < rows.size(); ++i) {
+            Status st = failures[i] ? invalid(rows[i], *failures[i]) : row(rows[i], parsed[i].draft);
+            if (!st)
+                return st;
+        }
         return {};
     }
 

@@ -68,33 +68,30 @@ protected:
         return m_stages.load(m_db, m_actor);
     }
 
+    // Parses the chunk, looks its customers and duplicates up in a query or two, then handles the rows
+    // in file order (so the report lists them in order too).
     Status handleChunk(const QVector<ImportRow> &rows) override
     {
         OpportunityRowParser parser(m_mapping);
-        QVector<std::optional<OpportunityRow>> parsed(rows.size());
+        QVector<OpportunityRow> parsed(rows.size());
+        QVector<std::optional<Error>> failures(rows.size());
         QVector<CustomerRef> refs;
         for (int i = 0; i < rows.size(); ++i) {
-            OpportunityRow r;
-            if (Status st = parser.parse(rows[i].cells, r); !st) {
-                if (Status rs = invalid(rows[i], st.error()); !rs)
-                    return rs;
-                continue;
-            }
-            refs << r.customer;
-            parsed[i] = std::move(r);
+            if (Status st = parser.parse(rows[i].cells, parsed[i]); !st)
+                failures[i] = st.error();
+            else
+                refs << parsed[i].customer;
         }
         if (Status st = m_customers.load(refs); !st)
             return st;
         QVector<qint64> customerIds(rows.size(), 0);
         QSet<qint64> idSet;
         for (int i = 0; i < rows.size(); ++i) {
-            if (!parsed[i])
+            if (failures[i])
                 continue;
-            auto id = m_customers.find(parsed[i]->customer);
+            auto id = m_customers.find(parsed[i].customer);
             if (!id) {
-                if (Status rs = invalid(rows[i], id.error()); !rs)
-                    return rs;
-                parsed[i].reset();
+                failures[i] = id.error();
                 continue;
             }
             customerIds[i] = *id;
@@ -102,10 +99,11 @@ protected:
         }
         if (Status st = loadExisting(idSet); !st)
             return st;
-        for (int i = 0; i < rows.size(); ++i)
-            if (parsed[i])
-                if (Status st = row(rows[i], *parsed[i], customerIds[i]); !st)
-                    return st;
+        for (int i = 0; i < rows.size(); ++i) {
+            Status st = failures[i] ? invalid(rows[i], *failures[i]) : row(rows[i], parsed[i], customerIds[i]);
+            if (!st)
+                return st;
+        }
         return {};
     }
 
@@ -202,15 +200,16 @@ private:
         else if (auto db = m_existing.constFind(key); db != m_existing.cend())
             match = *db;
         if (match && m_options.onDuplicate != DuplicatePolicy::Create) {
+            const bool hidden = match->row == 0 && !visible(*match);
             const QString what = match->row > 0 ? QStringLiteral("duplicate of row %1 (same customer and name)").arg(match->row)
-                                                : QStringLiteral("duplicate of opportunity %1 (same customer and name)").arg(match->id);
-            if (match->row == 0 && !visible(*match))
-                return invalid(row, rowError(QStringLiteral("name"),
-                                             QStringLiteral("The customer already has this opportunity, held by another user")));
+                : hidden ? QStringLiteral("the customer already has this opportunity, held by another user")
+                         : QStringLiteral("duplicate of opportunity %1 (same customer and name)").arg(match->id);
             if (m_options.onDuplicate == DuplicatePolicy::Skip) {
                 ++m_result.skipped;
                 return note(row, QStringLiteral("name"), QStringLiteral("skipped: ") + what);
             }
+            if (hidden) // as for customers: not updated, reported
+                return invalid(row, rowError(QStringLiteral("name"), QStringLiteral("cannot update: ") + what));
             return update(row, r, *stage, *match, !r.stage.isEmpty() || !r.status.isEmpty());
         }
         Known created{0, o.ownerId, stage->pipelineId, stage->id, row.number};

@@ -206,6 +206,61 @@ private Q_SLOTS:
         QCOMPARE(rep.exitCode, 1);
         QVERIFY2(rep.err.contains(QStringLiteral("permission to export tasks")), qPrintable(rep.err));
     }
+
+    // `crm import --type opportunities|activities`, and JSON files for customers.
+    void importOtherTypes()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService customers(*db);
+        for (const auto &[owner, name] : {std::pair{t.wang, u("深圳星河科技有限公司")}, std::pair{t.zhao, u("赵氏贸易")}}) {
+            Customer c;
+            c.name = name;
+            QVERIFY(customers.create(owner, c));
+        }
+        const QString opps = copyFixture(QStringLiteral("opportunities_zh.csv"));
+        Run imported = crm(db, {QStringLiteral("import"), opps, QStringLiteral("--type"), QStringLiteral("opportunities"),
+                                QStringLiteral("--as"), QStringLiteral("li")});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.startsWith(QStringLiteral("Imported opportunities_zh.csv: 3 rows: 3 created, 0 updated")),
+                 qPrintable(imported.out));
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM opportunities"));
+        QVERIFY(db->exec(q) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        q.finish();
+
+        // A rep: Zhao's customer is unknown to Wang, so nothing (exit 1, the row in the report).
+        Run rep = crm(db, {QStringLiteral("import"), opps, QStringLiteral("--type"), QStringLiteral("opportunities"),
+                           QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("--on-duplicate"), QStringLiteral("create")});
+        QCOMPARE(rep.exitCode, 1);
+        QVERIFY2(rep.err.contains(u("row 4, 客户 \"赵氏贸易\": Unknown customer")), qPrintable(rep.err));
+
+        const QString acts = copyFixture(QStringLiteral("activities_zh.csv"));
+        Run noUser = crm(db, {QStringLiteral("import"), acts, QStringLiteral("--type"), QStringLiteral("activities")});
+        QCOMPARE(noUser.exitCode, 1);
+        QVERIFY2(noUser.err.contains(QStringLiteral("import them as a user")), qPrintable(noUser.err));
+        Run dry = crm(db, {QStringLiteral("import"), acts, QStringLiteral("--type"), QStringLiteral("activities"), QStringLiteral("--as"),
+                           QStringLiteral("li"), QStringLiteral("--dry-run")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
+        QVERIFY2(dry.out.contains(u("  时间 -> occurredAt")), qPrintable(dry.out));
+        QVERIFY(dry.out.contains(QStringLiteral("Dry run of activities_zh.csv: 3 rows: 3 created")));
+        Run logged = crm(db, {QStringLiteral("import"), acts, QStringLiteral("--type"), QStringLiteral("activities"), QStringLiteral("--as"),
+                              QStringLiteral("li")});
+        QVERIFY2(logged.exitCode == 0 && logged.out.contains(QStringLiteral("3 created")), qPrintable(logged.err));
+
+        Run bogus = crm(db, {QStringLiteral("import"), acts, QStringLiteral("--type"), QStringLiteral("tasks")});
+        QCOMPARE(bogus.exitCode, 2);
+
+        Run json = crm(db, {QStringLiteral("import"), copyFixture(QStringLiteral("customers.json")), QStringLiteral("--as"),
+                            QStringLiteral("wang")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        // 深圳星河科技有限公司 is already Wang's: a duplicate (same company name), skipped.
+        QVERIFY2(json.out.contains(QStringLiteral("3 rows: 2 created, 0 updated, 1 skipped as duplicates")), qPrintable(json.out));
+        Run broken = crm(db, {QStringLiteral("import"), fixture(QStringLiteral("broken_truncated.json"))});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.err.contains(QStringLiteral("broken_truncated.json: The JSON file ends inside object 2")), qPrintable(broken.err));
+        QCOMPARE(count(*db), 4);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataCli)

@@ -8,6 +8,7 @@
 #include "core/services/PipelineService.h"
 #include "core/storage/Database.h"
 #include "reports/export/ActivityExporter.h"
+#include "reports/export/CustomerExporter.h"
 #include "reports/export/OpportunityExporter.h"
 #include "reports/import/ActivityImporter.h"
 #include "reports/import/CustomerImporter.h"
@@ -19,6 +20,7 @@
 #include "tests/reports/ReportsTestUtil.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -206,6 +208,43 @@ private Q_SLOTS:
         QCOMPARE(byName.value(u("深圳星河科技有限公司")).notes, u("含 \"引号\"、{括号} 和 [方括号]"));
     }
 
+    // Our own customer JSON export imported into another store gives the same export (ids and times aside).
+    void customersJsonRoundTrip()
+    {
+        CRM_OPEN_DB(db);
+        CRM_OPEN_DB(other);
+        Team t = makeTeam(*db);
+        Team t2 = makeTeam(*other);
+        QVERIFY(importFile(*db, t.wang, QStringLiteral("customers"), fixture(QStringLiteral("customers.json"))));
+        CustomerExportOptions options;
+        options.format = ExportFormat::Json;
+        const QString first = path(QStringLiteral("customers-1.json"));
+        QVERIFY(CustomerExporter(*db).exportTo(t.li, first, options));
+        auto r = importFile(*other, t2.wang, QStringLiteral("customers"), first);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->created, 3);
+        const QString second = path(QStringLiteral("customers-2.json"));
+        QVERIFY(CustomerExporter(*other).exportTo(t2.li, second, options));
+        auto rows = [](const QString &file) {
+            QFile f(file);
+            if (!f.open(QIODevice::ReadOnly))
+                return QStringList();
+            QStringList out;
+            for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll()).array()) {
+                QJsonObject o = v.toObject();
+                for (const char *k : {"id", "createdAt", "lastContactAt"})
+                    o.remove(QLatin1String(k));
+                out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            }
+            out.sort();
+            return out;
+        };
+        const QStringList before = rows(first);
+        QCOMPARE(before.size(), 3);
+        QVERIFY(before.join(QString()).contains(u("VIP客户")));
+        QCOMPARE(rows(second), before);
+    }
+
     void opportunitiesFromChineseCsv()
     {
         CRM_OPEN_DB(db);
@@ -268,6 +307,18 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunities")), 3);
         QVERIFY(r->firstIssues.value(0).reason.startsWith(QStringLiteral("skipped: duplicate of opportunity")));
         QCOMPARE(r->firstIssues.value(0).column, u("商机名称"));
+
+        // Wang: his own opportunity is a duplicate; Li's on Wang's customer too, though Wang cannot see
+        // it (skipped, not doubled); Zhao's customer is unknown to him. Reported in row order.
+        r = importFile(*db, s.team.wang, QStringLiteral("opportunities"), fixture(QStringLiteral("opportunities_zh.csv")), options);
+        QVERIFY(r);
+        QCOMPARE(r->skipped, 2);
+        QCOMPARE(r->invalid, 1);
+        QCOMPARE(r->firstIssues.size(), 3);
+        QCOMPARE(r->firstIssues.at(0).row, 2);
+        QCOMPARE(r->firstIssues.at(1).reason, u("skipped: the customer already has this opportunity, held by another user"));
+        QCOMPARE(r->firstIssues.at(2).row, 4);
+        QCOMPARE(r->firstIssues.at(2).reason, u("Unknown customer \"赵氏贸易\""));
 
         // Update: the row's amount and stage replace the stored ones, the move written to the history.
         const QString changed = path(QStringLiteral("changed.csv"));
