@@ -1,5 +1,5 @@
 // Import of opportunities and activities (CSV fixtures with Chinese names, round trips through our own
-// CSV and JSON exports) and of customers from JSON: scope (a rep's file naming another rep's customer),
+// CSV, JSON and XLSX exports) and of customers from JSON: scope (a rep's file naming another rep's customer),
 // all or nothing vs partial with the error report, bad values as row issues, duplicates, dry run,
 // cancel, a broken JSON file. SQLite and PostgreSQL.
 #include "core/services/ActivityService.h"
@@ -530,18 +530,17 @@ private Q_SLOTS:
         const QStringList drop = {u("编号"), u("创建时间"), u("关闭时间"), QStringLiteral("ID"), QStringLiteral("Created"),
                                   QStringLiteral("Closed")};
 
-        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json}) {
-            const bool json = format == ExportFormat::Json;
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx}) {
             const QString before = path(QStringLiteral("opps-before.csv"));
             OpportunityExportOptions csvOptions;
             csvOptions.chineseHeaders = true;
             QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, before, csvOptions));
             QString file = before;
-            if (json) {
-                file = path(QStringLiteral("opps.json"));
-                OpportunityExportOptions jsonOptions;
-                jsonOptions.format = ExportFormat::Json;
-                QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, file, jsonOptions));
+            if (format != ExportFormat::Csv) { // English headers and words in these two
+                file = path(format == ExportFormat::Json ? QStringLiteral("opps.json") : QStringLiteral("opps.xlsx"));
+                OpportunityExportOptions other;
+                other.format = format;
+                QVERIFY(OpportunityExporter(*db).exportTo(s.team.li, file, other));
             }
             // Empty the table through the service, then import the export back.
             OpportunityFilter all;
@@ -583,17 +582,17 @@ private Q_SLOTS:
         log(s.zhaoCo, QStringLiteral("email"), QStringLiteral("inbound"), u("询价"), {}, localMs(2026, 2, 4, 23, 59));
         const QStringList drop = {u("编号"), QStringLiteral("ID")};
 
-        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json}) {
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx}) {
             const QString before = path(QStringLiteral("acts-before.csv"));
             ActivityExportOptions csvOptions;
             csvOptions.chineseHeaders = true;
             QVERIFY(ActivityExporter(*db).exportTo(s.team.li, before, csvOptions));
             QString file = before;
-            if (format == ExportFormat::Json) {
-                file = path(QStringLiteral("acts.json"));
-                ActivityExportOptions jsonOptions;
-                jsonOptions.format = ExportFormat::Json;
-                QVERIFY(ActivityExporter(*db).exportTo(s.team.li, file, jsonOptions));
+            if (format != ExportFormat::Csv) {
+                file = path(format == ExportFormat::Json ? QStringLiteral("acts.json") : QStringLiteral("acts.xlsx"));
+                ActivityExportOptions other;
+                other.format = format;
+                QVERIFY(ActivityExporter(*db).exportTo(s.team.li, file, other));
             }
             ActivityScopeFilter all;
             all.limit = 1000;
