@@ -18,6 +18,7 @@ void writeCell(RecordSink &sink, const ExportColumn &column, const Activity &a, 
     else if (k == QLatin1String("kind")) sink.text(ExportVocabulary::label(QStringLiteral("activityKind"), a.kind, chinese));
     else if (k == QLatin1String("direction")) sink.text(ExportVocabulary::label(QStringLiteral("direction"), a.direction, chinese));
     else if (k == QLatin1String("customerName")) sink.text(a.customerName);
+    else if (k == QLatin1String("customerId")) sink.integer(a.customerId);
     else if (k == QLatin1String("subject")) sink.text(a.subject);
     else if (k == QLatin1String("content")) sink.text(a.content);
     else if (k == QLatin1String("outcome")) sink.text(a.outcome);
@@ -43,6 +44,8 @@ const QVector<ExportColumn> &ActivityExporter::columns()
         col("content", "Content", "内容", T::Text, 40),
         col("outcome", "Outcome", "结果", T::Text, 20),
         col("userName", "User", "记录人", T::Text, 12),
+        // Last, so the columns before keep their places: lets an import tell namesake customers apart.
+        col("customerId", "Customer ID", "客户编号", T::Integer, 10),
     };
     return all;
 }

@@ -13,6 +13,7 @@ void writeCell(RecordSink &sink, const ExportColumn &column, const Opportunity &
     const QString &k = column.key;
     if (k == QLatin1String("id")) sink.integer(o.id);
     else if (k == QLatin1String("customerName")) sink.text(o.customerName);
+    else if (k == QLatin1String("customerId")) sink.integer(o.customerId);
     else if (k == QLatin1String("name")) sink.text(o.name);
     else if (k == QLatin1String("amount")) sink.money(o.amountMinor);
     else if (k == QLatin1String("currency")) sink.text(o.currency);
@@ -49,6 +50,8 @@ const QVector<ExportColumn> &OpportunityExporter::columns()
         col("createdAt", "Created", "创建时间", T::DateTime, 17, ""),
         col("closedAt", "Closed", "关闭时间", T::DateTime, 17, ""),
         col("lossReason", "Loss reason", "输单原因", T::Text, 24, "lossReason"),
+        // Last, so the columns before keep their places: lets an import tell namesake customers apart.
+        col("customerId", "Customer ID", "客户编号", T::Integer, 10, "customerId"),
     };
     return all;
 }

@@ -93,6 +93,11 @@ Result<qint64> CustomerLookup::find(const CustomerRef &ref) const
     if (ref.id > 0) {
         if (!m_names.contains(ref.id))
             return rowError(QStringLiteral("customerId"), QStringLiteral("Unknown customer %1").arg(ref.id));
+        // A file from another CRM carries its own ids: the name, when given, must agree.
+        if (!ref.name.isEmpty() && ref.name != m_names.value(ref.id))
+            return rowError(QStringLiteral("customerId"), QStringLiteral("Customer %1 is named \"%2\", not \"%3\"")
+                                                              .arg(ref.id)
+                                                              .arg(m_names.value(ref.id), ref.name));
         return ref.id;
     }
     if (ref.name.isEmpty())

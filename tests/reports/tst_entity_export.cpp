@@ -175,7 +175,7 @@ private Q_SLOTS:
                                              QStringLiteral("Amount"), QStringLiteral("Currency"), QStringLiteral("Probability %"),
                                              QStringLiteral("Stage"), QStringLiteral("Status"), QStringLiteral("Expected close"),
                                              QStringLiteral("Owner"), QStringLiteral("Created"), QStringLiteral("Closed"),
-                                             QStringLiteral("Loss reason")}));
+                                             QStringLiteral("Loss reason"), QStringLiteral("Customer ID")}));
         QCOMPARE(column(rows, QStringLiteral("Customer")), (QStringList{u("深圳星河科技有限公司"), u("赵氏贸易")}));
         QCOMPARE(column(rows, QStringLiteral("Amount")), (QStringList{QStringLiteral("12345.67"), QStringLiteral("500.00")}));
         QCOMPARE(column(rows, QStringLiteral("Expected close")), (QStringList{QString(), QStringLiteral("2024-06-30")}));
@@ -225,7 +225,7 @@ private Q_SLOTS:
         QList<QStringList> rows = readCsv(file);
         QCOMPARE(rows.value(0).mid(1), (QStringList{QStringLiteral("Time"), QStringLiteral("Kind"), QStringLiteral("Direction"),
                                                     QStringLiteral("Customer"), QStringLiteral("Subject"), QStringLiteral("Content"),
-                                                    QStringLiteral("Outcome"), QStringLiteral("User")}));
+                                                    QStringLiteral("Outcome"), QStringLiteral("User"), QStringLiteral("Customer ID")}));
         QCOMPARE(column(rows, QStringLiteral("Customer")), (QStringList{u("深圳星河科技有限公司"), u("赵氏贸易")}));
         QCOMPARE(column(rows, QStringLiteral("Kind")), (QStringList{QStringLiteral("call"), QStringLiteral("visit")}));
         QVERIFY(!flat(rows).contains(u("钱的备注")));

@@ -376,6 +376,43 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
     }
 
+    // Two customers named 王芳: the name alone is ambiguous; the customer's phone or id (our exports'
+    // last column) tells them apart; an id whose customer has another name is refused.
+    void namesakesByPhoneOrId()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        CustomerService customers(*db);
+        QVector<qint64> ids;
+        for (const char *phone : {"13800000001", "13800000002"}) {
+            Customer c;
+            c.name = u("王芳");
+            c.kind = QStringLiteral("person");
+            c.phones = {Phone{QLatin1String(phone), {}, true}};
+            ids << must(customers.create(s.team.wang, c), "customer").id;
+        }
+        const QString file = path(QStringLiteral("namesakes.csv"));
+        writeFile(file, (u("客户,客户电话,客户编号,主题,时间\n") + u("王芳,,,只有名字,2026-01-01 10:00\n") +
+                         u("王芳,13800000002,,名字和电话,2026-01-01 11:00\n") +
+                         u("王芳,,%1,名字和编号,2026-01-01 12:00\n").arg(ids[0]) +
+                         u("李雷,,%1,编号对不上名字,2026-01-01 13:00\n").arg(ids[0]))
+                            .toUtf8());
+        EntityImportOptions options;
+        options.partial = true;
+        auto r = importFile(*db, s.team.wang, QStringLiteral("activities"), file, options);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->created, 2);
+        QCOMPARE(r->invalid, 2);
+        QCOMPARE(r->firstIssues.at(0).row, 2);
+        QCOMPARE(r->firstIssues.at(0).reason,
+                 u("2 customers are named \"王芳\"; add a column with the customer's phone or id to tell them apart"));
+        QCOMPARE(r->firstIssues.at(1).row, 5);
+        QCOMPARE(r->firstIssues.at(1).column, u("客户编号"));
+        QCOMPARE(r->firstIssues.at(1).reason, u("Customer %1 is named \"王芳\", not \"李雷\"").arg(ids[0]));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities WHERE customer_id = %1").arg(ids[1])), 1);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities WHERE customer_id = %1").arg(ids[0])), 1);
+    }
+
     void badValuesAreRowIssues()
     {
         CRM_OPEN_DB(db);
