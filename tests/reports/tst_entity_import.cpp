@@ -11,6 +11,7 @@
 #include "reports/export/CustomerExporter.h"
 #include "reports/export/OpportunityExporter.h"
 #include "reports/import/ActivityImporter.h"
+#include "reports/import/ColumnMapping.h"
 #include "reports/import/CustomerImporter.h"
 #include "reports/import/OpportunityImporter.h"
 #include "reports/table/JsonRowSource.h"
@@ -131,6 +132,40 @@ class TestEntityImport : public QObject
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+    // Mappings per type: proposals from other systems' headers, templates that say their type.
+    void mappingsPerType()
+    {
+        const QStringList headers = {u("项目名称"), u("客户名称"), u("预计金额"), u("内部编号"), u("赢单率")};
+        ColumnMapping m = ColumnMapping::propose(headers, QStringLiteral("opportunities"));
+        QCOMPARE(m.fields, (QStringList{QStringLiteral("name"), QStringLiteral("customer"), QStringLiteral("amount"), QString(),
+                                        QStringLiteral("probability")}));
+        QVERIFY(m.validate());
+        const QJsonObject saved = m.toTemplate();
+        QCOMPARE(saved.value(QStringLiteral("type")).toString(), QStringLiteral("opportunities"));
+
+        QJsonObject edited = saved;
+        QJsonObject columns = edited.value(QStringLiteral("columns")).toObject();
+        columns.insert(u("内部编号"), QStringLiteral("notes"));
+        edited.insert(QStringLiteral("columns"), columns);
+        auto fromTemplate = ColumnMapping::fromTemplate(edited, headers, QStringLiteral("opportunities"));
+        QVERIFY(fromTemplate);
+        QCOMPARE(fromTemplate->fields.at(3), QStringLiteral("notes"));
+        // An opportunities template is not applied to activities, nor an unknown field accepted.
+        QVERIFY(!ColumnMapping::fromTemplate(edited, headers, QStringLiteral("activities")));
+        columns.insert(u("内部编号"), QStringLiteral("phone"));
+        edited.insert(QStringLiteral("columns"), columns);
+        fromTemplate = ColumnMapping::fromTemplate(edited, headers, QStringLiteral("opportunities"));
+        QVERIFY(fromTemplate);
+        QVERIFY(!fromTemplate->validate());
+        QVERIFY(fromTemplate->validate().error().message.contains(QStringLiteral("no opportunities field \"phone\"")));
+
+        // Activities need a customer column; a file of customers has none under these names.
+        m = ColumnMapping::propose({u("姓名"), u("手机")}, QStringLiteral("activities"));
+        QCOMPARE(m.validate().error().code, QStringLiteral("validation.required"));
+        // Customers are proposed as before.
+        QCOMPARE(ColumnMapping::propose({u("姓名"), u("手机")}).fields, (QStringList{QStringLiteral("name"), QStringLiteral("phone")}));
+    }
+
     void jsonRowsStreamWithTheUnionOfKeys()
     {
         const QString file = path(QStringLiteral("rows.json"));
