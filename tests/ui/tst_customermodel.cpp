@@ -152,6 +152,87 @@ private Q_SLOTS:
         QVERIFY2(model.keysetFetches() >= pages - 3, qPrintable(QString::number(model.keysetFetches())));
     }
 
+    // Ctrl+End on a million rows must not skip 999,800 of them: the last page is read as the first
+    // page of the opposite order, and scrolling up from there continues backwards by keyset. Checked
+    // against the service's own order for the default sort, both directions of a sorted column and a
+    // keyword (newest matches first; on SQLite read along the search index).
+    void theFarEndIsReadInTheOppositeOrder_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("keyword");
+        QTest::newRow("default") << -1 << -1 << QString();
+        QTest::newRow("name A-Z") << int(CustomerTableModel::Name) << int(Qt::AscendingOrder) << QString();
+        QTest::newRow("name Z-A") << int(CustomerTableModel::Name) << int(Qt::DescendingOrder) << QString();
+        QTest::newRow("won value") << int(CustomerTableModel::Value) << int(Qt::DescendingOrder) << QString();
+        QTest::newRow("created oldest first") << int(CustomerTableModel::Created) << int(Qt::AscendingOrder) << QString();
+        QTest::newRow("keyword") << -1 << -1 << QStringLiteral("有限公司");
+    }
+
+    void theFarEndIsReadInTheOppositeOrder()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, keyword);
+        CustomerTableModel model(m_store->db.get(), m_director);
+        model.setPageSize(100);
+        QSignalSpy counted(&model, &CustomerTableModel::countChanged);
+        QVERIFY(counted.wait(20000));
+        CustomerFilter f;
+        f.keyword = keyword;
+        if (column >= 0) {
+            f.sort = column == CustomerTableModel::Name ? CustomerSort::Name
+                : column == CustomerTableModel::Value   ? CustomerSort::Value
+                                                        : CustomerSort::Created;
+            f.ascending = order == Qt::AscendingOrder;
+        }
+        if (column >= 0 || !keyword.isEmpty()) {
+            model.setFilter(f);
+            QVERIFY(counted.wait(20000));
+        }
+        QVERIFY(waitIdle(model));
+        const QVector<qint64> reference = referenceIds(f);
+        const int total = int(model.totalCount());
+        QCOMPARE(total, int(reference.size()));
+        QVERIFY2(total > 350, qPrintable(QString::number(total))); // several pages, the last one partial or not
+
+        QTableView view;
+        view.resize(800, 400);
+        view.setModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(waitIdle(model));
+        const int pagesBefore = model.fetchedPages();
+        QCOMPARE(model.reversedFetches(), 0);
+        view.scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(model.idAt(total - 1) != 0, 20000);
+        QVERIFY(waitIdle(model));
+        QVERIFY2(model.fetchedPages() - pagesBefore <= 2, qPrintable(QString::number(model.fetchedPages() - pagesBefore)));
+        QVERIFY(model.reversedFetches() >= 1);
+        const int lastPage = (total - 1) / 100;
+        for (int row = lastPage * 100; row < total; ++row)
+            QCOMPARE(model.idAt(row), reference.at(row));
+
+        // Up three pages from the last (the bottom rows may have spanned two): each read backwards from
+        // the page after it, by keyset.
+        const int keysets = model.keysetFetches();
+        for (int page = lastPage - 1; page >= lastPage - 3; --page) {
+            view.scrollTo(model.index(page * 100, 0), QAbstractItemView::PositionAtTop);
+            QTRY_VERIFY_WITH_TIMEOUT(model.idAt(page * 100) != 0, 20000);
+            QVERIFY(waitIdle(model));
+        }
+        QVERIFY2(model.keysetFetches() - keysets >= 2, qPrintable(QString::number(model.keysetFetches() - keysets)));
+        for (int row = (lastPage - 3) * 100; row < total; ++row)
+            QCOMPARE(model.idAt(row), reference.at(row));
+        // The top of the table is still read forwards, from the start.
+        const int reversed = model.reversedFetches();
+        view.scrollToTop();
+        QTRY_VERIFY_WITH_TIMEOUT(model.idAt(0) != 0, 20000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model.idAt(0), reference.at(0));
+        QCOMPARE(model.reversedFetches(), reversed);
+    }
+
     void modelTester()
     {
         CustomerTableModel model(m_store->db.get(), m_director);

@@ -35,6 +35,13 @@ CustomerSort effectiveSort(const CustomerFilter &f)
     return SearchIndex::queryRuns(f.keyword).isEmpty() ? CustomerSort::LastContact : CustomerSort::Newest;
 }
 
+// The direction the repository will apply when the filter names none (names A-Z, the rest newest or
+// largest first): a page read from the far end asks for the opposite one explicitly.
+bool naturalAscending(const CustomerFilter &f)
+{
+    return f.ascending.value_or(effectiveSort(f) == CustomerSort::Name);
+}
+
 QVariant sortKey(const Customer &c, CustomerSort sort)
 {
     switch (sort) {
@@ -303,15 +310,37 @@ void CustomerTableModel::fetch(int page)
         return;
     CustomerFilter f = m_filter;
     f.limit = m_pageSize;
-    // Keyset paging continues from the previous page's last row: cheap at any depth. A jump to a
-    // page whose predecessor is not loaded (dragging the scroll bar) uses an offset.
+    // Keyset paging continues from the previous page's last row: cheap at any depth. Scrolling up
+    // from a loaded page continues backwards from its first row. A jump to a page with no loaded
+    // neighbour (dragging the scroll bar, Ctrl+End) uses an offset, counted from whichever end of
+    // the table is nearer: the last page of a million rows is the first page in the opposite order,
+    // not a walk over 999,800 skipped rows.
     const auto prev = m_pages.constFind(page - 1);
+    const auto next = m_pages.constFind(page + 1);
     const bool keyset = page > 0 && prev != m_pages.cend() && !prev->stale && prev->rows.size() == m_pageSize;
+    const bool backKeyset = !keyset && page > 0 && next != m_pages.cend() && !next->stale && !next->rows.isEmpty();
+    const qint64 pageStart = qint64(page) * m_pageSize;
+    const qint64 pageEnd = std::min<qint64>(pageStart + m_pageSize, m_total); // past the page's last row
+    const bool fromEnd = !keyset && !backKeyset && m_countKnown && page > 0 && pageEnd > pageStart
+        && m_total - pageEnd < pageStart;
+    bool reversed = false;
     if (keyset) {
         const Customer &last = prev->rows.constLast();
         f.afterKey = sortKey(last, effectiveSort(f));
         f.afterId = last.id;
         f.offset = 0;
+    } else if (backKeyset) {
+        const Customer &first = next->rows.constFirst();
+        f.ascending = !naturalAscending(f);
+        f.afterKey = sortKey(first, effectiveSort(f));
+        f.afterId = first.id;
+        f.offset = 0;
+        reversed = true;
+    } else if (fromEnd) {
+        f.ascending = !naturalAscending(f);
+        f.offset = int(m_total - pageEnd);
+        f.limit = int(pageEnd - pageStart);
+        reversed = true;
     } else {
         f.offset = page * m_pageSize;
     }
@@ -320,13 +349,20 @@ void CustomerTableModel::fetch(int page)
     const quint64 epoch = m_epoch;
     const Actor actor = m_actor;
     m_pagesWorker->run(
-        this, [actor, f](Database &db) { return CustomerService(db).list(actor, f); },
-        [this, generation, epoch, page, keyset](Result<CustomerPage> result) {
-            onPage(generation, epoch, page, keyset, result);
+        this,
+        [actor, f, reversed](Database &db) {
+            auto result = CustomerService(db).list(actor, f);
+            if (result && reversed)
+                std::reverse(result.value().customers.begin(), result.value().customers.end()); // back in table order
+            return result;
+        },
+        [this, generation, epoch, page, keyset, backKeyset, reversed](Result<CustomerPage> result) {
+            onPage(generation, epoch, page, keyset || backKeyset, reversed, result);
         });
 }
 
-void CustomerTableModel::onPage(int generation, quint64 epoch, int page, bool keyset, const Result<CustomerPage> &result)
+void CustomerTableModel::onPage(int generation, quint64 epoch, int page, bool keyset, bool reversed,
+                                const Result<CustomerPage> &result)
 {
     if (generation != m_generation)
         return; // an answer to a query that has been replaced; its slot was cleared by restart()
@@ -340,6 +376,8 @@ void CustomerTableModel::onPage(int generation, quint64 epoch, int page, bool ke
     m_fetchedRows += result->customers.size();
     if (keyset)
         ++m_keysetFetches;
+    if (reversed)
+        ++m_reversedFetches;
     Page &p = m_pages[page];
     p.rows = result->customers;
     p.used = ++m_useClock;

@@ -22,7 +22,8 @@ class DbWorker;
 // The customer list as a table that stays instant at any size: it knows the total (a COUNT run off
 // the GUI thread) and holds only the pages of rows that were recently displayed. data() for a row
 // that is not loaded answers "Loading" and asks for its page; pages are fetched on a worker thread
-// with its own connection (keyset paging from the previous page when it is loaded, else an offset)
+// with its own connection (keyset paging from a loaded neighbour page, else an offset from the nearer
+// end of the table, reading in the opposite order when that is the end)
 // and kept in a bounded LRU cache, so memory stays flat while scrolling a million rows.
 // Committed changes to customers (this process's, and other processes' on PostgreSQL) reload the
 // count and the pages on screen. QtCore only: no fonts or colours here.
@@ -70,6 +71,8 @@ public:
     int fetchedPages() const { return m_fetchedPages; }
     qint64 fetchedRows() const { return m_fetchedRows; }
     int keysetFetches() const { return m_keysetFetches; }
+    // Pages read in the opposite order (from the table's far end, or backwards from the next page).
+    int reversedFetches() const { return m_reversedFetches; }
     int cachedPages() const { return int(m_pages.size()); }
     int countQueries() const { return m_countQueries; }
     int generation() const { return m_generation; }
@@ -94,7 +97,7 @@ private:
     void flush();
     void fetch(int page);
     void requestCount();
-    void onPage(int generation, quint64 epoch, int page, bool keyset, const Result<CustomerPage> &result);
+    void onPage(int generation, quint64 epoch, int page, bool keyset, bool reversed, const Result<CustomerPage> &result);
     void onCount(int generation, const Result<qint64> &result);
     void setTotal(qint64 total);
     void evict();
@@ -124,6 +127,7 @@ private:
     int m_fetchedPages = 0;
     qint64 m_fetchedRows = 0;
     int m_keysetFetches = 0;
+    int m_reversedFetches = 0;
     int m_countQueries = 0;
 };
 
