@@ -111,7 +111,8 @@ struct CustomerFilter
     bool poolOnly = false; // customers without an owner
     QString tag, group, source;
     QString province, city, district;
-    std::optional<qint64> lastContactFrom, lastContactTo; // ms, half-open
+    std::optional<qint64> lastContactFrom, lastContactTo; // ms, half-open; never contacted is 0
+    std::optional<qint64> createdFrom, createdTo; // ms, half-open (a dashboard's "new customers" bar)
     CustomerSort sort = CustomerSort::Auto;
     // Unset: the natural direction (newest/largest first; names A-Z).
     std::optional<bool> ascending;

@@ -92,8 +92,12 @@ enum class OpportunitySort { Newest, ExpectedClose, Amount };
 struct OpportunityFilter
 {
     std::optional<qint64> pipelineId, stageId, ownerId, customerId;
+    // A team: opportunities owned by users of this department or of any department below it.
+    std::optional<qint64> departmentId;
     QStringList statuses; // open, won, lost; empty: all
     QDate expectedCloseFrom, expectedCloseTo; // inclusive; null: unbounded
+    // When it was won or lost, ms, half-open; only closed opportunities match a bound.
+    std::optional<qint64> closedFrom, closedTo;
     OpportunitySort sort = OpportunitySort::Newest;
     int offset = 0;
     int limit = 20; // capped to OpportunityService::MaxLimit

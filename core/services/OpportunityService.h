@@ -58,8 +58,10 @@ public:
     Result<QVector<StageChange>> stageHistory(const Actor &actor, qint64 opportunityId);
 
     // Count, amount and weighted amount per stage of one pipeline, within the actor's scope
-    // (optionally one owner's). One GROUP BY over a covering index.
-    Result<PipelineSummary> pipelineSummary(const Actor &actor, qint64 pipelineId, std::optional<qint64> ownerId = std::nullopt);
+    // (optionally one owner's, and/or one team's: owners in a department or below it, as
+    // OpportunityFilter::departmentId). One GROUP BY over a covering index.
+    Result<PipelineSummary> pipelineSummary(const Actor &actor, qint64 pipelineId, std::optional<qint64> ownerId = std::nullopt,
+                                            std::optional<qint64> departmentId = std::nullopt);
 
     // The company currency (app_settings 'currency', CNY when unset).
     static Result<QString> companyCurrency(Database &db);

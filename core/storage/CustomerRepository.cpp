@@ -172,6 +172,15 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
         where << QStringLiteral("c.last_contact_at < :lcto");
         binds.insert(QStringLiteral(":lcto"), *f.lastContactTo);
     }
+    // Served by customers_created / customers_owner_created (created_at, id), whatever the sort.
+    if (f.createdFrom) {
+        where << QStringLiteral("c.created_at >= :crfrom");
+        binds.insert(QStringLiteral(":crfrom"), *f.createdFrom);
+    }
+    if (f.createdTo) {
+        where << QStringLiteral("c.created_at < :crto");
+        binds.insert(QStringLiteral(":crto"), *f.createdTo);
+    }
     return where.join(QStringLiteral(" AND "));
 }
 

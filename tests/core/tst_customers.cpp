@@ -1,4 +1,5 @@
 // Customers, contacts and the public pool on SQLite and PostgreSQL.
+#include "core/services/ActivityService.h"
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
@@ -329,6 +330,91 @@ private Q_SLOTS:
         auto last = svc.list(t.wang, f).value();
         QCOMPARE(names(last).first(), QStringLiteral("客户20"));
         QVERIFY(!last.hasMore);
+    }
+
+    // Group, last contact (a range, "not for N days" and never) and created range (a dashboard bar),
+    // each alone and together with a rep's scope.
+    void groupLastContactAndCreatedRanges()
+    {
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        constexpr qint64 kDay = 86'400'000;
+        const qint64 start = clock.nowMs();
+        // Ten customers, one a day: Wang owns the even ones, Zhao the odd ones; the first four are in 重点.
+        QVector<qint64> ids;
+        for (int i = 0; i < 10; ++i) {
+            Customer c = draft(QStringLiteral("客户%1").arg(i));
+            if (i < 4)
+                c.groups = {QStringLiteral("重点")};
+            c.ownerId = i % 2 ? t.zhao.userId : t.wang.userId;
+            auto created = svc.create(t.li, c);
+            QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().message));
+            ids << created->id;
+            clock.advance(kDay);
+        }
+        // Contacted: 客户1 and 客户2 on day 10, 客户3 on day 40; the rest never.
+        ActivityService activities(*db);
+        auto call = [&](int i, const Actor &who) {
+            Activity a;
+            a.customerId = ids[i];
+            a.kind = QStringLiteral("call");
+            QVERIFY(activities.log(who, a).ok());
+        };
+        call(1, t.zhao);
+        call(2, t.wang);
+        clock.set(start + 40 * kDay);
+        call(3, t.zhao);
+        auto namesOf = [&](const Actor &who, CustomerFilter f) {
+            f.sort = CustomerSort::Created;
+            f.ascending = true;
+            f.limit = 100;
+            auto page = svc.list(who, f);
+            if (!page)
+                qWarning() << page.error().message;
+            const QStringList out = names(page.value());
+            if (svc.count(who, f).value() != out.size())
+                qWarning() << "count differs from the list";
+            return out;
+        };
+
+        CustomerFilter f;
+        f.group = QStringLiteral("重点");
+        QCOMPARE(namesOf(t.li, f), (QStringList{QStringLiteral("客户0"), QStringLiteral("客户1"), QStringLiteral("客户2"),
+                                               QStringLiteral("客户3")}));
+        QCOMPARE(namesOf(t.wang, f), (QStringList{QStringLiteral("客户0"), QStringLiteral("客户2")}));
+
+        // Created on days 3..5 (half-open): exactly those three, and only Wang's for Wang.
+        f = {};
+        f.createdFrom = start + 3 * kDay;
+        f.createdTo = start + 6 * kDay;
+        QCOMPARE(namesOf(t.li, f), (QStringList{QStringLiteral("客户3"), QStringLiteral("客户4"), QStringLiteral("客户5")}));
+        QCOMPARE(namesOf(t.wang, f), (QStringList{QStringLiteral("客户4")}));
+        f.createdTo = start + 3 * kDay; // empty range
+        QVERIFY(namesOf(t.li, f).isEmpty());
+
+        // Never contacted.
+        f = {};
+        f.lastContactTo = 1;
+        QCOMPARE(namesOf(t.li, f).size(), 7);
+        QVERIFY(!namesOf(t.li, f).contains(QStringLiteral("客户1")));
+        // Not contacted for 7 days as of day 40 (never contacted ones included): all but 客户3.
+        f = {};
+        f.lastContactTo = clock.nowMs() - 7 * kDay;
+        QCOMPARE(namesOf(t.li, f).size(), 9);
+        QVERIFY(!namesOf(t.li, f).contains(QStringLiteral("客户3")));
+        // Contacted in a range: days 5..15.
+        f = {};
+        f.lastContactFrom = start + 5 * kDay;
+        f.lastContactTo = start + 15 * kDay;
+        QCOMPARE(namesOf(t.li, f), (QStringList{QStringLiteral("客户1"), QStringLiteral("客户2")}));
+        // All together: group, created range and contact range.
+        f.group = QStringLiteral("重点");
+        f.createdFrom = start + 2 * kDay;
+        f.createdTo = start + 4 * kDay;
+        QCOMPARE(namesOf(t.li, f), (QStringList{QStringLiteral("客户2")}));
+        QCOMPARE(namesOf(t.zhao, f), QStringList{});
     }
 
     void poolClaimAndRelease()

@@ -727,6 +727,92 @@ private Q_SLOTS:
         QCOMPARE(svc.list(t.li, f).value().opportunities.size(), 25);
     }
 
+    // A team (a department and the ones below it) and a closed range narrow lists, counts and the
+    // board's sums; the actor's scope still applies on top.
+    void teamAndClosedRangeFilters()
+    {
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        const Stages s = stagesOf(*db, t.admin);
+        OrgService org(*db);
+        const Actor system = Actor::system();
+        // 销售部 > 华东 > 上海 holds Wang; 销售部 > 华南 holds Zhao; Qian is in no department.
+        const qint64 sales = org.createDepartment(system, QStringLiteral("销售部"), std::nullopt).value().id;
+        const qint64 east = org.createDepartment(system, QStringLiteral("华东"), sales).value().id;
+        const qint64 shanghai = org.createDepartment(system, QStringLiteral("上海"), east).value().id;
+        const qint64 south = org.createDepartment(system, QStringLiteral("华南"), sales).value().id;
+        QVERIFY(org.setDepartment(system, t.wang.userId, shanghai).ok());
+        QVERIFY(org.setDepartment(system, t.zhao.userId, south).ok());
+        t.li = org.actorFor(t.li.userId).value();
+
+        OpportunityService svc(*db);
+        const qint64 wangs = newCustomer(*db, t.wang, QStringLiteral("王的客户"));
+        const qint64 zhaos = newCustomer(*db, t.zhao, QStringLiteral("赵的客户"));
+        const qint64 qians = newCustomer(*db, t.qian, QStringLiteral("钱的客户"));
+        auto add = [&](const Actor &a, qint64 customer, const char *stage, const QString &name, qint64 amount) {
+            auto r = svc.create(a, draft(customer, s[stage], name, amount));
+            if (!r)
+                qFatal("create: %s", qPrintable(r.error().message));
+            return r->id;
+        };
+        add(t.wang, wangs, "New business/lead", QStringLiteral("王1"), 100);
+        add(t.wang, wangs, "New business/proposal", QStringLiteral("王2"), 200);
+        add(t.zhao, zhaos, "New business/lead", QStringLiteral("赵1"), 300);
+        add(t.qian, qians, "New business/lead", QStringLiteral("钱1"), 400);
+
+        OpportunityFilter f;
+        f.departmentId = east; // 华东 and 上海 below it: Wang's
+        f.sort = OpportunitySort::Amount;
+        QCOMPARE(names(svc.list(t.admin, f).value()), (QStringList{QStringLiteral("王2"), QStringLiteral("王1")}));
+        QCOMPARE(svc.count(t.admin, f).value(), 2);
+        f.departmentId = sales; // the whole tree: Wang's and Zhao's, not Qian's
+        QCOMPARE(names(svc.list(t.admin, f).value()),
+                 (QStringList{QStringLiteral("赵1"), QStringLiteral("王2"), QStringLiteral("王1")}));
+        QCOMPARE(names(svc.list(t.wang, f).value()), (QStringList{QStringLiteral("王2"), QStringLiteral("王1")}));
+        f.departmentId = south;
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{});
+        f.departmentId = 987654;
+        QCOMPARE(svc.count(t.admin, f).value(), 0);
+
+        // The board's sums for a team.
+        auto sum = svc.pipelineSummary(t.admin, s.pipelineNew, std::nullopt, east).value();
+        QCOMPARE(sum.openCount, 2);
+        QCOMPARE(sum.openAmountMinor, 300);
+        sum = svc.pipelineSummary(t.admin, s.pipelineNew, std::nullopt, sales).value();
+        QCOMPARE(sum.openCount, 3);
+        QCOMPARE(sum.openAmountMinor, 600);
+        QCOMPARE(svc.pipelineSummary(t.li, s.pipelineNew, t.zhao.userId, east).value().openCount, 0);
+        QCOMPARE(svc.pipelineSummary(t.sun, s.pipelineNew, std::nullopt, sales).value().openCount, 0); // Qian only
+
+        // Won on day 1 and day 3, lost on day 2 (closed, not won): a closed range picks by when.
+        constexpr qint64 kDay = 86'400'000;
+        const qint64 start = clock.nowMs();
+        const qint64 w1 = add(t.wang, wangs, "New business/proposal", QStringLiteral("赢1"), 10);
+        const qint64 l1 = add(t.zhao, zhaos, "New business/proposal", QStringLiteral("输1"), 20);
+        const qint64 w2 = add(t.zhao, zhaos, "New business/proposal", QStringLiteral("赢2"), 30);
+        clock.advance(kDay);
+        QVERIFY(svc.moveStage(t.wang, w1, s["New business/won"]).ok());
+        clock.advance(kDay);
+        QVERIFY(svc.moveStage(t.zhao, l1, s["New business/lost"], std::nullopt, QStringLiteral("价格")).ok());
+        clock.advance(kDay);
+        QVERIFY(svc.moveStage(t.zhao, w2, s["New business/won"]).ok());
+        f = {};
+        f.statuses = {QStringLiteral("won")};
+        f.closedFrom = start + kDay;
+        f.closedTo = start + 3 * kDay; // half-open: day 3 is out
+        QCOMPARE(names(svc.list(t.li, f).value()), QStringList{QStringLiteral("赢1")});
+        f.closedTo = start + 3 * kDay + 1;
+        QCOMPARE(names(svc.list(t.li, f).value()), (QStringList{QStringLiteral("赢2"), QStringLiteral("赢1")}));
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("赢1")});
+        QCOMPARE(svc.count(t.li, f).value(), 2);
+        f.statuses.clear(); // any closed: the lost one too, never an open one
+        QCOMPARE(svc.count(t.li, f).value(), 3);
+        f.closedFrom = 0;
+        f.closedTo.reset();
+        QCOMPARE(svc.count(t.admin, f).value(), 3);
+    }
+
     void hiddenAndReadOnlyFields()
     {
         CRM_OPEN_DB(db);
