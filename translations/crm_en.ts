@@ -759,6 +759,52 @@
     </message>
 </context>
 <context>
+    <name>crm::ClosedDealsDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunity</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>No deals in this period</source>
+        <translation>No deals in this period</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln deal(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %Ln deal</numerusform>
+            <numerusform>Showing %1 of %Ln deals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::CompanySettingsPanel</name>
     <message>
         <source>Won</source>
@@ -1346,6 +1392,18 @@
         <source>Import customers from a CSV or Excel file</source>
         <translation>Import customers from a CSV or Excel file</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Created %1</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1918,6 +1976,45 @@
     </message>
 </context>
 <context>
+    <name>crm::LastContactFilter</name>
+    <message>
+        <source>Any last contact</source>
+        <translation>Any last contact</translation>
+    </message>
+    <message>
+        <source>Not contacted for 7 days</source>
+        <translation>Not contacted for 7 days</translation>
+    </message>
+    <message>
+        <source>Not contacted for 30 days</source>
+        <translation>Not contacted for 30 days</translation>
+    </message>
+    <message>
+        <source>Not contacted for 90 days</source>
+        <translation>Not contacted for 90 days</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>Never contacted</translation>
+    </message>
+    <message>
+        <source>Contacted between…</source>
+        <translation>Contacted between…</translation>
+    </message>
+    <message>
+        <source>&quot;Not contacted for N days&quot; includes customers never contacted</source>
+        <translation>&quot;Not contacted for N days&quot; includes customers never contacted</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>Last day (included)</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -2051,6 +2148,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Won deals closed in %1</source>
+        <translation>Won deals closed in %1</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2497,34 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Not moved: %1</source>
         <translation>Not moved: %1</translation>
+    </message>
+    <message>
+        <source>Closing next month</source>
+        <translation>Closing next month</translation>
+    </message>
+    <message>
+        <source>Closing between…</source>
+        <translation>Closing between…</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <source>A department with the departments below it</source>
+        <translation>A department with the departments below it</translation>
+    </message>
+    <message>
+        <source>Expected close from</source>
+        <translation>Expected close from</translation>
+    </message>
+    <message>
+        <source>Expected close until (included)</source>
+        <translation>Expected close until (included)</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
     </message>
 </context>
 <context>

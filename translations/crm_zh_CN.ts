@@ -757,6 +757,51 @@
     </message>
 </context>
 <context>
+    <name>crm::ClosedDealsDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>No deals in this period</source>
+        <translation>此期间没有交易</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln deal(s)</source>
+        <translation>
+            <numerusform>显示 %1 / 共 %Ln 笔交易</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::CompanySettingsPanel</name>
     <message>
         <source>Won</source>
@@ -1342,6 +1387,18 @@
         <source>Import customers from a CSV or Excel file</source>
         <translation>从 CSV 或 Excel 文件导入客户</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>移除此筛选</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -1905,6 +1962,45 @@
     </message>
 </context>
 <context>
+    <name>crm::LastContactFilter</name>
+    <message>
+        <source>Any last contact</source>
+        <translation>任意最近联系</translation>
+    </message>
+    <message>
+        <source>Not contacted for 7 days</source>
+        <translation>7 天未联系</translation>
+    </message>
+    <message>
+        <source>Not contacted for 30 days</source>
+        <translation>30 天未联系</translation>
+    </message>
+    <message>
+        <source>Not contacted for 90 days</source>
+        <translation>90 天未联系</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Contacted between…</source>
+        <translation>联系时间介于…</translation>
+    </message>
+    <message>
+        <source>&quot;Not contacted for N days&quot; includes customers never contacted</source>
+        <translation>“N 天未联系”包含从未联系的客户</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>结束日期（含）</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -2036,6 +2132,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Won deals closed in %1</source>
+        <translation>%1 赢单的交易</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +2470,34 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Not moved: %1</source>
         <translation>未移动：%1</translation>
+    </message>
+    <message>
+        <source>Closing next month</source>
+        <translation>下月成交</translation>
+    </message>
+    <message>
+        <source>Closing between…</source>
+        <translation>预计成交介于…</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>所有团队</translation>
+    </message>
+    <message>
+        <source>A department with the departments below it</source>
+        <translation>部门及其下属部门</translation>
+    </message>
+    <message>
+        <source>Expected close from</source>
+        <translation>预计成交起始日期</translation>
+    </message>
+    <message>
+        <source>Expected close until (included)</source>
+        <translation>预计成交截止日期（含）</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>团队：</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/DashboardView.h"
+#include "ui/pipeline/ClosedDealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
@@ -91,6 +92,49 @@ void MainWindow::openCustomer(qint64 customerId)
     dialog->open();
 }
 
+void MainWindow::openDashboardLink(const DashboardLink &link)
+{
+    // Every list reads through the same core queries as the dashboard, so the viewer's scope applies.
+    switch (link.kind) {
+    case DashboardLink::Kind::Customers:
+        if (auto *customers = qobject_cast<CustomersView *>(view(QStringLiteral("customers")))) {
+            customers->showCreatedIn(link.createdFrom, link.createdTo, link.label);
+            showView(QStringLiteral("customers"));
+        }
+        return;
+    case DashboardLink::Kind::Activities:
+        // There is no list of activities across customers: the rep's customers are the closest list.
+        if (auto *customers = qobject_cast<CustomersView *>(view(QStringLiteral("customers"))); customers && link.userId) {
+            customers->showOwnedBy(*link.userId);
+            showView(QStringLiteral("customers"));
+        }
+        return;
+    case DashboardLink::Kind::Opportunities:
+        if (link.stageId) {
+            // A funnel stage: the board of its pipeline with that stage outlined.
+            if (auto *board = qobject_cast<PipelineBoardView *>(view(QStringLiteral("pipeline")))) {
+                board->showStage(*link.stageId);
+                showView(QStringLiteral("pipeline"));
+            }
+            return;
+        }
+        if (m_session.actor().can(Permission::OpportunityRead)) {
+            // A won bar: the board shows open deals, so the period's won deals get a list of their own.
+            OpportunityFilter f;
+            if (!link.status.isEmpty())
+                f.statuses = {link.status};
+            f.closedFrom = link.closedFrom;
+            if (link.closedTo)
+                f.closedTo = link.closedTo;
+            auto *dialog = new ClosedDealsDialog(m_session, f, tr("Won deals closed in %1").arg(link.label), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &ClosedDealsDialog::openCustomer, this, &MainWindow::openCustomer);
+            dialog->show();
+        }
+        return;
+    }
+}
+
 void MainWindow::startReminders()
 {
     if (!m_session.actor().can(Permission::TaskRead))
@@ -152,11 +196,7 @@ void MainWindow::buildViews()
         addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
     if (actor.can(Permission::ReportRead)) {
         auto *dashboard = new DashboardView(m_session, this);
-        // The lists cannot yet be narrowed to a clicked bar (no created/closed range filters in the
-        // views): a click opens the matching view as it is.
-        connect(dashboard, &DashboardView::openList, this, [this](const DashboardLink &link) {
-            showView(link.kind == DashboardLink::Kind::Opportunities ? QStringLiteral("pipeline") : QStringLiteral("customers"));
-        });
+        connect(dashboard, &DashboardView::openList, this, &MainWindow::openDashboardLink);
         addView(QStringLiteral("dashboard"), QIcon(QStringLiteral(":/icons/dashboard.svg")), tr("Dashboard"), dashboard);
     }
     if (actor.can(Permission::OpportunityRead)) {

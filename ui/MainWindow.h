@@ -12,6 +12,7 @@ namespace crm {
 class EmbeddedServer;
 class Session;
 class TaskReminder;
+struct DashboardLink;
 struct Task;
 
 // The workstation: a navigation list on the left and one view at a time. Only views that exist are
@@ -32,6 +33,10 @@ public:
     QString currentViewId() const;
     QStringList viewIds() const;
     QWidget *view(const QString &id) const;
+    // A dashboard click: new customers of a bucket -> the customers narrowed to created in it (a chip);
+    // a funnel stage -> the board of that pipeline with the stage outlined; won in a bucket -> a list
+    // of the won deals closed then (ClosedDealsDialog); a rep's activities -> the rep's customers.
+    void openDashboardLink(const DashboardLink &link);
 
 Q_SIGNALS:
     void signOutRequested();

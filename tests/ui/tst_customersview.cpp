@@ -1,5 +1,6 @@
 // The customers view driven like a user: debounced search, filters as queries, keyboard, bulk
 // actions and the customer page's per-field validation, on a signed-in session over a real store.
+#include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
@@ -7,9 +8,11 @@
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/customers/LastContactFilter.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -19,6 +22,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace crm;
 
@@ -287,6 +291,116 @@ private Q_SLOTS:
         auto updated = CustomerService(*other.value()).update(m_team.admin, id, values, {QStringLiteral("name")});
         QVERIFY(updated.ok());
         QTRY_COMPARE_WITH_TIMEOUT(model->customerAt(0) ? model->customerAt(0)->name : QString(), values.name, 10000);
+    }
+
+    // Group and last contact filters through their widgets, and a drill-down's created range as a
+    // removable chip: the rows shown are exactly the matching customers in li's scope.
+    void groupLastContactAndCreatedChip()
+    {
+        CustomerService svc(*m_store->db);
+        constexpr qint64 kDay = 86'400'000;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto add = [&](const Actor &owner, const QString &name, const QString &group, qint64 contactedAgo) {
+            Customer c;
+            c.name = name;
+            c.groups = {group};
+            auto created = svc.create(owner, c);
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+            if (contactedAgo) {
+                Activity a;
+                a.customerId = created->id;
+                a.kind = QStringLiteral("call");
+                a.occurredAt = now - contactedAgo;
+                QVERIFY(ActivityService(*m_store->db).log(owner, a).ok());
+            }
+        };
+        add(m_team.wang, QStringLiteral("筛选甲"), QStringLiteral("华南大客户"), 10 * kDay);
+        add(m_team.zhao, QStringLiteral("筛选乙"), QStringLiteral("华南大客户"), 0);
+        add(m_team.wang, QStringLiteral("筛选丙"), QStringLiteral("华东"), 2 * kDay);
+        add(m_team.qian, QStringLiteral("筛选丁"), QStringLiteral("华南大客户"), 0); // another team: never li's
+
+        CustomersView view(*m_session);
+        view.setSearchDelay(50);
+        view.resize(1400, 700);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        const qint64 all = model->totalCount();
+        auto shown = [&] {
+            QStringList out;
+            for (int row = 0; row < model->rowCount(); ++row)
+                out << (model->customerAt(row) ? model->customerAt(row)->name : QStringLiteral("?"));
+            out.sort();
+            return out;
+        };
+
+        auto *group = view.findChild<QLineEdit *>(QStringLiteral("groupFilter"));
+        QVERIFY(group);
+        group->setText(QStringLiteral("华南大客户"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().group, QStringLiteral("华南大客户"), 2000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(shown(), (QStringList{QStringLiteral("筛选乙"), QStringLiteral("筛选甲")}));
+        QCOMPARE(model->totalCount(), qint64(2));
+
+        auto *choice = view.findChild<QComboBox *>(QStringLiteral("lastContactChoice"));
+        QVERIFY(choice);
+        choice->setCurrentIndex(choice->findData(int(LastContactFilter::Never)));
+        QVERIFY(waitIdle(model));
+        QCOMPARE(shown(), QStringList{QStringLiteral("筛选乙")});
+
+        // Not contacted for 7 days, with a keyword instead of the group: never contacted ones count,
+        // the one called two days ago does not.
+        group->clear();
+        auto *search = view.findChild<QLineEdit *>(QStringLiteral("search"));
+        search->setText(QStringLiteral("筛选"));
+        choice->setCurrentIndex(choice->findData(int(LastContactFilter::Days7)));
+        QTRY_COMPARE_WITH_TIMEOUT(model->filter().keyword, QStringLiteral("筛选"), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->filter().group.isEmpty(), 2000);
+        QVERIFY(waitIdle(model));
+        QVERIFY(qAbs(model->filter().lastContactTo.value_or(0) - (now - 7 * kDay)) < 5 * 60'000);
+        QCOMPARE(shown(), (QStringList{QStringLiteral("筛选乙"), QStringLiteral("筛选甲")}));
+
+        // Contacted between two local days: the date fields appear and narrow to the call 10 days ago.
+        choice->setCurrentIndex(choice->findData(int(LastContactFilter::Between)));
+        auto *first = view.findChild<QDateEdit *>(QStringLiteral("lastContactFirst"));
+        auto *last = view.findChild<QDateEdit *>(QStringLiteral("lastContactLast"));
+        QVERIFY(first && last && first->isVisible() && last->isVisible());
+        const QDate today = QDate::currentDate();
+        first->setDate(today.addDays(-12));
+        last->setDate(today.addDays(-8));
+        QVERIFY(waitIdle(model));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringList{QStringLiteral("筛选甲")}, 5000);
+        last->setDate(today);
+        QVERIFY(waitIdle(model));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), (QStringList{QStringLiteral("筛选丙"), QStringLiteral("筛选甲")}), 5000);
+
+        // A drill-down clears the other filters and shows its range as a chip; removing the chip
+        // brings every customer in scope back.
+        auto *chip = view.findChild<QToolButton *>(QStringLiteral("createdChip"));
+        QVERIFY(chip && !chip->isVisible());
+        view.showCreatedIn(now - 400 * kDay, now - 399 * kDay, QStringLiteral("2025-10"));
+        QVERIFY(waitIdle(model));
+        QVERIFY(chip->isVisible());
+        QVERIFY(chip->text().contains(QStringLiteral("2025-10")));
+        QVERIFY(search->text().isEmpty());
+        QCOMPARE(choice->currentData().toInt(), int(LastContactFilter::Any));
+        QCOMPARE(model->totalCount(), qint64(0));
+        view.showCreatedIn(now - kDay, now + kDay, QStringLiteral("today"));
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), all); // every customer here was created just now
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(!chip->isVisible());
+        QVERIFY(!model->filter().createdFrom && !model->filter().createdTo);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->totalCount(), all);
+
+        // One rep's customers (the dashboard's activities bar): the owner box shows who.
+        view.showOwnedBy(m_team.zhao.userId);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->filter().ownerId, std::optional<qint64>(m_team.zhao.userId));
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->customerAt(row)->ownerId, std::optional<qint64>(m_team.zhao.userId));
+        QVERIFY(shown().contains(QStringLiteral("筛选乙")));
     }
 
     void cleanupTestCase() { m_session.reset(); }

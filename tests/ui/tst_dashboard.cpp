@@ -11,6 +11,11 @@
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
+#include "ui/MainWindow.h"
+#include "ui/customers/CustomerTableModel.h"
+#include "ui/customers/CustomersView.h"
+#include "ui/pipeline/ClosedDealsDialog.h"
+#include "ui/pipeline/PipelineBoardView.h"
 #include "ui/dashboard/DashboardPeriod.h"
 #include "ui/dashboard/DashboardView.h"
 
@@ -25,6 +30,8 @@
 #include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QStandardPaths>
+#include <QTableWidget>
+#include <QToolButton>
 #include <QTest>
 
 using namespace crm;
@@ -79,6 +86,19 @@ QStringList paintedTexts(QChart *chart)
         else if (auto *simple = dynamic_cast<QGraphicsSimpleTextItem *>(item))
             out << simple->text();
     }
+    return out;
+}
+
+// The names of every row the customer table shows once it has settled, sorted.
+QStringList shownCustomers(CustomerTableModel *model)
+{
+    QTest::qWait(20);
+    if (!QTest::qWaitFor([&] { return !model->isLoading() && model->isCountKnown(); }, 20000))
+        return {QStringLiteral("(still loading)")};
+    QStringList out;
+    for (int row = 0; row < model->rowCount(); ++row)
+        out << (model->customerAt(row) ? model->customerAt(row)->name : QStringLiteral("(not loaded)"));
+    out.sort();
     return out;
 }
 
@@ -356,6 +376,86 @@ private Q_SLOTS:
 
         Q_EMIT won->clicked(42); // no such bar: nothing to open
         QCOMPARE(links.size(), 4);
+    }
+
+    // What a click opens in the main window is exactly the records behind the bar, in the viewer's scope.
+    void drillDownOpensTheRecordsBehindTheBar()
+    {
+        MainWindow window(*m_li, nullptr);
+        auto *dashboard = qobject_cast<DashboardView *>(window.view(QStringLiteral("dashboard")));
+        auto *customers = qobject_cast<CustomersView *>(window.view(QStringLiteral("customers")));
+        auto *board = qobject_cast<PipelineBoardView *>(window.view(QStringLiteral("pipeline")));
+        QVERIFY(dashboard && customers && board);
+        QVERIFY(waitLoaded(*dashboard));
+        dashboard->setCustomRange(kMonday, kMonday.addDays(6));
+        QVERIFY(waitLoaded(*dashboard));
+        CustomerTableModel *model = customers->model();
+        auto *chip = customers->findChild<QToolButton *>(QStringLiteral("createdChip"));
+        QVERIFY(chip);
+
+        // New customers on Tuesday: wang's 云帆贸易; qian's customer of that day is not li's to see.
+        Q_EMIT barSet(dashboard->newCustomersChart())->clicked(1);
+        QCOMPARE(window.currentViewId(), QStringLiteral("customers"));
+        QCOMPARE(shownCustomers(model), QStringList{QStringLiteral("云帆贸易")});
+        QVERIFY(!chip->isHidden());
+        QVERIFY2(chip->text().contains(QStringLiteral("2024-03-05")), qPrintable(chip->text()));
+        // Wednesday replaces Tuesday.
+        window.showView(QStringLiteral("dashboard"));
+        Q_EMIT barSet(dashboard->newCustomersChart())->clicked(2);
+        QCOMPARE(shownCustomers(model), QStringList{QStringLiteral("赵的客户")});
+        QVERIFY(chip->text().contains(QStringLiteral("2024-03-06")));
+
+        // Won on Wednesday: zhao's deal in a list of its own; Saturday's was qian's, not li's.
+        window.showView(QStringLiteral("dashboard"));
+        Q_EMIT barSet(dashboard->wonChart())->clicked(2);
+        auto dialogs = window.findChildren<ClosedDealsDialog *>();
+        QCOMPARE(dialogs.size(), 1);
+        ClosedDealsDialog *won = dialogs.first();
+        QVERIFY(QTest::qWaitFor([&] { return !won->isLoading(); }, 20000));
+        QCOMPARE(won->totalCount(), qint64(1));
+        QCOMPARE(won->table()->rowCount(), 1);
+        QCOMPARE(won->table()->item(0, 2)->text(), QStringLiteral("赵的客户"));
+        QCOMPARE(won->table()->item(0, 3)->text(), money(200'000));
+        QVERIFY(won->windowTitle().contains(QStringLiteral("2024-03-06")));
+        won->close();
+        QTRY_VERIFY(window.findChildren<ClosedDealsDialog *>().isEmpty()); // closed is deleted
+        Q_EMIT barSet(dashboard->wonChart())->clicked(5);
+        dialogs = window.findChildren<ClosedDealsDialog *>();
+        QCOMPARE(dialogs.size(), 1);
+        ClosedDealsDialog *saturday = dialogs.first();
+        QVERIFY(QTest::qWaitFor([&] { return !saturday->isLoading(); }, 20000));
+        QCOMPARE(saturday->totalCount(), qint64(0));
+        QCOMPARE(saturday->table()->rowCount(), 0);
+        saturday->close();
+
+        // A funnel stage: the default pipeline's board with that stage outlined, filters back to all.
+        board->setOwnerFilter(m_team.wang.userId);
+        Q_EMIT barSet(dashboard->funnelChart())->clicked(3); // qualified
+        QCOMPARE(window.currentViewId(), QStringLiteral("pipeline"));
+        QCOMPARE(board->highlightedStage(), m_stages.value(QStringLiteral("qualified")));
+        QVERIFY(QTest::qWaitFor([&] { return !board->isLoading() && board->columnCount() > 0; }, 20000));
+        QCOMPARE(board->pipelineId(), must(PipelineService::loadDefault(*m_store->db)).id);
+        QVERIFY(!board->filter().ownerId);
+        QVERIFY(board->columnForStage(m_stages.value(QStringLiteral("qualified"))));
+
+        // A rep's activities: that rep's customers (there is no list of activities across customers).
+        window.showView(QStringLiteral("dashboard"));
+        Q_EMIT barSet(dashboard->activitiesChart(), 2)->clicked(1); // zhao's meetings
+        QCOMPARE(window.currentViewId(), QStringLiteral("customers"));
+        QCOMPARE(model->filter().ownerId, std::optional<qint64>(m_team.zhao.userId));
+        QVERIFY(chip->isHidden());
+        QCOMPARE(shownCustomers(model), QStringList{QStringLiteral("赵的客户")});
+
+        // A rep clicking the same Tuesday bar sees only her own new customer.
+        MainWindow qianWindow(*m_qian, nullptr);
+        auto *qianDashboard = qobject_cast<DashboardView *>(qianWindow.view(QStringLiteral("dashboard")));
+        auto *qianCustomers = qobject_cast<CustomersView *>(qianWindow.view(QStringLiteral("customers")));
+        QVERIFY(qianDashboard && qianCustomers);
+        QVERIFY(waitLoaded(*qianDashboard));
+        qianDashboard->setCustomRange(kMonday, kMonday.addDays(6));
+        QVERIFY(waitLoaded(*qianDashboard));
+        Q_EMIT barSet(qianDashboard->newCustomersChart())->clicked(1);
+        QCOMPARE(shownCustomers(qianCustomers->model()), QStringList{QStringLiteral("钱的客户")});
     }
 
     void periodSelectorChangesBuckets()

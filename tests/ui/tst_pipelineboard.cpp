@@ -16,6 +16,7 @@
 #include "ui/pipeline/StageColumnModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDropEvent>
 #include <QImage>
 #include <QListView>
@@ -314,6 +315,106 @@ private Q_SLOTS:
         QVERIFY(idsOf(board.columnForStage(stage("New business/lead"))).isEmpty());
         const QString header = board.headerText(stage("New business/qualified"));
         QVERIFY2(header.contains(QStringLiteral("1 closing in the period")), qPrintable(header));
+    }
+
+    // Team = a department and those below it; close period next month and custom dates; a dashboard
+    // funnel stage resets the filters, picks the stage's pipeline and outlines its column.
+    void filtersByTeamAndPeriodAndShowsAStage()
+    {
+        OrgService org(*m_store->db);
+        const Actor system = Actor::system();
+        const qint64 sales = org.createDepartment(system, QStringLiteral("销售部"), std::nullopt).value().id;
+        const qint64 east = org.createDepartment(system, QStringLiteral("华东"), sales).value().id;
+        const qint64 south = org.createDepartment(system, QStringLiteral("华南"), sales).value().id;
+        QVERIFY(org.setDepartment(system, m_team.wang.userId, east).ok());
+        QVERIFY(org.setDepartment(system, m_team.zhao.userId, south).ok());
+        OpportunityService svc(*m_store->db);
+        // What the board must show for a filter: every card of every column, as the core lists them.
+        auto expected = [&](const OpportunityFilter &base) {
+            QSet<qint64> ids;
+            OpportunityFilter f = base;
+            f.pipelineId = m_newBusiness;
+            f.limit = 200;
+            auto page = svc.list(m_team.li, f);
+            if (!page)
+                qFatal("list: %s", qPrintable(page.error().message));
+            for (const Opportunity &o : page->opportunities)
+                ids.insert(o.id);
+            return ids;
+        };
+        PipelineBoardView board(*m_session);
+        QVERIFY(waitLoaded(board));
+        auto shown = [&] {
+            QSet<qint64> ids;
+            for (int i = 0; i < board.columnCount(); ++i)
+                ids += idsOf(board.columnModel(i));
+            return ids;
+        };
+        auto *team = board.findChild<QComboBox *>(QStringLiteral("teamFilter"));
+        QVERIFY(team);
+        QTRY_VERIFY(team->findData(south) >= 0); // the departments arrive off the GUI thread
+        QCOMPARE(team->itemText(team->findData(east)).trimmed(), QStringLiteral("华东"));
+        QVERIFY(team->itemText(team->findData(east)).startsWith(QLatin1Char(' '))); // under 销售部
+
+        board.setTeamFilter(east);
+        QVERIFY(waitLoaded(board));
+        OpportunityFilter wangs;
+        wangs.ownerId = m_team.wang.userId;
+        QVERIFY(!expected(wangs).isEmpty());
+        QCOMPARE(shown(), expected(wangs));
+        for (int i = 0; i < board.columnCount(); ++i)
+            for (int row = 0; row < board.columnModel(i)->rowCount(); ++row)
+                QCOMPARE(board.columnModel(i)->opportunityAt(row).ownerId, std::optional<qint64>(m_team.wang.userId));
+        // The headers count the team's opportunities only.
+        const qint64 wangsLeads = svc.count(m_team.li, [&] {
+            OpportunityFilter f = wangs;
+            f.stageId = stage("New business/lead");
+            return f;
+        }()).value();
+        QVERIFY2(board.headerText(stage("New business/lead")).contains(QStringLiteral("%1 opportunit").arg(wangsLeads)),
+                 qPrintable(board.headerText(stage("New business/lead"))));
+        board.setTeamFilter(sales); // the whole tree: wang's and zhao's
+        QVERIFY(waitLoaded(board));
+        QCOMPARE(shown(), expected({}));
+
+        // Next month's close date, then custom dates.
+        const QDate nextMonth = QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1).addMonths(1).addDays(9);
+        Opportunity values;
+        values.expectedCloseDate = nextMonth;
+        QVERIFY(svc.update(m_team.admin, m_a2, values, {QStringLiteral("expectedCloseDate")}).ok());
+        board.setPeriod(PipelineBoardView::Period::NextMonth);
+        QVERIFY(waitLoaded(board));
+        QCOMPARE(shown(), QSet<qint64>{m_a2});
+        board.setCustomPeriod(nextMonth.addDays(1), nextMonth.addDays(30));
+        QVERIFY(waitLoaded(board));
+        QVERIFY(shown().isEmpty());
+        auto *closeFirst = board.findChild<QWidget *>(QStringLiteral("closeFirst"));
+        QVERIFY(closeFirst && !closeFirst->isHidden());
+        board.setCustomPeriod(nextMonth.addDays(30), nextMonth); // backwards is the same range
+        QVERIFY(waitLoaded(board));
+        QCOMPARE(shown(), QSet<qint64>{m_a2});
+        board.setTeamFilter(east); // zhao's deal is not in wang's team
+        QVERIFY(waitLoaded(board));
+        QVERIFY(shown().isEmpty());
+
+        // A funnel stage of the other pipeline: every filter off, its pipeline, its column outlined.
+        const qint64 renewalStage = PipelineService::load(*m_store->db, m_renewals)->stages.first().id;
+        board.showStage(renewalStage);
+        QVERIFY(waitLoaded(board));
+        QCOMPARE(board.pipelineId(), m_renewals);
+        QCOMPARE(board.highlightedStage(), renewalStage);
+        QVERIFY(!board.filter().departmentId && !board.filter().ownerId && !board.filter().expectedCloseFrom.isValid());
+        QVERIFY(board.columnForStage(renewalStage)->rowCount() > 0);
+        QVERIFY(closeFirst->isHidden());
+        // Before the pipelines have arrived, the stage is remembered.
+        PipelineBoardView fresh(*m_session);
+        fresh.showStage(renewalStage);
+        QVERIFY(waitLoaded(fresh));
+        QCOMPARE(fresh.pipelineId(), m_renewals);
+        QCOMPARE(fresh.highlightedStage(), renewalStage);
+
+        QVERIFY(org.setDepartment(system, m_team.wang.userId, std::nullopt).ok());
+        QVERIFY(org.setDepartment(system, m_team.zhao.userId, std::nullopt).ok());
     }
 
     void aDropOnAnotherListMovesIt()

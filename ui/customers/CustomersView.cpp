@@ -11,10 +11,12 @@
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/MergeCustomersDialog.h"
+#include "ui/customers/LastContactFilter.h"
 #include "ui/exchange/ExportDialog.h"
 #include "ui/exchange/ImportDialog.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -27,6 +29,8 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace crm {
 
@@ -160,6 +164,9 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     filters->addWidget(m_tag);
     filters->addWidget(m_source);
     filters->addWidget(m_region);
+    filters->addWidget(m_group);
+    filters->addWidget(m_lastContact);
+    filters->addWidget(m_createdChip);
     filters->addStretch();
     filters->addWidget(m_bulk);
     filters->addWidget(importButton);
@@ -247,6 +254,27 @@ void CustomersView::buildFilters()
     m_source = textFilter("sourceFilter", tr("Source"));
     m_region = textFilter("regionFilter", tr("Province or city"));
     m_region->setToolTip(tr("A province (广东省) or a city (深圳市), as written in the address"));
+    m_group = textFilter("groupFilter", tr("Group"));
+    m_group->setMaximumWidth(120);
+
+    m_lastContact = new LastContactFilter(this);
+    m_lastContact->setObjectName(QStringLiteral("lastContactFilter"));
+    connect(m_lastContact, &LastContactFilter::changed, this, &CustomersView::applyFilter);
+
+    // A drill-down's created range has no editor of its own: the chip shows it and removes it.
+    m_createdChip = new QToolButton(this);
+    m_createdChip->setObjectName(QStringLiteral("createdChip"));
+    m_createdChip->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_createdChip->setToolTip(tr("Remove this filter"));
+    m_createdChip->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid palette(highlight); border-radius: 10px;"
+                                                " padding: 2px 8px; background: palette(alternate-base); }"));
+    m_createdChip->hide();
+    connect(m_createdChip, &QToolButton::clicked, this, [this] {
+        m_createdFrom.reset();
+        m_createdTo.reset();
+        m_createdChip->hide();
+        applyFilter();
+    });
 
     connect(m_status, &QComboBox::currentIndexChanged, this, &CustomersView::applyFilter);
     connect(m_owner, &QComboBox::currentIndexChanged, this, &CustomersView::applyFilter);
@@ -266,9 +294,15 @@ void CustomersView::loadUsers()
                 if (a.canSeeOwner(u.id))
                     m_users << u;
             // Owners in scope only: filtering by someone out of scope would always be empty.
-            for (const User &u : std::as_const(m_users))
-                if (u.id != a.userId)
-                    m_owner->addItem(u.displayName.isEmpty() ? u.username : u.displayName, u.id);
+            for (const User &u : std::as_const(m_users)) {
+                if (u.id == a.userId)
+                    continue;
+                const QString name = u.displayName.isEmpty() ? u.username : u.displayName;
+                if (const int index = m_owner->findData(u.id); index >= 0)
+                    m_owner->setItemText(index, name); // chosen by showOwnedBy() before the names came
+                else
+                    m_owner->addItem(name, u.id);
+            }
         });
 }
 
@@ -300,12 +334,75 @@ void CustomersView::applyFilter()
         f.province = region;
     else
         f.city = region;
+    f.group = m_group->text().trimmed();
+    // "Not contacted for N days" counts from now, to the minute so that re-applying the same choice
+    // does not start a new query.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() / 60'000 * 60'000;
+    std::tie(f.lastContactFrom, f.lastContactTo) = m_lastContact->bounds(now);
+    f.createdFrom = m_createdFrom;
+    f.createdTo = m_createdTo;
     // A keyword search lists the newest matches first unless a column was chosen (see CustomerSort).
     const CustomerFilter &old = m_model->filter();
     if (f.keyword == old.keyword && f.statuses == old.statuses && f.ownerId == old.ownerId && f.poolOnly == old.poolOnly &&
-        f.tag == old.tag && f.source == old.source && f.province == old.province && f.city == old.city)
+        f.tag == old.tag && f.source == old.source && f.province == old.province && f.city == old.city &&
+        f.group == old.group && f.lastContactFrom == old.lastContactFrom && f.lastContactTo == old.lastContactTo &&
+        f.createdFrom == old.createdFrom && f.createdTo == old.createdTo)
         return; // nothing changed: no new query
     m_model->setFilter(f);
+}
+
+void CustomersView::clearFilters()
+{
+    resetFilterWidgets();
+    applyFilter();
+}
+
+void CustomersView::resetFilterWidgets()
+{
+    // Without their signals: one query afterwards, not one per cleared box.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_status, m_owner, m_tag, m_source, m_region, m_group, m_lastContact})
+        w->blockSignals(true);
+    m_search->clear();
+    m_status->setCurrentIndex(0);
+    m_owner->setCurrentIndex(0);
+    m_tag->clear();
+    m_source->clear();
+    m_region->clear();
+    m_group->clear();
+    m_lastContact->setChoice(LastContactFilter::Any);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_status, m_owner, m_tag, m_source, m_region, m_group, m_lastContact})
+        w->blockSignals(false);
+    m_createdFrom.reset();
+    m_createdTo.reset();
+    m_createdChip->hide();
+}
+
+void CustomersView::showCreatedIn(qint64 from, qint64 to, const QString &label)
+{
+    resetFilterWidgets();
+    m_createdFrom = from;
+    m_createdTo = to;
+    m_createdChip->setText(tr("Created %1").arg(label) + QStringLiteral("  ×"));
+    m_createdChip->show();
+    applyFilter();
+}
+
+void CustomersView::showOwnedBy(qint64 ownerId)
+{
+    resetFilterWidgets();
+    int index = m_owner->findData(ownerId);
+    if (ownerId == m_session.actor().userId)
+        index = m_owner->findData(kMine);
+    if (index < 0) {
+        // The names may not have arrived yet: list the id until they do; the scope still applies in SQL.
+        m_owner->addItem(QString::number(ownerId), ownerId);
+        index = m_owner->count() - 1;
+    }
+    {
+        const QSignalBlocker block(m_owner);
+        m_owner->setCurrentIndex(index);
+    }
+    applyFilter();
 }
 
 void CustomersView::onHeaderClicked(int column)

@@ -25,6 +25,7 @@ class Database;
 class ExportDialog;
 class MergeCustomersDialog;
 class ImportDialog;
+class LastContactFilter;
 class Session;
 
 // The customer base as a table over CustomerTableModel: a debounced search box (Chinese substring
@@ -45,6 +46,14 @@ public:
 
     // The search debounce, shortened by tests.
     void setSearchDelay(int ms) { m_debounce.setInterval(ms); }
+
+    // Drill-downs (a dashboard bar): every other filter cleared, then only the customers created in
+    // [from, to) UTC ms, shown as a removable chip "Created <label> ×"; or only one owner's customers.
+    void showCreatedIn(qint64 from, qint64 to, const QString &label);
+    void showOwnedBy(qint64 ownerId);
+    // Search, filters and any drill-down chip back to "everything in scope".
+    void clearFilters();
+    LastContactFilter *lastContactFilter() const { return m_lastContact; }
 
 public Q_SLOTS:
     void newCustomer();
@@ -67,6 +76,7 @@ Q_SIGNALS:
 
 private:
     void buildFilters();
+    void resetFilterWidgets();
     void buildColumnMenu(QMenu *menu);
     void loadUsers();
     void onHeaderClicked(int column);
@@ -84,6 +94,10 @@ private:
     QLineEdit *m_tag;
     QLineEdit *m_source;
     QLineEdit *m_region;
+    QLineEdit *m_group;
+    LastContactFilter *m_lastContact;
+    QToolButton *m_createdChip; // visible while a created range narrows the list
+    std::optional<qint64> m_createdFrom, m_createdTo;
     QLabel *m_count;
     QLabel *m_notice;
     QToolButton *m_bulk;

@@ -26,6 +26,9 @@ struct DashboardLink
     qint64 occurredFrom = 0, occurredTo = 0;
     std::optional<qint64> userId;
     QString activityKind;
+    // What was clicked, for the narrowed list's filter chip: the bucket ("2026-10", "2026-10-03",
+    // "2026-10-05 – 2026-10-11"), the stage name or the rep's name. Not translated: dates and names.
+    QString label;
 };
 
 } // namespace crm

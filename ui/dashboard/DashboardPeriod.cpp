@@ -75,4 +75,17 @@ QString DashboardPeriod::bucketLabel(const QString &key, Bucket bucket)
     return bucket == Bucket::Month ? key : key.mid(5);
 }
 
+QString DashboardPeriod::bucketTitle(const Period &period, const QString &key)
+{
+    if (period.bucket != Bucket::Week)
+        return key;
+    const auto [from, to] = bucketRange(period, key);
+    if (from >= to)
+        return key;
+    const auto localDay = [&](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms + period.utcOffsetMinutes * kMinute, Qt::UTC).date().toString(Qt::ISODate);
+    };
+    return localDay(from) + QStringLiteral(" – ") + localDay(to - 1);
+}
+
 } // namespace crm

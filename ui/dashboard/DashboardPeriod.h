@@ -32,6 +32,9 @@ public:
     static std::pair<qint64, qint64> bucketRange(const Period &period, const QString &key);
     // A short axis label for a bucket key: "03-04" for a day or the week starting then, "2024-03" for a month.
     static QString bucketLabel(const QString &key, Bucket bucket);
+    // The bucket with its year, for a filter chip: "2024-03" for a month, "2024-03-04" for a day, the
+    // first and last local day of a week ("2024-03-04 – 2024-03-10", clipped to the period).
+    static QString bucketTitle(const Period &period, const QString &key);
 };
 
 } // namespace crm

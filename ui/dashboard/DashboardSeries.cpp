@@ -88,6 +88,7 @@ std::optional<DashboardLink> DashboardSeries::linkWon(const DashboardData &data,
     link.status = QStringLiteral("won");
     link.closedFrom = from;
     link.closedTo = to;
+    link.label = DashboardPeriod::bucketTitle(data.period, data.bucketKeys[bucketIndex]);
     return link;
 }
 
@@ -100,6 +101,7 @@ std::optional<DashboardLink> DashboardSeries::linkNewCustomers(const DashboardDa
     link.kind = DashboardLink::Kind::Customers;
     link.createdFrom = from;
     link.createdTo = to;
+    link.label = DashboardPeriod::bucketTitle(data.period, data.bucketKeys[bucketIndex]);
     return link;
 }
 
@@ -112,6 +114,8 @@ std::optional<DashboardLink> DashboardSeries::linkFunnel(const DashboardData &da
     link.stageId = funnelStageIds[stageIndex];
     link.createdFrom = data.period.from;
     link.createdTo = data.period.to;
+    if (stageIndex < data.funnel.size())
+        link.label = data.funnel[stageIndex].name;
     return link;
 }
 
@@ -125,6 +129,7 @@ std::optional<DashboardLink> DashboardSeries::linkActivities(const DashboardData
     link.activityKind = activityKinds[kindIndex];
     link.occurredFrom = data.period.from;
     link.occurredTo = data.period.to;
+    link.label = reps[repIndex];
     return link;
 }
 

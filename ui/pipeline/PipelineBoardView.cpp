@@ -12,6 +12,7 @@
 #include "ui/pipeline/StageColumnModel.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -42,8 +43,9 @@ struct BoardSums
 PipelineBoardView::PipelineBoardView(Session &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_worker(session.openWorker(QStringLiteral("crm-board"))),
       m_delegate(new OpportunityCardDelegate(this)), m_pipelineBox(new QComboBox(this)), m_ownerBox(new QComboBox(this)),
-      m_periodBox(new QComboBox(this)), m_columnsHost(new QWidget), m_columnsLayout(new QHBoxLayout(m_columnsHost)),
-      m_status(new QLabel(this))
+      m_teamBox(new QComboBox(this)), m_periodBox(new QComboBox(this)), m_closeFirst(new QDateEdit(this)),
+      m_closeLast(new QDateEdit(this)), m_scroll(new QScrollArea(this)), m_columnsHost(new QWidget),
+      m_columnsLayout(new QHBoxLayout(m_columnsHost)), m_status(new QLabel(this))
 {
     m_pipelineBox->setObjectName(QStringLiteral("pipelineChooser"));
     m_ownerBox->setObjectName(QStringLiteral("ownerFilter"));
@@ -54,36 +56,71 @@ PipelineBoardView::PipelineBoardView(Session &session, QWidget *parent)
     m_ownerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_periodBox->addItem(tr("Any close date"), int(Period::Any));
     m_periodBox->addItem(tr("Closing this month"), int(Period::ThisMonth));
+    m_periodBox->addItem(tr("Closing next month"), int(Period::NextMonth));
     m_periodBox->addItem(tr("Closing this quarter"), int(Period::ThisQuarter));
     m_periodBox->addItem(tr("Closing in the next 90 days"), int(Period::Next90Days));
+    m_periodBox->addItem(tr("Closing between…"), int(Period::Custom));
+    m_periodBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_teamBox->setObjectName(QStringLiteral("teamFilter"));
+    m_teamBox->addItem(tr("All teams"), QVariant());
+    m_teamBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_teamBox->setToolTip(tr("A department with the departments below it"));
+    const QDate today = QDate::currentDate();
+    m_closeFirst->setObjectName(QStringLiteral("closeFirst"));
+    m_closeLast->setObjectName(QStringLiteral("closeLast"));
+    for (QDateEdit *edit : {m_closeFirst, m_closeLast}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setVisible(false);
+    }
+    m_closeFirst->setDate(today);
+    m_closeLast->setDate(today.addMonths(1));
+    m_closeFirst->setToolTip(tr("Expected close from"));
+    m_closeLast->setToolTip(tr("Expected close until (included)"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Pipeline:"), this));
     top->addWidget(m_pipelineBox);
     top->addWidget(new QLabel(tr("Owner:"), this));
     top->addWidget(m_ownerBox);
+    top->addWidget(new QLabel(tr("Team:"), this));
+    top->addWidget(m_teamBox);
     top->addWidget(m_periodBox);
+    top->addWidget(m_closeFirst);
+    top->addWidget(m_closeLast);
     top->addStretch();
 
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
     m_columnsLayout->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_columnsHost);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_columnsHost);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_status);
 
     connect(m_pipelineBox, &QComboBox::currentIndexChanged, this, [this] {
         const qint64 id = m_pipelineBox->currentData().toLongLong();
-        if (id != m_pipeline.id)
+        if (id != m_pipeline.id) {
+            m_highlightStage = 0; // the user moved on from the drill-down
             setPipeline(id);
+        }
     });
     connect(m_ownerBox, &QComboBox::currentIndexChanged, this, &PipelineBoardView::applyFilters);
-    connect(m_periodBox, &QComboBox::currentIndexChanged, this, &PipelineBoardView::applyFilters);
+    connect(m_teamBox, &QComboBox::currentIndexChanged, this, &PipelineBoardView::applyFilters);
+    connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = Period(m_periodBox->currentData().toInt()) == Period::Custom;
+        m_closeFirst->setVisible(custom);
+        m_closeLast->setVisible(custom);
+        applyFilters();
+    });
+    for (QDateEdit *edit : {m_closeFirst, m_closeLast})
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (Period(m_periodBox->currentData().toInt()) == Period::Custom)
+                applyFilters();
+        });
     m_reloadSoon.setSingleShot(true);
     m_reloadSoon.setInterval(250);
     connect(&m_reloadSoon, &QTimer::timeout, this, &PipelineBoardView::reloadColumns);
@@ -123,6 +160,108 @@ void PipelineBoardView::reload()
                     showUsers(*users);
             });
     }
+    if (m_teamBox->count() <= 1) {
+        m_worker->run(
+            this, [](Database &db) { return OrgService(db).departments(); },
+            [this](Result<QVector<Department>> departments) {
+                if (departments)
+                    showDepartments(*departments);
+            });
+    }
+}
+
+void PipelineBoardView::showDepartments(const QVector<Department> &departments)
+{
+    // The tree in order, each department under its parent and indented by its depth.
+    const QSignalBlocker block(m_teamBox);
+    std::function<void(std::optional<qint64>, int)> add = [&](std::optional<qint64> parent, int depth) {
+        for (const Department &d : departments) {
+            if (d.parentId != parent)
+                continue;
+            const QString name = QString(depth * 4, QLatin1Char(' ')) + d.name;
+            if (const int index = m_teamBox->findData(d.id); index >= 0)
+                m_teamBox->setItemText(index, name);
+            else
+                m_teamBox->addItem(name, d.id);
+            if (depth < 32) // a cycle cannot exist (OrgService refuses one), but never loop forever
+                add(d.id, depth + 1);
+        }
+    };
+    add(std::nullopt, 0);
+}
+
+void PipelineBoardView::setTeamFilter(std::optional<qint64> departmentId)
+{
+    int index = departmentId ? m_teamBox->findData(*departmentId) : 0;
+    if (index < 0) {
+        m_teamBox->addItem(QString::number(*departmentId), *departmentId);
+        index = m_teamBox->count() - 1;
+    }
+    m_teamBox->setCurrentIndex(index);
+}
+
+void PipelineBoardView::setCustomPeriod(const QDate &first, const QDate &last)
+{
+    {
+        const QSignalBlocker a(m_closeFirst), b(m_closeLast);
+        m_closeFirst->setDate(first);
+        m_closeLast->setDate(last);
+    }
+    if (Period(m_periodBox->currentData().toInt()) == Period::Custom)
+        applyFilters();
+    else
+        setPeriod(Period::Custom);
+}
+
+void PipelineBoardView::showStage(qint64 stageId)
+{
+    {
+        // Back to the whole scope: the drill-down shows the stage as the dashboard counted it.
+        const QSignalBlocker a(m_ownerBox), b(m_teamBox), c(m_periodBox);
+        m_ownerBox->setCurrentIndex(0);
+        m_teamBox->setCurrentIndex(0);
+        m_periodBox->setCurrentIndex(0);
+        m_closeFirst->setVisible(false);
+        m_closeLast->setVisible(false);
+    }
+    m_highlightStage = stageId;
+    m_pendingStage = stageId;
+    for (const Pipeline &p : std::as_const(m_pipelines)) {
+        for (const Stage &s : p.stages) {
+            if (s.id != stageId)
+                continue;
+            m_pendingStage = 0;
+            if (p.id != m_pipeline.id)
+                setPipeline(p.id); // rebuilds the columns with the outline, applies the filters
+            else
+                applyFilters();
+            highlightColumns();
+            return;
+        }
+    }
+    if (!m_pipelinesPending && !m_pipelines.isEmpty()) {
+        // Not a stage of any pipeline (removed since the dashboard was read): the filters still reset.
+        m_pendingStage = 0;
+        applyFilters();
+        highlightColumns();
+    }
+}
+
+void PipelineBoardView::highlightColumns()
+{
+    for (const Column &c : std::as_const(m_columns)) {
+        const bool on = m_highlightStage && c.model->stage().id == m_highlightStage;
+        c.frame->setStyleSheet(on ? QStringLiteral("QFrame#stageColumn { border: 2px solid palette(highlight); border-radius: 4px; }")
+                                  : QString());
+        if (on) {
+            QWidget *frame = c.frame;
+            // After the layout has placed the new columns.
+            QTimer::singleShot(0, this, [this, frame = QPointer<QWidget>(frame)] {
+                if (frame)
+                    m_scroll->ensureWidgetVisible(frame, 20, 0);
+            });
+        }
+    }
 }
 
 void PipelineBoardView::showUsers(const QVector<User> &users)
@@ -157,8 +296,15 @@ void PipelineBoardView::showPipelines(const QVector<Pipeline> &pipelines)
             m_pipelineBox->addItem(p.name, p.id);
         m_pipelineBox->setCurrentIndex(m_pipelineBox->findData(chosen));
     }
+    if (m_pendingStage) {
+        for (const Pipeline &p : pipelines)
+            for (const Stage &s : p.stages)
+                if (s.id == m_pendingStage)
+                    chosen = p.id;
+    }
     m_pipeline = Pipeline();
     setPipeline(chosen);
+    m_pendingStage = 0;
 }
 
 void PipelineBoardView::setPipeline(qint64 pipelineId)
@@ -202,12 +348,17 @@ std::pair<QDate, QDate> PipelineBoardView::periodRange(Period period, const QDat
         const QDate first(today.year(), today.month(), 1);
         return {first, first.addMonths(1).addDays(-1)};
     }
+    case Period::NextMonth: {
+        const QDate first = QDate(today.year(), today.month(), 1).addMonths(1);
+        return {first, first.addMonths(1).addDays(-1)};
+    }
     case Period::ThisQuarter: {
         const QDate first(today.year(), (today.month() - 1) / 3 * 3 + 1, 1);
         return {first, first.addMonths(3).addDays(-1)};
     }
     case Period::Next90Days: return {today, today.addDays(90)};
-    case Period::Any: break;
+    case Period::Any:
+    case Period::Custom: break;
     }
     return {};
 }
@@ -219,7 +370,16 @@ OpportunityFilter PipelineBoardView::filter() const
     const QVariant owner = m_ownerBox->currentData();
     if (owner.isValid())
         f.ownerId = owner.toLongLong();
-    const auto [from, to] = periodRange(Period(m_periodBox->currentData().toInt()), QDate::currentDate());
+    const QVariant team = m_teamBox->currentData();
+    if (team.isValid())
+        f.departmentId = team.toLongLong();
+    const Period period = Period(m_periodBox->currentData().toInt());
+    if (period == Period::Custom) {
+        f.expectedCloseFrom = std::min(m_closeFirst->date(), m_closeLast->date());
+        f.expectedCloseTo = std::max(m_closeFirst->date(), m_closeLast->date());
+        return f;
+    }
+    const auto [from, to] = periodRange(period, QDate::currentDate());
     f.expectedCloseFrom = from;
     f.expectedCloseTo = to;
     return f;
@@ -275,6 +435,7 @@ void PipelineBoardView::rebuildColumns()
         m_columns.append(c);
     }
     updateHeaders();
+    highlightColumns();
 }
 
 void PipelineBoardView::applyFilters()
@@ -309,7 +470,7 @@ void PipelineBoardView::loadSums()
         this,
         [actor, f, stages](Database &db) -> Result<BoardSums> {
             OpportunityService svc(db);
-            auto summary = svc.pipelineSummary(actor, *f.pipelineId, f.ownerId);
+            auto summary = svc.pipelineSummary(actor, *f.pipelineId, f.ownerId, f.departmentId);
             if (!summary)
                 return summary.error();
             BoardSums sums{*summary, {}};

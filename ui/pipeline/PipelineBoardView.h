@@ -13,9 +13,11 @@
 #include <optional>
 
 class QComboBox;
+class QDateEdit;
 class QHBoxLayout;
 class QLabel;
 class QListView;
+class QScrollArea;
 
 namespace crm {
 
@@ -29,14 +31,15 @@ class StageColumnModel;
 // just the loaded cards), its cards read a page at a time (StageColumnModel). Dragging a card to
 // another column asks the core to move it (a lost stage asks for the reason first); a refused move
 // says why in the status line and the card is read back into its column. Filters: owner (users in
-// the viewer's scope) and expected close period. Every read and write runs on the board's own
+// the viewer's scope), team (a department with the ones below it) and expected close period (this or
+// next month, this quarter, the next 90 days or custom dates). Every read and write runs on the board's own
 // DbWorker; opportunity changes from anywhere (this desktop, the API, other processes on
 // PostgreSQL) reload the board, debounced.
 class PipelineBoardView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Period { Any, ThisMonth, ThisQuarter, Next90Days };
+    enum class Period { Any, ThisMonth, NextMonth, ThisQuarter, Next90Days, Custom };
 
     explicit PipelineBoardView(Session &session, QWidget *parent = nullptr);
     ~PipelineBoardView() override;
@@ -51,9 +54,21 @@ public:
     const Pipeline &pipeline() const { return m_pipeline; }
     // nullopt: everyone in the viewer's scope.
     void setOwnerFilter(std::optional<qint64> ownerId);
+    // nullopt: every team. A department means its users and those of the departments below it.
+    void setTeamFilter(std::optional<qint64> departmentId);
     void setPeriod(Period period);
-    // The inclusive expected close range of a period, as of `today`.
+    // Custom: expected close from `first` to `last`, both included.
+    void setCustomPeriod(const QDate &first, const QDate &last);
+    // The inclusive expected close range of a period, as of `today` (null dates for Any and Custom).
     static std::pair<QDate, QDate> periodRange(Period period, const QDate &today);
+    // The query the columns and sums use now (pipeline, owner, team, close period).
+    OpportunityFilter filter() const;
+
+    // A dashboard funnel stage: every filter back to the whole scope, the stage's pipeline chosen and
+    // its column scrolled into view and outlined (until another pipeline is chosen). Before the
+    // pipelines have arrived it is remembered and done when they do.
+    void showStage(qint64 stageId);
+    qint64 highlightedStage() const { return m_highlightStage; }
 
     int columnCount() const { return int(m_columns.size()); }
     StageColumnModel *columnModel(int index) const;
@@ -93,9 +108,10 @@ private:
 
     void showPipelines(const QVector<Pipeline> &pipelines);
     void showUsers(const QVector<User> &users);
+    void showDepartments(const QVector<Department> &departments);
+    void highlightColumns();
     void rebuildColumns();
     void applyFilters();
-    OpportunityFilter filter() const;
     void loadSums();
     void updateHeaders();
     void checkLoaded();
@@ -107,7 +123,11 @@ private:
     OpportunityCardDelegate *m_delegate;
     QComboBox *m_pipelineBox;
     QComboBox *m_ownerBox;
+    QComboBox *m_teamBox;
     QComboBox *m_periodBox;
+    QDateEdit *m_closeFirst;
+    QDateEdit *m_closeLast;
+    QScrollArea *m_scroll;
     QWidget *m_columnsHost;
     QHBoxLayout *m_columnsLayout;
     QLabel *m_status;
@@ -122,6 +142,8 @@ private:
     bool m_sumsPending = false;
     int m_sumsGeneration = 0;
     std::function<std::optional<QString>()> m_lossReason;
+    qint64 m_highlightStage = 0;
+    qint64 m_pendingStage = 0; // showStage() before the pipelines arrived
 };
 
 } // namespace crm
