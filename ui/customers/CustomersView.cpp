@@ -155,9 +155,15 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     m_notice->setObjectName(QStringLiteral("notice"));
     m_notice->setWordWrap(true);
 
+    // The actions share the search's row so the filters below keep room for their text at 1400 px
+    // (with the last-contact dates shown the boxes were squeezed to "S…").
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 2);
     top->addWidget(newButton);
+    top->addWidget(m_bulk);
+    top->addWidget(importButton);
+    top->addWidget(exportButton);
+    top->addWidget(columns);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_status);
     filters->addWidget(m_owner);
@@ -168,10 +174,6 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     filters->addWidget(m_lastContact);
     filters->addWidget(m_createdChip);
     filters->addStretch();
-    filters->addWidget(m_bulk);
-    filters->addWidget(importButton);
-    filters->addWidget(exportButton);
-    filters->addWidget(columns);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_count);
     bottom->addWidget(m_notice, 1);
@@ -246,6 +248,7 @@ void CustomersView::buildFilters()
         edit->setObjectName(QString::fromLatin1(name));
         edit->setPlaceholderText(placeholder);
         edit->setClearButtonEnabled(true);
+        edit->setMinimumWidth(90);
         edit->setMaximumWidth(150);
         connect(edit, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
         return edit;
