@@ -346,6 +346,25 @@ Status schema2(Database &db)
     return {};
 }
 
+// The customer list's sort indexes carry the owner. A manager's scope is "owner_id IN (...)" applied
+// while walking a sort index (CustomerService keeps large scopes off the owner indexes on SQLite); with
+// the owner in the index, rows skipped by an offset (the scroll bar dragged to row 450,000 of the
+// desktop's table) are filtered there, without reading each from the table: measured on the
+// 1,000,000-customer demo on SQLite, a director's page at offset 450,000 went from 3.2 s to 0.1 s,
+// and building the three indexes took under a second each.
+Status schema3(Database &db)
+{
+    const QStringList statements = {
+        QStringLiteral("DROP INDEX customers_contact"),
+        QStringLiteral("CREATE INDEX customers_contact ON customers(last_contact_at DESC, id DESC, owner_id)"),
+        QStringLiteral("DROP INDEX customers_created"),
+        QStringLiteral("CREATE INDEX customers_created ON customers(created_at DESC, id DESC, owner_id)"),
+        QStringLiteral("DROP INDEX customers_name"),
+        QStringLiteral("CREATE INDEX customers_name ON customers(name, id, owner_id)"),
+    };
+    return run(db, statements);
+}
+
 struct Migration
 {
     int version;
@@ -359,6 +378,7 @@ const QVector<Migration> &migrations()
     static const QVector<Migration> list = {
         {1, schema1},
         {2, schema2},
+        {3, schema3},
     };
     return list;
 }
