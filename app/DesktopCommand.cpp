@@ -92,8 +92,16 @@ std::unique_ptr<QCoreApplication> DesktopCommand::createApplication(int &argc, c
     if (desktop && displayAvailable() && !wantsHelp(args))
         return std::make_unique<QApplication>(argc, argv);
     // Reports paint PDFs (QtGui) but must run on a server: without a display, the offscreen platform.
-    if (command == QLatin1String("report")) {
+    if (command == QLatin1String("report") && !wantsHelp(args)) {
         if (!displayAvailable())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QGuiApplication>(argc, argv);
+    }
+    // The API server writes report PDFs too (POST /api/crm/reports/generate). A server must not depend
+    // on an X session that may end, so it always paints offscreen unless told otherwise.
+    const bool serve = command == QLatin1String("serve") || (command.isEmpty() && !displayAvailable());
+    if (serve && !wantsHelp(args)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         return std::make_unique<QGuiApplication>(argc, argv);
     }

@@ -6,6 +6,8 @@
 #include "app/DatabaseLocation.h"
 #include "core/ChangeFeed.h"
 #include "httpapi/ApiHost.h"
+#include "ui/LanguageLoader.h"
+#include "ui/UiSettings.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -52,7 +54,7 @@ bool parseListen(const QString &text, ApiOptions &options)
 int ServeCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm serve [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--database <location>]"),
+        QStringLiteral("crm serve [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--lang en|zh_CN] [--database <location>]"),
         QStringLiteral("Serves the HTTP API (see /api/openapi.json) until stopped with SIGINT or SIGTERM.\n"
                        "Without TLS it listens on 127.0.0.1:8080; for the internet put nginx with TLS in front\n"
                        "(deploy/nginx/crm.conf). Several processes may serve one PostgreSQL database."));
@@ -77,8 +79,18 @@ int ServeCommand::run(const Invocation &call)
     parser.addOption({QStringLiteral("public-url"),
                       QStringLiteral("The address clients reach the API at (https://crm.example.com): download links become absolute."),
                       QStringLiteral("URL")});
+    // Report PDFs and workbooks are written in one language per process (Qt's translators are global).
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("The language of generated reports: en or zh_CN (default: the desktop's setting)."),
+                      QStringLiteral("lang")});
     if (auto stop = parser.parse(call, 0, 0))
         return *stop;
+    QString lang = parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang")) : LanguageLoader::resolve(UiSettings().language());
+    if (lang == QLatin1String("zh"))
+        lang = QStringLiteral("zh_CN");
+    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN")) {
+        call.console.err(QStringLiteral("crm: --lang must be en or zh_CN"));
+        return Exit::Usage;
+    }
     ApiOptions options;
     options.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
     options.exportDirectory = parser.value(QStringLiteral("export-dir"));
@@ -117,6 +129,10 @@ int ServeCommand::run(const Invocation &call)
     // Migrate and create the first administrator here, before serving.
     if (!AppDatabase::openForCommand(location, call.console))
         return Exit::Failure;
+
+    LanguageLoader language;
+    if (lang != QLatin1String("en") && !language.install(lang))
+        call.console.err(QStringLiteral("crm: no %1 catalogue; reports are written in English").arg(lang));
 
     ChangeFeed feed;
     DatabaseOptions database;

@@ -18,6 +18,8 @@ int main(int argc, char *argv[])
     // Before any QStandardPaths lookup: the data folder is named after the application.
     QCoreApplication::setApplicationName(QStringLiteral("crm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRM_VERSION));
+    // Asked before the application exists: creating it may select the offscreen platform.
+    const bool display = crm::DesktopCommand::displayAvailable();
     // A QApplication only when the desktop will run: headless commands must work without a display.
     const std::unique_ptr<QCoreApplication> app = crm::DesktopCommand::createApplication(argc, argv);
 
@@ -33,7 +35,7 @@ int main(int argc, char *argv[])
     commandLine.add(std::make_unique<crm::RestoreCommand>());
     commandLine.add(std::make_unique<crm::DesktopCommand>());
     // Without a command the product starts: the desktop when there is a display, else the API server.
-    if (crm::DesktopCommand::displayAvailable())
+    if (display)
         commandLine.setDefaultCommand(QStringLiteral("desktop"), QString());
     else
         commandLine.setDefaultCommand(QStringLiteral("serve"), QStringLiteral("No display: starting the headless API server (crm serve)."));

@@ -1,57 +1,33 @@
 // POST /api/crm/export and POST /api/crm/reports/generate: an export of customers, opportunities,
 // activities, tasks or contacts written by reports' exporters (the caller's scope, field rules and
-// contact masking; customer.export and the entity's read permission) to a file behind a short-lived,
-// single-use, single-user link; GET /api/files/{token} serves it.
+// contact masking; customer.export and the entity's read permission), or a report (ReportFile), to a
+// file behind a short-lived, single-use, single-user link (DownloadFiles); GET /api/files/{token} serves it.
 #include "httpapi/routes/Routes.h"
 
 #include "core/storage/Database.h"
 #include "core/storage/DownloadLinkStore.h"
-#include "httpapi/ApiOptions.h"
 #include "httpapi/json/Json.h"
+#include "httpapi/routes/DownloadFiles.h"
 #include "httpapi/routes/ExportFilterJson.h"
+#include "httpapi/routes/ReportFile.h"
 #include "reports/export/ActivityExporter.h"
 #include "reports/export/ContactExporter.h"
 #include "reports/export/CustomerExporter.h"
 #include "reports/export/OpportunityExporter.h"
 #include "reports/export/TaskExporter.h"
 
-#include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QStandardPaths>
 #include <QUrl>
-#include <QUuid>
 
 namespace crm::routes {
 
 namespace {
 
-const QString kFilePrefix = QStringLiteral("crm-export-");
-
 Error invalid(const QString &field, const QString &message)
 {
     return Error::validation(QStringLiteral("invalid"), field, message);
-}
-
-QString exportDirectory(const ApiOptions &options)
-{
-    if (!options.exportDirectory.isEmpty())
-        return options.exportDirectory;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/exports");
-}
-
-// Files whose link was never made or never used are normally removed with their expired link
-// (DownloadLinkStore::create); this catches those a crash left behind. Modification times are the
-// file system's, hence the real clock.
-void sweepOrphans(const QDir &dir, qint64 lifetimeMs)
-{
-    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addMSecs(-qMax<qint64>(2 * lifetimeMs, 60 * 60 * 1000));
-    const QFileInfoList files = dir.entryInfoList({kFilePrefix + QLatin1Char('*')}, QDir::Files);
-    for (const QFileInfo &f : files)
-        if (f.lastModified().toUTC() < cutoff)
-            QFile::remove(f.absoluteFilePath());
 }
 
 struct FileType
@@ -174,37 +150,19 @@ ApiResponse exportFile(ApiContext &c, const ExportType &exportType, const QJsonO
     if (!run)
         return errorOr(run.error());
 
-    QDir dir(exportDirectory(c.options));
-    if (!dir.mkpath(QStringLiteral(".")))
-        return errorOr(Error::internal(QStringLiteral("Cannot create the export folder")));
-    // Exports hold customers' phones: readable by the server's account only.
-    QFile::setPermissions(dir.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    sweepOrphans(dir, c.options.downloadLinkLifetimeMs);
-    const QString path = dir.absoluteFilePath(kFilePrefix + QUuid::createUuid().toString(QUuid::Id128) + QLatin1Char('.') + type->extension);
-
-    auto summary = (*run)(path);
+    auto path = DownloadFiles::newPath(c.options, type->extension);
+    if (!path)
+        return errorOr(path.error());
+    auto summary = (*run)(*path);
     if (!summary) {
-        QFile::remove(path);
+        QFile::remove(*path);
         return errorOr(summary.error());
     }
-    const QString stamp = c.db.clock().now().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString fileName = (*chinese ? exportType.chinesePrefix : exportType.name) + QLatin1Char('-') + stamp + QLatin1Char('.') + type->extension;
-    DownloadLink link{actor.userId, path, QString::fromLatin1(type->contentType), fileName, 0};
-    auto issued = DownloadLinkStore(c.db).create(link, c.options.downloadLinkLifetimeMs);
-    if (!issued) {
-        QFile::remove(path);
-        return errorOr(issued.error());
-    }
-    QString url = QStringLiteral("/api/files/") + issued->token;
-    if (!c.options.publicUrl.isEmpty())
-        url.prepend(c.options.publicUrl.endsWith(QLatin1Char('/')) ? c.options.publicUrl.chopped(1) : c.options.publicUrl);
-    return ApiResponse::json({{QStringLiteral("success"), true},
-                              {QStringLiteral("downloadUrl"), url},
-                              {QStringLiteral("expiresAt"), json::time(issued->expiresAt)},
-                              {QStringLiteral("fileName"), fileName},
-                              {QStringLiteral("format"), type->extension},
-                              {QStringLiteral("rows"), double(summary->rows)},
-                              {QStringLiteral("masked"), summary->masked}});
+    const QString fileName = DownloadFiles::fileName(c, *chinese ? exportType.chinesePrefix : exportType.name, type->extension);
+    return DownloadFiles::issue(c, *path, type->contentType, fileName,
+                                {{QStringLiteral("format"), type->extension},
+                                 {QStringLiteral("rows"), double(summary->rows)},
+                                 {QStringLiteral("masked"), summary->masked}});
 }
 
 Result<ExportType> exportType(const QJsonObject &body)
@@ -258,19 +216,29 @@ ApiResponse exportRoute(ApiContext &c)
                            body->value(QStringLiteral("headers")), QStringLiteral("headers"));
 }
 
-// Reports to come (PDF, charts) will take their own types; the export types are the export, with its
-// format, headers and filters in parameters (filters nested, or the filter keys themselves).
+// A report (sales, funnel; activities, customers and tasks when the parameters ask for one: ReportFile)
+// or an export, with its format, headers and filters in parameters (filters nested, or the filter
+// keys themselves).
 ApiResponse generateReport(ApiContext &c)
 {
     auto body = checkedBody(c.request, {QStringLiteral("type"), QStringLiteral("parameters")});
     if (!body)
         return errorOr(body.error());
-    auto type = exportType(*body);
-    if (!type)
-        return errorOr(type.error());
     auto parameters = objectField(*body, QStringLiteral("parameters"));
     if (!parameters)
         return errorOr(parameters.error());
+    auto name = json::string(*body, QStringLiteral("type"), 100);
+    if (!name)
+        return errorOr(name.error());
+    if (ReportFile::isReportRequest(name->trimmed(), *parameters))
+        return ReportFile::reportFile(c, name->trimmed(), *parameters);
+    auto type = exportType(*body);
+    if (!type) {
+        Error e = type.error();
+        e.message = QStringLiteral("type must be a report (sales, funnel, activities, customers, tasks) or an export"
+                                   " (customers, opportunities, activities, tasks, contacts)");
+        return errorOr(e);
+    }
     QJsonObject filters = parameters->value(QStringLiteral("filters")).toObject();
     QString prefix = QStringLiteral("parameters.filters.");
     if (!parameters->contains(QStringLiteral("filters"))) {
@@ -330,8 +298,12 @@ void addExports(Router &router)
                               " format: csv|xlsx|json, headers: en|zh} -> {success, downloadUrl} (customer.export and the type's read"
                               " permission)"));
     router.add("POST", QStringLiteral("/api/crm/reports/generate"), generateReport,
-               QStringLiteral("Generate a report: {type: customers|opportunities|activities|tasks|contacts, parameters: {format, headers,"
-                              " filters}} -> {success, downloadUrl}"));
+               QStringLiteral("Generate a report or an export. Reports: {type: sales|funnel|activities|customers|tasks, parameters:"
+                              " {period: 30d|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD, tz: minutes, format: pdf|xlsx, ownerId}}"
+                              " -> {success, downloadUrl, report, from, to} (report.read and report.export); activities, customers"
+                              " and tasks are a report when a period or format pdf is given. Exports: {type: customers|opportunities|"
+                              "activities|tasks|contacts, parameters: {format: csv|xlsx|json, headers, filters}} -> {success,"
+                              " downloadUrl, rows}"));
     router.add("GET", QStringLiteral("/api/files/{token}"), download,
                QStringLiteral("Download an export once, within minutes, with the Bearer token of the user who made it"));
 }
