@@ -738,6 +738,46 @@
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
+    <message>
+        <source>Campaign effect report</source>
+        <translation>Campaign effect report</translation>
+    </message>
+    <message>
+        <source>Campaigns running in the period</source>
+        <translation>Campaigns running in the period</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>Conversion rate</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Cost per conversion</source>
+        <translation>Cost per conversion</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
 </context>
 <context>
     <name>crm::ChangePasswordDialog</name>

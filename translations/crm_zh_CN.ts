@@ -736,6 +736,46 @@
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
+    <message>
+        <source>Campaign effect report</source>
+        <translation>营销活动效果报表</translation>
+    </message>
+    <message>
+        <source>Campaigns running in the period</source>
+        <translation>本期间进行的营销活动</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与客户</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Cost per conversion</source>
+        <translation>单次转化成本</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回应</translation>
+    </message>
 </context>
 <context>
     <name>crm::ChangePasswordDialog</name>

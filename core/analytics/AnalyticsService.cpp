@@ -434,6 +434,78 @@ Result<QVector<OverdueTasks>> AnalyticsService::overdueTasksByAssignee(const Act
     return out;
 }
 
+Result<QVector<CampaignEffect>> AnalyticsService::campaignEffect(const Actor &actor, const Period &period)
+{
+    if (!actor.can(Permission::CampaignRead))
+        return Error::forbidden();
+    if (Status st = check(actor, period, false); !st)
+        return st.error();
+    // Campaign dates are local calendar days stored as ISO text, so they compare as text.
+    const QString overlap = QStringLiteral("(k.start_date IS NULL OR k.start_date = '' OR k.start_date <= :last) AND"
+                                           " (k.end_date IS NULL OR k.end_date = '' OR k.end_date >= :first)");
+    const QString first = localDate(period.from, period.utcOffsetMinutes).toString(Qt::ISODate);
+    const QString last = localDate(period.to - 1, period.utcOffsetMinutes).toString(Qt::ISODate);
+
+    // Participants per answer, counting only customers in scope (the LEFT JOIN leaves c.id NULL otherwise).
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT k.id, k.name, k.status, k.start_date, k.end_date, k.budget_minor, k.currency,"
+                       " COUNT(c.id),"
+                       " SUM(CASE WHEN c.id IS NOT NULL AND p.status IN ('responded', 'converted', 'declined') THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN c.id IS NOT NULL AND p.status = 'converted' THEN 1 ELSE 0 END)"
+                       " FROM campaigns k LEFT JOIN campaign_participants p ON p.campaign_id = k.id"
+                       " LEFT JOIN customers c ON c.id = p.customer_id AND ") +
+        actor.ownerCondition(QStringLiteral("c.owner_id")) + QStringLiteral(" WHERE ") + overlap +
+        QStringLiteral(" GROUP BY k.id, k.name, k.status, k.start_date, k.end_date, k.budget_minor, k.currency"
+                       " ORDER BY COALESCE(k.start_date, '') DESC, k.id DESC"));
+    q.bindValue(QStringLiteral(":first"), first);
+    q.bindValue(QStringLiteral(":last"), last);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    QVector<CampaignEffect> out;
+    QHash<qint64, qsizetype> index;
+    while (q.next()) {
+        CampaignEffect e;
+        e.campaignId = q.value(0).toLongLong();
+        e.name = q.value(1).toString();
+        e.status = q.value(2).toString();
+        e.startDate = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+        e.endDate = QDate::fromString(q.value(4).toString(), Qt::ISODate);
+        e.budgetMinor = q.value(5).toLongLong();
+        e.currency = q.value(6).toString();
+        e.participants = q.value(7).toLongLong();
+        e.answered = q.value(8).toLongLong();
+        e.converted = q.value(9).toLongLong();
+        index.insert(e.campaignId, out.size());
+        out.append(e);
+    }
+    if (out.isEmpty())
+        return out;
+
+    // Deals won in the period by customers after they joined: one row per (campaign, deal), since a
+    // customer is in a campaign at most once. opportunities_customer finds each participant's deals.
+    QSqlQuery w = m_db.prepare(
+        QStringLiteral("SELECT p.campaign_id, COUNT(*), CAST(SUM(o.amount_minor) AS BIGINT)"
+                       " FROM campaigns k JOIN campaign_participants p ON p.campaign_id = k.id"
+                       " JOIN opportunities o ON o.customer_id = p.customer_id"
+                       " WHERE ") + overlap +
+        QStringLiteral(" AND o.status = 'won' AND o.closed_at >= p.added_at AND ") + periodCondition(QStringLiteral("o.closed_at")) +
+        QStringLiteral(" AND ") + actor.ownerCondition(QStringLiteral("o.owner_id")) + QStringLiteral(" AND ") + kCurrencyCondition +
+        QStringLiteral(" GROUP BY p.campaign_id"));
+    w.bindValue(QStringLiteral(":first"), first);
+    w.bindValue(QStringLiteral(":last"), last);
+    bindPeriod(w, period);
+    if (Status st = m_db.exec(w); !st)
+        return st.error();
+    while (w.next()) {
+        const auto it = index.constFind(w.value(0).toLongLong());
+        if (it == index.constEnd())
+            continue;
+        out[*it].wonDeals = w.value(1).toLongLong();
+        out[*it].wonAmountMinor = w.value(2).toLongLong();
+    }
+    return out;
+}
+
 Result<qint64> AnalyticsService::activityCount(const Actor &actor, const Period &period)
 {
     // For an actor who sees everyone, "every user" rather than no condition: it is the same rows (user_id

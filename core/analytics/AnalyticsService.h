@@ -51,6 +51,9 @@ public:
     Result<QVector<SourceCount>> customerSources(const Actor &actor, const Period &period);
     // Open tasks due before `beforeMs` per assignee (scope on tasks.assignee_id), most first.
     Result<QVector<OverdueTasks>> overdueTasksByAssignee(const Actor &actor, qint64 beforeMs);
+    // Campaigns whose dates overlap the period's local days (an unset date is open-ended), newest start
+    // first; needs campaign.read besides report.read. Two statements, whatever the number of campaigns.
+    Result<QVector<CampaignEffect>> campaignEffect(const Actor &actor, const Period &period);
     // The headline figures together, in one read snapshot.
     Result<Dashboard> dashboard(const Actor &actor, const Period &period);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <QVector>
 #include <QtGlobal>
@@ -132,6 +133,23 @@ struct SourceCount
 {
     QString source;
     qint64 count = 0;
+};
+
+// One campaign running in a period and what came of it. Participant counts are over the customers in the
+// viewer's scope (customers.owner_id); won deals are the participants' deals in the viewer's scope
+// (opportunities.owner_id) won in the period after the customer joined the campaign, in the company's
+// currency. The budget is the campaign's own, in its own currency.
+struct CampaignEffect
+{
+    qint64 campaignId = 0;
+    QString name, status, currency;
+    QDate startDate, endDate; // invalid: not set
+    qint64 budgetMinor = 0;
+    qint64 participants = 0;
+    qint64 answered = 0; // responded, converted or declined
+    qint64 converted = 0;
+    qint64 wonDeals = 0;
+    qint64 wonAmountMinor = 0;
 };
 
 // Open tasks of one assignee that were due before a moment.

@@ -298,7 +298,7 @@ void addExports(Router &router)
                               " format: csv|xlsx|json, headers: en|zh} -> {success, downloadUrl} (customer.export and the type's read"
                               " permission)"));
     router.add("POST", QStringLiteral("/api/crm/reports/generate"), generateReport,
-               QStringLiteral("Generate a report or an export. Reports: {type: sales|funnel|activities|customers|tasks, parameters:"
+               QStringLiteral("Generate a report or an export. Reports: {type: sales|funnel|activities|customers|tasks|campaigns, parameters:"
                               " {period: 30d|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD, tz: minutes, format: pdf|xlsx, ownerId}}"
                               " -> {success, downloadUrl, report, from, to} (report.read and report.export); activities, customers"
                               " and tasks are a report when a period or format pdf is given. Exports: {type: customers|opportunities|"

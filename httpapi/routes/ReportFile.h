@@ -7,9 +7,10 @@
 namespace crm::routes::ReportFile {
 
 // POST /api/crm/reports/generate serves both reports (reports/report: a PDF or XLSX of figures with
-// charts) and exports (records as CSV/XLSX/JSON, ExportRoutes). "sales" and "funnel" are reports only;
-// "activities", "customers" and "tasks" are both, so they are a report when the parameters ask for one
-// (a "period", or "format": "pdf") and the export the mini program has always had otherwise.
+// charts) and exports (records as CSV/XLSX/JSON, ExportRoutes). "sales", "funnel" and "campaigns" are
+// reports only; "activities", "customers" and "tasks" are both, so they are a report when the
+// parameters ask for one (a "period", or "format": "pdf") and the export the mini program has always
+// had otherwise.
 bool isReportRequest(const QString &type, const QJsonObject &parameters);
 
 // Writes the report for the caller (report.read and report.export; the caller's data scope, or one

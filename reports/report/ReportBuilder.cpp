@@ -76,7 +76,7 @@ QString scopeText(const Actor &actor, const QString &narrowedTo)
 QStringList ReportBuilder::names()
 {
     return {QStringLiteral("sales"), QStringLiteral("funnel"), QStringLiteral("activities"), QStringLiteral("customers"),
-            QStringLiteral("tasks")};
+            QStringLiteral("tasks"), QStringLiteral("campaigns")};
 }
 
 QString ReportBuilder::title(const QString &name)
@@ -86,6 +86,7 @@ QString ReportBuilder::title(const QString &name)
     if (name == QLatin1String("activities")) return Report::tr("Activity report");
     if (name == QLatin1String("customers")) return Report::tr("Customer growth and source report");
     if (name == QLatin1String("tasks")) return Report::tr("Overdue tasks report");
+    if (name == QLatin1String("campaigns")) return Report::tr("Campaign effect report");
     return name;
 }
 
@@ -127,6 +128,7 @@ Result<ReportData> ReportBuilder::build(const Actor &caller, const ReportRequest
         else if (request.name == QLatin1String("funnel")) st = funnel(actor, request.period, d);
         else if (request.name == QLatin1String("activities")) st = activities(actor, request.period, d);
         else if (request.name == QLatin1String("customers")) st = customers(actor, request.period, d);
+        else if (request.name == QLatin1String("campaigns")) st = campaigns(actor, request.period, d);
         else st = tasks(actor, d);
         if (!st)
             return st.error();
@@ -354,6 +356,56 @@ Status ReportBuilder::customers(const Actor &actor, const Period &period, Report
     out.figures = {{Report::tr("New customers"), total, ReportCellType::Integer},
                    {Report::tr("Sources"), qint64(sources->size()), ReportCellType::Integer}};
     out.tables = {growth, mix};
+    return {};
+}
+
+Status ReportBuilder::campaigns(const Actor &actor, const Period &period, ReportData &out)
+{
+    auto effects = AnalyticsService(m_db).campaignEffect(actor, period);
+    if (!effects)
+        return effects.error();
+
+    ReportTable table;
+    table.title = Report::tr("Campaigns running in the period");
+    table.sheetName = Report::tr("Campaigns");
+    // Seven columns fit a portrait page; answers and deal counts are in the figures above the table.
+    table.columns = {{Report::tr("Campaign"), ReportCellType::Text},
+                     {Report::tr("Participants"), ReportCellType::Integer},
+                     {Report::tr("Converted"), ReportCellType::Integer},
+                     {Report::tr("Conversion rate"), ReportCellType::Percent},
+                     {moneyHeader(Report::tr("Amount won"), out.currency), ReportCellType::Money},
+                     {moneyHeader(Report::tr("Budget"), out.currency), ReportCellType::Money},
+                     {moneyHeader(Report::tr("Cost per conversion"), out.currency), ReportCellType::Money}};
+    auto rate = [](qint64 part, qint64 whole) { return whole > 0 ? QVariant(int(divideRoundHalfUp(part * 10'000, whole))) : QVariant(); };
+    // A budget in another currency cannot be added to or divided by this report's money: left blank.
+    qint64 participants = 0, answered = 0, converted = 0, deals = 0, amount = 0, budget = 0, budgetConverted = 0;
+    for (const CampaignEffect &e : *effects) {
+        const bool sameCurrency = e.currency == out.currency;
+        const QVariant costPer = sameCurrency && e.converted > 0 ? QVariant(divideRoundHalfUp(e.budgetMinor, e.converted)) : QVariant();
+        table.rows.append({e.name, e.participants, e.converted, rate(e.converted, e.participants), e.wonAmountMinor,
+                           sameCurrency ? QVariant(e.budgetMinor) : QVariant(), costPer});
+        participants += e.participants;
+        answered += e.answered;
+        converted += e.converted;
+        deals += e.wonDeals;
+        amount += e.wonAmountMinor;
+        if (sameCurrency) {
+            budget += e.budgetMinor;
+            budgetConverted += e.converted;
+        }
+    }
+    table.totals = {Report::tr("Total"), participants, converted, rate(converted, participants), amount, budget,
+                    budgetConverted > 0 ? QVariant(divideRoundHalfUp(budget, budgetConverted)) : QVariant()};
+    table.chartLabelColumn = 0;
+    table.chartValueColumn = 4;
+
+    out.figures = {{Report::tr("Campaigns"), qint64(effects->size()), ReportCellType::Integer},
+                   {Report::tr("Participants"), participants, ReportCellType::Integer},
+                   {Report::tr("Answered"), answered, ReportCellType::Integer},
+                   {Report::tr("Converted"), converted, ReportCellType::Integer},
+                   {Report::tr("Deals won"), deals, ReportCellType::Integer},
+                   {moneyHeader(Report::tr("Amount won"), out.currency), amount, ReportCellType::Money}};
+    out.tables = {table};
     return {};
 }
 

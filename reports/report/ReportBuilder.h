@@ -30,6 +30,8 @@ struct ReportRequest
 //   activities  activities per rep and kind
 //   customers   new customers per bucket and their sources
 //   tasks       open tasks overdue now, per owner and listed (the first 500)
+//   campaigns   campaigns running in the period: participants, answers, conversions, deals the participants
+//               won in the period after joining, budget and cost per conversion
 class ReportBuilder
 {
 public:
@@ -47,6 +49,7 @@ private:
     Status activities(const Actor &actor, const Period &period, ReportData &out);
     Status customers(const Actor &actor, const Period &period, ReportData &out);
     Status tasks(const Actor &actor, ReportData &out);
+    Status campaigns(const Actor &actor, const Period &period, ReportData &out);
 
     Database &m_db;
 };

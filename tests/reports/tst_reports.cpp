@@ -2,6 +2,7 @@
 // tasks through ReportBuilder (scope, narrowing, permission), a PDF read back with poppler's pdftotext and
 // pdffonts (Chinese text present and the CJK font embedded), a workbook read back with openpyxl (typed
 // cells, a native chart), and `crm report` run as a process.
+#include "core/services/CampaignService.h"
 #include "core/services/CustomerService.h"
 #include "reports/report/PdfReportWriter.h"
 #include "reports/report/ReportBuilder.h"
@@ -304,6 +305,105 @@ private Q_SLOTS:
         // Reps have report.read but not report.export.
         QCOMPARE(builder.build(t.wang, {QStringLiteral("sales"), march(), 0}).error().code, QStringLiteral("forbidden"));
         QCOMPARE(builder.build(t.li, {QStringLiteral("profit"), march(), 0}).error().field, QStringLiteral("name"));
+    }
+
+    // Campaign effect: the campaigns overlapping March; participants and answers over the customers in
+    // scope; deals the participants won in March after joining; a budget in another currency left blank.
+    void campaignEffect()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        const Team &t = x.team;
+        auto id = [&](const char *name) {
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM customers WHERE name = :n"));
+            q.bindValue(QStringLiteral(":n"), u(name));
+            return db->exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+        };
+        const qint64 a = id("客户1"), b = id("客户2"), c = id("客户3"), d = id("客户6"); // wang, wang, zhao, qian
+        QVERIFY(a && b && c && d);
+        CampaignService campaigns(*db);
+        auto campaign = [&](const char *name, QDate start, QDate end, qint64 budget, const char *currency) {
+            Campaign k;
+            k.name = u(name);
+            k.startDate = start;
+            k.endDate = end;
+            k.budgetMinor = budget;
+            k.currency = QString::fromLatin1(currency);
+            return must(campaigns.create(t.admin, k)).id;
+        };
+        clock.set(utc("2024-03-10T00:00")); // everyone joins on 10 March
+        const qint64 spring = campaign("春季展会", QDate(2024, 3, 1), QDate(2024, 3, 31), 300'000, "CNY");
+        const qint64 january = campaign("一月回访", QDate(2024, 1, 1), QDate(2024, 1, 31), 100'000, "CNY");
+        const qint64 always = campaign("长期推广", QDate(), QDate(), 1'000'000, "USD");
+        QCOMPARE(must(campaigns.addParticipants(t.admin, spring, {a, b, c, d})), 4);
+        QCOMPARE(must(campaigns.addParticipants(t.admin, january, {a})), 1);
+        QCOMPARE(must(campaigns.addParticipants(t.admin, always, {c})), 1);
+        QVERIFY(campaigns.recordResponse(t.admin, spring, a, QStringLiteral("converted"), {}));
+        QVERIFY(campaigns.recordResponse(t.admin, spring, b, QStringLiteral("responded"), {}));
+        QVERIFY(campaigns.recordResponse(t.admin, spring, c, QStringLiteral("declined"), {}));
+        QVERIFY(campaigns.recordResponse(t.admin, spring, d, QStringLiteral("converted"), {}));
+        ReportBuilder builder(*db);
+
+        // Li's team: a, b, c. Won after 10 March: b's 500.01 (15 March) and c's 2,000.00 (20 March);
+        // a's deal closed on 5 March, before a joined.
+        ReportData li = must(builder.build(t.li, {QStringLiteral("campaigns"), march(), 0}));
+        QCOMPARE(li.title, QStringLiteral("Campaign effect report"));
+        const ReportTable &k = table(li, 0);
+        QCOMPARE(k.rows.size(), 2); // January's campaign ended before March
+        QCOMPARE(k.rows.at(0).at(0).toString(), u("春季展会"));
+        // Campaign, participants, converted, conversion rate, amount won, budget, cost per conversion.
+        const QVector<qint64> springRow = {0, 3, 1, 3333, 250'001, 300'000, 300'000};
+        for (int col = 1; col < springRow.size(); ++col)
+            QCOMPARE(k.rows.at(0).at(col).toLongLong(), springRow.at(col));
+        QCOMPARE(k.rows.at(1).at(0).toString(), u("长期推广"));
+        QCOMPARE(k.rows.at(1).at(1).toLongLong(), 1);
+        QCOMPARE(k.rows.at(1).at(3).toInt(), 0); // one participant, no conversion: 0 %
+        QCOMPARE(k.rows.at(1).at(4).toLongLong(), 200'000);
+        QVERIFY(!k.rows.at(1).at(5).isValid()); // a USD budget in a CNY report
+        QVERIFY(!k.rows.at(1).at(6).isValid());
+        QCOMPARE(k.totals.at(1).toLongLong(), 4);
+        QCOMPARE(k.totals.at(2).toLongLong(), 1);
+        QCOMPARE(k.totals.at(3).toInt(), 2500);
+        QCOMPARE(k.totals.at(4).toLongLong(), 450'001);
+        QCOMPARE(k.totals.at(5).toLongLong(), 300'000);
+        QCOMPARE(k.totals.at(6).toLongLong(), 300'000);
+        // Campaigns, participants, answered, converted, deals won, amount won.
+        const QVector<qint64> figures = {2, 4, 3, 1, 3, 450'001};
+        for (int i = 0; i < figures.size(); ++i)
+            QCOMPARE(li.figures.at(i).value.toLongLong(), figures.at(i));
+
+        // The administrator also sees d (converted; its deal closed before it joined).
+        ReportData all = must(builder.build(t.admin, {QStringLiteral("campaigns"), march(), 0}));
+        QCOMPARE(all.tables.at(0).rows.at(0).at(1).toLongLong(), 4);
+        QCOMPARE(all.tables.at(0).rows.at(0).at(2).toLongLong(), 2);
+        QCOMPARE(all.tables.at(0).rows.at(0).at(4).toLongLong(), 250'001);
+        QCOMPARE(all.tables.at(0).rows.at(0).at(6).toLongLong(), 150'000); // 3,000.00 over two conversions
+        // Narrowed to wang: a and b, b's deal.
+        ReportData wang = must(builder.build(t.li, {QStringLiteral("campaigns"), march(), t.wang.userId}));
+        QCOMPARE(wang.tables.at(0).rows.at(0).at(1).toLongLong(), 2);
+        QCOMPARE(wang.tables.at(0).rows.at(0).at(4).toLongLong(), 50'001);
+        // January alone: the January campaign, with nothing won in it.
+        Period jan = march();
+        jan.from = utc("2023-12-31T16:00");
+        jan.to = utc("2024-01-31T16:00");
+        ReportData january1 = must(builder.build(t.admin, {QStringLiteral("campaigns"), jan, 0}));
+        QCOMPARE(january1.tables.at(0).rows.size(), 2); // January's and the open-ended one
+        QCOMPARE(january1.tables.at(0).rows.at(0).at(0).toString(), u("一月回访"));
+        QCOMPARE(january1.tables.at(0).rows.at(0).at(4).toLongLong(), 0);
+
+        // The PDF shows the names and the money.
+        const QString pdf = m_dir.filePath(QStringLiteral("campaigns.pdf"));
+        QVERIFY(PdfReportWriter::write(li, pdf));
+        // Compatibility form: the font's "ff" ligature comes out of pdftotext as U+FB00.
+        const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                                 .normalized(QString::NormalizationForm_KC);
+        QVERIFY2(text.contains(u("春季展会")), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(QStringLiteral("4,500.01")));
+        QVERIFY2(text.contains(QStringLiteral("Campaign effect report")), qPrintable(text.left(1500)));
+        // Reps have no report.export.
+        QCOMPARE(builder.build(t.wang, {QStringLiteral("campaigns"), march(), 0}).error().code, QStringLiteral("forbidden"));
     }
 
     void funnelActivitiesCustomersAndTasks()
