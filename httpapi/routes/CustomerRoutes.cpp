@@ -34,6 +34,16 @@ Result<CustomerFilter> filterFrom(const ApiRequest &r, const Paging &p)
     f.province = r.queryValue(QStringLiteral("province"));
     f.city = r.queryValue(QStringLiteral("city"));
     f.district = r.queryValue(QStringLiteral("district"));
+    // Half-open ranges [from, to), as epoch ms or ISO 8601 with an offset (the desktop's drill-downs).
+    for (const auto &[name, target] : {std::pair<const char *, std::optional<qint64> *>{"createdFrom", &f.createdFrom},
+                                       {"createdTo", &f.createdTo},
+                                       {"lastContactFrom", &f.lastContactFrom},
+                                       {"lastContactTo", &f.lastContactTo}}) {
+        auto t = timeQueryParam(r, name);
+        if (!t)
+            return t.error();
+        *target = *t;
+    }
     const QString sort = r.queryValue(QStringLiteral("sortBy"));
     static const QHash<QString, CustomerSort> sorts = {
         {QString(), CustomerSort::Auto},

@@ -125,7 +125,17 @@ Result<CustomerFilter> customers(const QJsonObject &filters, const QString &pref
         const QJsonValue v = it.value();
         if (key == QLatin1String("userId"))
             continue; // identity comes from the token
-        if (key == QLatin1String("status") && v.isArray()) {
+        static const QHash<QString, std::optional<qint64> CustomerFilter::*> times = {
+            {QStringLiteral("createdFrom"), &CustomerFilter::createdFrom},
+            {QStringLiteral("createdTo"), &CustomerFilter::createdTo},
+            {QStringLiteral("lastContactFrom"), &CustomerFilter::lastContactFrom},
+            {QStringLiteral("lastContactTo"), &CustomerFilter::lastContactTo}};
+        if (const auto member = times.value(key)) {
+            auto t = optionalTime(v, field);
+            if (!t)
+                return t.error();
+            f.*member = *t;
+        } else if (key == QLatin1String("status") && v.isArray()) {
             for (const QJsonValue &s : v.toArray())
                 if (s.isString())
                     f.statuses << s.toString().trimmed();

@@ -1,5 +1,7 @@
 #include "httpapi/routes/Routes.h"
 
+#include "httpapi/json/Json.h"
+
 namespace crm::routes {
 
 void addAll(Router &router)
@@ -57,6 +59,25 @@ Result<std::optional<int>> ifMatch(const ApiRequest &request)
     if (!ok || version < 1)
         return Error::conflict(QStringLiteral("version"), QStringLiteral("The record has changed since you loaded it"));
     return std::optional<int>(version);
+}
+
+QString queryParam(const ApiRequest &r, const char *name)
+{
+    const QString v = r.queryValue(QLatin1String(name)).trimmed();
+    return v.startsWith(QLatin1String("[object")) ? QString() : v;
+}
+
+Result<std::optional<qint64>> timeQueryParam(const ApiRequest &r, const char *name)
+{
+    const QString v = queryParam(r, name);
+    if (v.isEmpty())
+        return std::optional<qint64>();
+    bool digits = false;
+    const qint64 ms = v.toLongLong(&digits);
+    auto t = json::parseTime(digits ? QJsonValue(double(ms)) : QJsonValue(v), QLatin1String(name));
+    if (!t)
+        return t.error();
+    return std::optional<qint64>(*t);
 }
 
 QByteArray etag(int version)

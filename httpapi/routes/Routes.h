@@ -30,5 +30,12 @@ Result<Paging> paging(const ApiRequest &request);
 // conflict.version when it cannot be a version of ours.
 Result<std::optional<int>> ifMatch(const ApiRequest &request);
 QByteArray etag(int version);
+// A query parameter, trimmed. The mini program serialises nested filter objects into the query string,
+// either as "dueDate=[object Object]" or as "dueDate[$gte]=...": bracketed names never match a name
+// read here and "[object ...]" values read as empty, so both are ignored rather than refused.
+QString queryParam(const ApiRequest &r, const char *name);
+// A time parameter: epoch milliseconds or ISO 8601 with an offset; nullopt when absent, validation
+// naming the parameter when malformed.
+Result<std::optional<qint64>> timeQueryParam(const ApiRequest &r, const char *name);
 
 } // namespace crm::routes

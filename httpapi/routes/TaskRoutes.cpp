@@ -19,31 +19,9 @@ namespace {
 // in one request and never pages.
 constexpr int kDefaultTaskLimit = 50;
 
-// The mini program serialises nested filter objects into the query string, either as
-// "dueDate=[object Object]" or as "dueDate[$gte]=...". Bracketed names never match a name read
-// here; "[object ...]" values are dropped, so both are ignored rather than refused.
-QString param(const ApiRequest &r, const char *name)
-{
-    const QString v = r.queryValue(QLatin1String(name)).trimmed();
-    return v.startsWith(QLatin1String("[object")) ? QString() : v;
-}
-
-Result<std::optional<qint64>> timeParam(const ApiRequest &r, const char *name)
-{
-    const QString v = param(r, name);
-    if (v.isEmpty())
-        return std::optional<qint64>();
-    bool digits = false;
-    const qint64 ms = v.toLongLong(&digits);
-    auto t = json::parseTime(digits ? QJsonValue(double(ms)) : QJsonValue(v), QLatin1String(name));
-    if (!t)
-        return t.error();
-    return std::optional<qint64>(*t);
-}
-
 Result<std::optional<qint64>> idParam(const ApiRequest &r, const char *name)
 {
-    const QString v = param(r, name);
+    const QString v = queryParam(r, name);
     if (v.isEmpty())
         return std::optional<qint64>();
     bool ok = false;
@@ -55,7 +33,7 @@ Result<std::optional<qint64>> idParam(const ApiRequest &r, const char *name)
 
 Result<int> limitParam(const ApiRequest &r)
 {
-    if (param(r, "limit").isEmpty())
+    if (queryParam(r, "limit").isEmpty())
         return kDefaultTaskLimit;
     auto p = paging(r);
     if (!p)
@@ -65,7 +43,7 @@ Result<int> limitParam(const ApiRequest &r)
 
 Result<std::optional<TaskCursor>> afterParam(const ApiRequest &r)
 {
-    const QString v = param(r, "after");
+    const QString v = queryParam(r, "after");
     if (v.isEmpty())
         return std::optional<TaskCursor>();
     auto c = json::parseTaskCursor(v, QStringLiteral("after"));
@@ -77,7 +55,7 @@ Result<std::optional<TaskCursor>> afterParam(const ApiRequest &r)
 // "tz": an IANA zone for the day boundaries of today/upcoming; the server's own zone without it.
 Result<QTimeZone> zoneParam(const ApiRequest &r)
 {
-    const QString tz = param(r, "tz").left(100);
+    const QString tz = queryParam(r, "tz").left(100);
     if (tz.isEmpty())
         return QTimeZone::systemTimeZone();
     const QTimeZone zone(tz.toUtf8());
@@ -91,7 +69,7 @@ Result<QTimeZone> zoneParam(const ApiRequest &r)
 Result<QStringList> statusParam(const ApiRequest &r)
 {
     QStringList out;
-    const QString v = param(r, "status");
+    const QString v = queryParam(r, "status");
     if (v.isEmpty() || v == QLatin1String("all"))
         return out;
     for (const QString &word : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -136,7 +114,7 @@ ApiResponse taskAnswer(const Task &t, int status, bool success)
 Result<TaskPage> viewPage(ApiContext &c, const QString &view, int limit, const std::optional<TaskCursor> &after)
 {
     for (const char *other : {"status", "dueFrom", "dueTo", "customerId", "assigneeId", "opportunityId"})
-        if (!param(c.request, other).isEmpty())
+        if (!queryParam(c.request, other).isEmpty())
             return Error::validation(QStringLiteral("invalid"), QLatin1String(other),
                                      QLatin1String(other) + QStringLiteral(" cannot be combined with view"));
     TaskService svc(c.db);
@@ -151,7 +129,7 @@ Result<TaskPage> viewPage(ApiContext &c, const QString &view, int limit, const s
     if (view == QLatin1String("today"))
         return svc.today(actor, *zone, limit, after);
     int days = 7;
-    if (const QString d = param(c.request, "days"); !d.isEmpty()) {
+    if (const QString d = queryParam(c.request, "days"); !d.isEmpty()) {
         bool ok = false;
         days = d.toInt(&ok);
         if (!ok)
@@ -169,7 +147,7 @@ ApiResponse list(ApiContext &c)
     auto after = afterParam(r);
     if (!after)
         return errorOr(after.error());
-    const QString view = param(r, "view");
+    const QString view = queryParam(r, "view");
     if (!view.isEmpty() && view != QLatin1String("all")) {
         auto p = viewPage(c, view, *limit, *after);
         return p ? taskPage(*p) : errorOr(p.error());
@@ -184,7 +162,7 @@ ApiResponse list(ApiContext &c)
         return errorOr(statuses.error());
     f.statuses = *statuses;
     for (auto [name, target] : {std::pair{"dueFrom", &f.dueFrom}, std::pair{"dueTo", &f.dueTo}}) {
-        auto t = timeParam(r, name);
+        auto t = timeQueryParam(r, name);
         if (!t)
             return errorOr(t.error());
         *target = *t;

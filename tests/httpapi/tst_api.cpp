@@ -244,6 +244,42 @@ private Q_SLOTS:
         QCOMPARE(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE name = 'taken'")), 0);
     }
 
+    // Created and last-contact ranges, half-open, as epoch ms or ISO 8601 with an offset.
+    void listFiltersByCreatedAndLastContact()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        const qint64 t0 = s.clock.nowMs();
+        QCOMPARE(wang.post(QStringLiteral("/api/crm/customers"), customerBody(QStringLiteral("早的客户"))).status, 201);
+        s.clock.advance(24 * 3600 * 1000);
+        QCOMPARE(wang.post(QStringLiteral("/api/crm/customers"), customerBody(QStringLiteral("晚的客户"))).status, 201);
+        auto names = [&](const QString &query) {
+            const Reply r = wang.get(QStringLiteral("/api/crm/customers?") + query);
+            QStringList out;
+            for (const QJsonValue &c : r.json.value(QStringLiteral("customers")).toArray())
+                out << c.toObject().value(QStringLiteral("name")).toString();
+            out.sort();
+            return out;
+        };
+        const QString split = QString::number(t0 + 1);
+        QCOMPARE(names(QStringLiteral("createdFrom=") + split), QStringList{QStringLiteral("晚的客户")});
+        QCOMPARE(names(QStringLiteral("createdTo=") + split), QStringList{QStringLiteral("早的客户")});
+        QCOMPARE(names(QStringLiteral("createdFrom=%1&createdTo=%2").arg(t0).arg(t0 + 2 * 24 * 3600 * 1000)).size(), 2);
+        // 2027-01-15T08:00:00Z is t0; an hour later in China's offset, URL-encoded "+".
+        QCOMPARE(names(QStringLiteral("createdFrom=2027-01-15T17:00:00%2B08:00")), QStringList{QStringLiteral("晚的客户")});
+        // Neither was ever contacted (0): "not contacted since t0" is both, "contacted since t0" none.
+        QCOMPARE(names(QStringLiteral("lastContactTo=%1").arg(t0)).size(), 2);
+        QVERIFY(names(QStringLiteral("lastContactFrom=%1").arg(t0)).isEmpty());
+        // The mini program's serialised objects are ignored; a bad time names the parameter.
+        QCOMPARE(names(QStringLiteral("createdFrom=%5Bobject%20Object%5D")).size(), 2);
+        const Reply bad = wang.get(QStringLiteral("/api/crm/customers?createdTo=yesterday"));
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.errorField(), QStringLiteral("createdTo"));
+        QCOMPARE(wang.get(QStringLiteral("/api/crm/customers?createdFrom=2027-01-15T17:00:00")).errorField(),
+                 QStringLiteral("createdFrom")); // no offset: refused rather than read in the server's zone
+    }
+
     void badInputsGetDocumentedErrorsAndWriteNothing()
     {
         Server s;
