@@ -1,259 +1,16 @@
 #include "reports/report/PdfReportWriter.h"
 
+#include "reports/report/ReportPainter.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
 
-#include <cmath>
-
 namespace crm {
-
-namespace {
-
-constexpr int kDpi = 300;
-constexpr double kMm = kDpi / 25.4;
-const QColor kBarColors[] = {QColor(0x2f, 0x6f, 0xb3), QColor(0x3a, 0x9d, 0x6e)};
-const QColor kHeaderFill(0xe8, 0xee, 0xf5);
-const QColor kGrid(0xb0, 0xb8, 0xc4);
-
-// The chart's maximum in the cells' own notation (grouped digits, money with two decimals).
-QString axisLabel(double max, ReportCellType type)
-{
-    switch (type) {
-    case ReportCellType::Money: return ReportData::formatCell(qint64(std::llround(max * 100)), type);
-    case ReportCellType::Percent: return ReportData::formatCell(int(std::lround(max * 100)), type);
-    default: return ReportData::formatCell(qint64(std::llround(max)), ReportCellType::Integer);
-    }
-}
-
-bool isNumeric(ReportCellType t)
-{
-    return t != ReportCellType::Text && t != ReportCellType::Date;
-}
-
-// The painter's state for one document: the cursor and page handling.
-class Layout
-{
-public:
-    Layout(QPdfWriter &writer, QPainter &painter) : m_writer(writer), m_p(painter)
-    {
-        m_width = writer.width();
-        m_bottom = writer.height() - 8 * kMm; // room for the page number
-    }
-
-    QFont font(double points, bool bold = false) const
-    {
-        QFont f(PdfReportWriter::fontFamily());
-        f.setPointSizeF(points);
-        f.setBold(bold);
-        return f;
-    }
-
-    // Starts a new page when `height` does not fit below the cursor; true when it did.
-    bool ensure(double height)
-    {
-        if (m_y + height <= m_bottom)
-            return false;
-        newPage();
-        return true;
-    }
-
-    void newPage()
-    {
-        pageNumber();
-        m_writer.newPage();
-        m_y = 0;
-        ++m_page;
-    }
-
-    void pageNumber()
-    {
-        m_p.setFont(font(8));
-        m_p.setPen(Qt::gray);
-        m_p.drawText(QRectF(0, m_writer.height() - 6 * kMm, m_width, 6 * kMm), Qt::AlignCenter, QString::number(m_page));
-        m_p.setPen(Qt::black);
-    }
-
-    void text(const QString &s, double points, bool bold = false, double spaceAfter = 1.5 * kMm)
-    {
-        m_p.setFont(font(points, bold));
-        const QRectF bounds = m_p.boundingRect(QRectF(0, 0, m_width, 1e6), Qt::TextWordWrap, s);
-        ensure(bounds.height());
-        m_p.drawText(QRectF(0, m_y, m_width, bounds.height()), Qt::TextWordWrap, s);
-        m_y += bounds.height() + spaceAfter;
-    }
-
-    void figures(const QVector<ReportFigure> &figures)
-    {
-        if (figures.isEmpty())
-            return;
-        const QFont label = font(10), value = font(10, true);
-        const double row = QFontMetricsF(value, &m_writer).height() * 1.5;
-        const double column = m_width / 2;
-        for (qsizetype i = 0; i < figures.size(); i += 2) {
-            ensure(row);
-            for (qsizetype k = i; k < qMin(i + 2, figures.size()); ++k) {
-                const double x = column * double(k - i);
-                const ReportFigure &f = figures[k];
-                m_p.setFont(label);
-                m_p.drawText(QRectF(x, m_y, column * 0.62, row), Qt::AlignLeft | Qt::AlignVCenter, f.label);
-                m_p.setFont(value);
-                m_p.drawText(QRectF(x + column * 0.62, m_y, column * 0.34, row), Qt::AlignRight | Qt::AlignVCenter,
-                             ReportData::formatCell(f.value, f.type));
-            }
-            m_y += row;
-        }
-        m_y += 4 * kMm;
-    }
-
-    // Vertical bars of the table's chart series, with the values over the bars while they fit.
-    void chart(const ReportTable &t)
-    {
-        const double height = 55 * kMm;
-        ensure(height + 4 * kMm);
-        const ReportCellType type = t.columns[t.chartValueColumn].type;
-        double max = 0;
-        for (const auto &row : t.rows)
-            max = std::max(max, ReportData::chartValue(row.value(t.chartValueColumn), type));
-        const QFont small = font(6.5);
-        const QFontMetricsF fm(small, &m_writer);
-        const double labelHeight = fm.height() * 1.4;
-        const double axisLeft = 18 * kMm;
-        const QRectF plot(axisLeft, m_y + labelHeight, m_width - axisLeft, height - 3 * labelHeight);
-        m_p.setFont(small);
-        // Axis with the maximum and zero.
-        m_p.setPen(QPen(kGrid, 0.2 * kMm));
-        m_p.drawLine(plot.bottomLeft(), plot.bottomRight());
-        m_p.drawLine(plot.bottomLeft(), plot.topLeft());
-        m_p.setPen(Qt::black);
-        m_p.drawText(QRectF(0, plot.top() - labelHeight / 2, axisLeft - 1.5 * kMm, labelHeight), Qt::AlignRight | Qt::AlignVCenter,
-                     axisLabel(max, type));
-        m_p.drawText(QRectF(0, plot.bottom() - labelHeight / 2, axisLeft - 1.5 * kMm, labelHeight), Qt::AlignRight | Qt::AlignVCenter,
-                     QStringLiteral("0"));
-        const qsizetype n = t.rows.size();
-        const double slot = plot.width() / double(n);
-        const double bar = slot * 0.7;
-        const qsizetype labelEvery = std::max<qsizetype>(1, qsizetype(std::ceil(double(n) * fm.horizontalAdvance(QStringLiteral("0000-00-00")) / plot.width())));
-        double widestValue = 0;
-        for (const auto &row : t.rows)
-            widestValue = std::max(widestValue, fm.horizontalAdvance(ReportData::formatCell(row.value(t.chartValueColumn), type)));
-        const bool values = slot > widestValue * 1.1;
-        for (qsizetype i = 0; i < n; ++i) {
-            const QVariant v = t.rows[i].value(t.chartValueColumn);
-            const double value = ReportData::chartValue(v, type);
-            const double h = max > 0 ? plot.height() * value / max : 0;
-            const QRectF r(plot.left() + slot * double(i) + (slot - bar) / 2, plot.bottom() - h, bar, h);
-            m_p.fillRect(r, kBarColors[0]);
-            if (values && value > 0)
-                m_p.drawText(QRectF(r.left() - slot, r.top() - labelHeight, bar + 2 * slot, labelHeight), Qt::AlignCenter,
-                             ReportData::formatCell(v, type));
-            if (i % labelEvery == 0) {
-                const QString label = fm.elidedText(ReportData::formatCell(t.rows[i].value(t.chartLabelColumn),
-                                                                           t.columns[t.chartLabelColumn].type),
-                                                    Qt::ElideRight, slot * double(labelEvery) * 0.95);
-                m_p.drawText(QRectF(plot.left() + slot * double(i) - slot * double(labelEvery - 1) / 2, plot.bottom() + 0.5 * kMm,
-                                    slot * double(labelEvery), labelHeight),
-                             Qt::AlignHCenter | Qt::AlignTop, label);
-            }
-        }
-        m_p.drawText(QRectF(plot.left(), plot.bottom() + labelHeight, plot.width(), labelHeight), Qt::AlignCenter,
-                     t.columns[t.chartValueColumn].header);
-        m_y += height + 4 * kMm;
-    }
-
-    void table(const ReportTable &t)
-    {
-        const QFont body = font(8.5), bold = font(8.5, true);
-        const double row = QFontMetricsF(body, &m_writer).height() * 1.55;
-        const QVector<double> widths = columnWidths(t, body, bold);
-        auto drawRow = [&](const QVector<QVariant> &cells, bool header, bool totals) {
-            if (header)
-                m_p.fillRect(QRectF(0, m_y, m_width, row), kHeaderFill);
-            m_p.setFont(header || totals ? bold : body);
-            const QFontMetricsF fm(m_p.font(), &m_writer);
-            double x = 0;
-            for (qsizetype c = 0; c < t.columns.size(); ++c) {
-                const ReportColumn &col = t.columns[c];
-                const QString s = header ? col.header : ReportData::formatCell(cells.value(c), col.type);
-                const QRectF cell(x + 1 * kMm, m_y, widths[c] - 2 * kMm, row);
-                const Qt::Alignment align = (isNumeric(col.type) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
-                m_p.drawText(cell, align, fm.elidedText(s, Qt::ElideRight, cell.width()));
-                x += widths[c];
-            }
-            m_p.setPen(QPen(kGrid, totals ? 0.3 * kMm : 0.1 * kMm));
-            m_p.drawLine(QPointF(0, totals ? m_y : m_y + row), QPointF(m_width, totals ? m_y : m_y + row));
-            m_p.setPen(Qt::black);
-            m_y += row;
-        };
-        ensure(row * 3);
-        drawRow({}, true, false);
-        if (t.rows.isEmpty()) {
-            m_p.setFont(body);
-            m_p.drawText(QRectF(1 * kMm, m_y, m_width, row), Qt::AlignLeft | Qt::AlignVCenter, Report::tr("No data in this period."));
-            m_y += row;
-        }
-        for (const auto &cells : t.rows) {
-            if (ensure(row))
-                drawRow({}, true, false); // the header again on every page
-            drawRow(cells, false, false);
-        }
-        if (!t.totals.isEmpty()) {
-            if (ensure(row))
-                drawRow({}, true, false);
-            drawRow(t.totals, false, true);
-        }
-        m_y += 6 * kMm;
-    }
-
-    double m_y = 0;
-
-private:
-    // Each column as wide as its header and widest cell (of the first 300 rows); figures and dates keep
-    // that width, text columns share what is left (or stretch to fill the line).
-    QVector<double> columnWidths(const ReportTable &t, const QFont &body, const QFont &bold) const
-    {
-        const QFontMetricsF fb(body, &m_writer), fh(bold, &m_writer);
-        const double pad = 3 * kMm;
-        QVector<double> natural;
-        for (qsizetype c = 0; c < t.columns.size(); ++c) {
-            double w = fh.horizontalAdvance(t.columns[c].header);
-            for (qsizetype r = 0; r < std::min<qsizetype>(t.rows.size(), 300); ++r)
-                w = std::max(w, fb.horizontalAdvance(ReportData::formatCell(t.rows[r].value(c), t.columns[c].type)));
-            if (!t.totals.isEmpty())
-                w = std::max(w, fh.horizontalAdvance(ReportData::formatCell(t.totals.value(c), t.columns[c].type)));
-            natural << w + pad;
-        }
-        double fixed = 0, text = 0;
-        for (qsizetype c = 0; c < t.columns.size(); ++c)
-            (t.columns[c].type == ReportCellType::Text ? text : fixed) += natural[c];
-        QVector<double> widths = natural;
-        if (text > 0 && fixed < m_width) {
-            const double scale = (m_width - fixed) / text;
-            for (qsizetype c = 0; c < t.columns.size(); ++c)
-                if (t.columns[c].type == ReportCellType::Text)
-                    widths[c] = natural[c] * scale;
-        } else {
-            const double scale = m_width / (fixed + text);
-            for (double &w : widths)
-                w *= scale;
-        }
-        return widths;
-    }
-
-    QPdfWriter &m_writer;
-    QPainter &m_p;
-    double m_width = 0;
-    double m_bottom = 0;
-    int m_page = 1;
-};
-
-} // namespace
 
 Status PdfReportWriter::write(const ReportData &report, const QString &path)
 {
@@ -267,30 +24,15 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
     {
         QPdfWriter writer(part);
         writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setResolution(kDpi);
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        writer.setResolution(ReportPainter::kDpi);
+        writer.setPageMargins(QMarginsF(ReportPainter::kMarginMm, ReportPainter::kMarginMm, ReportPainter::kMarginMm, ReportPainter::kMarginMm),
+                              QPageLayout::Millimeter);
         writer.setTitle(report.title);
         writer.setCreator(QStringLiteral("crm"));
         QPainter painter;
         if (!painter.begin(&writer))
             return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
-        Layout layout(writer, painter);
-        layout.text(report.title, 18, true, 3 * kMm);
-        layout.text(report.periodText, 10, false, 1 * kMm);
-        layout.text(report.scopeText, 10, false, 1 * kMm);
-        layout.text(Report::tr("Generated %1; money in %2")
-                        .arg(QDateTime::fromMSecsSinceEpoch(report.generatedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                             report.currency),
-                    8, false, 5 * kMm);
-        layout.figures(report.figures);
-        for (const ReportTable &t : report.tables) {
-            layout.ensure(40 * kMm); // a section title never ends a page
-            layout.text(t.title, 13, true, 2 * kMm);
-            if (t.hasChart())
-                layout.chart(t);
-            layout.table(t);
-        }
-        layout.pageNumber();
+        ReportPainter::paint(report, painter, &writer, QSizeF(writer.width(), writer.height()), [&writer] { writer.newPage(); });
         if (!painter.end()) {
             QFile::remove(part);
             return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};

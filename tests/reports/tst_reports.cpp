@@ -5,6 +5,7 @@
 #include "core/services/CampaignService.h"
 #include "core/services/CustomerService.h"
 #include "reports/report/PdfReportWriter.h"
+#include "reports/report/ReportPainter.h"
 #include "reports/report/ReportBuilder.h"
 #include "reports/report/ReportPeriod.h"
 #include "reports/report/XlsxReportWriter.h"
@@ -14,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -505,6 +507,40 @@ private Q_SLOTS:
 
         // An unwritable place is an error and leaves nothing.
         QVERIFY(!PdfReportWriter::write(*data, QStringLiteral("/nonexistent/dir/x.pdf")));
+    }
+
+    // The desktop's preview is the PDF's layout: as many pages, A4 at the asked resolution, with ink
+    // where the title is and blank margins.
+    void previewPagesMatchThePdf()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        ReportData many = must(ReportBuilder(*db).build(x.team.admin, {QStringLiteral("tasks"), march(), 0}));
+        for (int i = 0; i < 200; ++i)
+            many.tables[1].rows.append({QDate(2024, 4, 1), qint64(14), u("任务%1").arg(i), u("客户"), u("王芳"), QStringLiteral("normal")});
+        const QString pdf = m_dir.filePath(QStringLiteral("preview.pdf"));
+        QVERIFY(PdfReportWriter::write(many, pdf));
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+        const QRegularExpression pagesLine(QStringLiteral("Pages:\\s+(\\d+)"));
+        const int pdfPages = pagesLine.match(info).captured(1).toInt();
+        QVERIFY2(pdfPages >= 3, qPrintable(info));
+
+        const QVector<QImage> pages = ReportPainter::pages(many, 100);
+        QCOMPARE(pages.size(), pdfPages);
+        QCOMPARE(pages.first().size(), QSize(827, 1169)); // 210 x 297 mm at 100 dpi
+        auto dark = [](const QImage &image, const QRect &area) {
+            int n = 0;
+            for (int y = area.top(); y <= area.bottom(); ++y)
+                for (int x = area.left(); x <= area.right(); ++x)
+                    n += qGray(image.pixel(x, y)) < 128 ? 1 : 0;
+            return n;
+        };
+        const int margin = 15 * 100 / 25.4; // 59 px
+        QVERIFY(dark(pages.first(), QRect(margin, margin, 400, 30)) > 100); // the title
+        QCOMPARE(dark(pages.first(), QRect(0, 0, 827, margin - 2)), 0);   // the top margin
+        QCOMPARE(dark(pages.last(), QRect(0, 0, margin - 2, 1169)), 0);   // the left margin
     }
 
     void xlsxHasTypedCellsAndAChart()
