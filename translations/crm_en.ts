@@ -2193,6 +2193,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>Won deals closed in %1</source>
         <translation>Won deals closed in %1</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -2565,6 +2569,96 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Team:</source>
         <translation>Team:</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ReportsView</name>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>Everyone I can see</source>
+        <translation>Everyone I can see</translation>
+    </message>
+    <message>
+        <source>Choose a report and a period, then Preview.</source>
+        <translation>Choose a report and a period, then Preview.</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>The report could not be built: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %2 — %n page</numerusform>
+            <numerusform>%1 — %2 — %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>Save the report as Excel</source>
+        <translation>Save the report as Excel</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Saving %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>Could not save the report: %1</translation>
     </message>
 </context>
 <context>

@@ -2177,6 +2177,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>Won deals closed in %1</source>
         <translation>%1 赢单的交易</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -2538,6 +2542,95 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Team:</source>
         <translation>团队：</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ReportsView</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>Everyone I can see</source>
+        <translation>我可查看的全部</translation>
+    </message>
+    <message>
+        <source>Choose a report and a period, then Preview.</source>
+        <translation>选择报表和期间，然后点击预览。</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>The report could not be built: %1</source>
+        <translation>无法生成报表：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 — %n page(s)</source>
+        <translation>
+            <numerusform>%1 — %2 — 共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save the report as Excel</source>
+        <translation>将报表另存为 Excel</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the report: %1</source>
+        <translation>无法保存报表：%1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "ui/dashboard/DashboardView.h"
 #include "ui/pipeline/ClosedDealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
+#include "ui/reports/ReportsView.h"
 #include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
 #include "ui/settings/SettingsView.h"
@@ -199,6 +200,8 @@ void MainWindow::buildViews()
         connect(dashboard, &DashboardView::openList, this, &MainWindow::openDashboardLink);
         addView(QStringLiteral("dashboard"), QIcon(QStringLiteral(":/icons/dashboard.svg")), tr("Dashboard"), dashboard);
     }
+    if (actor.can(Permission::ReportRead) && actor.can(Permission::ReportExport))
+        addView(QStringLiteral("reports"), QIcon(QStringLiteral(":/icons/reports.svg")), tr("Reports"), new ReportsView(m_session, this));
     if (actor.can(Permission::OpportunityRead)) {
         auto *board = new PipelineBoardView(m_session, this);
         connect(board, &PipelineBoardView::openCustomer, this, &MainWindow::openCustomer);

@@ -4,6 +4,7 @@
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/reports/ReportsView.h"
 
 #include <QApplication>
 #include <QDir>
@@ -80,6 +81,12 @@ void ScreenshotTour::tour(MainWindow *window)
                 }
             }
             continue;
+        }
+        if (auto *reports = qobject_cast<ReportsView *>(window->view(id))) {
+            // A report with data: the sales of the last 365 days, previewed.
+            reports->setPeriod(QStringLiteral("365d"));
+            reports->preview();
+            waitFor([reports] { return !reports->isBusy(); }, 60000);
         }
         settle(800);
         capture(window, name(id));
