@@ -1121,6 +1121,10 @@
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>Edit “%1”</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -2197,6 +2201,18 @@ Licensed under the GNU GPL version 3.</translation>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -2569,6 +2585,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Team:</source>
         <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2</source>
+        <translation>Move “%1” to %2</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3008,14 @@ Write the password down now; you will choose a new one after signing in.</transl
         <source>Reschedule…</source>
         <translation>Reschedule…</translation>
     </message>
+    <message>
+        <source>Reopen “%1”</source>
+        <translation>Reopen “%1”</translation>
+    </message>
+    <message>
+        <source>Complete “%1”</source>
+        <translation>Complete “%1”</translation>
+    </message>
 </context>
 <context>
     <name>crm::TeamView</name>
@@ -3097,6 +3125,13 @@ Write the password down now; you will choose a new one after signing in.</transl
     <message>
         <source>Saved; it applies at once.</source>
         <translation>Saved; it applies at once.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::UndoHistory</name>
+    <message>
+        <source>Could not undo or redo: %1</source>
+        <translation>Could not undo or redo: %1</translation>
     </message>
 </context>
 <context>

@@ -1118,6 +1118,10 @@
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -2181,6 +2185,18 @@ Licensed under the GNU GPL version 3.</source>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -2542,6 +2558,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Team:</source>
         <translation>团队：</translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2</source>
+        <translation>将“%1”移到 %2</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +2979,14 @@ Write the password down now; you will choose a new one after signing in.</source
         <source>Reschedule…</source>
         <translation>改期…</translation>
     </message>
+    <message>
+        <source>Reopen “%1”</source>
+        <translation>重新打开“%1”</translation>
+    </message>
+    <message>
+        <source>Complete “%1”</source>
+        <translation>完成“%1”</translation>
+    </message>
 </context>
 <context>
     <name>crm::TeamView</name>
@@ -3067,6 +3095,13 @@ Write the password down now; you will choose a new one after signing in.</source
     <message>
         <source>Saved; it applies at once.</source>
         <translation>已保存，立即生效。</translation>
+    </message>
+</context>
+<context>
+    <name>crm::UndoHistory</name>
+    <message>
+        <source>Could not undo or redo: %1</source>
+        <translation>无法撤销或重做：%1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "ui/pipeline/ClosedDealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/reports/ReportsView.h"
+#include "ui/undo/UndoHistory.h"
 #include "ui/tasks/TaskReminder.h"
 #include "ui/tasks/TasksView.h"
 #include "ui/settings/SettingsView.h"
@@ -178,6 +179,20 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    // Undo of the last edits (a customer's fields, a card's move, a task done or reopened); inside a
+    // text field Ctrl+Z stays the field's own.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_session.undoHistory().stack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    QAction *redo = m_session.undoHistory().stack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    connect(&m_session.undoHistory(), &UndoHistory::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, [this] {
         QMessageBox::about(this, tr("About the CRM"),

@@ -3,6 +3,7 @@
 #include "core/services/FirstRun.h"
 #include "core/services/OrgService.h"
 #include "core/storage/PgChangeListener.h"
+#include "ui/undo/UndoHistory.h"
 
 #include <QLoggingCategory>
 
@@ -10,7 +11,8 @@ namespace crm {
 
 Q_LOGGING_CATEGORY(lcSession, "crm.ui.session")
 
-Session::Session(QObject *parent) : QObject(parent), m_worker(std::make_unique<DbWorker>(QStringLiteral("crm-db")))
+Session::Session(QObject *parent)
+    : QObject(parent), m_worker(std::make_unique<DbWorker>(QStringLiteral("crm-db"))), m_undo(std::make_unique<UndoHistory>(*this))
 {
     qRegisterMetaType<crm::Change>();
     connect(&m_feed, &ChangeFeed::changed, this, &Session::onChange, Qt::QueuedConnection);

@@ -14,6 +14,7 @@
 namespace crm {
 
 class PgChangeListener;
+class UndoHistory;
 
 // The signed-in user and the process's connection to the store. Owns the change feed every
 // connection of this process publishes to, the main worker (its connection is the prototype the
@@ -56,6 +57,8 @@ public:
 
     // Re-resolves the actor (role, scope, field rules) after an administrator changed them.
     void refreshActor();
+    // The user's undo history (Edit > Undo): the views push the changes they make.
+    UndoHistory &undoHistory() { return *m_undo; }
 
 Q_SIGNALS:
     void actorChanged();
@@ -67,6 +70,7 @@ private:
 
     ChangeFeed m_feed;
     std::unique_ptr<DbWorker> m_worker;
+    std::unique_ptr<UndoHistory> m_undo;
     std::unique_ptr<DbWorker> m_listenerWorker; // PostgreSQL: owns the LISTEN connection
     PgChangeListener *m_listener = nullptr; // lives on m_listenerWorker's thread
     QString m_location;

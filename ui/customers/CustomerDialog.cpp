@@ -8,6 +8,7 @@
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/customers/CustomerTimeline.h"
+#include "ui/undo/UndoHistory.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -435,11 +436,26 @@ void CustomerDialog::save()
             CustomerService svc(db);
             return id ? svc.update(actor, id, values, fields, version) : svc.create(actor, values);
         },
-        [this](Result<Customer> result) {
+        [this, actor, fields](Result<Customer> result) {
             setEnabled(true);
             if (!result) {
                 showError(result.error());
                 return;
+            }
+            if (m_customer.id) {
+                // Undo puts the edited fields back as they were loaded, unless someone saved the customer
+                // since (the version each step leaves is the one the next expects).
+                auto version = std::make_shared<int>(result->version);
+                auto step = [actor, fields, version](const Customer &values) {
+                    return [actor, fields, version, values](Database &db) -> Status {
+                        auto r = CustomerService(db).update(actor, values.id, values, fields, *version);
+                        if (!r)
+                            return r.error();
+                        *version = r->version;
+                        return {};
+                    };
+                };
+                m_session.undoHistory().push(tr("Edit “%1”").arg(result->name), step(m_customer), step(*result));
             }
             m_customer = result.value();
             Q_EMIT saved(m_customer.id);

@@ -10,6 +10,7 @@
 #include "ui/Session.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/StageColumnModel.h"
+#include "ui/undo/UndoHistory.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -649,18 +650,38 @@ void PipelineBoardView::requestMove(qint64 opportunityId, qint64 toStageId, std:
     const QPointer<StageColumnModel> from(source);
     m_worker->run(
         this,
-        [actor, opportunityId, toStageId, expectedVersion, lossReason](Database &db) {
-            return OpportunityService(db).moveStage(actor, opportunityId, toStageId, expectedVersion, lossReason);
+        [actor, opportunityId, toStageId, expectedVersion, lossReason](Database &db) -> Result<std::pair<Opportunity, Opportunity>> {
+            OpportunityService svc(db);
+            auto before = svc.get(actor, opportunityId); // where undo takes it back to, with its loss reason
+            if (!before)
+                return before.error();
+            auto after = svc.moveStage(actor, opportunityId, toStageId, expectedVersion, lossReason);
+            if (!after)
+                return after.error();
+            return std::pair{*before, *after};
         },
-        [this, from, toStageId, stageName](Result<Opportunity> moved) {
-            if (moved) {
+        [this, actor, from, toStageId, stageName, lossReason](Result<std::pair<Opportunity, Opportunity>> result) {
+            if (result) {
+                const auto &[before, moved] = *result;
                 // The change feed reloads the columns and their sums.
-                const QString message = tr("Moved “%1” to %2.").arg(moved->name, stageName);
+                const QString message = tr("Moved “%1” to %2.").arg(moved.name, stageName);
                 m_status->setText(message);
+                auto version = std::make_shared<int>(moved.version);
+                auto step = [actor, id = moved.id, version](qint64 stage, const QString &reason) {
+                    return [actor, id, version, stage, reason](Database &db) -> Status {
+                        auto r = OpportunityService(db).moveStage(actor, id, stage, *version, reason);
+                        if (!r)
+                            return r.error();
+                        *version = r->version;
+                        return {};
+                    };
+                };
+                m_session.undoHistory().push(tr("Move “%1” to %2").arg(moved.name, stageName),
+                                             step(before.stageId, before.lossReason), step(toStageId, lossReason));
                 Q_EMIT moveFinished(true, message);
                 return;
             }
-            const QString message = tr("Not moved: %1").arg(ErrorText::message(moved.error()));
+            const QString message = tr("Not moved: %1").arg(ErrorText::message(result.error()));
             m_status->setText(message);
             // The card goes back: its column (and the one it was dropped on) are read again as stored.
             if (from)

@@ -7,6 +7,7 @@
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/tasks/RescheduleDialog.h"
+#include "ui/undo/UndoHistory.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -21,7 +22,7 @@ namespace crm {
 
 namespace {
 
-enum Column { Title, Customer, Due, Priority, Status, ColumnCount };
+enum Column { Title, Customer, Due, Priority, StatusColumn, ColumnCount };
 
 } // namespace
 
@@ -148,10 +149,27 @@ void TasksView::toggleSelected()
             TaskService svc(db);
             return done ? svc.reopen(actor, task.id, task.version) : svc.complete(actor, task.id, task.version);
         },
-        [this](Result<Task> result) {
-            if (!result)
+        [this, actor, done](Result<Task> result) {
+            if (!result) {
                 m_status->setText(ErrorText::message(result.error()));
-            // The change feed reloads the list on success.
+                return;
+            }
+            // The change feed reloads the list. Undo flips it back, as long as nobody changed the task
+            // meanwhile (each step carries the version the previous one left).
+            auto version = std::make_shared<int>(result->version);
+            const qint64 id = result->id;
+            auto step = [actor, id, version](bool complete) {
+                return [actor, id, version, complete](Database &db) -> Status {
+                    TaskService svc(db);
+                    auto r = complete ? svc.complete(actor, id, *version) : svc.reopen(actor, id, *version);
+                    if (!r)
+                        return r.error();
+                    *version = r->version;
+                    return {};
+                };
+            };
+            m_session.undoHistory().push(done ? tr("Reopen “%1”").arg(result->title) : tr("Complete “%1”").arg(result->title),
+                                         step(done), step(!done));
         });
 }
 
