@@ -2213,6 +2213,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>&amp;Redo</source>
         <translation>&amp;Redo</translation>
     </message>
+    <message>
+        <source>Your permissions changed: the views were updated.</source>
+        <translation>Your permissions changed: the views were updated.</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>

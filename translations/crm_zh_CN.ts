@@ -2197,6 +2197,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>Your permissions changed: the views were updated.</source>
+        <translation>您的权限已变更，视图已随之更新。</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>

@@ -70,6 +70,12 @@ MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent
     buildViews();
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(&m_session, &Session::actorChanged, this, &MainWindow::updateStatus);
+    // Which views exist and what their buttons allow follow the permissions when they are built; a
+    // change of role or permissions rebuilds them at once (scope changes the views follow themselves).
+    connect(&m_session, &Session::actorChanged, this, [this] {
+        if (m_session.actor().permissions != m_builtFor)
+            rebuildViews();
+    });
     if (m_server)
         connect(m_server, &EmbeddedServer::stateChanged, this, &MainWindow::updateStatus);
     updateStatus();
@@ -205,6 +211,7 @@ void MainWindow::buildMenus()
 void MainWindow::buildViews()
 {
     const Actor &actor = m_session.actor();
+    m_builtFor = actor.permissions;
     if (actor.can(Permission::CustomerRead))
         addView(QStringLiteral("customers"), QIcon(QStringLiteral(":/icons/customers.svg")), tr("Customers"),
                 new CustomersView(m_session, this));
@@ -225,6 +232,20 @@ void MainWindow::buildViews()
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));
     addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"),
             new SettingsView(m_session, m_server, this));
+}
+
+void MainWindow::rebuildViews()
+{
+    const QString current = currentViewId();
+    m_navigation->clear();
+    while (QWidget *w = m_stack->widget(0)) {
+        m_stack->removeWidget(w);
+        w->deleteLater(); // a view may be the sender of what got here
+    }
+    m_ids.clear();
+    buildViews();
+    showView(m_ids.contains(current) ? current : m_ids.value(0));
+    statusBar()->showMessage(tr("Your permissions changed: the views were updated."), 15000);
 }
 
 void MainWindow::addView(const QString &id, const QIcon &icon, const QString &title, QWidget *view)

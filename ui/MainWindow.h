@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QListWidget;
@@ -46,6 +47,7 @@ protected:
 
 private:
     void buildViews();
+    void rebuildViews();
     void buildMenus();
     void updateStatus();
     void saveState();
@@ -60,6 +62,7 @@ private:
     QLabel *m_userLabel;
     QLabel *m_serverLabel;
     QStringList m_ids;
+    QSet<QString> m_builtFor; // the permissions the views were built with
     TaskReminder *m_reminder = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // null where the desktop has no tray
 };

@@ -3,6 +3,7 @@
 // refused, the previewed report saved as PDF (read back with pdftotext) and XLSX, and the view only
 // for those who may export reports.
 #include "core/services/CustomerService.h"
+#include "core/services/OrgService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/PipelineService.h"
 #include "tests/TestDatabase.h"
@@ -157,6 +158,34 @@ private Q_SLOTS:
         QVERIFY(qobject_cast<ReportsView *>(li.view(QStringLiteral("reports"))));
         MainWindow wang(*m_wang, nullptr);
         QVERIFY(!wang.viewIds().contains(QStringLiteral("reports")));
+    }
+
+    // An administrator takes report.export away from a role: the signed-in user's window drops the
+    // Reports view at once (the change feed refreshes the actor; here the refresh is asked for, since
+    // the test's own connection does not publish to the session's feed), and gets it back.
+    void permissionChangesRebuildTheViews()
+    {
+        OrgService org(*m_store->db);
+        QStringList permissions = Permission::managerDefaults();
+        auto role = org.createRole(m_team.admin, QStringLiteral("analyst"), DataScope::OwnAndSubordinates, permissions);
+        QVERIFY(role);
+        QVERIFY(org.setRole(m_team.admin, m_team.sun.userId, role->id));
+        auto sun = test::signedInSession(m_store->location, QStringLiteral("sun"));
+        MainWindow window(*sun, nullptr);
+        QVERIFY(window.viewIds().contains(QStringLiteral("reports")));
+        window.showView(QStringLiteral("customers"));
+
+        permissions.removeAll(Permission::ReportExport);
+        QVERIFY(org.updateRole(m_team.admin, role->id, DataScope::OwnAndSubordinates, permissions));
+        sun->refreshActor();
+        QVERIFY(QTest::qWaitFor([&] { return !window.viewIds().contains(QStringLiteral("reports")); }, 20000));
+        QCOMPARE(window.currentViewId(), QStringLiteral("customers")); // where the user was
+        QVERIFY(window.viewIds().contains(QStringLiteral("dashboard")));
+
+        permissions << Permission::ReportExport;
+        QVERIFY(org.updateRole(m_team.admin, role->id, DataScope::OwnAndSubordinates, permissions));
+        sun->refreshActor();
+        QVERIFY(QTest::qWaitFor([&] { return window.viewIds().contains(QStringLiteral("reports")); }, 20000));
     }
 };
 
