@@ -32,6 +32,8 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QGraphicsView>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace crm;
@@ -464,6 +466,21 @@ private Q_SLOTS:
         QVERIFY(waitLoaded(view));
         QCOMPARE(view.data().period.bucket, Bucket::Day); // 30 days by default
         QCOMPARE(view.data().bucketKeys.size(), 30);
+        // In a 1280 x 800 window (the navigation beside it) the day labels under the bars are whole
+        // ("11-05", never "11-..."), and the funnel keeps a readable height whatever grows beside it.
+        view.resize(1100, 760);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QRegularExpression day(QStringLiteral("^\\d\\d-\\d\\d$"));
+        QTRY_VERIFY2(paintedTexts(view.wonChart()).filter(day).size() >= 5, qPrintable(paintedTexts(view.wonChart()).join(QLatin1Char('|'))));
+        for (QChart *chart : {view.wonChart(), view.newCustomersChart(), view.funnelChart(), view.activitiesChart()})
+            for (const QString &text : paintedTexts(chart))
+                QVERIFY2(!text.endsWith(QStringLiteral("...")) && !text.endsWith(QChar(0x2026)), qPrintable(text));
+        // 200 reps make the activities chart 5,600 px tall; the funnel beside it stays as it was.
+        view.activitiesChart()->scene()->views().value(0)->setMinimumHeight(5600);
+        const auto funnelViews = view.funnelChart()->scene()->views();
+        QTRY_VERIFY(view.activitiesChart()->scene()->views().value(0)->height() >= 5600);
+        QVERIFY2(!funnelViews.isEmpty() && funnelViews.first()->height() <= 420, qPrintable(QString::number(funnelViews.first()->height())));
         view.setPeriodDays(90);
         QVERIFY(waitLoaded(view));
         QCOMPARE(view.data().period.bucket, Bucket::Week);

@@ -99,6 +99,9 @@ QCategoryAxis *bucketAxis(const QStringList &labels)
         axis->append(labels[i], i);
     axis->setRange(-0.5, qMax(0, n - 1) + 0.5);
     axis->setGridLineVisible(false);
+    // Qt Charts elides a category label to its category's width even when the neighbours' room is
+    // free (every label read "11-..."); the labels here are already thinned out to fit whole.
+    axis->setTruncateLabels(false);
     return axis;
 }
 
@@ -152,7 +155,13 @@ DashboardView::DashboardView(Session &session, QWidget *parent)
     };
     m_wonChart = makeChart(tr("Sales won"), content, cell(0, 0))->chart();
     m_customersChart = makeChart(tr("New customers"), content, cell(0, 1))->chart();
-    m_funnelChart = makeChart(tr("Funnel (opportunities created in the period)"), content, cell(1, 0))->chart();
+    QVBoxLayout *funnelCell = cell(1, 0);
+    QChartView *funnelView = makeChart(tr("Funnel (opportunities created in the period)"), content, funnelCell);
+    // The activities chart beside it grows with the number of reps (200 in the demo: 5,000 px); the
+    // funnel keeps a readable height at the top of its cell instead of stretching along.
+    funnelView->setMaximumHeight(420);
+    funnelCell->addStretch();
+    m_funnelChart = funnelView->chart();
     m_activitiesView = makeChart(tr("Activities per rep"), content, cell(1, 1));
     m_activitiesChart = m_activitiesView->chart();
     m_activitiesChart->legend()->show();
@@ -414,6 +423,7 @@ void DashboardView::buildFunnelChart()
     m_funnelChart->addSeries(series);
     auto *stages = new QBarCategoryAxis;
     stages->append(labels);
+    stages->setTruncateLabels(false); // stage names whole: the axis takes the width they need
     auto *x = valueAxis(reached);
     m_funnelChart->addAxis(stages, Qt::AlignLeft);
     m_funnelChart->addAxis(x, Qt::AlignBottom);
@@ -446,6 +456,7 @@ void DashboardView::buildActivitiesChart()
         names << m_series.reps[r];
     auto *y = new QBarCategoryAxis;
     y->append(names);
+    y->setTruncateLabels(false); // reps' names whole (Chinese ones were elided to "...")
     auto *x = valueAxis(totals);
     m_activitiesChart->addAxis(y, Qt::AlignLeft);
     m_activitiesChart->addAxis(x, Qt::AlignBottom);
