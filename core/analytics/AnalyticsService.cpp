@@ -330,15 +330,20 @@ Result<SalesCycle> AnalyticsService::averageCycleDays(const Actor &actor, const 
         return st.error();
     // Per won deal: from its first history row to its last, which is the move into its current (won)
     // stage, since any later move would have changed the stage. Both come from the (opportunity_id, at)
-    // index; the deals from opportunities_closed_owner. A correlated subquery per deal rather than a join
-    // grouped by deal: no temporary B-tree for the grouping (measured on SQLite at 1M customers, a
-    // director's 10,688 deals of 30 days: 22 ms instead of 33).
+    // index; the deals from opportunities_closed_owner. The best shape differs (measured at 1M
+    // customers, a director's 30 days, 10,688 deals): SQLite is fastest with a correlated subquery per
+    // deal, no temporary B-tree for a grouping (22 ms; the grouped join 33); PostgreSQL with the grouped
+    // join, which it runs in parallel (55 ms; the subquery, planned as two index probes per use, 126).
+    const QString deals = actor.ownerCondition(QStringLiteral("o.owner_id")) + QStringLiteral(" AND ") +
+                          periodCondition(QStringLiteral("o.closed_at"));
     QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT COUNT(x.span), CAST(SUM(x.span) AS BIGINT) FROM (SELECT"
-                       " (SELECT MAX(h.at) - MIN(h.at) FROM opportunity_stage_history h WHERE h.opportunity_id = o.id) AS span"
-                       " FROM opportunities o WHERE o.status = 'won' AND ") +
-        actor.ownerCondition(QStringLiteral("o.owner_id")) + QStringLiteral(" AND ") +
-        periodCondition(QStringLiteral("o.closed_at")) + QStringLiteral(") x"));
+        m_db.isSqlite()
+            ? QStringLiteral("SELECT COUNT(x.span), CAST(SUM(x.span) AS BIGINT) FROM (SELECT"
+                             " (SELECT MAX(h.at) - MIN(h.at) FROM opportunity_stage_history h WHERE h.opportunity_id = o.id) AS span"
+                             " FROM opportunities o WHERE o.status = 'won' AND ") + deals + QStringLiteral(") x")
+            : QStringLiteral("SELECT COUNT(*), CAST(SUM(x.span) AS BIGINT) FROM (SELECT MAX(h.at) - MIN(h.at) AS span"
+                             " FROM opportunities o JOIN opportunity_stage_history h ON h.opportunity_id = o.id"
+                             " WHERE o.status = 'won' AND ") + deals + QStringLiteral(" GROUP BY h.opportunity_id) x"));
     bindPeriod(q, period);
     if (Status st = m_db.exec(q); !st)
         return st.error();
