@@ -101,12 +101,13 @@ QStringList CustomerRepository::searchTexts(const Customer &c)
     return texts;
 }
 
+// The index merges one list per owner token: worth it for a rep or a team (a small share of all
+// customers), not for a director whose scope holds most of them (measured: 200 tokens made a
+// director's search 30x slower than none, since most matches are in scope anyway).
+constexpr int kMaxOwnerTokens = 16;
+
 QString CustomerRepository::keywordMatch(const CustomerFilter &f, const QVector<qint64> &scopeOwners) const
 {
-    // The index merges one list per owner token: worth it for a rep or a team (a small share of all
-    // customers), not for a director whose scope holds most of them (measured: 200 tokens made a
-    // director's search 30x slower than none, since most matches are in scope anyway).
-    constexpr int kMaxOwnerTokens = 16;
     QVector<std::optional<qint64>> owners;
     if (f.poolOnly)
         owners.append(std::nullopt);
@@ -206,24 +207,57 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
         binds.insert(QStringLiteral(":aid"), f.afterId);
     }
     const int limit = std::clamp(f.limit, 1, 1000);
-    const QString from = stream ? QStringLiteral(" FROM customer_search s JOIN customers c ON c.id = s.rowid")
-                                : QStringLiteral(" FROM customers c");
+    const int offset = f.afterKey ? 0 : std::max(0, f.offset);
     QString order = column + dir;
     if (column != QLatin1String("c.id") && !stream)
         order += QStringLiteral(", c.id") + dir;
-    QSqlQuery q = m_db.cached(QStringLiteral("SELECT ") + kColumns + from +
-                              QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
-                              QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
-    bindAll(q, binds);
-    q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
-    q.bindValue(QStringLiteral(":offset"), f.afterKey ? 0 : std::max(0, f.offset));
-    if (Status st = m_db.exec(q); !st)
-        return st.error();
     CustomerPage page;
     page.customers.reserve(limit + 1); // growing a vector of wide rows step by step copied them (export pages are 1,000)
-    while (q.next())
-        page.customers.append(readRow(q));
-    m_db.recycle(std::move(q));
+    auto run = [&](const QString &from, const QVariantMap &extra) -> Status {
+        QSqlQuery q = m_db.cached(QStringLiteral("SELECT ") + kColumns + from +
+                                  QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
+                                  QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+        bindAll(q, binds);
+        bindAll(q, extra);
+        q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
+        q.bindValue(QStringLiteral(":offset"), offset);
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        page.customers.clear();
+        while (q.next())
+            page.customers.append(readRow(q));
+        m_db.recycle(std::move(q));
+        return {};
+    };
+    // PostgreSQL, newest matches of a keyword first: its row estimates for n-gram phrases are poor (the
+    // bigrams of one word are far from independent), so it walks the primary key backwards for a rare
+    // word, reading most of the table, or collects and sorts every match of a common one through the
+    // GIN index. The newest kSearchWindow customers are tried first, by the primary key alone (the
+    // LIMIT in the subquery keeps the planner to that); only when they hold fewer matches than the page
+    // needs does the index query run. Measured at 1M customers, a director's "VIP客户" went from 237 to
+    // 0.6 ms, "Northwind" from 47 to 3 ms; a rare name costs the window's 5-7 ms more. Only for a wide
+    // scope: a rep's or a team's matches are few among the newest, and their owner tokens narrow the
+    // index query already (a rep's search p50 went from 2.5 to 5.8 ms with the window).
+    constexpr int kSearchWindow = 5000;
+    const bool wideScope = !f.poolOnly && !f.ownerId && (scopeOwners.isEmpty() || scopeOwners.size() > kMaxOwnerTokens);
+    const bool window = !m_db.isSqlite() && wideScope && effectiveSort(f) == CustomerSort::Newest && !ascending &&
+                        !SearchIndex::bindValue(m_db, f.keyword).isEmpty() && offset + limit + 1 <= kSearchWindow;
+    if (window) {
+        const QString newest = QStringLiteral(" FROM (SELECT * FROM customers w") +
+                               (f.afterKey ? QStringLiteral(" WHERE w.id < :waid") : QString()) +
+                               QStringLiteral(" ORDER BY w.id DESC LIMIT ") + QString::number(kSearchWindow) + QStringLiteral(") c");
+        QVariantMap after;
+        if (f.afterKey)
+            after.insert(QStringLiteral(":waid"), f.afterId);
+        if (Status st = run(newest, after); !st)
+            return st.error();
+    }
+    if (!window || page.customers.size() <= limit) {
+        const QString from = stream ? QStringLiteral(" FROM customer_search s JOIN customers c ON c.id = s.rowid")
+                                    : QStringLiteral(" FROM customers c");
+        if (Status st = run(from, {}); !st)
+            return st.error();
+    }
     if (page.customers.size() > limit) {
         page.customers.removeLast();
         page.hasMore = true;

@@ -46,6 +46,19 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 3);
     }
 
+    // Schema 4: PostgreSQL samples search_grams with a target of 2000 (rare names are estimated rare).
+    void searchStatisticsTarget()
+    {
+        CRM_OPEN_DB(db);
+        if (db->isSqlite())
+            QSKIP("PostgreSQL's planner statistics");
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT attstattarget FROM pg_attribute"
+                                                 " WHERE attrelid = 'customers'::regclass AND attname = 'search_grams'"));
+        QVERIFY(db->exec(q).ok());
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2000);
+    }
+
     // A database created by the first release (schema 1) is brought up to date in place, its rows kept.
     void upgradesSchemaOne()
     {
