@@ -4,11 +4,15 @@
 #include "core/services/ContactService.h"
 #include "core/services/CustomerMerge.h"
 #include "core/services/CustomerService.h"
+#include "core/storage/Database.h"
 #include "httpapi/json/CustomerJson.h"
 #include "httpapi/json/CustomerMergeJson.h"
 #include "httpapi/json/JsonWriter.h"
+#include "httpapi/ListTotals.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace crm::routes {
 
@@ -72,6 +76,26 @@ Result<CustomerFilter> filterFrom(const ApiRequest &r, const Paging &p)
     return f;
 }
 
+QString totalsKey(const ApiRequest &r, bool poolOnly)
+{
+    const Actor &a = r.actor;
+    QString key = QString::number(a.userId) + (poolOnly ? QStringLiteral("|pool|") : QStringLiteral("|list|"));
+    if (a.seesAll()) {
+        key += QStringLiteral("all");
+    } else {
+        QList<qint64> owners(a.visibleOwnerIds.begin(), a.visibleOwnerIds.end());
+        std::sort(owners.begin(), owners.end());
+        for (qint64 id : owners)
+            key += QString::number(id) + QLatin1Char(',');
+    }
+    auto items = r.query.queryItems(QUrl::FullyDecoded);
+    std::sort(items.begin(), items.end());
+    for (const auto &[name, value] : std::as_const(items))
+        if (name != QLatin1String("page") && name != QLatin1String("limit"))
+            key += QLatin1Char('|') + name + QLatin1Char('=') + value;
+    return key;
+}
+
 ApiResponse list(ApiContext &c, bool poolOnly)
 {
     auto p = paging(c.request);
@@ -90,7 +114,11 @@ ApiResponse list(ApiContext &c, bool poolOnly)
     // match of a common word, or a director's million customers, on each page would cost more than the
     // page itself, and a phone list never pages that far.
     constexpr qint64 kTotalCap = 10000;
-    auto total = svc.countUpTo(c.request.actor, f, kTotalCap + 1);
+    auto count = [&] { return svc.countUpTo(c.request.actor, f, kTotalCap + 1); };
+    // Paging (and reloading) one list counts once (ListTotals): the key is the user, their scope and
+    // every query parameter but the page's.
+    ListTotals *totals = ListTotals::of(c.db.feed());
+    Result<qint64> total = totals ? totals->get(totalsKey(c.request, poolOnly), count) : count();
     if (!total)
         return errorOr(total.error());
     json::JsonWriter out;

@@ -1,5 +1,6 @@
 // The HTTP API end to end: the real server on a loopback port (its own thread and connection),
 // real requests, on SQLite and PostgreSQL.
+#include "core/ChangeFeed.h"
 #include "core/services/CustomerService.h"
 #include "core/services/PoolService.h"
 #include "httpapi/ApiHost.h"
@@ -242,6 +243,46 @@ private Q_SLOTS:
         QCOMPARE(li.get(QStringLiteral("/api/crm/customers")).json.value(QStringLiteral("total")).toInt(), 1);
         QCOMPARE(admin.get(path).status, 200);
         QCOMPARE(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE name = 'taken'")), 0);
+    }
+
+    // With a change feed (crm serve, the desktop), a list's total is counted once while the user pages
+    // and reloads it, and counted again after any change on the feed: a write the feed does not see
+    // (the test's own connection) leaves the kept total, a write through the API renews it.
+    void listTotalsAreKeptUntilAChange()
+    {
+        ChangeFeed feed;
+        ManualClock clock{1'800'000'000'000};
+        test::TestDatabase db{&clock};
+        QVERIFY(db.db);
+        Team team = makeTeam(*db);
+        ApiOptions options;
+        options.port = 0;
+        DatabaseOptions dbOptions = db->options();
+        dbOptions.clock = &clock;
+        dbOptions.feed = &feed;
+        ApiHost host;
+        QVERIFY(host.start(dbOptions, options).ok());
+        ApiClient wang(host.port());
+        QVERIFY(wang.login(QStringLiteral("wang"), kPassword));
+        auto total = [&](const QString &query) {
+            return wang.get(QStringLiteral("/api/crm/customers?") + query).json.value(QStringLiteral("total")).toInt();
+        };
+        QCOMPARE(wang.post(QStringLiteral("/api/crm/customers"), customerBody(QStringLiteral("第一家"))).status, 201);
+        QCOMPARE(total(QStringLiteral("page=1&limit=20")), 1);
+        Customer unseen;
+        unseen.name = QStringLiteral("第二家");
+        QVERIFY(CustomerService(*db).create(team.wang, unseen).ok()); // not on the server's feed
+        QCOMPARE(total(QStringLiteral("page=2&limit=20")), 1);         // the kept total, whatever the page
+        QCOMPARE(total(QStringLiteral("page=1&limit=20&keyword=%E7%AC%AC")), 2); // another filter counts
+        QCOMPARE(wang.post(QStringLiteral("/api/crm/customers"), customerBody(QStringLiteral("第三家"))).status, 201);
+        QCOMPARE(total(QStringLiteral("page=1&limit=20")), 3); // renewed by the API's write
+        ApiClient li(host.port());
+        QVERIFY(li.login(QStringLiteral("li"), kPassword));
+        QCOMPARE(li.get(QStringLiteral("/api/crm/customers?page=1&limit=20")).json.value(QStringLiteral("total")).toInt(), 3);
+        ApiClient zhao(host.port());
+        QVERIFY(zhao.login(QStringLiteral("zhao"), kPassword));
+        QCOMPARE(zhao.get(QStringLiteral("/api/crm/customers?page=1&limit=20")).json.value(QStringLiteral("total")).toInt(), 0);
+        host.stop();
     }
 
     // Created and last-contact ranges, half-open, as epoch ms or ISO 8601 with an offset.
