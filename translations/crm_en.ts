@@ -1848,16 +1848,8 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
-        <translation>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</translation>
-    </message>
-    <message>
         <source>You do not have permission to import customers.</source>
         <translation>You do not have permission to import customers.</translation>
-    </message>
-    <message>
-        <source>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
-        <translation>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -2017,6 +2009,86 @@
     <message>
         <source>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</source>
         <translation>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunities</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Im&amp;port:</source>
+        <translation>Im&amp;port:</translation>
+    </message>
+    <message>
+        <source>Choose a file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
+        <translation>Choose a file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</translation>
+    </message>
+    <message>
+        <source>Import opportunities</source>
+        <translation>Import opportunities</translation>
+    </message>
+    <message>
+        <source>Import activities</source>
+        <translation>Import activities</translation>
+    </message>
+    <message>
+        <source>Opportunity field</source>
+        <translation>Opportunity field</translation>
+    </message>
+    <message>
+        <source>Activity field</source>
+        <translation>Activity field</translation>
+    </message>
+    <message>
+        <source>Update the existing opportunity</source>
+        <translation>Update the existing opportunity</translation>
+    </message>
+    <message>
+        <source>Update the existing activity</source>
+        <translation>Update the existing activity</translation>
+    </message>
+    <message>
+        <source>A duplicate names a customer that already has an opportunity of that name, in the CRM or earlier in the file.</source>
+        <translation>A duplicate names a customer that already has an opportunity of that name, in the CRM or earlier in the file.</translation>
+    </message>
+    <message>
+        <source>A duplicate has the customer, time, type, subject and content of an activity already in the CRM or earlier in the file.</source>
+        <translation>A duplicate has the customer, time, type, subject and content of an activity already in the CRM or earlier in the file.</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Data files (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which this import does not know. Choose another field or &quot;(ignore)&quot;.</source>
+        <translation>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which this import does not know. Choose another field or &quot;(ignore)&quot;.</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3.</source>
+        <translation>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3.</translation>
+    </message>
+    <message>
+        <source>No column names the customer. Choose &quot;Customer&quot; (a name) or &quot;Customer ID&quot; for it.</source>
+        <translation>No column names the customer. Choose &quot;Customer&quot; (a name) or &quot;Customer ID&quot; for it.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to &quot;Opportunity name&quot;.</source>
+        <translation>No column is mapped to &quot;Opportunity name&quot;.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import opportunities.</source>
+        <translation>You do not have permission to import opportunities.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import activities.</source>
+        <translation>You do not have permission to import activities.</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2379,86 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>Customer ID</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>Customer phone</translation>
+    </message>
+    <message>
+        <source>Opportunity name</source>
+        <translation>Opportunity name</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Probability (%)</source>
+        <translation>Probability (%)</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Expected close date</source>
+        <translation>Expected close date</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>Loss reason</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Duration (seconds)</translation>
     </message>
 </context>
 <context>

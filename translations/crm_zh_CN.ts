@@ -1839,16 +1839,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
-        <translation>请选择客户文件：CSV 或文本文件（UTF-8、GB18030、UTF-16），或 Excel 工作簿（.xlsx）。</translation>
-    </message>
-    <message>
         <source>You do not have permission to import customers.</source>
         <translation>您没有导入客户的权限。</translation>
-    </message>
-    <message>
-        <source>Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
-        <translation>客户文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -2003,6 +1995,86 @@
     <message>
         <source>The error report cannot be written next to the file. Copy the file to a folder you may write to and import it from there; nothing was imported.</source>
         <translation>无法在文件旁边写入错误报告。请把文件复制到您有写入权限的文件夹，再从那里导入；本次没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>跟进活动</translation>
+    </message>
+    <message>
+        <source>Im&amp;port:</source>
+        <translation>导入(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Choose a file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx).</source>
+        <translation>请选择文件：CSV 或文本（UTF-8、GB18030、UTF-16），或 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>Import opportunities</source>
+        <translation>导入商机</translation>
+    </message>
+    <message>
+        <source>Import activities</source>
+        <translation>导入跟进活动</translation>
+    </message>
+    <message>
+        <source>Opportunity field</source>
+        <translation>商机字段</translation>
+    </message>
+    <message>
+        <source>Activity field</source>
+        <translation>活动字段</translation>
+    </message>
+    <message>
+        <source>Update the existing opportunity</source>
+        <translation>更新已有商机</translation>
+    </message>
+    <message>
+        <source>Update the existing activity</source>
+        <translation>更新已有活动</translation>
+    </message>
+    <message>
+        <source>A duplicate names a customer that already has an opportunity of that name, in the CRM or earlier in the file.</source>
+        <translation>重复指：该客户在 CRM 中或文件前面的行里已有同名商机。</translation>
+    </message>
+    <message>
+        <source>A duplicate has the customer, time, type, subject and content of an activity already in the CRM or earlier in the file.</source>
+        <translation>重复指：客户、时间、类型、主题和内容与 CRM 中或文件前面的行里已有的活动相同。</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>数据文件 (*.csv *.txt *.tsv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which this import does not know. Choose another field or &quot;(ignore)&quot;.</source>
+        <translation>列“%1”对应到“%2”，本次导入不认识该字段。请选择其他字段或“（忽略）”。</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill %3.</source>
+        <translation>列“%1”和列“%2”都对应到%3。</translation>
+    </message>
+    <message>
+        <source>No column names the customer. Choose &quot;Customer&quot; (a name) or &quot;Customer ID&quot; for it.</source>
+        <translation>没有列指明客户。请为该列选择“客户”（名称）或“客户编号”。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to &quot;Opportunity name&quot;.</source>
+        <translation>没有列对应到“商机名称”。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import opportunities.</source>
+        <translation>您没有导入商机的权限。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import activities.</source>
+        <translation>您没有导入跟进活动的权限。</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2363,86 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Opportunity name</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Probability (%)</source>
+        <translation>赢率（%）</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Activity type</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>时长（秒）</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,9 @@
 // report, a cancel midway leaves the database as it was, the customer list refreshes, broken files
 // and bad mappings say so, and a user without customer.write has no import action.
 #include "core/security/Permission.h"
+#include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "reports/import/ImportErrorReport.h"
 #include "tests/TestDatabase.h"
@@ -443,6 +445,72 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    // Opportunities and activities through the same dialog: the type chosen, their own fields proposed
+    // from Chinese headers, the rows written through their importers against existing customers.
+    void importsOpportunitiesAndActivities()
+    {
+        CustomerService customers(*m_store->db);
+        Customer a;
+        a.name = u("导入测试甲公司");
+        QVERIFY(customers.create(m_team.wang, a).ok());
+        Customer b;
+        b.name = u("导入测试乙公司");
+        QVERIFY(customers.create(m_team.zhao, b).ok());
+        ImportDialog dialog(*m_session);
+        auto *type = dialog.findChild<QComboBox *>(QStringLiteral("type"));
+        QVERIFY(type);
+        QCOMPARE(type->count(), 3); // li may write customers, opportunities and activities
+
+        dialog.setType(QStringLiteral("opportunities"));
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Import opportunities"));
+        const QString opportunities = writeFile(QStringLiteral("opps.csv"),
+                                                u("客户,商机名称,金额,阶段\n导入测试甲公司,甲公司扩容,\"12,345.60\",proposal\n"
+                                                  "导入测试乙公司,乙公司框架,50000,qualified\n").toUtf8());
+        QVERIFY(open(dialog, opportunities));
+        QCOMPARE(dialog.mapping().type, QStringLiteral("opportunities"));
+        QCOMPARE(dialog.mapping().fields, (QStringList{QStringLiteral("customer"), QStringLiteral("name"), QStringLiteral("amount"),
+                                                       QStringLiteral("stage")}));
+        // Without its customer column a row cannot be placed: refused before anything runs.
+        dialog.setColumnField(0, QString());
+        QList<QVariant> done = run(dialog, true);
+        QVERIFY(!done.at(0).toBool());
+        QVERIFY2(done.at(1).toString().contains(QStringLiteral("customer")), qPrintable(done.at(1).toString()));
+        dialog.setColumnField(0, QStringLiteral("customer"));
+        done = run(dialog, false);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        QCOMPARE(dialog.lastResult()->created, 2);
+        OpportunityFilter filter;
+        filter.limit = 100;
+        QStringList names;
+        const QVector<Opportunity> stored = OpportunityService(*m_store->db).list(m_team.admin, filter).value().opportunities;
+        for (const Opportunity &o : stored)
+            if (o.name == u("甲公司扩容")) {
+                QCOMPARE(o.amountMinor, 1'234'560);
+                names << o.name;
+            } else if (o.name == u("乙公司框架")) {
+                names << o.name;
+            }
+        QCOMPARE(names.size(), 2);
+
+        dialog.setType(QStringLiteral("activities"));
+        const QString activities = writeFile(QStringLiteral("acts.csv"),
+                                             u("时间,类型,客户,主题\n2026-03-02 09:30,电话,导入测试甲公司,首次电话\n"
+                                               "2026/3/6 10:15,拜访,导入测试乙公司,上门拜访\n").toUtf8());
+        QVERIFY(open(dialog, activities));
+        QCOMPARE(dialog.mapping().fields, (QStringList{QStringLiteral("occurredAt"), QStringLiteral("kind"), QStringLiteral("customer"),
+                                                       QStringLiteral("subject")}));
+        done = run(dialog, false);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        QCOMPARE(dialog.lastResult()->created, 2);
+        const QVector<Customer> jia = find(u("导入测试甲公司"));
+        QCOMPARE(jia.size(), 1);
+        auto timeline = ActivityService(*m_store->db).timeline(m_team.admin, jia.first().id, 20);
+        QVERIFY(timeline.ok());
+        QCOMPARE(timeline->activities.size(), 1);
+        QCOMPARE(timeline->activities.first().subject, u("首次电话"));
+        QCOMPARE(timeline->activities.first().kind, QStringLiteral("call"));
+    }
+
     void noImportWithoutCustomerWrite()
     {
         OrgService org(*m_store->db);
@@ -458,6 +526,7 @@ private Q_SLOTS:
         const qint64 before = countAll();
         ImportDialog dialog(*viewer);
         QVERIFY(dialog.message().contains(QStringLiteral("permission")));
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("type"))->count(), 1); // nothing else to offer
         QVERIFY(open(dialog, fixture(QStringLiteral("customers_gb18030.csv"), QStringLiteral("viewer.csv"))));
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("import"))->isEnabled());
         dialog.startImport();

@@ -1,7 +1,10 @@
 #include "ui/exchange/ImportDialog.h"
 
 #include "core/security/Permission.h"
+#include "reports/import/ActivityImporter.h"
 #include "reports/import/ImportErrorReport.h"
+#include "reports/import/ImportTargets.h"
+#include "reports/import/OpportunityImporter.h"
 #include "ui/DbWorker.h"
 #include "ui/ErrorText.h"
 #include "ui/Session.h"
@@ -73,8 +76,22 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_worker(session.openWorker(QStringLiteral("crm-import"))),
       m_cancel(std::make_shared<CancelFlag>(false))
 {
-    setWindowTitle(tr("Import customers"));
     setObjectName(QStringLiteral("importDialog"));
+
+    // What the file holds: the types this user may write.
+    m_type = new QComboBox(this);
+    m_type->setObjectName(QStringLiteral("type"));
+    const Actor &actor = session.actor();
+    if (actor.can(Permission::CustomerWrite))
+        m_type->addItem(tr("Customers"), ColumnMapping::Customers);
+    if (actor.can(Permission::OpportunityWrite))
+        m_type->addItem(tr("Opportunities"), ImportTargets::Opportunities);
+    if (actor.can(Permission::ActivityWrite))
+        m_type->addItem(tr("Activities"), ImportTargets::Activities);
+    if (m_type->count() == 0)
+        m_type->addItem(tr("Customers"), ColumnMapping::Customers); // nothing to import: the message says so
+    auto *typeLabel = new QLabel(tr("Im&port:"), this);
+    typeLabel->setBuddy(m_type);
 
     // The file and how to read it.
     m_path = new QLineEdit(this);
@@ -107,6 +124,9 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     connect(m_sheet, &QComboBox::currentIndexChanged, this, &ImportDialog::readPreview);
 
     auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(typeLabel);
+    fileRow->addWidget(m_type);
+    fileRow->addSpacing(16);
     fileRow->addWidget(fileLabel);
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(m_browse);
@@ -130,8 +150,8 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     // Which field each column fills.
     m_mappingTable = new QTableWidget(0, 3, this);
     m_mappingTable->setObjectName(QStringLiteral("mapping"));
-    m_mappingTable->setHorizontalHeaderLabels({tr("File column"), tr("Examples"), tr("Customer field")});
-    m_mappingTable->setItemDelegateForColumn(Field, new MappingFieldDelegate(m_mappingTable));
+    m_delegate = new MappingFieldDelegate(m_mappingTable);
+    m_mappingTable->setItemDelegateForColumn(Field, m_delegate);
     m_mappingTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
                                     QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_mappingTable->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -179,10 +199,8 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     m_duplicates->addItem(tr("Skip them"), int(DuplicatePolicy::Skip));
     m_duplicates->addItem(tr("Update the existing customer"), int(DuplicatePolicy::Update));
     m_duplicates->addItem(tr("Create them anyway"), int(DuplicatePolicy::Create));
-    auto *duplicatesHelp = new QLabel(tr("A duplicate has the phone or email of a customer already in the CRM or earlier "
-                                         "in the file, or the same name and company."),
-                                      this);
-    duplicatesHelp->setWordWrap(true);
+    m_duplicatesHelp = new QLabel(this);
+    m_duplicatesHelp->setWordWrap(true);
     m_allOrNothing = new QRadioButton(tr("&All or nothing: import only if every row is valid"), this);
     m_allOrNothing->setObjectName(QStringLiteral("allOrNothing"));
     m_allOrNothing->setChecked(true);
@@ -194,7 +212,7 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     duplicatesLabel->setBuddy(m_duplicates);
     optionsLayout->addWidget(duplicatesLabel);
     optionsLayout->addWidget(m_duplicates);
-    optionsLayout->addWidget(duplicatesHelp);
+    optionsLayout->addWidget(m_duplicatesHelp);
     optionsLayout->addSpacing(12);
     optionsLayout->addWidget(new QLabel(tr("Invalid rows:"), this));
     optionsLayout->addWidget(m_allOrNothing);
@@ -274,7 +292,7 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     layout->addWidget(m_message);
     layout->addLayout(buttons);
 
-    const QList<QWidget *> order = {m_browse,       m_encoding, m_sheet,   m_previewTable, m_mappingTable,
+    const QList<QWidget *> order = {m_type, m_browse,       m_encoding, m_sheet,   m_previewTable, m_mappingTable,
                                     m_loadMapping,  m_saveMapping, m_duplicates, m_allOrNothing, m_partial,
                                     m_issues,       m_dryRun,   m_import,  m_cancelButton, m_close};
     for (int i = 1; i < order.size(); ++i)
@@ -284,8 +302,10 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
     m_encoding->hide();
     m_sheetLabel->hide();
     m_sheet->hide();
-    if (m_session.actor().can(Permission::CustomerWrite))
-        showMessage(tr("Choose a customer file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx)."), false);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &ImportDialog::applyType);
+    applyType();
+    if (m_session.actor().can(writePermission()))
+        showMessage(tr("Choose a file: CSV or text (UTF-8, GB18030, UTF-16) or an Excel workbook (.xlsx)."), false);
     else
         showMessage(tr("You do not have permission to import customers."), true);
     updateActions();
@@ -297,6 +317,56 @@ ImportDialog::~ImportDialog()
     // Stop a running import (it rolls back) and join the thread before the members it reports to go.
     m_cancel->store(true);
     m_worker.reset();
+}
+
+void ImportDialog::setType(const QString &type)
+{
+    if (const int i = m_type->findData(type); i >= 0)
+        m_type->setCurrentIndex(i);
+}
+
+QString ImportDialog::type() const
+{
+    return m_type->currentData().toString();
+}
+
+QString ImportDialog::writePermission() const
+{
+    const QString t = type();
+    if (t == ImportTargets::Opportunities)
+        return Permission::OpportunityWrite;
+    if (t == ImportTargets::Activities)
+        return Permission::ActivityWrite;
+    return Permission::CustomerWrite;
+}
+
+// The words that follow the type, and the mapping proposed again for the file's headers.
+void ImportDialog::applyType()
+{
+    const QString t = type();
+    const bool opportunities = t == ImportTargets::Opportunities, activities = t == ImportTargets::Activities;
+    setWindowTitle(opportunities ? tr("Import opportunities") : activities ? tr("Import activities") : tr("Import customers"));
+    m_mappingTable->setHorizontalHeaderLabels({tr("File column"), tr("Examples"),
+                                               opportunities ? tr("Opportunity field")
+                                               : activities  ? tr("Activity field")
+                                                             : tr("Customer field")});
+    m_delegate->setType(t);
+    m_duplicates->setItemText(1, opportunities ? tr("Update the existing opportunity")
+                                 : activities  ? tr("Update the existing activity")
+                                               : tr("Update the existing customer"));
+    m_duplicatesHelp->setText(opportunities ? tr("A duplicate names a customer that already has an opportunity of that name, "
+                                                 "in the CRM or earlier in the file.")
+                              : activities ? tr("A duplicate has the customer, time, type, subject and content of an activity "
+                                                "already in the CRM or earlier in the file.")
+                                           : tr("A duplicate has the phone or email of a customer already in the CRM or earlier "
+                                                "in the file, or the same name and company."));
+    if (m_preview) {
+        fillMapping(ColumnMapping::propose(m_preview->headers, t));
+        const QString problem = mappingProblem(mapping());
+        showMessage(problem.isEmpty() ? tr("Check the column mapping and the options, then run a dry run or import.") : problem,
+                    !problem.isEmpty());
+    }
+    updateActions();
 }
 
 QString ImportDialog::file() const
@@ -313,8 +383,8 @@ void ImportDialog::browse()
 {
     const QString dir = m_file.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                                          : QFileInfo(m_file).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import customers"), dir,
-                                                      tr("Customer files (*.csv *.txt *.tsv *.xlsx);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, windowTitle(), dir,
+                                                      tr("Data files (*.csv *.txt *.tsv *.xlsx);;All files (*)"));
     if (!path.isEmpty())
         setFile(path);
 }
@@ -432,7 +502,7 @@ void ImportDialog::showPreview(Result<ImportPreview> read)
     if (sameColumns)
         fillMapping(mapping()); // refresh the examples, keep the fields
     else
-        fillMapping(ColumnMapping::propose(p.headers));
+        fillMapping(ColumnMapping::propose(p.headers, type()));
     const QString problem = mappingProblem(mapping());
     if (!problem.isEmpty())
         showMessage(problem, true);
@@ -457,7 +527,7 @@ void ImportDialog::fillMapping(const ColumnMapping &mapping)
             }
         m_mappingTable->setItem(c, FileColumn, readOnlyItem(mapping.headers[c]));
         m_mappingTable->setItem(c, Examples, readOnlyItem(examples.join(QStringLiteral(" · "))));
-        auto *field = new QTableWidgetItem(MappingFieldDelegate::label(mapping.fields.value(c)));
+        auto *field = new QTableWidgetItem(MappingFieldDelegate::label(mapping.fields.value(c), type()));
         field->setData(MappingFieldDelegate::FieldRole, mapping.fields.value(c));
         field->setToolTip(tr("Double-click or press F2 to choose the field"));
         m_mappingTable->setItem(c, Field, field);
@@ -469,6 +539,7 @@ void ImportDialog::fillMapping(const ColumnMapping &mapping)
 ColumnMapping ImportDialog::mapping() const
 {
     ColumnMapping m;
+    m.type = type();
     if (!m_preview)
         return m;
     m.headers = m_preview->headers;
@@ -483,7 +554,7 @@ void ImportDialog::setColumnField(int column, const QString &field)
 {
     if (QTableWidgetItem *item = m_mappingTable->item(column, Field)) {
         item->setData(MappingFieldDelegate::FieldRole, field);
-        item->setText(MappingFieldDelegate::label(field));
+        item->setText(MappingFieldDelegate::label(field, type()));
     }
 }
 
@@ -503,7 +574,7 @@ bool ImportDialog::loadMapping(const QString &path)
 {
     if (!m_preview)
         return false;
-    auto loaded = ColumnMapping::loadTemplate(path, m_preview->headers);
+    auto loaded = ColumnMapping::loadTemplate(path, m_preview->headers, type());
     if (!loaded) {
         showMessage(tr("%1 is not a column mapping template (a JSON file saved by this dialog or crm import --save-mapping).")
                         .arg(QDir::toNativeSeparators(path)),
@@ -518,6 +589,27 @@ bool ImportDialog::loadMapping(const QString &path)
 
 QString ImportDialog::mappingProblem(const ColumnMapping &m) const
 {
+    const QString t = type();
+    if (t != ColumnMapping::Customers) {
+        // Opportunities and activities: each field from one column, and the row's customer (and an
+        // opportunity's name) mapped, as ImportTargets::validate requires.
+        for (int i = 0; i < m.fields.size(); ++i) {
+            const QString &f = m.fields[i];
+            if (f.isEmpty())
+                continue;
+            if (!ColumnMapping::targetFields(t).contains(f))
+                return tr("Column \"%1\" is mapped to \"%2\", which this import does not know. Choose another field or \"(ignore)\".")
+                    .arg(m.headers[i], f);
+            const int first = int(m.fields.indexOf(f));
+            if (first != i)
+                return tr("Columns \"%1\" and \"%2\" both fill %3.").arg(m.headers[first], m.headers[i], MappingFieldDelegate::label(f, t));
+        }
+        if (!m.fields.contains(QStringLiteral("customerId")) && !m.fields.contains(QStringLiteral("customer")))
+            return tr("No column names the customer. Choose \"Customer\" (a name) or \"Customer ID\" for it.");
+        if (t == ImportTargets::Opportunities && !m.fields.contains(QStringLiteral("name")))
+            return tr("No column is mapped to \"Opportunity name\".");
+        return {};
+    }
     for (int i = 0; i < m.fields.size(); ++i) {
         const QString &f = m.fields[i];
         if (f.isEmpty())
@@ -592,8 +684,11 @@ void ImportDialog::run(bool dryRun)
     if (!m_preview || m_running || m_reading)
         return;
     const Actor actor = m_session.actor();
-    if (!actor.can(Permission::CustomerWrite)) {
-        const QString text = tr("You do not have permission to import customers.");
+    const QString kind = type();
+    if (!actor.can(writePermission())) {
+        const QString text = kind == ImportTargets::Opportunities ? tr("You do not have permission to import opportunities.")
+                             : kind == ImportTargets::Activities  ? tr("You do not have permission to import activities.")
+                                                                  : tr("You do not have permission to import customers.");
         showMessage(text, true);
         Q_EMIT finished(false, text);
         return;
@@ -627,10 +722,14 @@ void ImportDialog::run(bool dryRun)
     showMessage(dryRun ? tr("Checking %1…").arg(name) : tr("Importing %1…").arg(name), false);
     m_worker->run(
         this,
-        [actor, path = m_file, fileOptions = fileOptions(), options, cancel = m_cancel](Database &db) -> Result<CustomerImportResult> {
+        [actor, kind, path = m_file, fileOptions = fileOptions(), options, cancel = m_cancel](Database &db) -> Result<CustomerImportResult> {
             auto source = TableFile::open(path, fileOptions);
             if (!source)
                 return source.error();
+            if (kind == ImportTargets::Opportunities)
+                return OpportunityImporter(db).run(actor, **source, options);
+            if (kind == ImportTargets::Activities)
+                return ActivityImporter(db).run(actor, **source, options);
             return CustomerImporter(db).run(actor, **source, options);
         },
         [this, dryRun](Result<CustomerImportResult> result) { onRunFinished(dryRun, std::move(result)); });
@@ -730,10 +829,11 @@ void ImportDialog::showMessage(const QString &text, bool problem)
 void ImportDialog::updateActions()
 {
     const bool idle = !m_running;
-    const bool ready = idle && !m_reading && m_preview.has_value() && m_session.actor().can(Permission::CustomerWrite);
+    const bool ready = idle && !m_reading && m_preview.has_value() && m_session.actor().can(writePermission());
     m_dryRun->setEnabled(ready);
     m_import->setEnabled(ready);
     m_cancelButton->setEnabled(m_running && !m_cancel->load());
+    m_type->setEnabled(idle);
     m_browse->setEnabled(idle);
     m_encoding->setEnabled(idle);
     m_sheet->setEnabled(idle);

@@ -21,10 +21,12 @@ class QTableWidget;
 namespace crm {
 
 class DbWorker;
+class MappingFieldDelegate;
 class Session;
 
-// Imports a customer file (CSV/TXT in UTF-8, GB18030 or UTF-16, or a sheet of an XLSX workbook)
-// through CustomerImporter, the engine `crm import` drives: a preview of the first rows, the
+// Imports a file of customers, opportunities or activities (CSV/TXT in UTF-8, GB18030 or UTF-16, or a
+// sheet of an XLSX workbook) through the engines `crm import --type` drives (CustomerImporter,
+// OpportunityImporter, ActivityImporter; the types the user may write are offered): a preview of the first rows, the
 // proposed column mapping to edit (and to save or load as the template `crm import --mapping`
 // reads), the duplicate policy, all-or-nothing or valid-rows-plus-error-report, a dry run, and the
 // import itself on a worker of its own with progress and cancel (a cancelled import has written
@@ -36,6 +38,9 @@ public:
     explicit ImportDialog(Session &session, QWidget *parent = nullptr);
     ~ImportDialog() override;
 
+    // "customers", "opportunities" or "activities" (among those offered); proposes the mapping again.
+    void setType(const QString &type);
+    QString type() const;
     // Reads the file's preview (on the worker); previewChanged() follows.
     void setFile(const QString &path);
     QString file() const;
@@ -88,10 +93,13 @@ private:
     TableFileOptions fileOptions() const;
     QString mappingProblem(const ColumnMapping &mapping) const;
     QString errorText(const Error &error) const;
+    void applyType();
+    QString writePermission() const;
 
     Session &m_session;
     std::unique_ptr<DbWorker> m_worker;
     std::shared_ptr<CancelFlag> m_cancel;
+    QComboBox *m_type;
     QLineEdit *m_path;
     QPushButton *m_browse;
     QLabel *m_encodingLabel;
@@ -101,9 +109,11 @@ private:
     QTableWidget *m_previewTable;
     QLabel *m_previewNote;
     QTableWidget *m_mappingTable;
+    MappingFieldDelegate *m_delegate;
     QPushButton *m_loadMapping;
     QPushButton *m_saveMapping;
     QComboBox *m_duplicates;
+    QLabel *m_duplicatesHelp;
     QRadioButton *m_allOrNothing;
     QRadioButton *m_partial;
     QLabel *m_message;

@@ -8,13 +8,14 @@
 
 namespace crm {
 
-QString MappingFieldDelegate::label(const QString &field)
+QString MappingFieldDelegate::label(const QString &field, const QString &type)
 {
-    static const struct
+    struct Label
     {
         const char *field;
         const char *label;
-    } labels[] = {
+    };
+    static const Label customers[] = {
         {"", QT_TR_NOOP("(ignore)")},
         {"name", QT_TR_NOOP("Name")},
         {"kind", QT_TR_NOOP("Kind (person/company)")},
@@ -38,18 +39,58 @@ QString MappingFieldDelegate::label(const QString &field)
         {"position", QT_TR_NOOP("Position")},
         {"notes", QT_TR_NOOP("Notes")},
     };
-    for (const auto &l : labels)
-        if (field == QLatin1String(l.field))
-            return tr(l.label);
-    return field; // a field a template named that the CRM does not know: shown as written
+    // What an opportunity or activity row names its customer by, and the fields of each (ImportTargets).
+    static const Label opportunities[] = {
+        {"", QT_TR_NOOP("(ignore)")},
+        {"customerId", QT_TR_NOOP("Customer ID")},
+        {"customer", QT_TR_NOOP("Customer")},
+        {"customerPhone", QT_TR_NOOP("Customer phone")},
+        {"name", QT_TR_NOOP("Opportunity name")},
+        {"amount", QT_TR_NOOP("Amount")},
+        {"currency", QT_TR_NOOP("Currency")},
+        {"probability", QT_TR_NOOP("Probability (%)")},
+        {"pipeline", QT_TR_NOOP("Pipeline")},
+        {"stage", QT_TR_NOOP("Stage")},
+        {"status", QT_TR_NOOP("Status")},
+        {"expectedCloseDate", QT_TR_NOOP("Expected close date")},
+        {"owner", QT_TR_NOOP("Owner")},
+        {"lossReason", QT_TR_NOOP("Loss reason")},
+        {"notes", QT_TR_NOOP("Notes")},
+    };
+    static const Label activities[] = {
+        {"", QT_TR_NOOP("(ignore)")},
+        {"customerId", QT_TR_NOOP("Customer ID")},
+        {"customer", QT_TR_NOOP("Customer")},
+        {"customerPhone", QT_TR_NOOP("Customer phone")},
+        {"occurredAt", QT_TR_NOOP("Time")},
+        {"kind", QT_TR_NOOP("Activity type")},
+        {"direction", QT_TR_NOOP("Direction")},
+        {"subject", QT_TR_NOOP("Subject")},
+        {"content", QT_TR_NOOP("Content")},
+        {"outcome", QT_TR_NOOP("Outcome")},
+        {"status", QT_TR_NOOP("Status")},
+        {"phone", QT_TR_NOOP("Phone number")},
+        {"durationSeconds", QT_TR_NOOP("Duration (seconds)")},
+    };
+    auto find = [&](const auto &labels) -> QString {
+        for (const Label &l : labels)
+            if (field == QLatin1String(l.field))
+                return tr(l.label);
+        return field; // a field a template named that the CRM does not know: shown as written
+    };
+    if (type == QLatin1String("opportunities"))
+        return find(opportunities);
+    if (type == QLatin1String("activities"))
+        return find(activities);
+    return find(customers);
 }
 
 QWidget *MappingFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
 {
     auto *combo = new QComboBox(parent);
-    combo->addItem(label(QString()), QString());
-    for (const QString &field : ColumnMapping::targetFields())
-        combo->addItem(label(field), field);
+    combo->addItem(label(QString(), m_type), QString());
+    for (const QString &field : ColumnMapping::targetFields(m_type))
+        combo->addItem(label(field, m_type), field);
     combo->setMaxVisibleItems(combo->count());
     // Each choice (from the popup or by arrow keys) is written at once; Enter, Tab or a click
     // elsewhere closes the editor. Closing here would end a keyboard user's edit at the first arrow.
@@ -70,7 +111,7 @@ void MappingFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *mod
     auto *combo = static_cast<QComboBox *>(editor);
     const QString field = combo->currentData().toString();
     model->setData(index, field, FieldRole);
-    model->setData(index, label(field), Qt::DisplayRole);
+    model->setData(index, label(field, m_type), Qt::DisplayRole);
 }
 
 } // namespace crm

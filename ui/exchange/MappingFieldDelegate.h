@@ -4,9 +4,9 @@
 
 namespace crm {
 
-// Edits the "customer field" column of the import dialog's mapping table with a combo box of the
-// fields a column can fill (ColumnMapping::targetFields) and "ignore". The item keeps the field's
-// key in FieldRole and shows its translated label.
+// Edits the "field" column of the import dialog's mapping table with a combo box of the fields a
+// column of the imported type can fill (ColumnMapping::targetFields) and "ignore". The item keeps the
+// field's key in FieldRole and shows its translated label.
 class MappingFieldDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -15,12 +15,19 @@ public:
 
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    // The label of a target field in the user's language; "" is "(ignore)".
-    static QString label(const QString &field);
+    // The label of a target field of `type` (customers, opportunities, activities) in the user's
+    // language; "" is "(ignore)".
+    static QString label(const QString &field, const QString &type = QStringLiteral("customers"));
+
+    // The type whose fields the editor offers.
+    void setType(const QString &type) { m_type = type; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+
+private:
+    QString m_type = QStringLiteral("customers");
 };
 
 } // namespace crm
