@@ -780,6 +780,48 @@
     </message>
 </context>
 <context>
+    <name>crm::ActivitiesDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>No activities in this period</source>
+        <translation>No activities in this period</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activit(y/ies) shown</source>
+        <translation>
+            <numerusform>%n activity shown</numerusform>
+            <numerusform>%n activities shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2288,6 +2330,14 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Your permissions changed: the views were updated.</source>
         <translation>Your permissions changed: the views were updated.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 to %4</source>
+        <translation>%1 of %2, %3 to %4</translation>
     </message>
 </context>
 <context>

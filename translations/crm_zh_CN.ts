@@ -778,6 +778,47 @@
     </message>
 </context>
 <context>
+    <name>crm::ActivitiesDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>No activities in this period</source>
+        <translation>此期间没有跟进活动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activit(y/ies) shown</source>
+        <translation>
+            <numerusform>已显示 %n 条活动</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -2272,6 +2313,14 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Your permissions changed: the views were updated.</source>
         <translation>您的权限已变更，视图已随之更新。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>跟进活动</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 to %4</source>
+        <translation>%2 的%1（%3 至 %4）</translation>
     </message>
 </context>
 <context>

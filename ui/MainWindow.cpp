@@ -8,6 +8,7 @@
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/dashboard/DashboardView.h"
 #include "ui/pipeline/ClosedDealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
@@ -111,10 +112,17 @@ void MainWindow::openDashboardLink(const DashboardLink &link)
         }
         return;
     case DashboardLink::Kind::Activities:
-        // There is no list of activities across customers: the rep's customers are the closest list.
-        if (auto *customers = qobject_cast<CustomersView *>(view(QStringLiteral("customers"))); customers && link.userId) {
-            customers->showOwnedBy(*link.userId);
-            showView(QStringLiteral("customers"));
+        // Exactly the activities behind the segment: the rep's, of that kind, in the period.
+        if (link.userId && m_session.actor().can(Permission::ActivityRead)) {
+            const QString what = link.activityKind.isEmpty() ? tr("Activities") : DisplayFormat::activityKind(link.activityKind);
+            auto *dialog = new ActivitiesDialog(m_session, *link.userId, link.activityKind, link.occurredFrom, link.occurredTo,
+                                                tr("%1 of %2, %3 to %4")
+                                                    .arg(what, link.label, DisplayFormat::date(link.occurredFrom),
+                                                         DisplayFormat::date(link.occurredTo - 1)),
+                                                this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &ActivitiesDialog::openCustomer, this, &MainWindow::openCustomer);
+            dialog->show();
         }
         return;
     case DashboardLink::Kind::Opportunities:

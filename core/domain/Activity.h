@@ -33,7 +33,7 @@ struct Activity
     std::optional<qint64> opportunityId; // an opportunity of that customer
     qint64 userId = 0; // who: always the acting user when logged
     QString userName; // display name, read only
-    QString customerName; // read only; filled by ActivityService::listInScope only (what exports show)
+    QString customerName; // read only; filled by the lists (timeline, listForUser, listInScope), not by get()
     QString kind; // call | message | email | meeting | visit | note (ActivityService::kinds())
     QString direction; // inbound | outbound | "" ("in"/"out" accepted on input)
     QString status; // free word from the client, e.g. "connected", "failed", "sent"

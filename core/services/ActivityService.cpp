@@ -446,8 +446,10 @@ Status ActivityService::remove(const Actor &actor, qint64 id)
 Result<TimelinePage> ActivityService::page(const QString &where, const QVariantMap &binds, int limit,
                                            const std::optional<ActivityCursor> &after)
 {
+    // With the customer's name, as listInScope gives it (the same rule decides what is seen).
     QString sql = QStringLiteral("SELECT ") + kColumns +
-                  QStringLiteral(" FROM activities a JOIN users u ON u.id = a.user_id WHERE ") + where;
+                  QStringLiteral(", c.name FROM activities a JOIN users u ON u.id = a.user_id"
+                                 " LEFT JOIN customers c ON c.id = a.customer_id WHERE ") + where;
     if (after)
         sql += QStringLiteral(" AND a.occurred_at <= :afterAt AND (a.occurred_at < :afterAt OR a.id < :afterId)");
     sql += QStringLiteral(" ORDER BY a.occurred_at DESC, a.id DESC LIMIT :limit");
@@ -467,7 +469,9 @@ Result<TimelinePage> ActivityService::page(const QString &where, const QVariantM
             out.hasMore = true;
             break;
         }
-        out.activities.append(readActivity(q));
+        Activity a = readActivity(q);
+        a.customerName = q.value(18).toString();
+        out.activities.append(std::move(a));
     }
     if (out.hasMore)
         out.next = ActivityCursor{out.activities.constLast().occurredAt, out.activities.constLast().id};

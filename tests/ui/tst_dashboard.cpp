@@ -12,6 +12,7 @@
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
 #include "ui/MainWindow.h"
+#include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
 #include "ui/pipeline/ClosedDealsDialog.h"
@@ -440,13 +441,26 @@ private Q_SLOTS:
         QVERIFY(!board->filter().ownerId);
         QVERIFY(board->columnForStage(m_stages.value(QStringLiteral("qualified"))));
 
-        // A rep's activities: that rep's customers (there is no list of activities across customers).
+        // A segment of a rep's activities: exactly those activities, that rep's, of that kind, in the week.
         window.showView(QStringLiteral("dashboard"));
-        Q_EMIT barSet(dashboard->activitiesChart(), 2)->clicked(1); // zhao's meetings
-        QCOMPARE(window.currentViewId(), QStringLiteral("customers"));
-        QCOMPARE(model->filter().ownerId, std::optional<qint64>(m_team.zhao.userId));
-        QVERIFY(chip->isHidden());
-        QCOMPARE(shownCustomers(model), QStringList{QStringLiteral("赵的客户")});
+        auto listed = [&](int kind, int row) {
+            Q_EMIT barSet(dashboard->activitiesChart(), kind)->clicked(row);
+            const auto found = window.findChildren<ActivitiesDialog *>();
+            QStringList out;
+            if (found.size() != 1)
+                return QStringList{QStringLiteral("%1 dialogs").arg(found.size())};
+            ActivitiesDialog *list = found.first();
+            if (!QTest::qWaitFor([&] { return !list->isLoading(); }, 20000))
+                return QStringList{QStringLiteral("(still loading)")};
+            for (int r = 0; r < list->table()->rowCount(); ++r)
+                out << list->table()->item(r, 2)->text();
+            delete list;
+            return out;
+        };
+        QCOMPARE(listed(2, 1), QStringList{QStringLiteral("赵的客户")}); // zhao's meetings
+        // Wang's calls, newest first; his call on 旧客户 the week before is not in the period.
+        QCOMPARE(listed(0, 2), (QStringList{QStringLiteral("云帆贸易"), QStringLiteral("深圳星河科技有限公司")}));
+        QCOMPARE(window.currentViewId(), QStringLiteral("dashboard"));
 
         // A rep clicking the same Tuesday bar sees only her own new customer.
         MainWindow qianWindow(*m_qian, nullptr);
