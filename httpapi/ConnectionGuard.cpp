@@ -42,6 +42,18 @@ void ConnectionGuard::onReadyRead()
     m_socket->disconnectFromHost();
 }
 
+// QHttpServer 6.4 hands an answer to the socket in several writes (status line and headers, then the
+// body), and each becomes a write() of its own. With Nagle's algorithm the answer's last partial
+// segment then waits for the client's delayed ACK of the earlier ones: measured on the pipeline
+// board (46 KB) with 32 connections, both server threads idled two thirds of the time and p99 was
+// 80 ms. Every answer is complete when written, so there is nothing to coalesce: send at once.
+namespace {
+void noDelay(QAbstractSocket *socket)
+{
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+} // namespace
+
 GuardedTcpServer::GuardedTcpServer(const ConnectionLimits &limits, QObject *parent) : QTcpServer(parent), m_limits(limits)
 {
 }
@@ -57,6 +69,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    noDelay(socket);
     ++m_active;
     connect(socket, &QObject::destroyed, this, [this] { --m_active; });
     ConnectionGuard::attach(socket, m_limits);
@@ -66,6 +79,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
 GuardedSslServer::GuardedSslServer(const ConnectionLimits &limits, QObject *parent) : QSslServer(parent), m_limits(limits)
 {
     connect(this, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *socket) {
+        noDelay(socket);
         ++m_active;
         connect(socket, &QObject::destroyed, this, [this] { --m_active; });
         ConnectionGuard::attach(socket, m_limits);

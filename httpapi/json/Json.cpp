@@ -13,13 +13,53 @@ Error typeError(const QString &field, const QString &expected)
     return Error::validation(QStringLiteral("type"), field, QStringLiteral("%1 must be %2").arg(field, expected));
 }
 
+// 2 digits (4 for the year) of n, zero-padded, at out.
+void digits(char *out, unsigned n, int width)
+{
+    for (int i = width - 1; i >= 0; --i, n /= 10)
+        out[i] = char('0' + n % 10);
+}
+
 } // namespace
+
+QByteArray isoTime(qint64 ms)
+{
+    // Days and the time of day with floor division (times before 1970 are negative).
+    qint64 days = ms / 86'400'000;
+    qint64 rest = ms % 86'400'000;
+    if (rest < 0) {
+        rest += 86'400'000;
+        --days;
+    }
+    // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+    days += 719'468;
+    const qint64 era = (days >= 0 ? days : days - 146'096) / 146'097;
+    const auto doe = unsigned(days - era * 146'097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36'524 - doe / 146'096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = qint64(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1 || year > 9999)
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    char out[24] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0, ':', 0, 0, '.', 0, 0, 0, 'Z'};
+    digits(out, unsigned(year), 4);
+    digits(out + 5, month, 2);
+    digits(out + 8, day, 2);
+    const auto msOfDay = unsigned(rest);
+    digits(out + 11, msOfDay / 3'600'000, 2);
+    digits(out + 14, msOfDay / 60'000 % 60, 2);
+    digits(out + 17, msOfDay / 1000 % 60, 2);
+    digits(out + 20, msOfDay % 1000, 3);
+    return QByteArray(out, sizeof out);
+}
 
 QJsonValue time(qint64 ms)
 {
     if (ms == 0)
         return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(isoTime(ms));
 }
 
 Result<qint64> parseTime(const QJsonValue &value, const QString &field)

@@ -13,6 +13,10 @@ namespace crm::json {
 
 // Times out: ISO 8601 in UTC with an explicit offset ("2026-11-23T03:41:56.000Z"); 0 -> null.
 QJsonValue time(qint64 ms);
+// The same text as QDateTime's ISODateWithMs in UTC, written without QDateTime (lists of records
+// write several per row, and QDateTime's formatting through QString::asprintf was a tenth of a board
+// answer's time). Years outside 0001-9999 go through QDateTime.
+QByteArray isoTime(qint64 ms);
 // Times in: ISO 8601 with an offset, or epoch milliseconds. validation.format names the field.
 Result<qint64> parseTime(const QJsonValue &value, const QString &field);
 QJsonValue date(const QDate &date);

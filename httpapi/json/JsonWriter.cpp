@@ -1,6 +1,5 @@
 #include "httpapi/json/JsonWriter.h"
 
-#include "core/domain/Money.h"
 #include "httpapi/json/Json.h"
 
 #include <cmath>
@@ -49,22 +48,27 @@ JsonWriter &JsonWriter::value(const QString &text)
 {
     separate();
     const QByteArray utf8 = text.toUtf8();
-    m_out.reserve(m_out.size() + utf8.size() + 2);
     m_out += '"';
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Runs that need no escape (nearly all text) are appended whole, not byte by byte.
+    const char *run = utf8.constData();
+    const char *const end = run + utf8.size();
+    for (const char *p = run; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        m_out.append(run, p - run);
+        run = p + 1;
         if (c == '"' || c == '\\') {
             m_out += '\\';
             m_out += char(c);
-        } else if (c < 0x20) {
+        } else {
             static const char hex[] = "0123456789abcdef";
             m_out += "\\u00";
             m_out += hex[c >> 4];
             m_out += hex[c & 15];
-        } else {
-            m_out += char(c);
         }
     }
+    m_out.append(run, end - run);
     m_out += '"';
     return *this;
 }
@@ -115,7 +119,25 @@ JsonWriter &JsonWriter::strings(const QStringList &list)
 
 JsonWriter &JsonWriter::money(qint64 minor)
 {
-    return raw(Money::formatMinor(minor).toLatin1());
+    // Money::formatMinor's text, without building a QString per amount.
+    separate();
+    const quint64 abs = minor < 0 ? quint64(0) - quint64(minor) : quint64(minor); // INT64_MIN too
+    if (minor < 0)
+        m_out += '-';
+    m_out += QByteArray::number(abs / 100);
+    const auto cents = unsigned(abs % 100);
+    const char tail[3] = {'.', char('0' + cents / 10), char('0' + cents % 10)};
+    m_out.append(tail, 3);
+    return *this;
+}
+
+JsonWriter &JsonWriter::time(qint64 ms)
+{
+    separate();
+    m_out += '"';
+    m_out += isoTime(ms);
+    m_out += '"';
+    return *this;
 }
 
 JsonWriter &JsonWriter::raw(const QByteArray &json)
@@ -131,7 +153,7 @@ void writeTime(JsonWriter &out, const char *name, const std::optional<qint64> &m
     if (!ms || *ms == 0)
         out.null();
     else
-        out.value(time(*ms).toString());
+        out.time(*ms);
 }
 
 void writeId(JsonWriter &out, const char *name, const std::optional<qint64> &id)

@@ -32,6 +32,8 @@ public:
     JsonWriter &strings(const QStringList &list);
     // Money as an exact decimal number from minor units (12345.67), never through a double.
     JsonWriter &money(qint64 minor);
+    // A time as a string in json::isoTime's format (0 is not special here: see writeTime).
+    JsonWriter &time(qint64 ms);
     // Already-serialised JSON (e.g. a stored custom-fields object).
     JsonWriter &raw(const QByteArray &json);
 
