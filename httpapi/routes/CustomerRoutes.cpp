@@ -5,10 +5,10 @@
 #include "core/services/CustomerMerge.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
+#include "httpapi/FeedCache.h"
 #include "httpapi/json/CustomerJson.h"
 #include "httpapi/json/CustomerMergeJson.h"
 #include "httpapi/json/JsonWriter.h"
-#include "httpapi/ListTotals.h"
 
 #include <QJsonArray>
 
@@ -78,16 +78,7 @@ Result<CustomerFilter> filterFrom(const ApiRequest &r, const Paging &p)
 
 QString totalsKey(const ApiRequest &r, bool poolOnly)
 {
-    const Actor &a = r.actor;
-    QString key = QString::number(a.userId) + (poolOnly ? QStringLiteral("|pool|") : QStringLiteral("|list|"));
-    if (a.seesAll()) {
-        key += QStringLiteral("all");
-    } else {
-        QList<qint64> owners(a.visibleOwnerIds.begin(), a.visibleOwnerIds.end());
-        std::sort(owners.begin(), owners.end());
-        for (qint64 id : owners)
-            key += QString::number(id) + QLatin1Char(',');
-    }
+    QString key = (poolOnly ? QStringLiteral("pool|") : QStringLiteral("list|")) + scopeKey(r.actor);
     auto items = r.query.queryItems(QUrl::FullyDecoded);
     std::sort(items.begin(), items.end());
     for (const auto &[name, value] : std::as_const(items))
@@ -115,9 +106,9 @@ ApiResponse list(ApiContext &c, bool poolOnly)
     // page itself, and a phone list never pages that far.
     constexpr qint64 kTotalCap = 10000;
     auto count = [&] { return svc.countUpTo(c.request.actor, f, kTotalCap + 1); };
-    // Paging (and reloading) one list counts once (ListTotals): the key is the user, their scope and
+    // Paging (and reloading) one list counts once (FeedCache): the key is the user, their scope and
     // every query parameter but the page's.
-    ListTotals *totals = ListTotals::of(c.db.feed());
+    auto *totals = FeedCache<qint64>::of(c.db.feed());
     Result<qint64> total = totals ? totals->get(totalsKey(c.request, poolOnly), count) : count();
     if (!total)
         return errorOr(total.error());

@@ -85,4 +85,16 @@ QByteArray etag(int version)
     return "\"v" + QByteArray::number(version) + '"';
 }
 
+QString scopeKey(const Actor &actor)
+{
+    QString key = QString::number(actor.userId) + QLatin1Char('|');
+    if (actor.seesAll())
+        return key + QStringLiteral("all");
+    QList<qint64> owners(actor.visibleOwnerIds.begin(), actor.visibleOwnerIds.end());
+    std::sort(owners.begin(), owners.end());
+    for (qint64 id : owners)
+        key += QString::number(id) + QLatin1Char(',');
+    return key;
+}
+
 } // namespace crm::routes

@@ -37,5 +37,8 @@ QString queryParam(const ApiRequest &r, const char *name);
 // A time parameter: epoch milliseconds or ISO 8601 with an offset; nullopt when absent, validation
 // naming the parameter when malformed.
 Result<std::optional<qint64>> timeQueryParam(const ApiRequest &r, const char *name);
+// The start of a FeedCache key: the user and the owners they see ("7|all", "7|3,7,12,"). A role or
+// scope change yields another key (and publishes a change that empties the caches anyway).
+QString scopeKey(const Actor &actor);
 
 } // namespace crm::routes

@@ -171,6 +171,7 @@ private Q_SLOTS:
         QCOMPARE(stages.size(), 6);
         QCOMPARE(opportunities.size(), 4);
         QCOMPARE(r.json.value(QStringLiteral("pipelineId")).toInteger(), s.defaultPipeline);
+        QCOMPARE(r.json.value(QStringLiteral("limitPerStage")).toInt(), 20); // a phone's screenful per stage
         // Every stage's count and sums are those of its rows, exactly.
         for (const QJsonValue &sv : stages) {
             const QJsonObject st = sv.toObject();
@@ -207,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(r.json.value(QStringLiteral("success")).toBool());
         QCOMPARE(obj(r, "opportunity").value(QStringLiteral("stageId")).toInteger(), s.stage[QStringLiteral("qualified")]);
         QCOMPARE(obj(r, "opportunity").value(QStringLiteral("probability")).toInt(), 25);
-        r = wang.get(QStringLiteral("/api/crm/pipeline"));
+        r = wang.get(QStringLiteral("/api/crm/pipeline")); // the sums kept from the first board are renewed by the move
         QCOMPARE(arr(r.json, "stages").at(0).toObject().value(QStringLiteral("count")).toInteger(), 0);
         QCOMPARE(arr(r.json, "stages").at(1).toObject().value(QStringLiteral("count")).toInteger(), 1);
 
