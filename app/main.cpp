@@ -10,22 +10,18 @@
 #include "app/RestoreCommand.h"
 #include "app/ServeCommand.h"
 #include "app/UserCommand.h"
+#include "core/storage/SqliteLibrary.h"
 
 #include <QCoreApplication>
 
-#include <sqlite3.h>
 
 int main(int argc, char *argv[])
 {
     // Before any QStandardPaths lookup: the data folder is named after the application.
     QCoreApplication::setApplicationName(QStringLiteral("crm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CRM_VERSION));
-    // SQLite counts every allocation under one process-wide mutex unless told otherwise (Debian builds
-    // it with memory statistics on), so the API's server threads queued behind each other: measured on
-    // the 1M demo with two threads, a rep's list page 3.6k -> 5.6k requests/s and a keyword search
-    // 1.9k -> 3.1k with the statistics off. Only possible before SQLite initialises, i.e. before the
-    // first connection (Qt's plugin uses this same library).
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    // Before anything can open a database (SQLite takes its process-wide settings only then).
+    crm::SqliteLibrary::configure();
     // Asked before the application exists: creating it may select the offscreen platform.
     const bool display = crm::DesktopCommand::displayAvailable();
     // A QApplication only when the desktop will run: headless commands must work without a display.

@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 
 #include "core/storage/Migrations.h"
+#include "core/storage/SqliteLibrary.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -89,6 +90,7 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions &options)
 {
+    SqliteLibrary::configure();
     std::unique_ptr<Database> db(new Database);
     db->m_options = options;
     db->m_clock = options.clock ? options.clock : &systemClock();
