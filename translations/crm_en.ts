@@ -399,6 +399,149 @@
         <source>The operation failed: %1</source>
         <translation>The operation failed: %1</translation>
     </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>Customer ID</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>Customer phone</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Expected close date</source>
+        <translation>Expected close date</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>Loss reason</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>Duration (seconds)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReason</name>
+    <message>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>same email</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>same customer and name</source>
+        <translation>same customer and name</translation>
+    </message>
+    <message>
+        <source>same customer, time, kind, subject and content</source>
+        <translation>same customer, time, kind, subject and content</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of row %1 (%2)</source>
+        <translation>skipped: duplicate of row %1 (%2)</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of opportunity %1 (%2)</source>
+        <translation>skipped: duplicate of opportunity %1 (%2)</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of activity %1 (%2)</source>
+        <translation>skipped: duplicate of activity %1 (%2)</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of customer %1 (%2)</source>
+        <translation>skipped: duplicate of customer %1 (%2)</translation>
+    </message>
+    <message>
+        <source>skipped: the customer already has this opportunity, held by another user</source>
+        <translation>skipped: the customer already has this opportunity, held by another user</translation>
+    </message>
+    <message>
+        <source>skipped: already in the CRM, held by another user (%1)</source>
+        <translation>skipped: already in the CRM, held by another user (%1)</translation>
+    </message>
+    <message>
+        <source>cannot update: the customer already has this opportunity, held by another user</source>
+        <translation>cannot update: the customer already has this opportunity, held by another user</translation>
+    </message>
+    <message>
+        <source>cannot update: already in the CRM, held by another user (%1), outside your customers</source>
+        <translation>cannot update: already in the CRM, held by another user (%1), outside your customers</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>column</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -838,52 +981,6 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
-    </message>
-</context>
-<context>
-    <name>crm::ClosedDealsDialog</name>
-    <message>
-        <source>Load more</source>
-        <translation>Load more</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>Opportunity</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Stage</translation>
-    </message>
-    <message>
-        <source>Loading failed: %1</source>
-        <translation>Loading failed: %1</translation>
-    </message>
-    <message>
-        <source>No deals in this period</source>
-        <translation>No deals in this period</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %1 of %Ln deal(s)</source>
-        <translation>
-            <numerusform>Showing %1 of %Ln deal</numerusform>
-            <numerusform>Showing %1 of %Ln deals</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1608,6 +1705,56 @@
         <translation>
             <numerusform>%1: %n new customer</numerusform>
             <numerusform>%1: %n new customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crm::DealsDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>Load more</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunity</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>No deals in this period</source>
+        <translation>No deals in this period</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln deal(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %Ln deal</numerusform>
+            <numerusform>Showing %1 of %Ln deals</numerusform>
         </translation>
     </message>
 </context>
@@ -2338,6 +2485,14 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>%1 of %2, %3 to %4</source>
         <translation>%1 of %2, %3 to %4</translation>
+    </message>
+    <message>
+        <source>Opportunities created %1 to %2 that reached %3</source>
+        <translation>Opportunities created %1 to %2 that reached %3</translation>
+    </message>
+    <message>
+        <source>Show the stage on the board</source>
+        <translation>Show the stage on the board</translation>
     </message>
 </context>
 <context>

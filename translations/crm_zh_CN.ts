@@ -397,6 +397,149 @@
         <source>The operation failed: %1</source>
         <translation>操作失败：%1</translation>
     </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Duration (seconds)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReason</name>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称和公司相同</translation>
+    </message>
+    <message>
+        <source>same customer and name</source>
+        <translation>客户和名称相同</translation>
+    </message>
+    <message>
+        <source>same customer, time, kind, subject and content</source>
+        <translation>客户、时间、类型、主题和内容均相同</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of row %1 (%2)</source>
+        <translation>已跳过：与第 %1 行重复（%2）</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of opportunity %1 (%2)</source>
+        <translation>已跳过：与商机 %1 重复（%2）</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of activity %1 (%2)</source>
+        <translation>已跳过：与跟进记录 %1 重复（%2）</translation>
+    </message>
+    <message>
+        <source>skipped: duplicate of customer %1 (%2)</source>
+        <translation>已跳过：与客户 %1 重复（%2）</translation>
+    </message>
+    <message>
+        <source>skipped: the customer already has this opportunity, held by another user</source>
+        <translation>已跳过：该客户已有此商机，由其他用户负责</translation>
+    </message>
+    <message>
+        <source>skipped: already in the CRM, held by another user (%1)</source>
+        <translation>已跳过：CRM 中已有此客户，由其他用户负责（%1）</translation>
+    </message>
+    <message>
+        <source>cannot update: the customer already has this opportunity, held by another user</source>
+        <translation>无法更新：该客户已有此商机，由其他用户负责</translation>
+    </message>
+    <message>
+        <source>cannot update: already in the CRM, held by another user (%1), outside your customers</source>
+        <translation>无法更新：CRM 中已有此客户，由其他用户负责（%1），不在您的客户范围内</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -835,51 +978,6 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
-    </message>
-</context>
-<context>
-    <name>crm::ClosedDealsDialog</name>
-    <message>
-        <source>Load more</source>
-        <translation>加载更多</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>成交日期</translation>
-    </message>
-    <message>
-        <source>Opportunity</source>
-        <translation>商机</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Loading failed: %1</source>
-        <translation>加载失败：%1</translation>
-    </message>
-    <message>
-        <source>No deals in this period</source>
-        <translation>此期间没有交易</translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %1 of %Ln deal(s)</source>
-        <translation>
-            <numerusform>显示 %1 / 共 %Ln 笔交易</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1701,55 @@
     </message>
 </context>
 <context>
+    <name>crm::DealsDialog</name>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>No deals in this period</source>
+        <translation>此期间没有交易</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln deal(s)</source>
+        <translation>
+            <numerusform>显示 %1 / 共 %Ln 笔交易</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::DepartmentsPanel</name>
     <message>
         <source>Add department…</source>
@@ -2321,6 +2468,14 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>%1 of %2, %3 to %4</source>
         <translation>%2 的%1（%3 至 %4）</translation>
+    </message>
+    <message>
+        <source>Opportunities created %1 to %2 that reached %3</source>
+        <translation>%1 至 %2 创建、到达“%3”阶段的商机</translation>
+    </message>
+    <message>
+        <source>Show the stage on the board</source>
+        <translation>在看板上查看此阶段</translation>
     </message>
 </context>
 <context>

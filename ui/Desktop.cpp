@@ -2,7 +2,7 @@
 
 #include "ui/CredentialStore.h"
 #include "ui/EmbeddedServer.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/LanguageLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"

@@ -1,5 +1,7 @@
 #include "ui/LanguageLoader.h"
 
+#include "core/ErrorText.h"
+
 #include "ui/UiSettings.h"
 
 #include <QCoreApplication>
@@ -47,6 +49,7 @@ bool LanguageLoader::install(const QString &language)
     removeAll();
     m_language = language;
     g_language = language;
+    ErrorText::setEnglish(language == QLatin1String("en"));
     // The catalogues are compiled into the program (qt_add_translations, resource prefix /i18n).
     m_app = new QTranslator;
     const bool ok = m_app->load(QStringLiteral(":/i18n/crm_") + language + QStringLiteral(".qm"));

@@ -10,7 +10,7 @@
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/dashboard/DashboardView.h"
-#include "ui/pipeline/ClosedDealsDialog.h"
+#include "ui/pipeline/DealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/reports/ReportsView.h"
 #include "ui/undo/UndoHistory.h"
@@ -26,6 +26,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -126,27 +127,46 @@ void MainWindow::openDashboardLink(const DashboardLink &link)
         }
         return;
     case DashboardLink::Kind::Opportunities:
+        if (!m_session.actor().can(Permission::OpportunityRead))
+            return;
         if (link.stageId) {
-            // A funnel stage: the board of its pipeline with that stage outlined.
-            if (auto *board = qobject_cast<PipelineBoardView *>(view(QStringLiteral("pipeline")))) {
-                board->showStage(*link.stageId);
-                showView(QStringLiteral("pipeline"));
-            }
+            // A funnel stage: the deals the funnel counted there (created in the period, reached the stage).
+            OpportunityFilter cohort;
+            cohort.pipelineId = link.pipelineId;
+            cohort.reachedStageIds = link.reachedStageIds;
+            cohort.createdFrom = link.createdFrom;
+            if (link.createdTo)
+                cohort.createdTo = link.createdTo;
+            auto *dialog = new DealsDialog(m_session, cohort,
+                                           tr("Opportunities created %1 to %2 that reached %3")
+                                               .arg(DisplayFormat::date(link.createdFrom), DisplayFormat::date(link.createdTo - 1), link.label),
+                                           DealsDialog::DateColumn::Created, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &DealsDialog::openCustomer, this, &MainWindow::openCustomer);
+            // What is in that stage now: the board of its pipeline with the column outlined.
+            QPushButton *onBoard = dialog->addButton(tr("Show the stage on the board"));
+            onBoard->setObjectName(QStringLiteral("showOnBoard"));
+            connect(onBoard, &QPushButton::clicked, this, [this, dialog, stage = *link.stageId] {
+                if (auto *board = qobject_cast<PipelineBoardView *>(view(QStringLiteral("pipeline")))) {
+                    board->showStage(stage);
+                    showView(QStringLiteral("pipeline"));
+                }
+                dialog->close();
+            });
+            dialog->show();
             return;
         }
-        if (m_session.actor().can(Permission::OpportunityRead)) {
-            // A won bar: the board shows open deals, so the period's won deals get a list of their own.
-            OpportunityFilter f;
-            if (!link.status.isEmpty())
-                f.statuses = {link.status};
-            f.closedFrom = link.closedFrom;
-            if (link.closedTo)
-                f.closedTo = link.closedTo;
-            auto *dialog = new ClosedDealsDialog(m_session, f, tr("Won deals closed in %1").arg(link.label), this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &ClosedDealsDialog::openCustomer, this, &MainWindow::openCustomer);
-            dialog->show();
-        }
+        // A won bar: the board shows open deals, so the period's won deals get a list of their own.
+        OpportunityFilter f;
+        if (!link.status.isEmpty())
+            f.statuses = {link.status};
+        f.closedFrom = link.closedFrom;
+        if (link.closedTo)
+            f.closedTo = link.closedTo;
+        auto *dialog = new DealsDialog(m_session, f, tr("Won deals closed in %1").arg(link.label), DealsDialog::DateColumn::Closed, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &DealsDialog::openCustomer, this, &MainWindow::openCustomer);
+        dialog->show();
         return;
     }
 }

@@ -35,8 +35,8 @@ public:
     QStringList viewIds() const;
     QWidget *view(const QString &id) const;
     // A dashboard click: new customers of a bucket -> the customers narrowed to created in it (a chip);
-    // a funnel stage -> the board of that pipeline with the stage outlined; won in a bucket -> a list
-    // of the won deals closed then (ClosedDealsDialog); a rep's activities -> the rep's customers.
+    // a funnel stage -> the deals the funnel counted there (DealsDialog); won in a bucket -> a list
+    // of the won deals closed then (DealsDialog); a rep's activities -> those activities (ActivitiesDialog).
     void openDashboardLink(const DashboardLink &link);
 
 Q_SIGNALS:

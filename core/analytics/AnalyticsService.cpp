@@ -262,6 +262,7 @@ Result<QVector<FunnelStage>> AnalyticsService::funnel(const Actor &actor, qint64
         while (q.next()) {
             FunnelStage s;
             s.stageId = q.value(0).toLongLong();
+            s.pipelineId = *pipeline;
             s.name = q.value(1).toString();
             s.position = q.value(2).toInt();
             s.kind = q.value(3).toString();

@@ -86,6 +86,7 @@ struct StageValue
 struct FunnelStage
 {
     qint64 stageId = 0;
+    qint64 pipelineId = 0;
     QString name;
     int position = 0;
     QString kind; // "open" or "won"

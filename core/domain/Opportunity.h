@@ -98,6 +98,11 @@ struct OpportunityFilter
     QDate expectedCloseFrom, expectedCloseTo; // inclusive; null: unbounded
     // When it was won or lost, ms, half-open; only closed opportunities match a bound.
     std::optional<qint64> closedFrom, closedTo;
+    // When it was created, ms, half-open.
+    std::optional<qint64> createdFrom, createdTo;
+    // Has been in any of these stages (its stage history): a funnel stage's cohort is the
+    // opportunities that reached that stage or one after it (AnalyticsService::funnel's order).
+    QVector<qint64> reachedStageIds;
     OpportunitySort sort = OpportunitySort::Newest;
     int offset = 0;
     int limit = 20; // capped to OpportunityService::MaxLimit

@@ -581,6 +581,24 @@ Result<QString> whereClause(const Actor &actor, const OpportunityFilter &f, QVar
         parts << QStringLiteral("o.closed_at < :closedTo");
         binds.insert(QStringLiteral(":closedTo"), *f.closedTo);
     }
+    if (f.createdFrom) {
+        parts << QStringLiteral("o.created_at >= :createdFrom");
+        binds.insert(QStringLiteral(":createdFrom"), *f.createdFrom);
+    }
+    if (f.createdTo) {
+        parts << QStringLiteral("o.created_at < :createdTo");
+        binds.insert(QStringLiteral(":createdTo"), *f.createdTo);
+    }
+    if (!f.reachedStageIds.isEmpty()) {
+        // Read from the history's (opportunity_id, to_stage_id) index, as the funnel counts it.
+        QStringList names;
+        for (int i = 0; i < f.reachedStageIds.size(); ++i) {
+            names << QStringLiteral(":reached%1").arg(i);
+            binds.insert(names.last(), f.reachedStageIds[i]);
+        }
+        parts << QStringLiteral("EXISTS (SELECT 1 FROM opportunity_stage_history h WHERE h.opportunity_id = o.id"
+                                " AND h.to_stage_id IN (") + names.join(QStringLiteral(", ")) + QStringLiteral("))");
+    }
     if (!f.statuses.isEmpty()) {
         QStringList names;
         for (int i = 0; i < f.statuses.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "reports/import/ActivityRowParser.h"
 #include "reports/import/ImportLookups.h"
+#include "reports/import/ImportReason.h"
 
 #include <QSqlQuery>
 
@@ -114,12 +115,11 @@ private:
         if (m_options.onDuplicate != DuplicatePolicy::Create) {
             if (auto it = m_inFile.constFind(key); it != m_inFile.cend()) {
                 ++m_result.skipped;
-                return note(row, QStringLiteral("subject"), QStringLiteral("skipped: duplicate of row %1 (same customer, time, kind, subject and content)").arg(*it));
+                return note(row, QStringLiteral("subject"), ImportReason::duplicateOfRow(*it, ImportReason::Same::ActivityFields));
             }
             if (auto it = m_existing.constFind(key); it != m_existing.cend()) {
                 ++m_result.skipped;
-                return note(row, QStringLiteral("subject"),
-                            QStringLiteral("skipped: duplicate of activity %1 (same customer, time, kind, subject and content)").arg(*it));
+                return note(row, QStringLiteral("subject"), ImportReason::duplicateOfRecord(*it, ImportReason::Same::ActivityFields));
             }
         }
         if (writing()) {

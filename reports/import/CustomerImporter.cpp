@@ -7,6 +7,7 @@
 #include "core/storage/Database.h"
 #include "reports/import/CustomerRowParser.h"
 #include "reports/import/DuplicateIndex.h"
+#include "reports/import/ImportReason.h"
 #include "reports/table/RowSource.h"
 
 #include <QElapsedTimer>
@@ -214,7 +215,7 @@ private:
         // All or nothing: nothing more is written; the rest is still checked, to report every problem at once.
         if (!m_options.partial)
             m_writing = false;
-        return issue(cells, m_parser.columnFor(error, cells), error.message);
+        return issue(cells, m_parser.columnFor(error, cells), ImportReason::invalid(error));
     }
 
     int keyColumn(DuplicateIndex::Key key) const
@@ -227,14 +228,24 @@ private:
         return -1;
     }
 
-    static QString describe(const DuplicateIndex::Match &m)
+    static ImportReason::Same same(DuplicateIndex::Key key)
     {
-        const QString same = QStringLiteral("same ") + DuplicateIndex::keyName(m.key);
+        switch (key) {
+        case DuplicateIndex::Key::Phone: return ImportReason::Same::Phone;
+        case DuplicateIndex::Key::Email: return ImportReason::Same::Email;
+        case DuplicateIndex::Key::NameCompany: return ImportReason::Same::Name;
+        }
+        return ImportReason::Same::Name;
+    }
+
+    // Why a duplicate was skipped.
+    static QString skipped(const DuplicateIndex::Match &m)
+    {
         if (m.row > 0)
-            return QStringLiteral("duplicate of row %1 (%2)").arg(m.row).arg(same);
+            return ImportReason::duplicateOfRow(m.row, same(m.key));
         if (!m.visible)
-            return QStringLiteral("already in the CRM, held by another user (%1)").arg(same);
-        return QStringLiteral("duplicate of customer %1 (%2)").arg(m.customerId).arg(same);
+            return ImportReason::heldByAnother(same(m.key));
+        return ImportReason::duplicateOfRecord(m.customerId, same(m.key));
     }
 
     Status row(const QStringList &cells)
@@ -249,7 +260,7 @@ private:
         if (const auto match = m_index.find(c); match && m_options.onDuplicate != DuplicatePolicy::Create) {
             if (m_options.onDuplicate == DuplicatePolicy::Skip) {
                 ++m_result.skipped;
-                return issue(cells, keyColumn(match->key), QStringLiteral("skipped: ") + describe(*match));
+                return issue(cells, keyColumn(match->key), skipped(*match));
             }
             auto updated = update(cells, c, *match);
             if (!updated)
@@ -268,9 +279,7 @@ private:
             ++m_result.invalid;
             if (!m_options.partial)
                 m_writing = false;
-            if (Status st = issue(cells, keyColumn(match.key),
-                                  QStringLiteral("cannot update: ") + describe(match) + QStringLiteral(", outside your customers"));
-                !st)
+            if (Status st = issue(cells, keyColumn(match.key), ImportReason::notUpdatedHeldByAnother(same(match.key))); !st)
                 return st.error();
             return true;
         }

@@ -23,16 +23,6 @@ quint64 pack(qint64 id, qint64 row, bool visible)
 
 DuplicateIndex::DuplicateIndex() : m_slots(1 << 16) {}
 
-QString DuplicateIndex::keyName(Key key)
-{
-    switch (key) {
-    case Key::Phone: return QStringLiteral("phone");
-    case Key::Email: return QStringLiteral("email");
-    case Key::NameCompany: return QStringLiteral("name");
-    }
-    return {};
-}
-
 QString DuplicateIndex::nameKey(const Customer &c)
 {
     if (c.company.isEmpty() && c.kind != QLatin1String("company"))

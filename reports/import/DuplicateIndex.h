@@ -44,7 +44,6 @@ public:
 
     qint64 size() const { return m_size; }
     qint64 loadedCustomers() const { return m_loadedCustomers; }
-    static QString keyName(Key key);
     static QString nameKey(const Customer &c); // empty when the customer has none
 
 private:

@@ -1,6 +1,7 @@
 #include "reports/import/EntityImport.h"
 
 #include "core/storage/Database.h"
+#include "reports/import/ImportReason.h"
 #include "reports/table/RowSource.h"
 
 #include <QElapsedTimer>
@@ -29,11 +30,16 @@ Status EntityImport::note(const ImportRow &row, const QString &field, const QStr
     return m_report->add({row.number, m_mapping.headers.value(column), column >= 0 ? row.cells.value(column) : QString(), reason});
 }
 
-Status EntityImport::invalid(const ImportRow &row, const Error &error)
+Status EntityImport::invalid(const ImportRow &row, const QString &field, const QString &reason)
 {
     ++m_result.invalid;
     if (!m_options.partial)
         m_writing = false;
+    return note(row, field, reason);
+}
+
+Status EntityImport::invalid(const ImportRow &row, const Error &error)
+{
     // Service errors name service fields (amountMinor); the report names the file's column.
     static const QHash<QString, QString> columns = {{QStringLiteral("amountMinor"), QStringLiteral("amount")},
                                                     {QStringLiteral("ownerId"), QStringLiteral("owner")},
@@ -42,7 +48,7 @@ Status EntityImport::invalid(const ImportRow &row, const Error &error)
     QString field = columns.value(error.field, error.field);
     if (field == QLatin1String("customerId") && m_mapping.columnOf(field) < 0)
         field = QStringLiteral("customer");
-    return note(row, field, error.message);
+    return invalid(row, field, ImportReason::invalid(error));
 }
 
 Status EntityImport::readRows(RowSource &source)

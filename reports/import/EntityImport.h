@@ -49,6 +49,8 @@ protected:
     // An invalid row: counted, reported against the column of `error.field`; in all-or-nothing mode
     // nothing more is written.
     Status invalid(const ImportRow &row, const Error &error);
+    // The same with the report's text already made (ImportReason).
+    Status invalid(const ImportRow &row, const QString &field, const QString &reason);
     // Whether rows are written now: not in a dry run, nor after an invalid row in all-or-nothing mode.
     bool writing() const { return m_writing; }
 

@@ -1,5 +1,7 @@
 #include "reports/import/ImportErrorReport.h"
 
+#include "reports/import/ImportReason.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -29,7 +31,7 @@ Status ImportErrorReport::add(const ImportIssue &issue)
             return Error{QStringLiteral("io"), QStringLiteral("Cannot write the error report %1: %2").arg(m_path, m_file->errorString()),
                          QStringLiteral("file")};
         m_writer = std::make_unique<CsvWriter>(m_file.get());
-        m_writer->writeRow({QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("value"), QStringLiteral("reason")});
+        m_writer->writeRow(ImportReason::reportHeader());
     }
     m_writer->addNumber(QString::number(issue.row));
     m_writer->addText(issue.column);

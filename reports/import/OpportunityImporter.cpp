@@ -4,6 +4,7 @@
 #include "core/services/OpportunityService.h"
 #include "core/storage/Database.h"
 #include "reports/import/ImportLookups.h"
+#include "reports/import/ImportReason.h"
 #include "reports/import/OpportunityRowParser.h"
 
 #include <QSqlQuery>
@@ -201,15 +202,16 @@ private:
             match = *db;
         if (match && m_options.onDuplicate != DuplicatePolicy::Create) {
             const bool hidden = match->row == 0 && !visible(*match);
-            const QString what = match->row > 0 ? QStringLiteral("duplicate of row %1 (same customer and name)").arg(match->row)
-                : hidden ? QStringLiteral("the customer already has this opportunity, held by another user")
-                         : QStringLiteral("duplicate of opportunity %1 (same customer and name)").arg(match->id);
+            constexpr auto same = ImportReason::Same::CustomerAndName;
             if (m_options.onDuplicate == DuplicatePolicy::Skip) {
                 ++m_result.skipped;
-                return note(row, QStringLiteral("name"), QStringLiteral("skipped: ") + what);
+                return note(row, QStringLiteral("name"),
+                            match->row > 0 ? ImportReason::duplicateOfRow(match->row, same)
+                            : hidden       ? ImportReason::heldByAnother(same)
+                                           : ImportReason::duplicateOfRecord(match->id, same));
             }
             if (hidden) // as for customers: not updated, reported
-                return invalid(row, rowError(QStringLiteral("name"), QStringLiteral("cannot update: ") + what));
+                return invalid(row, QStringLiteral("name"), ImportReason::notUpdatedHeldByAnother(same));
             return update(row, r, *stage, *match, !r.stage.isEmpty() || !r.status.isEmpty());
         }
         Known created{0, o.ownerId, stage->pipelineId, stage->id, row.number};

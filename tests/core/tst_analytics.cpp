@@ -3,6 +3,7 @@
 // services that normally write them are tested elsewhere); customers go through CustomerService.
 #include "core/analytics/AnalyticsService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
@@ -434,6 +435,24 @@ private Q_SLOTS:
         QCOMPARE(reached, (QList<qint64>{2, 1, 1, 0, 0}));
         QCOMPARE(wang[2].conversionBasisPoints.value(), 0);
         QVERIFY(!wang[3].conversionBasisPoints); // nobody reached negotiation
+
+        // A stage's cohort as a list (the dashboard's drill-down): the same opportunities the funnel
+        // counted, for each viewer and stage, and none created outside the week.
+        for (const auto &[actor, funnel] : {std::pair{&t.li, li}, std::pair{&t.admin, all}, std::pair{&t.wang, wang}}) {
+            QVector<qint64> ids;
+            for (const FunnelStage &s : funnel)
+                ids << s.stageId;
+            for (int i = 0; i < funnel.size(); ++i) {
+                OpportunityFilter f;
+                f.pipelineId = funnel[i].pipelineId;
+                f.reachedStageIds = ids.mid(i);
+                f.createdFrom = chinaWeek().from;
+                f.createdTo = chinaWeek().to;
+                f.limit = 100;
+                QCOMPARE(must(OpportunityService(*db).count(*actor, f)), funnel[i].reached);
+                QCOMPARE(qint64(must(OpportunityService(*db).list(*actor, f)).opportunities.size()), funnel[i].reached);
+            }
+        }
 
         // Sales cycle: first history row to the won row.
         const qint64 w1 = utc("2024-03-05T02:00") - utc("2024-02-01T00:00"); // 33 days 2 hours

@@ -15,7 +15,7 @@
 #include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
-#include "ui/pipeline/ClosedDealsDialog.h"
+#include "ui/pipeline/DealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/dashboard/DashboardPeriod.h"
 #include "ui/dashboard/DashboardView.h"
@@ -34,7 +34,9 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QGraphicsView>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace crm;
@@ -411,9 +413,9 @@ private Q_SLOTS:
         // Won on Wednesday: zhao's deal in a list of its own; Saturday's was qian's, not li's.
         window.showView(QStringLiteral("dashboard"));
         Q_EMIT barSet(dashboard->wonChart())->clicked(2);
-        auto dialogs = window.findChildren<ClosedDealsDialog *>();
+        auto dialogs = window.findChildren<DealsDialog *>();
         QCOMPARE(dialogs.size(), 1);
-        ClosedDealsDialog *won = dialogs.first();
+        DealsDialog *won = dialogs.first();
         QVERIFY(QTest::qWaitFor([&] { return !won->isLoading(); }, 20000));
         QCOMPARE(won->totalCount(), qint64(1));
         QCOMPARE(won->table()->rowCount(), 1);
@@ -421,19 +423,45 @@ private Q_SLOTS:
         QCOMPARE(won->table()->item(0, 3)->text(), money(200'000));
         QVERIFY(won->windowTitle().contains(QStringLiteral("2024-03-06")));
         won->close();
-        QTRY_VERIFY(window.findChildren<ClosedDealsDialog *>().isEmpty()); // closed is deleted
+        QTRY_VERIFY(window.findChildren<DealsDialog *>().isEmpty()); // closed is deleted
         Q_EMIT barSet(dashboard->wonChart())->clicked(5);
-        dialogs = window.findChildren<ClosedDealsDialog *>();
+        dialogs = window.findChildren<DealsDialog *>();
         QCOMPARE(dialogs.size(), 1);
-        ClosedDealsDialog *saturday = dialogs.first();
+        DealsDialog *saturday = dialogs.first();
         QVERIFY(QTest::qWaitFor([&] { return !saturday->isLoading(); }, 20000));
         QCOMPARE(saturday->totalCount(), qint64(0));
         QCOMPARE(saturday->table()->rowCount(), 0);
         saturday->close();
 
-        // A funnel stage: the default pipeline's board with that stage outlined, filters back to all.
+        // A funnel stage: the deals the funnel counted there, as many as the bar, each created in the
+        // week; lead (the top bar) also lists the one lost from lead and the one still in it.
+        auto cohort = [&](int bar) {
+            Q_EMIT barSet(dashboard->funnelChart())->clicked(bar);
+            const auto found = window.findChildren<DealsDialog *>();
+            return found.size() == 1 ? found.first() : nullptr;
+        };
+        QTRY_VERIFY(window.findChildren<DealsDialog *>().isEmpty()); // the won lists above are gone
+        const QVector<qreal> reached = dashboard->series().funnelReached;
+        for (int stage = 0; stage < reached.size(); ++stage) {
+            DealsDialog *deals = cohort(int(reached.size()) - 1 - stage); // bars run last stage first
+            QVERIFY(deals);
+            QVERIFY(QTest::qWaitFor([&] { return !deals->isLoading(); }, 20000));
+            QCOMPARE(qreal(deals->totalCount()), reached[stage]);
+            QCOMPARE(qreal(deals->table()->rowCount()), reached[stage]);
+            for (qint64 id : deals->shownIds()) {
+                QSqlQuery q = m_store->db->prepare(QStringLiteral("SELECT created_at FROM opportunities WHERE id = :id"));
+                q.bindValue(QStringLiteral(":id"), id);
+                QVERIFY(m_store->db->exec(q).ok() && q.next());
+                const qint64 created = q.value(0).toLongLong();
+                QVERIFY(created >= dashboard->data().period.from && created < dashboard->data().period.to);
+            }
+            delete deals;
+        }
+        // "Show the stage on the board": the default pipeline's board with that stage outlined, filters back to all.
         board->setOwnerFilter(m_team.wang.userId);
-        Q_EMIT barSet(dashboard->funnelChart())->clicked(3); // qualified
+        DealsDialog *qualified = cohort(3);
+        QVERIFY(qualified);
+        qualified->findChild<QPushButton *>(QStringLiteral("showOnBoard"))->click();
         QCOMPARE(window.currentViewId(), QStringLiteral("pipeline"));
         QCOMPARE(board->highlightedStage(), m_stages.value(QStringLiteral("qualified")));
         QVERIFY(QTest::qWaitFor([&] { return !board->isLoading() && board->columnCount() > 0; }, 20000));

@@ -4,6 +4,7 @@
 // Chinese names, an edited mapping and a saved/loaded template take effect, partial mode writes the
 // report, a cancel midway leaves the database as it was, the customer list refreshes, broken files
 // and bad mappings say so, and a user without customer.write has no import action.
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
@@ -330,6 +331,38 @@ private Q_SLOTS:
         QCOMPARE(issues->rowCount(), 2);
         QCOMPARE(issues->item(0, 0)->text(), QStringLiteral("3"));
         QCOMPARE(issues->item(0, 2)->text(), QStringLiteral("not-an-email"));
+    }
+
+    // In Chinese the reasons are Chinese, in the list and in the report: a validation error as the
+    // desktop words it, a skipped duplicate with its row, and the report's header.
+    void reasonsInTheUsersLanguage()
+    {
+        LanguageLoader loader;
+        QVERIFY(loader.install(QStringLiteral("zh_CN")));
+        const QByteArray csv = u("姓名,手机,邮箱\n"
+                                 "中文一号,13800000201,\n"
+                                 "中文二号,13800000201,\n"
+                                 "中文三号,,not-an-email\n")
+                                   .toUtf8();
+        const QString file = writeFile(QStringLiteral("zh-reasons.csv"), csv);
+        const QString report = ImportErrorReport::pathFor(file);
+        ImportDialog dialog(*m_session);
+        QVERIFY(open(dialog, file));
+        dialog.setPartial(true);
+        const QList<QVariant> done = run(dialog, false);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        auto *issues = dialog.findChild<QTableWidget *>(QStringLiteral("issues"));
+        QCOMPARE(issues->rowCount(), 2);
+        QCOMPARE(issues->item(0, 3)->text(), u("已跳过：与第 2 行重复（电话相同）"));
+        QCOMPARE(issues->item(1, 3)->text(), u("邮箱：格式不正确。"));
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).remove(QChar(0xFEFF)).split(QStringLiteral("\r\n"));
+        QCOMPARE(lines.value(0), u("行,列,值,原因"));
+        QVERIFY2(lines.value(1).endsWith(u("已跳过：与第 2 行重复（电话相同）")), qPrintable(lines.value(1)));
+        loader.install(QStringLiteral("en"));
+        QCOMPARE(ErrorText::message(Error::validation(QStringLiteral("format"), QStringLiteral("emails"), QStringLiteral("specific"))),
+                 QStringLiteral("specific")); // English again: the service's own sentence
     }
 
     void cancelMidwayLeavesTheDatabaseAsItWas()

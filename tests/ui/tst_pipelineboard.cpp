@@ -10,7 +10,7 @@
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/pipeline/StageColumnModel.h"

@@ -5,7 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/services/CustomerValidator.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/customers/CustomerTimeline.h"
 #include "ui/undo/UndoHistory.h"

@@ -6,7 +6,7 @@
 #include "core/services/FollowUpService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/customers/FollowUpDialog.h"
 #include "ui/customers/LogActivityDialog.h"

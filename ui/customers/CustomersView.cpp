@@ -5,7 +5,7 @@
 #include "core/services/OrgService.h"
 #include "core/services/PoolService.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/UiSettings.h"
 #include "ui/customers/CustomerDialog.h"

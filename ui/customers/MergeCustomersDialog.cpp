@@ -3,7 +3,7 @@
 #include "core/security/Permission.h"
 #include "core/services/CustomerService.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QButtonGroup>

@@ -2,7 +2,7 @@
 
 #include "core/services/ActivityService.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QDialogButtonBox>

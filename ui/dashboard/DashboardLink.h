@@ -2,6 +2,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QVector>
 
 #include <optional>
 
@@ -18,10 +19,12 @@ struct DashboardLink
     // Customers: created in the range (a "new customers" bar).
     qint64 createdFrom = 0, createdTo = 0;
     // Opportunities: closed in the range with `status` (a "won" bar), or, for a funnel stage,
-    // created in the range (createdFrom/To above) that reached `stageId` (or went further).
+    // created in the range (createdFrom/To above) in `pipelineId` that reached `stageId`, i.e. have
+    // been in one of `reachedStageIds` (that stage and those after it in the funnel's order).
     qint64 closedFrom = 0, closedTo = 0;
     QString status; // "won" for a won bar; empty: any
-    std::optional<qint64> stageId;
+    std::optional<qint64> stageId, pipelineId;
+    QVector<qint64> reachedStageIds;
     // Activities: logged in the range by one user, of one kind (a segment of the stacked bar).
     qint64 occurredFrom = 0, occurredTo = 0;
     std::optional<qint64> userId;

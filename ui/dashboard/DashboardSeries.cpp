@@ -112,10 +112,13 @@ std::optional<DashboardLink> DashboardSeries::linkFunnel(const DashboardData &da
     DashboardLink link;
     link.kind = DashboardLink::Kind::Opportunities;
     link.stageId = funnelStageIds[stageIndex];
+    link.reachedStageIds = funnelStageIds.mid(stageIndex); // this stage or further, as the funnel counts
     link.createdFrom = data.period.from;
     link.createdTo = data.period.to;
-    if (stageIndex < data.funnel.size())
+    if (stageIndex < data.funnel.size()) {
         link.label = data.funnel[stageIndex].name;
+        link.pipelineId = data.funnel[stageIndex].pipelineId;
+    }
     return link;
 }
 

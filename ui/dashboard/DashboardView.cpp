@@ -3,7 +3,7 @@
 #include "core/ChangeFeed.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/dashboard/DashboardLoader.h"
 #include "ui/dashboard/DashboardPeriod.h"

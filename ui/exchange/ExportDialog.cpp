@@ -2,7 +2,7 @@
 
 #include "reports/export/CustomerExporter.h"
 #include "ui/DbWorker.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/LanguageLoader.h"
 #include "ui/Session.h"
 

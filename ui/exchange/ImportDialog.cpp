@@ -6,7 +6,7 @@
 #include "reports/import/ImportTargets.h"
 #include "reports/import/OpportunityImporter.h"
 #include "ui/DbWorker.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/exchange/MappingFieldDelegate.h"
 

@@ -6,7 +6,7 @@
 #include "core/services/PipelineService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/StageColumnModel.h"

@@ -2,7 +2,7 @@
 
 #include "core/services/OpportunityService.h"
 #include "ui/DbWorker.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 
 #include <QDataStream>
 #include <QIODevice>

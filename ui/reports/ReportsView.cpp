@@ -7,7 +7,7 @@
 #include "reports/report/ReportPeriod.h"
 #include "reports/report/XlsxReportWriter.h"
 #include "ui/DbWorker.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/dashboard/DashboardPeriod.h"
 

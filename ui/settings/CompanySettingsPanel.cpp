@@ -4,7 +4,7 @@
 #include "core/security/Permission.h"
 #include "core/services/FollowUpService.h"
 #include "core/services/PipelineService.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QComboBox>

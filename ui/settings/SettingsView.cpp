@@ -2,7 +2,7 @@
 
 #include "ui/DisplayFormat.h"
 #include "ui/EmbeddedServer.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/settings/CompanySettingsPanel.h"
 #include "ui/UiSettings.h"

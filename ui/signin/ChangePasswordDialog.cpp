@@ -1,6 +1,6 @@
 #include "ui/signin/ChangePasswordDialog.h"
 
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 
 #include "core/storage/Database.h"
 #include "ui/CredentialStore.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"

@@ -4,7 +4,7 @@
 #include "core/services/TaskService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/tasks/RescheduleDialog.h"
 #include "ui/undo/UndoHistory.h"

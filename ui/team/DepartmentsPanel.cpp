@@ -2,7 +2,7 @@
 
 #include "core/security/Permission.h"
 #include "core/services/OrgService.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QHash>

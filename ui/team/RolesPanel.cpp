@@ -2,7 +2,7 @@
 
 #include "core/services/OrgService.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QComboBox>

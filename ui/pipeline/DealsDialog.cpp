@@ -1,8 +1,8 @@
-#include "ui/pipeline/ClosedDealsDialog.h"
+#include "ui/pipeline/DealsDialog.h"
 
 #include "core/services/OpportunityService.h"
 #include "ui/DisplayFormat.h"
-#include "ui/ErrorText.h"
+#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QDialogButtonBox>
@@ -19,12 +19,13 @@
 namespace crm {
 
 namespace {
-enum Column { Closed, Name, Customer, Amount, Owner, StageName, ColumnCount };
+enum Column { Date, Name, Customer, Amount, Owner, StageName, ColumnCount };
 constexpr int kPage = 200;
 } // namespace
 
-ClosedDealsDialog::ClosedDealsDialog(Session &session, const OpportunityFilter &filter, const QString &heading, QWidget *parent)
-    : QDialog(parent), m_session(session), m_filter(filter), m_table(new QTableWidget(0, ColumnCount, this)),
+DealsDialog::DealsDialog(Session &session, const OpportunityFilter &filter, const QString &heading, DateColumn date,
+                         QWidget *parent)
+    : QDialog(parent), m_session(session), m_filter(filter), m_date(date), m_table(new QTableWidget(0, ColumnCount, this)),
       m_status(new QLabel(this)), m_more(new QPushButton(tr("Load more"), this))
 {
     setObjectName(QStringLiteral("closedDeals"));
@@ -42,7 +43,7 @@ ClosedDealsDialog::ClosedDealsDialog(Session &session, const OpportunityFilter &
     title->setFont(f);
 
     m_table->setObjectName(QStringLiteral("dealsTable"));
-    m_table->setHorizontalHeaderLabels({tr("Closed"), tr("Opportunity"), tr("Customer"), tr("Amount"), tr("Owner"), tr("Stage")});
+    m_table->setHorizontalHeaderLabels({date == DateColumn::Closed ? tr("Closed") : tr("Created"), tr("Opportunity"), tr("Customer"), tr("Amount"), tr("Owner"), tr("Stage")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -62,11 +63,12 @@ ClosedDealsDialog::ClosedDealsDialog(Session &session, const OpportunityFilter &
     m_status->setObjectName(QStringLiteral("dealsStatus"));
     m_more->setObjectName(QStringLiteral("loadMore"));
     m_more->setEnabled(false);
-    connect(m_more, &QPushButton::clicked, this, &ClosedDealsDialog::loadMore);
+    connect(m_more, &QPushButton::clicked, this, &DealsDialog::loadMore);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *bottom = new QHBoxLayout;
+    m_buttons = bottom;
     bottom->addWidget(m_status, 1);
     bottom->addWidget(m_more);
     bottom->addWidget(buttons);
@@ -93,7 +95,14 @@ ClosedDealsDialog::ClosedDealsDialog(Session &session, const OpportunityFilter &
     loadMore();
 }
 
-void ClosedDealsDialog::loadMore()
+QPushButton *DealsDialog::addButton(const QString &text)
+{
+    auto *button = new QPushButton(text, this);
+    m_buttons->insertWidget(m_buttons->indexOf(m_more), button);
+    return button;
+}
+
+void DealsDialog::loadMore()
 {
     m_more->setEnabled(false);
     const Actor actor = m_session.actor();
@@ -113,14 +122,15 @@ void ClosedDealsDialog::loadMore()
         });
 }
 
-void ClosedDealsDialog::append(const OpportunityPage &page)
+void DealsDialog::append(const OpportunityPage &page)
 {
     for (const Opportunity &o : page.opportunities) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const bool amountHidden = o.hiddenFields.contains(QStringLiteral("amountMinor"));
         const QString amount = amountHidden ? QStringLiteral("—") : DisplayFormat::money(o.amountMinor) + QLatin1Char(' ') + o.currency;
-        const QString cells[] = {o.closedAt ? DisplayFormat::date(o.closedAt) : QString(), o.name, o.customerName, amount,
+        const qint64 when = m_date == DateColumn::Closed ? o.closedAt : o.createdAt;
+        const QString cells[] = {when ? DisplayFormat::date(when) : QString(), o.name, o.customerName, amount,
                                  o.ownerName, o.stageName};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
@@ -137,7 +147,7 @@ void ClosedDealsDialog::append(const OpportunityPage &page)
     m_more->setEnabled(m_hasMore);
 }
 
-void ClosedDealsDialog::updateStatus()
+void DealsDialog::updateStatus()
 {
     if (m_pending > 0)
         return;

@@ -1,10 +1,24 @@
-#include "ui/ErrorText.h"
-
-#include "ui/LanguageLoader.h"
+#include "core/ErrorText.h"
 
 #include <QRegularExpression>
 
+#include <atomic>
+
 namespace crm {
+
+namespace {
+std::atomic<bool> g_english{true};
+} // namespace
+
+void ErrorText::setEnglish(bool english)
+{
+    g_english = english;
+}
+
+bool ErrorText::isEnglish()
+{
+    return g_english;
+}
 
 QString ErrorText::fieldLabel(const QString &field)
 {
@@ -26,6 +40,17 @@ QString ErrorText::fieldLabel(const QString &field)
         {"email", QT_TR_NOOP("Email")},       {"relationship", QT_TR_NOOP("Relationship")},
         {"password", QT_TR_NOOP("Password")}, {"database", QT_TR_NOOP("Database")},
         {"username", QT_TR_NOOP("User name")},
+        // Columns of imported opportunities and activities.
+        {"customer", QT_TR_NOOP("Customer")}, {"customerId", QT_TR_NOOP("Customer ID")},
+        {"customerPhone", QT_TR_NOOP("Customer phone")}, {"amount", QT_TR_NOOP("Amount")},
+        {"amountMinor", QT_TR_NOOP("Amount")}, {"probability", QT_TR_NOOP("Probability")},
+        {"expectedCloseDate", QT_TR_NOOP("Expected close date")}, {"stage", QT_TR_NOOP("Stage")},
+        {"pipeline", QT_TR_NOOP("Pipeline")}, {"owner", QT_TR_NOOP("Owner")},
+        {"lossReason", QT_TR_NOOP("Loss reason")}, {"occurredAt", QT_TR_NOOP("Time")},
+        {"durationSeconds", QT_TR_NOOP("Duration (seconds)")}, {"subject", QT_TR_NOOP("Subject")},
+        {"content", QT_TR_NOOP("Content")}, {"province", QT_TR_NOOP("Province")},
+        {"city", QT_TR_NOOP("City")}, {"district", QT_TR_NOOP("District")},
+        {"street", QT_TR_NOOP("Street")}, {"postalCode", QT_TR_NOOP("Postal code")},
     };
     for (const auto &l : labels)
         if (field == QLatin1String(l.field))
@@ -35,7 +60,7 @@ QString ErrorText::fieldLabel(const QString &field)
 
 QString ErrorText::message(const Error &error)
 {
-    if (LanguageLoader::isEnglish() && !error.message.isEmpty())
+    if (isEnglish() && !error.message.isEmpty())
         return error.message;
     return translated(error);
 }
