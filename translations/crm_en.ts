@@ -3127,10 +3127,6 @@ Licensed under the GNU GPL version 3.</translation>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <source>A new language applies the next time the CRM starts.</source>
-        <translation>A new language applies the next time the CRM starts.</translation>
-    </message>
-    <message>
         <source>API server for the mobile app</source>
         <translation>API server for the mobile app</translation>
     </message>

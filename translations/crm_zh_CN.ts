@@ -3098,10 +3098,6 @@ Licensed under the GNU GPL version 3.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>A new language applies the next time the CRM starts.</source>
-        <translation>新的语言将在下次启动 CRM 时生效。</translation>
-    </message>
-    <message>
         <source>API server for the mobile app</source>
         <translation>移动端 API 服务</translation>
     </message>

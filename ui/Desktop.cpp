@@ -1,8 +1,8 @@
 #include "ui/Desktop.h"
 
+#include "core/ErrorText.h"
 #include "ui/CredentialStore.h"
 #include "ui/EmbeddedServer.h"
-#include "core/ErrorText.h"
 #include "ui/LanguageLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"
@@ -78,6 +78,9 @@ int Desktop::run()
                 signOut = true;
                 window.close();
             });
+            // At once: the window (and every widget) follows the LanguageChange this sends.
+            connect(&window, &MainWindow::languageChosen, &window,
+                    [&](const QString &setting) { language.install(LanguageLoader::resolve(setting)); });
             window.show();
             if (tour)
                 QTimer::singleShot(0, &window, [&] { screenshots.tour(&window); });

@@ -31,6 +31,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 namespace crm {
 
@@ -76,7 +77,10 @@ MainWindow::MainWindow(Session &session, EmbeddedServer *server, QWidget *parent
     // change of role or permissions rebuilds them at once (scope changes the views follow themselves).
     connect(&m_session, &Session::actorChanged, this, [this] {
         if (m_session.actor().permissions != m_builtFor)
-            rebuildViews();
+            rebuildViews(tr("Your permissions changed: the views were updated."));
+    });
+    connect(&m_session.undoHistory(), &UndoHistory::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
     });
     if (m_server)
         connect(m_server, &EmbeddedServer::stateChanged, this, &MainWindow::updateStatus);
@@ -208,6 +212,7 @@ void MainWindow::showReminders(const QVector<Task> &tasks)
 
 void MainWindow::buildMenus()
 {
+    qDeleteAll(std::exchange(m_menus, {})); // a language change builds them anew
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     file->addSeparator();
@@ -216,17 +221,14 @@ void MainWindow::buildMenus()
     // Undo of the last edits (a customer's fields, a card's move, a task done or reopened); inside a
     // text field Ctrl+Z stays the field's own.
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_session.undoHistory().stack()->createUndoAction(this, tr("&Undo"));
+    QAction *undo = m_session.undoHistory().stack()->createUndoAction(edit, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     undo->setObjectName(QStringLiteral("undoAction"));
-    QAction *redo = m_session.undoHistory().stack()->createRedoAction(this, tr("&Redo"));
+    QAction *redo = m_session.undoHistory().stack()->createRedoAction(edit, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     redo->setObjectName(QStringLiteral("redoAction"));
     edit->addAction(undo);
     edit->addAction(redo);
-    connect(&m_session.undoHistory(), &UndoHistory::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, [this] {
         QMessageBox::about(this, tr("About the CRM"),
@@ -234,6 +236,7 @@ void MainWindow::buildMenus()
                               "Licensed under the GNU GPL version 3.")
                                .arg(QCoreApplication::applicationVersion()));
     });
+    m_menus = {file, edit, help};
 }
 
 void MainWindow::buildViews()
@@ -258,11 +261,12 @@ void MainWindow::buildViews()
         addView(QStringLiteral("pipeline"), QIcon(QStringLiteral(":/icons/pipeline.svg")), tr("Pipeline"), board);
     }
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));
-    addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"),
-            new SettingsView(m_session, m_server, this));
+    auto *settings = new SettingsView(m_session, m_server, this);
+    connect(settings, &SettingsView::languageChosen, this, &MainWindow::languageChosen);
+    addView(QStringLiteral("settings"), QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"), settings);
 }
 
-void MainWindow::rebuildViews()
+void MainWindow::rebuildViews(const QString &why)
 {
     const QString current = currentViewId();
     m_navigation->clear();
@@ -273,7 +277,21 @@ void MainWindow::rebuildViews()
     m_ids.clear();
     buildViews();
     showView(m_ids.contains(current) ? current : m_ids.value(0));
-    statusBar()->showMessage(tr("Your permissions changed: the views were updated."), 15000);
+    if (!why.isEmpty())
+        statusBar()->showMessage(why, 15000);
+}
+
+void MainWindow::retranslate()
+{
+    m_retranslatePending = false;
+    setWindowTitle(tr("CRM Workstation"));
+    if (m_tray)
+        m_tray->setToolTip(windowTitle());
+    buildMenus();
+    // The views set their texts when built: building them again is simpler and surer than a
+    // retranslate method per widget, and the user is in Settings, where nothing is being edited.
+    rebuildViews({});
+    updateStatus();
 }
 
 void MainWindow::addView(const QString &id, const QIcon &icon, const QString &title, QWidget *view)
@@ -329,6 +347,17 @@ void MainWindow::saveState()
     UiSettings settings;
     settings.setWindowGeometry(saveGeometry());
     settings.setLastView(currentViewId());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Installing a catalogue removes the old one first, and each step sends its own LanguageChange:
+    // one rebuild for them all, once the events are through.
+    if (event->type() == QEvent::LanguageChange && !m_retranslatePending) {
+        m_retranslatePending = true;
+        QTimer::singleShot(0, this, &MainWindow::retranslate);
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

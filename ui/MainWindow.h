@@ -5,6 +5,7 @@
 
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class QSystemTrayIcon;
 
@@ -41,13 +42,20 @@ public:
 
 Q_SIGNALS:
     void signOutRequested();
+    // Settings > Language changed: whoever owns the translators installs the new one (Desktop); the
+    // window then follows the LanguageChange that brings.
+    void languageChosen(const QString &setting);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildViews();
-    void rebuildViews();
+    // Rebuilds the views (after a change of permissions or of language); `why` goes to the status bar.
+    void rebuildViews(const QString &why);
+    // Every text of the window in the language just installed.
+    void retranslate();
     void buildMenus();
     void updateStatus();
     void saveState();
@@ -63,6 +71,8 @@ private:
     QLabel *m_serverLabel;
     QStringList m_ids;
     QSet<QString> m_builtFor; // the permissions the views were built with
+    QList<QMenu *> m_menus;
+    bool m_retranslatePending = false;
     TaskReminder *m_reminder = nullptr;
     QSystemTrayIcon *m_tray = nullptr; // null where the desktop has no tray
 };

@@ -54,13 +54,13 @@ SettingsView::SettingsView(Session &session, EmbeddedServer *server, QWidget *pa
     m_language->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
-    auto *languageNote = new QLabel(tr("A new language applies the next time the CRM starts."), languageBox);
-    languageNote->setWordWrap(true);
     auto *languageLayout = new QFormLayout(languageBox);
     languageLayout->addRow(tr("Language"), m_language);
-    languageLayout->addRow(QString(), languageNote);
-    connect(m_language, &QComboBox::currentIndexChanged, this,
-            [this] { UiSettings().setLanguage(m_language->currentData().toString()); });
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
+        const QString setting = m_language->currentData().toString();
+        UiSettings().setLanguage(setting);
+        Q_EMIT languageChosen(setting);
+    });
 
     // The API server for the reps' phones
     auto *apiBox = new QGroupBox(tr("API server for the mobile app"), this);

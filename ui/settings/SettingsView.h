@@ -26,6 +26,10 @@ public:
 public Q_SLOTS:
     void applyServer();
 
+Q_SIGNALS:
+    // The language setting changed ("system", "zh_CN", "en"); stored already.
+    void languageChosen(const QString &setting);
+
 private:
     void updateServerStatus();
 
