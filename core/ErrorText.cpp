@@ -55,6 +55,8 @@ QString ErrorText::fieldLabel(const QString &field)
     for (const auto &l : labels)
         if (field == QLatin1String(l.field))
             return tr(l.label);
+    if (field.startsWith(QLatin1String("customFields.")))
+        return tr("Custom field %1").arg(field.mid(int(qstrlen("customFields."))));
     return field;
 }
 

@@ -471,6 +471,10 @@
         <source>Postal code</source>
         <translation>Postal code</translation>
     </message>
+    <message>
+        <source>Custom field %1</source>
+        <translation>Custom field %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -1071,6 +1075,112 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomFieldsEditor</name>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>A number, such as 12.5</source>
+        <translation>A number, such as 12.5</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomFieldsPanel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Yes / no</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Add field</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>contract_no</source>
+        <translation>contract_no</translation>
+    </message>
+    <message>
+        <source>Options, separated by commas</source>
+        <translation>Options, separated by commas</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Fields the company adds to every customer&apos;s page.</source>
+        <translation>Fields the company adds to every customer&apos;s page.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;.</source>
+        <translation>Added &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Some customers have a value for &quot;%1&quot;: clear those values first.</source>
+        <translation>Some customers have a value for &quot;%1&quot;: clear those values first.</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>Removed &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerDialog</name>
     <message>
         <source>Add</source>
@@ -1263,6 +1373,10 @@
     <message>
         <source>Edit “%1”</source>
         <translation>Edit “%1”</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
 </context>
 <context>

@@ -469,6 +469,10 @@
         <source>Postal code</source>
         <translation>邮政编码</translation>
     </message>
+    <message>
+        <source>Custom field %1</source>
+        <translation>自定义字段 %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -1068,6 +1072,112 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomFieldsEditor</name>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>A number, such as 12.5</source>
+        <translation>数字，例如 12.5</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomFieldsPanel</name>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键名</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>contract_no</source>
+        <translation>contract_no</translation>
+    </message>
+    <message>
+        <source>Options, separated by commas</source>
+        <translation>选项，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Fields the company adds to every customer&apos;s page.</source>
+        <translation>公司为每个客户页面添加的字段。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;.</source>
+        <translation>已添加“%1”。</translation>
+    </message>
+    <message>
+        <source>Some customers have a value for &quot;%1&quot;: clear those values first.</source>
+        <translation>有客户填写了“%1”：请先清除这些值。</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerDialog</name>
     <message>
         <source>Add</source>
@@ -1260,6 +1370,10 @@
     <message>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>

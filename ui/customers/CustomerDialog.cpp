@@ -2,11 +2,13 @@
 
 #include "core/security/Permission.h"
 #include "core/services/ContactService.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/CustomerValidator.h"
 #include "ui/DisplayFormat.h"
 #include "core/ErrorText.h"
 #include "ui/Session.h"
+#include "ui/customers/CustomFieldsEditor.h"
 #include "ui/customers/CustomerTimeline.h"
 #include "ui/undo/UndoHistory.h"
 
@@ -104,6 +106,15 @@ CustomerDialog::CustomerDialog(Session &session, qint64 customerId, QWidget *par
     } else {
         setWindowTitle(tr("New customer"));
         display(m_customer, {});
+        // The custom fields' tab comes when their definitions are read (a new customer's form is
+        // usable at once meanwhile).
+        const Actor actor = m_session.actor();
+        m_session.worker().run(
+            this, [actor](Database &db) { return CustomFieldService(db).list(actor); },
+            [this](Result<QVector<CustomFieldDef>> defs) {
+                if (defs)
+                    showCustomFields(*defs);
+            });
     }
 }
 
@@ -250,6 +261,7 @@ void CustomerDialog::load()
     {
         Customer customer;
         QVector<Contact> contacts;
+        QVector<CustomFieldDef> customFields;
     };
     const Actor actor = m_session.actor();
     const qint64 id = m_customer.id;
@@ -260,7 +272,8 @@ void CustomerDialog::load()
             if (!c)
                 return c.error();
             auto contacts = ContactService(db).list(actor, id);
-            return Loaded{c.value(), contacts ? contacts.value() : QVector<Contact>()};
+            auto defs = CustomFieldService(db).list(actor);
+            return Loaded{c.value(), contacts ? contacts.value() : QVector<Contact>(), defs ? defs.value() : QVector<CustomFieldDef>()};
         },
         [this](Result<Loaded> loaded) {
             setEnabled(true);
@@ -270,6 +283,7 @@ void CustomerDialog::load()
                 m_tabs->setEnabled(false);
                 return;
             }
+            showCustomFields(loaded->customFields);
             display(loaded->customer, loaded->contacts);
             Q_EMIT this->loaded();
         });
@@ -312,11 +326,27 @@ void CustomerDialog::display(const Customer &c, const QVector<Contact> &contacts
             m_contactTable->setItem(row, col, new QTableWidgetItem(texts[col]));
     }
     m_tabs->setTabEnabled(4, c.id != 0); // contacts belong to a saved customer
+    if (m_customFields)
+        m_customFields->setValues(c.customFields);
     if (c.id)
         m_info->setText(tr("Owner: %1 · Created %2 · Last contact %3 · Won %4")
                             .arg(c.ownerId ? c.ownerName : tr("Public pool"), DisplayFormat::date(c.createdAt),
                                  c.lastContactAt ? DisplayFormat::dateTime(c.lastContactAt) : tr("never"),
                                  DisplayFormat::money(c.wonValueMinor)));
+    applyFieldRules();
+}
+
+void CustomerDialog::showCustomFields(const QVector<CustomFieldDef> &defs)
+{
+    if (defs.isEmpty() || m_customFields)
+        return;
+    m_customFields = new CustomFieldsEditor(this);
+    m_customFields->setDefinitions(defs);
+    m_customFields->setValues(m_customer.customFields);
+    for (QLabel *message : m_customFields->messages())
+        m_messages.insert(message->objectName().chopped(int(qstrlen("Message"))), message);
+    m_fieldWidgets.insert(QStringLiteral("customFields"), m_customFields);
+    m_tabs->insertTab(5, m_customFields, tr("Custom fields"));
     applyFieldRules();
 }
 
@@ -342,6 +372,9 @@ QSet<QString> CustomerDialog::editableFields() const
         if (actor.fieldRule(kEntity, field) == FieldRule::Editable && !m_customer.hiddenFields.contains(field))
             fields.insert(field);
     }
+    const QString custom = QStringLiteral("customFields");
+    if (m_customFields && actor.fieldRule(kEntity, custom) == FieldRule::Editable && !m_customer.hiddenFields.contains(custom))
+        fields.insert(custom);
     return fields;
 }
 
@@ -380,6 +413,8 @@ Customer CustomerDialog::collect() const
         if (!QString(a.province + a.city + a.district + a.street).isEmpty())
             c.addresses << a;
     }
+    if (m_customFields)
+        c.customFields = m_customFields->values(m_customer.customFields);
     return c;
 }
 
@@ -407,7 +442,10 @@ void CustomerDialog::showError(const Error &error)
     if (QLabel *l = m_messages.value(error.field)) {
         l->setText(text);
         l->show();
-        if (QWidget *w = m_fieldWidgets.value(error.field)) {
+        QWidget *w = m_fieldWidgets.value(error.field);
+        if (!w && m_customFields)
+            w = m_customFields->editorFor(error.field);
+        if (w) {
             // Bring the field's tab forward and put the cursor in it.
             for (int i = 0; i < m_tabs->count(); ++i)
                 if (m_tabs->widget(i)->isAncestorOf(w))

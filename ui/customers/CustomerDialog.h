@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/domain/CustomField.h"
 #include "core/domain/Customer.h"
 
 #include <QDialog>
@@ -16,11 +17,12 @@ class QTableWidget;
 
 namespace crm {
 
+class CustomFieldsEditor;
 class CustomerTimeline;
 class Session;
 
-// A customer's page: profile, phones, emails, addresses, tags, contacts and (saved customers) the
-// timeline of activities and follow-ups. New (id 0) or existing;
+// A customer's page: profile, phones, emails, addresses, tags, contacts, the company's custom fields
+// (a tab when any are defined) and (saved customers) the timeline of activities and follow-ups. New (id 0) or existing;
 // loading and saving run off the GUI thread through CustomerService and ContactService. A refused
 // save shows the service's message under the field it names (Error::field), on that field's tab.
 // Saving names the record's version, so a change made meanwhile by someone else is not overwritten.
@@ -57,6 +59,8 @@ private:
     void addContact();
     void removeContact();
     void applyFieldRules();
+    // The company's custom field definitions arrived (read off the GUI thread).
+    void showCustomFields(const QVector<CustomFieldDef> &defs);
 
     Session &m_session;
     Customer m_customer;
@@ -69,6 +73,7 @@ private:
     QLabel *m_info;
     QTableWidget *m_phones, *m_emails, *m_addresses, *m_contactTable;
     QHash<QString, QLabel *> m_messages;
+    CustomFieldsEditor *m_customFields = nullptr;
     QHash<QString, QWidget *> m_fieldWidgets; // field -> the widget showing it (its tab is selected on error)
     QLabel *m_general;
     CustomerTimeline *m_timeline = nullptr; // saved customers only

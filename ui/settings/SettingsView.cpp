@@ -1,10 +1,12 @@
 #include "ui/settings/SettingsView.h"
 
+#include "core/ErrorText.h"
+#include "core/security/Permission.h"
 #include "ui/DisplayFormat.h"
 #include "ui/EmbeddedServer.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/settings/CompanySettingsPanel.h"
+#include "ui/settings/CustomFieldsPanel.h"
 #include "ui/UiSettings.h"
 
 #include <QCheckBox>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -122,10 +125,21 @@ SettingsView::SettingsView(Session &session, EmbeddedServer *server, QWidget *pa
     column->addWidget(apiBox);
     column->addWidget(dbBox);
     column->addWidget(new CompanySettingsPanel(session, content), 1);
+    if (actor.can(Permission::CustomerRead))
+        column->addWidget(new CustomFieldsPanel(session, content));
     column->addStretch();
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(content, 1);
-    layout->addStretch(0);
+    // Scrolls when the window is lower than the groups (the company's stages and custom fields grow).
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QHBoxLayout(page);
+    pageLayout->addWidget(content, 1);
+    pageLayout->addStretch(0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
     updateServerStatus();
 }
 
