@@ -3,6 +3,7 @@
 
 #include "core/services/ContactService.h"
 #include "core/services/CustomerMerge.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "httpapi/FeedCache.h"
@@ -216,6 +217,22 @@ ApiResponse merge(ApiContext &c)
     return response;
 }
 
+// The company's custom customer fields, so the phone can label and edit customers' customFields.
+ApiResponse customFields(ApiContext &c)
+{
+    auto defs = CustomFieldService(c.db).list(c.request.actor);
+    if (!defs)
+        return errorOr(defs.error());
+    json::JsonWriter out;
+    out.beginObject().key("fields").beginArray();
+    for (const CustomFieldDef &d : *defs) {
+        out.beginObject().field("key", d.key).field("label", d.label).field("type", d.type);
+        out.key("options").strings(d.options);
+        out.field("required", d.required).endObject();
+    }
+    return ApiResponse::json(out.endArray().endObject().bytes());
+}
+
 ApiResponse contacts(ApiContext &c)
 {
     auto id = c.request.id();
@@ -260,6 +277,8 @@ void addCustomers(Router &router)
     router.add("PATCH", QStringLiteral("/api/crm/customers/{id}"), update, QStringLiteral("Update the given fields (If-Match: ETag)"));
     router.add("DELETE", QStringLiteral("/api/crm/customers/{id}"), remove, QStringLiteral("Delete a customer"));
     router.add("GET", QStringLiteral("/api/crm/customers/{id}/contacts"), contacts, QStringLiteral("The customer's contacts"));
+    router.add("GET", QStringLiteral("/api/crm/custom-fields"), customFields,
+               QStringLiteral("The company's custom customer fields -> {fields: [{key, label, type, options, required}]}"));
     router.add("POST", QStringLiteral("/api/crm/customers/{id}/merge"), merge,
                QStringLiteral("Merge the body's duplicateId into this customer (If-Match: its ETag); the duplicate is deleted"));
 }

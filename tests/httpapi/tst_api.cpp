@@ -1,6 +1,7 @@
 // The HTTP API end to end: the real server on a loopback port (its own thread and connection),
 // real requests, on SQLite and PostgreSQL.
 #include "core/ChangeFeed.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/PoolService.h"
 #include "httpapi/ApiHost.h"
@@ -222,6 +223,42 @@ private Q_SLOTS:
         QCOMPARE(wang.get(path).status, 404);
         // Every write went to the audit log as the API user.
         QVERIFY(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE source = 'api' AND entity = 'customer'")) >= 4);
+    }
+
+    // The phone reads the field definitions to label and edit customers' customFields; values the
+    // definitions refuse are 400 naming customFields.<key>, nothing written.
+    void customFieldsAreListedAndChecked()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        CustomFieldDef region;
+        region.key = QStringLiteral("region");
+        region.label = QStringLiteral("大区");
+        region.type = QStringLiteral("choice");
+        region.options = {QStringLiteral("华东"), QStringLiteral("华南")};
+        QVERIFY(CustomFieldService(*s.db).add(s.team.admin, region).ok());
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        const Reply fields = wang.get(QStringLiteral("/api/crm/custom-fields"));
+        QCOMPARE(fields.status, 200);
+        const QJsonObject f = fields.json.value(QStringLiteral("fields")).toArray().at(0).toObject();
+        QCOMPARE(f.value(QStringLiteral("key")).toString(), QStringLiteral("region"));
+        QCOMPARE(f.value(QStringLiteral("label")).toString(), QStringLiteral("大区"));
+        QCOMPARE(f.value(QStringLiteral("options")).toArray().size(), 2);
+        QCOMPARE(f.value(QStringLiteral("required")).toBool(), false);
+        QCOMPARE(s.client().get(QStringLiteral("/api/crm/custom-fields")).status, 401);
+
+        QJsonObject body = customerBody(QStringLiteral("华南客户"), QStringLiteral("13900001111"));
+        body.insert(QStringLiteral("customFields"), QJsonObject{{QStringLiteral("region"), QStringLiteral("东北")}});
+        const Reply refused = wang.post(QStringLiteral("/api/crm/customers"), body);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorField(), QStringLiteral("customFields.region"));
+        QCOMPARE(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE name = '华南客户'")), 0);
+        body.insert(QStringLiteral("customFields"), QJsonObject{{QStringLiteral("region"), QStringLiteral("华南")}});
+        const Reply created = wang.post(QStringLiteral("/api/crm/customers"), body);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.json.value(QStringLiteral("customer")).toObject().value(QStringLiteral("customFields")).toObject()
+                     .value(QStringLiteral("region")).toString(),
+                 QStringLiteral("华南"));
     }
 
     void scopeMatrix()
