@@ -2,6 +2,7 @@
 // the whole stage's sums in the header, cards come a page at a time, a drop moves the opportunity in
 // the core, a refused move (stale version, no permission, no loss reason) leaves it where it was and
 // says why, and a change written elsewhere reaches the board without a manual refresh.
+#include "core/ErrorText.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
@@ -10,7 +11,6 @@
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/pipeline/StageColumnModel.h"

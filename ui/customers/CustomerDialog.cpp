@@ -1,12 +1,12 @@
 #include "ui/customers/CustomerDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/CustomerValidator.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/customers/CustomFieldsEditor.h"
 #include "ui/customers/CustomerTimeline.h"

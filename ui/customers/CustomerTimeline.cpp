@@ -1,12 +1,12 @@
 #include "ui/customers/CustomerTimeline.h"
 
 #include "core/ChangeFeed.h"
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/FollowUpService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/customers/FollowUpDialog.h"
 #include "ui/customers/LogActivityDialog.h"

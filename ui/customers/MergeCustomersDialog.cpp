@@ -1,9 +1,9 @@
 #include "ui/customers/MergeCustomersDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/CustomerService.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QButtonGroup>

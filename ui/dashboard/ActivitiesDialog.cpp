@@ -1,8 +1,8 @@
 #include "ui/dashboard/ActivitiesDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/services/ActivityService.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QDialogButtonBox>

@@ -1,9 +1,9 @@
 #include "ui/dashboard/DashboardView.h"
 
 #include "core/ChangeFeed.h"
+#include "core/ErrorText.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/dashboard/DashboardLoader.h"
 #include "ui/dashboard/DashboardPeriod.h"

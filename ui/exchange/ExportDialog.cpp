@@ -1,8 +1,8 @@
 #include "ui/exchange/ExportDialog.h"
 
+#include "core/ErrorText.h"
 #include "reports/export/CustomerExporter.h"
 #include "ui/DbWorker.h"
-#include "core/ErrorText.h"
 #include "ui/LanguageLoader.h"
 #include "ui/Session.h"
 

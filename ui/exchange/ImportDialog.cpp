@@ -1,12 +1,12 @@
 #include "ui/exchange/ImportDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "reports/import/ActivityImporter.h"
 #include "reports/import/ImportErrorReport.h"
 #include "reports/import/ImportTargets.h"
 #include "reports/import/OpportunityImporter.h"
 #include "ui/DbWorker.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/exchange/MappingFieldDelegate.h"
 

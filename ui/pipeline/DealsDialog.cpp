@@ -1,8 +1,8 @@
 #include "ui/pipeline/DealsDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/services/OpportunityService.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QDialogButtonBox>

@@ -1,12 +1,12 @@
 #include "ui/pipeline/PipelineBoardView.h"
 
 #include "core/ChangeFeed.h"
+#include "core/ErrorText.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "core/services/PipelineService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/StageColumnModel.h"

@@ -1,8 +1,8 @@
 #include "ui/pipeline/StageColumnModel.h"
 
+#include "core/ErrorText.h"
 #include "core/services/OpportunityService.h"
 #include "ui/DbWorker.h"
-#include "core/ErrorText.h"
 
 #include <QDataStream>
 #include <QIODevice>

@@ -1,5 +1,6 @@
 #include "ui/reports/ReportsView.h"
 
+#include "core/ErrorText.h"
 #include "core/services/OrgService.h"
 #include "reports/report/PdfReportWriter.h"
 #include "reports/report/ReportBuilder.h"
@@ -7,7 +8,6 @@
 #include "reports/report/ReportPeriod.h"
 #include "reports/report/XlsxReportWriter.h"
 #include "ui/DbWorker.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/dashboard/DashboardPeriod.h"
 

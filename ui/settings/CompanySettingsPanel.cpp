@@ -1,10 +1,10 @@
 #include "ui/settings/CompanySettingsPanel.h"
 
 #include "core/ChangeFeed.h"
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/FollowUpService.h"
 #include "core/services/PipelineService.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QComboBox>

@@ -5,9 +5,9 @@
 #include "ui/DisplayFormat.h"
 #include "ui/EmbeddedServer.h"
 #include "ui/Session.h"
+#include "ui/UiSettings.h"
 #include "ui/settings/CompanySettingsPanel.h"
 #include "ui/settings/CustomFieldsPanel.h"
-#include "ui/UiSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

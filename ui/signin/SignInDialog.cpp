@@ -1,8 +1,8 @@
 #include "ui/signin/SignInDialog.h"
 
+#include "core/ErrorText.h"
 #include "core/storage/Database.h"
 #include "ui/CredentialStore.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"

@@ -1,10 +1,10 @@
 #include "ui/tasks/TasksView.h"
 
 #include "core/ChangeFeed.h"
+#include "core/ErrorText.h"
 #include "core/services/TaskService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/tasks/RescheduleDialog.h"
 #include "ui/undo/UndoHistory.h"

@@ -1,8 +1,8 @@
 #include "ui/team/DepartmentsPanel.h"
 
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/OrgService.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QHash>

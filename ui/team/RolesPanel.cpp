@@ -1,8 +1,8 @@
 #include "ui/team/RolesPanel.h"
 
+#include "core/ErrorText.h"
 #include "core/services/OrgService.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 
 #include <QComboBox>

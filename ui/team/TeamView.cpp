@@ -1,9 +1,9 @@
 #include "ui/team/TeamView.h"
 
+#include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/OrgService.h"
 #include "ui/DisplayFormat.h"
-#include "core/ErrorText.h"
 #include "ui/Session.h"
 #include "ui/signin/ChangePasswordDialog.h"
 #include "ui/team/DepartmentsPanel.h"

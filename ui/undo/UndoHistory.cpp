@@ -1,7 +1,7 @@
 #include "ui/undo/UndoHistory.h"
 
-#include "ui/DbWorker.h"
 #include "core/ErrorText.h"
+#include "ui/DbWorker.h"
 #include "ui/Session.h"
 
 #include <QUndoCommand>
