@@ -1,7 +1,6 @@
 #include "ui/LanguageLoader.h"
 
 #include "core/ErrorText.h"
-
 #include "ui/UiSettings.h"
 
 #include <QCoreApplication>
@@ -9,10 +8,6 @@
 #include <QTranslator>
 
 namespace crm {
-
-namespace {
-QString g_language = QStringLiteral("en");
-}
 
 LanguageLoader::LanguageLoader(QObject *parent) : QObject(parent) {}
 
@@ -30,7 +25,7 @@ QString LanguageLoader::resolve(const QString &setting, const QLocale &system)
 
 bool LanguageLoader::isEnglish()
 {
-    return g_language == QLatin1String("en");
+    return ErrorText::isEnglish(); // one record of the installed language, kept where core can read it
 }
 
 void LanguageLoader::removeAll()
@@ -48,7 +43,6 @@ bool LanguageLoader::install(const QString &language)
 {
     removeAll();
     m_language = language;
-    g_language = language;
     ErrorText::setEnglish(language == QLatin1String("en"));
     // The catalogues are compiled into the program (qt_add_translations, resource prefix /i18n).
     m_app = new QTranslator;

@@ -22,6 +22,24 @@ Status requireAdmin(const Actor &actor)
     return {};
 }
 
+const QString kSelect = QStringLiteral("SELECT id, field_key, label, field_type, options, required, position FROM custom_field_defs"
+                                       " WHERE entity = 'customer'");
+
+// A row of kSelect.
+CustomFieldDef readDef(const QSqlQuery &q)
+{
+    CustomFieldDef d;
+    d.id = q.value(0).toLongLong();
+    d.key = q.value(1).toString();
+    d.label = q.value(2).toString();
+    d.type = q.value(3).toString();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
+        d.options << v.toString();
+    d.required = q.value(5).toInt() != 0;
+    d.position = q.value(6).toInt();
+    return d;
+}
+
 QVariantMap snapshot(const CustomFieldDef &d)
 {
     return {{QStringLiteral("key"), d.key},           {QStringLiteral("label"), d.label},
@@ -42,23 +60,12 @@ Result<QVector<CustomFieldDef>> CustomFieldService::list(const Actor &actor)
 {
     if (!actor.can(Permission::CustomerRead))
         return Error::forbidden();
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id, field_key, label, field_type, options, required, position"
-                                              " FROM custom_field_defs WHERE entity = 'customer' ORDER BY position, id"));
+    QSqlQuery q = m_db.prepare(kSelect + QStringLiteral(" ORDER BY position, id"));
     if (Status st = m_db.exec(q); !st)
         return st.error();
     QVector<CustomFieldDef> out;
-    while (q.next()) {
-        CustomFieldDef d;
-        d.id = q.value(0).toLongLong();
-        d.key = q.value(1).toString();
-        d.label = q.value(2).toString();
-        d.type = q.value(3).toString();
-        for (const QJsonValue &v : QJsonDocument::fromJson(q.value(4).toString().toUtf8()).array())
-            d.options << v.toString();
-        d.required = q.value(5).toInt() != 0;
-        d.position = q.value(6).toInt();
-        out.append(d);
-    }
+    while (q.next())
+        out.append(readDef(q));
     return out;
 }
 
@@ -139,14 +146,15 @@ Status CustomFieldService::remove(const Actor &actor, const QString &key)
 {
     if (Status st = requireAdmin(actor); !st)
         return st;
-    auto all = list(actor);
-    if (!all)
-        return all.error();
-    const auto it = std::find_if(all->cbegin(), all->cend(), [&](const CustomFieldDef &d) { return d.key == key; });
-    if (it == all->cend())
-        return Error::notFound();
-    const CustomFieldDef def = *it;
     return m_db.write([&]() -> Status {
+        QSqlQuery found = m_db.prepare(kSelect + QStringLiteral(" AND field_key = :k"));
+        found.bindValue(QStringLiteral(":k"), key);
+        if (Status st = m_db.exec(found); !st)
+            return st;
+        if (!found.next())
+            return Error::notFound();
+        const CustomFieldDef def = readDef(found);
+        found.finish();
         // The JSON is compact ({"key":value}), as CustomerRepository writes it.
         QSqlQuery used = m_db.prepare(QStringLiteral("SELECT 1 FROM customers WHERE custom_fields LIKE :pattern LIMIT 1"));
         used.bindValue(QStringLiteral(":pattern"), QString(QStringLiteral("%\"") + key + QStringLiteral("\":%")));

@@ -120,9 +120,12 @@ QWidget *CustomFieldsEditor::editorFor(const QString &errorField) const
     return errorField.startsWith(kPrefix) ? m_editors.value(errorField.mid(kPrefix.size())) : nullptr;
 }
 
-QLabel *CustomFieldsEditor::messageFor(const QString &errorField) const
+QHash<QString, QLabel *> CustomFieldsEditor::messageLabels() const
 {
-    return errorField.startsWith(kPrefix) ? m_messages.value(errorField.mid(kPrefix.size())) : nullptr;
+    QHash<QString, QLabel *> out;
+    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
+        out.insert(kPrefix + it.key(), it.value());
+    return out;
 }
 
 } // namespace crm

@@ -27,10 +27,10 @@ public:
     void setValues(const QJsonObject &values);
     // `base` with the edited fields set (or removed when left blank).
     QJsonObject values(const QJsonObject &base) const;
-    // The editor and message line of "customFields.<key>" (null when no such field).
+    // The editor of "customFields.<key>" as the services name the field (null when no such field).
     QWidget *editorFor(const QString &errorField) const;
-    QLabel *messageFor(const QString &errorField) const;
-    QList<QLabel *> messages() const { return m_messages.values(); }
+    // The message line under each field, by the services' name of it ("customFields.<key>").
+    QHash<QString, QLabel *> messageLabels() const;
 
 private:
     QFormLayout *m_form;

@@ -343,8 +343,7 @@ void CustomerDialog::showCustomFields(const QVector<CustomFieldDef> &defs)
     m_customFields = new CustomFieldsEditor(this);
     m_customFields->setDefinitions(defs);
     m_customFields->setValues(m_customer.customFields);
-    for (QLabel *message : m_customFields->messages())
-        m_messages.insert(message->objectName().chopped(int(qstrlen("Message"))), message);
+    m_messages.insert(m_customFields->messageLabels());
     m_fieldWidgets.insert(QStringLiteral("customFields"), m_customFields);
     m_tabs->insertTab(5, m_customFields, tr("Custom fields"));
     applyFieldRules();

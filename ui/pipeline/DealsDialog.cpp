@@ -67,15 +67,14 @@ DealsDialog::DealsDialog(Session &session, const OpportunityFilter &filter, cons
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *bottom = new QHBoxLayout;
-    m_buttons = bottom;
-    bottom->addWidget(m_status, 1);
-    bottom->addWidget(m_more);
-    bottom->addWidget(buttons);
+    m_buttons = new QHBoxLayout;
+    m_buttons->addWidget(m_status, 1);
+    m_buttons->addWidget(m_more);
+    m_buttons->addWidget(buttons);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_table, 1);
-    layout->addLayout(bottom);
+    layout->addLayout(m_buttons);
     resize(900, 520);
 
     // The count of the whole filter, then the first page.
