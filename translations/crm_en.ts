@@ -1179,6 +1179,38 @@
         <source>Removed &quot;%1&quot;.</source>
         <translation>Removed &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>New field</translation>
+    </message>
+    <message>
+        <source>Some customers have no value for this field yet: fill them in before making it required.</source>
+        <translation>Some customers have no value for this field yet: fill them in before making it required.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>Saved &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Some customers hold an option you took out of &quot;%1&quot;: change their values first.</source>
+        <translation>Some customers hold an option you took out of &quot;%1&quot;: change their values first.</translation>
+    </message>
+    <message>
+        <source>Moved &quot;%1&quot;.</source>
+        <translation>Moved &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerDialog</name>

@@ -1176,6 +1176,38 @@
         <source>Removed &quot;%1&quot;.</source>
         <translation>已删除“%1”。</translation>
     </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>新建字段</translation>
+    </message>
+    <message>
+        <source>Some customers have no value for this field yet: fill them in before making it required.</source>
+        <translation>还有客户未填写此字段：请先补齐，再设为必填。</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Some customers hold an option you took out of &quot;%1&quot;: change their values first.</source>
+        <translation>有客户正在使用从“%1”中移除的选项：请先修改这些客户的值。</translation>
+    </message>
+    <message>
+        <source>Moved &quot;%1&quot;.</source>
+        <translation>已移动“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerDialog</name>

@@ -1,6 +1,8 @@
 // The company's custom customer fields (CustomFieldService) on SQLite and PostgreSQL: administrators
 // define them, everyone who reads customers lists them, customers' values are checked against them,
-// bad definitions get an error naming the field, and a field in use cannot be removed.
+// bad definitions get an error naming the field, a field in use cannot be removed, and a field's label,
+// options and required flag change (not dropping an option in use, not requiring a missing value) and
+// the fields reorder.
 #include "core/services/AuditLog.h"
 #include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
@@ -122,6 +124,77 @@ private Q_SLOTS:
         required.required = true;
         QCOMPARE(svc.add(t.admin, required).error().field, QStringLiteral("required"));
         QCOMPARE(must(svc.list(t.admin)).size(), 1); // nothing else was written
+    }
+
+    void changedAndReordered()
+    {
+        CRM_OPEN_DB(s);
+        Database &db = *s.db;
+        const Team t = makeTeam(db);
+        CustomFieldService svc(db);
+        must(svc.add(t.admin, field(QStringLiteral("contract_no"), QStringLiteral("合同编号"), QStringLiteral("text"))));
+        must(svc.add(t.admin, field(QStringLiteral("region"), QStringLiteral("大区"), QStringLiteral("choice"),
+                                    {QStringLiteral("华东"), QStringLiteral("华南"), QStringLiteral("华北")})));
+        must(svc.add(t.admin, field(QStringLiteral("grade"), QStringLiteral("等级"), QStringLiteral("number"))));
+        Customer c;
+        c.name = QStringLiteral("华南客户");
+        c.customFields = QJsonObject{{QStringLiteral("region"), QStringLiteral("华南")}};
+        const Customer south = must(CustomerService(db).create(t.wang, c));
+
+        // Relabelled, an option added and an unused one dropped; key and type stay whatever is asked.
+        CustomFieldDef changes = field(QStringLiteral("ignored"), QStringLiteral(" 销售大区 "), QStringLiteral("text"),
+                                       {QStringLiteral("华南"), QStringLiteral("华东"), QStringLiteral("西南")});
+        QCOMPARE(svc.update(t.wang, QStringLiteral("region"), changes).error().code, QStringLiteral("forbidden"));
+        const CustomFieldDef region = must(svc.update(t.admin, QStringLiteral("region"), changes));
+        QCOMPARE(region.label, QStringLiteral("销售大区"));
+        QCOMPARE(region.key, QStringLiteral("region"));
+        QCOMPARE(region.type, QStringLiteral("choice"));
+        QCOMPARE(region.options, (QStringList{QStringLiteral("华南"), QStringLiteral("华东"), QStringLiteral("西南")}));
+        QCOMPARE(must(svc.list(t.wang)).at(1).label, QStringLiteral("销售大区"));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'custom_field' AND action = 'update'"
+                                          " AND field IN ('label', 'options')")),
+                 2);
+        c.customFields = QJsonObject{{QStringLiteral("region"), QStringLiteral("西南")}};
+        must(CustomerService(db).create(t.wang, c)); // the new option is valid at once
+
+        // Dropping an option a customer holds is refused and changes nothing.
+        changes.options = {QStringLiteral("华东"), QStringLiteral("西南")};
+        changes.label = QStringLiteral("不该保存");
+        const auto dropped = svc.update(t.admin, QStringLiteral("region"), changes);
+        QCOMPARE(dropped.error().code, QStringLiteral("conflict.in_use"));
+        QCOMPARE(dropped.error().field, QStringLiteral("options"));
+        QCOMPARE(must(svc.list(t.admin)).at(1).label, QStringLiteral("销售大区"));
+        QCOMPARE(svc.update(t.admin, QStringLiteral("nothing"), changes).error().code, QStringLiteral("not_found"));
+        changes.label = QString();
+        QCOMPARE(svc.update(t.admin, QStringLiteral("region"), changes).error().field, QStringLiteral("label"));
+
+        // Required only once every customer has a value.
+        CustomFieldDef grade = field(QString(), QStringLiteral("等级"), QString());
+        grade.required = true;
+        QCOMPARE(svc.update(t.admin, QStringLiteral("grade"), grade).error().field, QStringLiteral("required"));
+        QCOMPARE(must(svc.list(t.admin)).at(2).required, false);
+        CustomFieldDef regionRequired = region;
+        regionRequired.required = true;
+        QVERIFY(must(svc.update(t.admin, QStringLiteral("region"), regionRequired)).required); // both customers have one
+        Customer without;
+        without.name = QStringLiteral("没有大区");
+        QCOMPARE(CustomerService(db).create(t.wang, without).error().field, QStringLiteral("customFields.region"));
+        QVERIFY(must(CustomerService(db).get(t.wang, south.id)).customFields.contains(QStringLiteral("region")));
+
+        // Reordered: every key once, else nothing moves.
+        QCOMPARE(svc.reorder(t.wang, {QStringLiteral("grade"), QStringLiteral("region"), QStringLiteral("contract_no")}).error().code,
+                 QStringLiteral("forbidden"));
+        for (const QStringList &bad : {QStringList{QStringLiteral("grade"), QStringLiteral("region")},
+                                       QStringList{QStringLiteral("grade"), QStringLiteral("grade"), QStringLiteral("region")},
+                                       QStringList{QStringLiteral("grade"), QStringLiteral("region"), QStringLiteral("contract_no"),
+                                                   QStringLiteral("x")}})
+            QCOMPARE(svc.reorder(t.admin, bad).error().field, QStringLiteral("keys"));
+        QVERIFY(svc.reorder(t.admin, {QStringLiteral("grade"), QStringLiteral("region"), QStringLiteral("contract_no")}).ok());
+        QStringList order;
+        for (const CustomFieldDef &d : must(svc.list(t.wang)))
+            order << d.key;
+        QCOMPARE(order, (QStringList{QStringLiteral("grade"), QStringLiteral("region"), QStringLiteral("contract_no")}));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'custom_field' AND field = 'position'")), 2); // region stayed
     }
 };
 

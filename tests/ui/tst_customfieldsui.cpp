@@ -1,6 +1,7 @@
 // Custom fields on the desktop: an administrator defines them in Settings, a rep sees the list
 // without the form, the customer page shows an editor per field and saves what is typed, a value the
-// field cannot take is named under it, and a field in use is not removed.
+// field cannot take is named under it, a selected field is changed and moved, and a field in use is
+// not removed nor loses an option a customer holds.
 #include "core/services/CustomerService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
@@ -38,6 +39,14 @@ class TestCustomFieldsUi : public QObject
         panel.findChild<QLineEdit *>(QStringLiteral("fieldOptions"))->setText(options);
         QSignalSpy changed(&panel, &CustomFieldsPanel::changed);
         panel.addFromForm();
+        return changed.wait(20000);
+    }
+
+    template <typename Action>
+    static bool settleAfter(CustomFieldsPanel &panel, Action action)
+    {
+        QSignalSpy changed(&panel, &CustomFieldsPanel::changed);
+        action();
         return changed.wait(20000);
     }
 
@@ -131,6 +140,41 @@ private Q_SLOTS:
         QVERIFY(changed.wait(20000));
         QVERIFY(panel.message().contains(QStringLiteral("大区")));
         QCOMPARE(panel.fields().size(), 3);
+
+        // Selected: the form shows the field, its key and type fixed; a new label and option are saved
+        // and the field stays selected.
+        auto *label = panel.findChild<QLineEdit *>(QStringLiteral("fieldLabel"));
+        auto *options = panel.findChild<QLineEdit *>(QStringLiteral("fieldOptions"));
+        QCOMPARE(label->text(), QStringLiteral("大区"));
+        QCOMPARE(options->text(), QStringLiteral("华东, 华南"));
+        QVERIFY(!panel.findChild<QLineEdit *>(QStringLiteral("fieldKey"))->isEnabled());
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("addField"))->isEnabled());
+        label->setText(QStringLiteral("销售大区"));
+        options->setText(QStringLiteral("华东，华南，西南"));
+        QVERIFY(settleAfter(panel, [&] { panel.saveSelected(); }));
+        QCOMPARE(panel.fields().at(1).label, QStringLiteral("销售大区"));
+        QCOMPARE(panel.fields().at(1).options.size(), 3);
+        QCOMPARE(table->currentRow(), 1);
+        // Taking out the option the customer holds is refused, saying why.
+        options->setText(QStringLiteral("华东，西南"));
+        QVERIFY(settleAfter(panel, [&] { panel.saveSelected(); }));
+        QVERIFY(panel.message().contains(QStringLiteral("销售大区")));
+        QCOMPARE(panel.fields().at(1).options.size(), 3);
+
+        // Moved up: the order is stored and the selection follows the field.
+        QVERIFY(settleAfter(panel, [&] { panel.moveSelected(-1); }));
+        QCOMPARE(panel.fields().at(0).key, QStringLiteral("region"));
+        QCOMPARE(table->currentRow(), 0);
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("moveFieldUp"))->isEnabled());
+        CustomFieldsPanel reread(*m_li);
+        QVERIFY(settle(reread));
+        QCOMPARE(reread.fields().at(0).label, QStringLiteral("销售大区"));
+
+        // New field: the form is empty and adds again.
+        panel.newField();
+        QVERIFY(label->text().isEmpty());
+        QVERIFY(panel.findChild<QPushButton *>(QStringLiteral("addField"))->isEnabled());
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("saveField"))->isEnabled());
     }
 };
 
