@@ -645,7 +645,7 @@ private:
                 break;
             pending = std::move(next);
         }
-        return {};
+        return SearchIndex::compact(m_db);
     }
 
     struct SearchTexts

@@ -180,6 +180,13 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword, const
                 : QLatin1Char('(') + match + QStringLiteral(") & (") + any + QLatin1Char(')');
 }
 
+Status SearchIndex::compact(Database &db)
+{
+    if (!db.isSqlite())
+        return {};
+    return db.execSql(QStringLiteral("INSERT INTO customer_search (customer_search) VALUES ('optimize')"));
+}
+
 QString SearchIndex::storedValue(const Database &db, const QStringList &tokens)
 {
     if (db.dialect() == Dialect::Sqlite)

@@ -25,6 +25,8 @@ QVariant nullableId(qint64 id)
 }
 
 constexpr int kRowsPerStatement = 50;
+// Loads of at least this many customers merge the search index into one segment at the end.
+constexpr qint64 kCompactAfter = 100'000;
 
 // JSON string as QJsonDocument writes it (so audit entries read the same whoever wrote them).
 void appendJsonString(QString &out, const QString &text)
@@ -312,6 +314,12 @@ Status CustomerBulkWriter::finish()
             !st)
             return st;
     }
+    // A large load leaves the index in several segments that every search then reads; merging them
+    // costs a few seconds at a million entries, a small share of such a load, but far too much after a
+    // small import (the merge rewrites the whole index).
+    if (m_lastWrittenId - m_firstId >= kCompactAfter)
+        if (Status st = SearchIndex::compact(m_db); !st)
+            return st;
     m_staging = false;
     m_search.reset(); // its statement on the staging table must go first, or SQLite reports the table locked
     // DROP fails while the caller holds an unfinished statement on this connection; the emptied table
