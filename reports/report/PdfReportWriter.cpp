@@ -1,5 +1,6 @@
 #include "reports/report/PdfReportWriter.h"
 
+#include "reports/report/PdfTextMap.h"
 #include "reports/report/ReportPainter.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,24 @@
 #include <QPdfWriter>
 
 namespace crm {
+
+namespace {
+
+// See PdfTextMap: same length, so the file is rewritten in place.
+Status repairTextMaps(const QString &part, const QString &path)
+{
+    QFile file(part);
+    if (!file.open(QIODevice::ReadWrite))
+        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
+    QByteArray pdf = file.readAll();
+    if (PdfTextMap::repair(pdf) == 0)
+        return {};
+    if (!file.seek(0) || file.write(pdf) != pdf.size() || !file.flush())
+        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
+    return {};
+}
+
+} // namespace
 
 Status PdfReportWriter::write(const ReportData &report, const QString &path)
 {
@@ -37,6 +56,10 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
             QFile::remove(part);
             return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
         }
+    }
+    if (Status st = repairTextMaps(part, path); !st) {
+        QFile::remove(part);
+        return st;
     }
     QFile::remove(path);
     if (!QFile::rename(part, path)) {

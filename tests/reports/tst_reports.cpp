@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 
+#include <algorithm>
+
 using namespace crm;
 using namespace crm::test;
 
@@ -491,6 +493,17 @@ private Q_SLOTS:
         for (const QString &line : fonts.split(QLatin1Char('\n')))
             if (line.contains(QStringLiteral("NotoSansCJK")))
                 QVERIFY2(line.contains(QStringLiteral(" yes ")), qPrintable(line)); // embedded
+
+        // Characters Noto Sans CJK shares with a Kangxi radical come back as themselves, not as the
+        // radical Qt's text map named first (PdfTextMap): "至" not "⾄" (U+2F84).
+        ReportData titled = *data;
+        titled.title = u("一月至十二月生成金额日报");
+        const QString titledPdf = m_dir.filePath(QStringLiteral("titled.pdf"));
+        QVERIFY(PdfReportWriter::write(titled, titledPdf));
+        const QString titledText = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), titledPdf, QStringLiteral("-")});
+        QVERIFY2(titledText.contains(u("一月至十二月生成金额日报")), qPrintable(titledText.left(300)));
+        QVERIFY(std::none_of(titledText.begin(), titledText.end(), [](QChar c) { return c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF; }));
+        QVERIFY(run(QStringLiteral("pdfinfo"), {titledPdf}).contains(QStringLiteral("Pages:"))); // still a valid file
 
         // A long list runs over several pages, its header repeated.
         auto tasks = ReportBuilder(*db).build(x.team.admin, {QStringLiteral("tasks"), march(), 0});
