@@ -213,10 +213,21 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
         order += QStringLiteral(", c.id") + dir;
     CustomerPage page;
     page.customers.reserve(limit + 1); // growing a vector of wide rows step by step copied them (export pages are 1,000)
+    // PostgreSQL, far into a list (the desktop's scroll bar dragged to the middle of a million rows):
+    // the rows to skip are counted in the sort index alone and only the page's rows are read. Asked
+    // for whole rows at once, the planner reads and sorts the whole scope instead (2.9 s for the
+    // director's row 450,000 on the 1M demo, 22 s at worst; 0.24 s this way, an index-only scan).
+    constexpr int kDeferredJoinOffset = 1000;
+    const bool deferred = !m_db.isSqlite() && offset >= kDeferredJoinOffset;
     auto run = [&](const QString &from, const QVariantMap &extra) -> Status {
-        QSqlQuery q = m_db.cached(QStringLiteral("SELECT ") + kColumns + from +
-                                  QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") + where +
-                                  QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset"));
+        const QString paging = QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset");
+        const QString sql = deferred
+            ? QString(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id"
+                                                                          " WHERE c.id IN (SELECT c.id") + from +
+                      QStringLiteral(" WHERE ") + where + paging + QStringLiteral(") ORDER BY ") + order)
+            : QString(QStringLiteral("SELECT ") + kColumns + from + QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") +
+                      where + paging);
+        QSqlQuery q = m_db.cached(sql);
         bindAll(q, binds);
         bindAll(q, extra);
         q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page

@@ -5,6 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/services/OrgService.h"
 #include "core/services/PoolService.h"
+#include "core/storage/CustomerBulkWriter.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
@@ -353,6 +354,54 @@ private Q_SLOTS:
         auto last = svc.list(t.wang, f).value();
         QCOMPARE(names(last).first(), QStringLiteral("客户20"));
         QVERIFY(!last.hasMore);
+    }
+
+    // Pages far into a list (offset 1,000 and more: PostgreSQL counts the skipped rows in the sort index
+    // and reads only the page's rows) are exactly the rows a nearer page continues to, in every sort,
+    // within the caller's scope.
+    void farPagesByOffset()
+    {
+        ManualClock clock(1'700'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        const auto wrote = db->write([&]() -> Status {
+            CustomerBulkWriter writer(*db, t.admin);
+            for (int i = 0; i < 1100; ++i) {
+                Customer c = draft(QStringLiteral("远页客户%1").arg((i * 7919) % 1100, 4, 10, QLatin1Char('0')));
+                c.kind = QStringLiteral("company");
+                c.status = QStringLiteral("active");
+                c.ownerId = i % 5 == 0 ? t.li.userId : t.wang.userId; // wang sees 880 of them
+                c.createdBy = t.admin.userId;
+                c.createdAt = c.updatedAt = clock.nowMs() + i * 1000;
+                c.lastContactAt = clock.nowMs() + (i % 37) * 60'000; // ties, broken by id
+                if (auto id = writer.add(c); !id)
+                    return id.error();
+            }
+            return writer.finish();
+        });
+        QVERIFY2(wrote, wrote ? "" : qPrintable(wrote.error().message));
+        CustomerService svc(*db);
+        for (CustomerSort sort : {CustomerSort::Newest, CustomerSort::Name, CustomerSort::LastContact, CustomerSort::Created}) {
+            for (const Actor *actor : {&t.admin, &t.li}) {
+                CustomerFilter near;
+                near.sort = sort;
+                near.offset = 990;
+                near.limit = 60;
+                const CustomerPage before = svc.list(*actor, near).value();
+                CustomerFilter far = near;
+                far.offset = 1000;
+                far.limit = 20;
+                const CustomerPage page = svc.list(*actor, far).value();
+                QCOMPARE(names(page), names(before).mid(10, 20));
+                QCOMPARE(page.hasMore, before.customers.size() > 30 || before.hasMore);
+            }
+        }
+        CustomerFilter wangs;
+        wangs.offset = 870;
+        wangs.limit = 20;
+        QCOMPARE(svc.list(t.wang, wangs).value().customers.size(), 10); // 880 in wang's scope
+        wangs.offset = 1000;
+        QVERIFY(svc.list(t.wang, wangs).value().customers.isEmpty());
     }
 
     // Group, last contact (a range, "not for N days" and never) and created range (a dashboard bar),
