@@ -11,6 +11,8 @@
 #include "reports/import/ImportTargets.h"
 #include "reports/import/OpportunityImporter.h"
 #include "reports/table/TableFile.h"
+#include "ui/LanguageLoader.h"
+#include "ui/UiSettings.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -30,6 +32,7 @@ const QString kPartial = QStringLiteral("partial");
 const QString kEncoding = QStringLiteral("encoding");
 const QString kSheet = QStringLiteral("sheet");
 const QString kAs = QStringLiteral("as");
+const QString kLang = QStringLiteral("lang");
 
 CancelFlag *g_interruptFlag = nullptr;
 
@@ -101,7 +104,7 @@ int ImportCommand::run(const Invocation &call)
 {
     CommandParser parser(
         QStringLiteral("crm import FILE [--type customers|opportunities|activities] [--mapping M] [--dry-run] [--on-duplicate skip|update|create]\n"
-                       "       [--partial] [--encoding auto|utf-8|gb18030] [--sheet N] [--as USER]"),
+                       "       [--partial] [--encoding auto|utf-8|gb18030] [--sheet N] [--as USER] [--lang en|zh_CN]"),
         QStringLiteral(
             "Imports customers (or with --type opportunities or activities) from a CSV file (UTF-8 with or without\n"
             "BOM, GB18030/GBK as Excel saves it on Chinese Windows, UTF-16; comma, semicolon or tab separated), an XLSX\n"
@@ -111,7 +114,8 @@ int ImportCommand::run(const Invocation &call)
             "Every row is checked like a customer entered by hand. Duplicates (same phone, email, or name + company, in\n"
             "the database or earlier in the file) are skipped, update the existing customer, or are created anyway.\n"
             "By default nothing is written unless every row is valid; --partial imports the valid rows. Rows not\n"
-            "imported are listed in FILE's folder as NAME.errors.csv (row, column, value, reason).\n"
+            "imported are listed in FILE's folder as NAME.errors.csv (row, column, value, reason; the reasons and the\n"
+            "header in --lang, by default the desktop's language).\n"
             "Customers belong to the --as user (who must be allowed to create customers); without --as they go to\n"
             "the public pool. Ctrl+C cancels and leaves the database as it was.\n"
             "Opportunities and activities find their customer by a customer id column, or by name (客户/customer) and,\n"
@@ -130,6 +134,8 @@ int ImportCommand::run(const Invocation &call)
                       QStringLiteral("auto")});
     parser.addOption({kSheet, QStringLiteral("XLSX sheet: its number (1 = first) or its name"), QStringLiteral("sheet")});
     parser.addOption({kAs, QStringLiteral("Import as this user (owner of the new customers)"), QStringLiteral("user")});
+    parser.addOption({kLang, QStringLiteral("The error report's language: en or zh_CN (default: the desktop's setting)"),
+                      QStringLiteral("lang")});
     if (auto stop = parser.parse(call, 1, 1))
         return *stop;
 
@@ -163,6 +169,11 @@ int ImportCommand::run(const Invocation &call)
     }
     options.partial = parser.isSet(kPartial);
     options.dryRun = parser.isSet(kDryRun);
+    QString lang = parser.isSet(kLang) ? parser.value(kLang) : LanguageLoader::resolve(UiSettings().language());
+    if (lang == QLatin1String("zh"))
+        lang = QStringLiteral("zh_CN");
+    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN"))
+        return usage(call.console, QStringLiteral("--lang must be en or zh_CN"));
 
     const QString file = parser.positional().at(0);
     if (!QFileInfo::exists(file))
@@ -190,6 +201,11 @@ int ImportCommand::run(const Invocation &call)
         if (!source)
             return fail(call.console, source.error().message);
     }
+    // The error report's reasons (reports/import/ImportReason, core/ErrorText) come from the desktop's
+    // catalogue; this command's own lines stay English like every other command's.
+    LanguageLoader language;
+    if (lang != QLatin1String("en") && !language.install(lang))
+        call.console.err(QStringLiteral("crm: import: no %1 catalogue; reasons in English").arg(lang));
     options.errorReportPath = ImportErrorReport::pathFor(file);
     options.progress = progressPrinter(call.console, QStringLiteral("importing"));
     CancelFlag cancel{false};

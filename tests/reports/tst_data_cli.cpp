@@ -98,7 +98,20 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(QStringLiteral("3 skipped as duplicates")));
         QVERIFY(again.err.contains(QStringLiteral("row 2, ")));
-        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("customers_utf8_bom.errors.csv"))));
+        const QString errors = m_dir.filePath(QStringLiteral("customers_utf8_bom.errors.csv"));
+        auto reportText = [&] {
+            QFile report(errors);
+            return report.open(QIODevice::ReadOnly) ? QString::fromUtf8(report.readAll()) : QString();
+        };
+        QVERIFY2(reportText().contains(QStringLiteral("skipped: duplicate of customer")), qPrintable(reportText()));
+        // --lang zh_CN: the report's reasons in Chinese (the desktop's catalogue); a bad value is refused.
+        Run chinese = crm(db, {QStringLiteral("import"), file, QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("--lang"),
+                               QStringLiteral("zh_CN")});
+        QCOMPARE(chinese.exitCode, 0);
+        QVERIFY2(reportText().contains(u("已跳过：与客户")), qPrintable(reportText()));
+        Run badLang = crm(db, {QStringLiteral("import"), file, QStringLiteral("--lang"), QStringLiteral("fr")});
+        QVERIFY(badLang.exitCode != 0);
+        QVERIFY(badLang.err.contains(QStringLiteral("--lang must be en or zh_CN")));
 
         const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
         Run exported = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), xlsx, QStringLiteral("--as"),
