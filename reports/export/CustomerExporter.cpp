@@ -2,6 +2,7 @@
 
 #include "core/search/SearchIndex.h"
 #include "core/security/Actor.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
 #include "reports/customers/CustomerColumns.h"
@@ -10,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 
 namespace crm {
 
@@ -72,6 +74,28 @@ CellWriter cellWriter(const QString &key)
     return writers.value(key, [](RecordSink &s, const Customer &, bool, bool) { s.text({}); });
 }
 
+// A custom field's cell: its value as the customer page shows it (a date as a date, yes/no, a number
+// as typed); none: empty.
+struct CustomCell
+{
+    QString key, type;
+};
+
+void writeCustom(RecordSink &sink, const Customer &c, const CustomCell &cell, bool chinese)
+{
+    const QJsonValue v = c.customFields.value(cell.key);
+    if (v.isUndefined() || v.isNull())
+        sink.text({});
+    else if (cell.type == QLatin1String("date"))
+        sink.date(QDate::fromString(v.toString(), Qt::ISODate));
+    else if (v.isBool())
+        sink.text(v.toBool() ? (chinese ? QStringLiteral("是") : QStringLiteral("yes")) : (chinese ? QStringLiteral("否") : QStringLiteral("no")));
+    else if (v.isDouble())
+        sink.text(QString::number(v.toDouble(), 'g', 15));
+    else
+        sink.text(v.toString());
+}
+
 } // namespace
 
 std::optional<ExportFormat> CustomerExporter::formatFromName(const QString &name)
@@ -95,8 +119,25 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     timer.start();
     CustomerExportSummary summary;
     summary.masked = !actor.can(Permission::CustomerExportUnmasked);
-    const QVector<CustomerColumn> columns =
+    QVector<CustomerColumn> columns =
         ExportColumn::visibleTo(actor, QStringLiteral("customer"), CustomerColumns::all(), &summary.hiddenColumns);
+    // The company's custom fields follow, headed by their labels (the field rule of customFields
+    // governs them all).
+    auto defs = CustomFieldService(m_db).list(actor);
+    if (!defs)
+        return defs.error();
+    QVector<ExportColumn> customColumns;
+    for (const CustomFieldDef &d : std::as_const(*defs))
+        customColumns.append({QStringLiteral("customFields.") + d.key, d.label, d.label,
+                              d.type == QLatin1String("date") ? XlsxCellType::Date : XlsxCellType::Text, 16,
+                              QStringLiteral("customFields")});
+    QVector<CustomCell> customCells;
+    for (const ExportColumn &column : ExportColumn::visibleTo(actor, QStringLiteral("customer"), customColumns, &summary.hiddenColumns)) {
+        const CustomFieldDef &d = *std::find_if(defs->cbegin(), defs->cend(),
+                                                [&](const CustomFieldDef &f) { return column.key == QStringLiteral("customFields.") + f.key; });
+        customCells.append({d.key, d.type});
+        columns.append(column);
+    }
 
     CustomerFilter filter = options.filter;
     filter.sort = resolvedSort(filter);
@@ -123,11 +164,13 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     };
     const bool masked = summary.masked, chinese = options.chineseHeaders;
     QVector<CellWriter> cells;
-    for (const CustomerColumn &column : columns)
-        cells << cellWriter(column.key);
-    source.writeRow = [cells, masked, chinese](RecordSink &sink, const Customer &c) {
+    for (qsizetype i = 0; i < columns.size() - customCells.size(); ++i)
+        cells << cellWriter(columns[i].key);
+    source.writeRow = [cells, customCells, masked, chinese](RecordSink &sink, const Customer &c) {
         for (CellWriter write : cells)
             write(sink, c, masked, chinese);
+        for (const CustomCell &cell : customCells)
+            writeCustom(sink, c, cell, chinese);
     };
     ExportSettings settings;
     settings.format = options.format;

@@ -1,13 +1,16 @@
 // Customer export to CSV, XLSX and JSON: scope, permission, masking, field rules, typed XLSX cells
 // read back by openpyxl, keyset paging over several pages, cancel. SQLite and PostgreSQL.
 #include "core/demo/DemoGenerator.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OrgService.h"
 #include "reports/export/CustomerExporter.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/reports/ReportsTestUtil.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 using namespace crm;
@@ -257,6 +260,76 @@ private Q_SLOTS:
         QFile g(file);
         QVERIFY(g.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(g.readAll()).isArray());
+    }
+
+    // The company's custom fields are columns after the fixed ones, headed by their labels, typed as
+    // the customer page shows them; the customFields field rule hides them all.
+    void customFieldsAreColumns()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        CustomFieldService fields(*db);
+        auto def = [](const QString &key, const QString &label, const QString &type, const QStringList &options = {}) {
+            CustomFieldDef d;
+            d.key = key;
+            d.label = label;
+            d.type = type;
+            d.options = options;
+            return d;
+        };
+        QVERIFY(fields.add(s.team.admin, def(QStringLiteral("contract_no"), u("合同编号"), QStringLiteral("text"))).ok());
+        QVERIFY(fields.add(s.team.admin, def(QStringLiteral("signed"), u("签约日期"), QStringLiteral("date"))).ok());
+        QVERIFY(fields.add(s.team.admin, def(QStringLiteral("score"), u("评分"), QStringLiteral("number"))).ok());
+        QVERIFY(fields.add(s.team.admin, def(QStringLiteral("key_account"), u("大客户"), QStringLiteral("bool"))).ok());
+        Customer xinghe = CustomerService(*db).get(s.team.wang, s.wangIds[0]).value();
+        xinghe.customFields = QJsonObject{{QStringLiteral("contract_no"), QStringLiteral("HT-2026-001")},
+                                          {QStringLiteral("signed"), QStringLiteral("2026-03-15")},
+                                          {QStringLiteral("score"), 4.5},
+                                          {QStringLiteral("key_account"), true}};
+        QVERIFY(CustomerService(*db).update(s.team.wang, xinghe.id, xinghe, {QStringLiteral("customFields")}).ok());
+
+        CustomerExportOptions options;
+        options.filter.sort = CustomerSort::Created;
+        options.filter.ascending = true;
+        const QString csv = path(QStringLiteral("custom.csv"));
+        QVERIFY(CustomerExporter(*db).exportTo(s.team.admin, csv, options).ok());
+        const QList<QStringList> rows = readCsv(csv);
+        QCOMPARE(rows[0].mid(23), (QStringList{u("合同编号"), u("签约日期"), u("评分"), u("大客户")}));
+        QCOMPARE(rows[1].mid(23), (QStringList{QStringLiteral("HT-2026-001"), QStringLiteral("2026-03-15"), QStringLiteral("4.5"),
+                                               QStringLiteral("yes")}));
+        QCOMPARE(rows[2].mid(23), (QStringList{QString(), QString(), QString(), QString()})); // no values: empty cells
+        options.chineseHeaders = true;
+        QVERIFY(CustomerExporter(*db).exportTo(s.team.admin, csv, options).ok());
+        QCOMPARE(readCsv(csv)[1].last(), u("是"));
+
+        // XLSX: the date a date cell; JSON: the values under their column keys.
+        options.chineseHeaders = false;
+        options.format = ExportFormat::Xlsx;
+        const QString xlsx = path(QStringLiteral("custom.xlsx"));
+        QVERIFY(CustomerExporter(*db).exportTo(s.team.admin, xlsx, options).ok());
+        const QJsonArray sheet = dumpXlsx(xlsx).value(QStringLiteral("rows")).toArray();
+        QCOMPARE(sheet.at(0).toArray().at(24).toObject().value(QStringLiteral("v")).toString(), u("签约日期"));
+        QCOMPARE(sheet.at(1).toArray().at(24).toObject().value(QStringLiteral("t")).toString(), QStringLiteral("datetime"));
+        QCOMPARE(sheet.at(1).toArray().at(24).toObject().value(QStringLiteral("v")).toString(), QStringLiteral("2026-03-15T00:00:00"));
+        options.format = ExportFormat::Json;
+        const QString json = path(QStringLiteral("custom.json"));
+        QVERIFY(CustomerExporter(*db).exportTo(s.team.admin, json, options).ok());
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject first = QJsonDocument::fromJson(f.readAll()).array().at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("customFields.contract_no")).toString(), QStringLiteral("HT-2026-001"));
+
+        // Hidden by the field rule: none of them, named among the hidden columns.
+        const Actor viewer = withRole(*db, s.team.admin, s.team.sun, QStringLiteral("no-custom"), DataScope::All,
+                                      Permission::managerDefaults());
+        QVERIFY(OrgService(*db).setFieldRule(s.team.admin, viewer.roleId, QStringLiteral("customer"), QStringLiteral("customFields"),
+                                             FieldRule::Hidden).ok());
+        options.format = ExportFormat::Csv;
+        auto hidden = CustomerExporter(*db).exportTo(OrgService(*db).actorFor(viewer.userId).value(), csv, options);
+        QVERIFY(hidden.ok());
+        QVERIFY(hidden->hiddenColumns.contains(QStringLiteral("customFields.contract_no")));
+        QCOMPARE(readCsv(csv)[0].size(), 23);
+        QVERIFY(!flat(readCsv(csv)).contains(QStringLiteral("HT-2026-001")));
     }
 
     void hiddenFieldsAreLeftOut()
