@@ -11,15 +11,21 @@ function(crm_add_test)
     if(T_GUI)
         list(APPEND env "QT_QPA_PLATFORM=offscreen")
     endif()
+    # Each registered test gets a home of its own: Qt's test mode keeps settings under ~/.qttest, and
+    # two tests running at once (ctest -j, e.g. a test's _sqlite and _pg runs) overwrote each other's
+    # desktop settings there.
+    set(homes "${CMAKE_BINARY_DIR}/test-homes")
     if(T_STORAGE)
+        file(MAKE_DIRECTORY "${homes}/${T_NAME}_sqlite" "${homes}/${T_NAME}_pg")
         add_test(NAME ${T_NAME}_sqlite COMMAND ${T_NAME})
         set_tests_properties(${T_NAME}_sqlite PROPERTIES LABELS "${T_LABELS}" TIMEOUT 300
-                             ENVIRONMENT "${env};CRM_TEST_BACKEND=sqlite")
+                             ENVIRONMENT "${env};CRM_TEST_BACKEND=sqlite;HOME=${homes}/${T_NAME}_sqlite")
         add_test(NAME ${T_NAME}_pg COMMAND ${T_NAME})
         set_tests_properties(${T_NAME}_pg PROPERTIES LABELS "pg" TIMEOUT 300
-                             ENVIRONMENT "${env};CRM_TEST_BACKEND=postgres")
+                             ENVIRONMENT "${env};CRM_TEST_BACKEND=postgres;HOME=${homes}/${T_NAME}_pg")
     else()
+        file(MAKE_DIRECTORY "${homes}/${T_NAME}")
         add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-        set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" ENVIRONMENT "${env}" TIMEOUT 300)
+        set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" ENVIRONMENT "${env};HOME=${homes}/${T_NAME}" TIMEOUT 300)
     endif()
 endfunction()
