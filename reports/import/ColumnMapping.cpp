@@ -142,6 +142,30 @@ QList<int> ColumnMapping::columnsOf(const QString &field) const
     return out;
 }
 
+bool ColumnMapping::isCustomField(const QString &field)
+{
+    static const QRegularExpression pattern(QStringLiteral("^customFields\\.[a-z][a-z0-9_]{0,39}$"));
+    return pattern.match(field).hasMatch();
+}
+
+void ColumnMapping::proposeCustomFields(const QVector<CustomFieldDef> &defs)
+{
+    if (type != Customers)
+        return;
+    for (const CustomFieldDef &d : defs) {
+        const QString field = QStringLiteral("customFields.") + d.key;
+        if (fields.contains(field))
+            continue;
+        const QStringList names = {normalizeHeader(d.label), normalizeHeader(d.key), normalizeHeader(field)};
+        for (int i = 0; i < headers.size(); ++i) {
+            if (fields.value(i).isEmpty() && names.contains(normalizeHeader(headers[i]))) {
+                fields[i] = field;
+                break;
+            }
+        }
+    }
+}
+
 Status ColumnMapping::validate() const
 {
     if (fields.size() != headers.size())
@@ -152,7 +176,7 @@ Status ColumnMapping::validate() const
         const QString &f = fields[i];
         if (f.isEmpty())
             continue;
-        if (!targetFields().contains(f))
+        if (!targetFields().contains(f) && !isCustomField(f))
             return Error::validation(QStringLiteral("unknown"), QStringLiteral("mapping"),
                                      QStringLiteral("Column \"%1\": there is no customer field \"%2\" (fields: %3)")
                                          .arg(headers[i], f, targetFields().join(QStringLiteral(", "))));

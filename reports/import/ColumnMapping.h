@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/domain/CustomField.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -45,6 +46,11 @@ public:
     static Result<ColumnMapping> loadTemplate(const QString &path, const QStringList &headers);
     QJsonObject toTemplate() const;
     Status saveTemplate(const QString &path) const;
+
+    // A company custom field as a customers target: "customFields.<key>" (as exports name the column).
+    static bool isCustomField(const QString &field);
+    // Columns still unmapped whose header is a custom field's label or key (or its export key) fill it.
+    void proposeCustomFields(const QVector<CustomFieldDef> &defs);
 
     // Problems that stop an import: unknown field, a single-valued field twice, no name column.
     Status validate() const;

@@ -1,6 +1,7 @@
 #include "reports/import/CustomerImporter.h"
 
 #include "core/security/Actor.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/CustomerValidator.h"
 #include "core/storage/CustomerBulkWriter.h"
@@ -30,6 +31,8 @@ QString validatorField(const QString &importField)
         importField == QLatin1String("district") || importField == QLatin1String("street") ||
         importField == QLatin1String("postalCode"))
         return QStringLiteral("addresses");
+    if (ColumnMapping::isCustomField(importField))
+        return QStringLiteral("customFields");
     return importField;
 }
 
@@ -93,6 +96,8 @@ Customer merged(const Customer &current, const Customer &row, const QSet<QString
     if (has("status")) next.status = row.status;
     if (has("level")) next.level = row.level;
     if (has("notes")) next.notes = row.notes;
+    for (auto it = row.customFields.constBegin(); it != row.customFields.constEnd(); ++it)
+        next.customFields.insert(it.key(), it.value()); // only the row's non-empty cells are in it
     return next;
 }
 
@@ -127,13 +132,16 @@ Error cancelled()
 class Run
 {
 public:
-    Run(Database &db, const Actor &actor, RowSource &source, const CustomerImportOptions &options, CustomerImportResult &result)
+    Run(Database &db, const Actor &actor, RowSource &source, const CustomerImportOptions &options, CustomerImportResult &result,
+        const QVector<CustomFieldDef> &customFields)
         : m_db(db), m_actor(actor), m_source(source), m_options(options), m_result(result),
-          m_parser(result.mapping), m_report(options.errorReportPath), m_writing(!options.dryRun)
+          m_parser(result.mapping, customFields), m_report(options.errorReportPath), m_writing(!options.dryRun)
     {
         m_fields = CustomerValidator::fieldNames();
         m_fields.remove(QStringLiteral("ownerId"));
-        m_fields.remove(QStringLiteral("customFields")); // checked once for the whole file (no column fills them)
+        // Without custom field columns they are checked once for the whole file (see run()).
+        if (!std::any_of(result.mapping.fields.cbegin(), result.mapping.fields.cend(), ColumnMapping::isCustomField))
+            m_fields.remove(QStringLiteral("customFields"));
         if (!options.dryRun)
             m_writer = std::make_unique<CustomerBulkWriter>(db, actor);
     }
@@ -254,8 +262,15 @@ private:
         if (Status st = m_parser.parse(cells, c); !st)
             return invalid(cells, st.error());
         const qint64 now = m_db.clock().nowMs();
-        if (Status st = CustomerValidator(m_db).normalize(c, m_fields, now); !st)
+        QSet<QString> fields = m_fields;
+        const bool checkCustom = fields.remove(QStringLiteral("customFields"));
+        if (Status st = CustomerValidator(m_db).normalize(c, fields, now); !st)
             return invalid(cells, st.error());
+        // A required custom field the row leaves empty only matters for a new customer: an update
+        // keeps the stored value (CustomerService::update checks the merged record).
+        const Status custom = checkCustom ? CustomerValidator(m_db).normalize(c, {QStringLiteral("customFields")}, now) : Status();
+        if (!custom && custom.error().code != QLatin1String("validation.required"))
+            return invalid(cells, custom.error());
 
         if (const auto match = m_index.find(c); match && m_options.onDuplicate != DuplicatePolicy::Create) {
             if (m_options.onDuplicate == DuplicatePolicy::Skip) {
@@ -269,6 +284,8 @@ private:
                 return {};
             // A fingerprint collision, not a duplicate: created below.
         }
+        if (!custom)
+            return invalid(cells, custom.error());
         return create(c);
     }
 
@@ -392,22 +409,38 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
     } else {
         result.mapping = ColumnMapping::propose(*header);
     }
+    // The company's custom fields: columns headed by their labels (as exports write them) fill them.
+    QVector<CustomFieldDef> customFields;
+    if (auto defs = CustomFieldService(m_db).list(actor))
+        customFields = *defs;
+    if (!options.mapping)
+        result.mapping.proposeCustomFields(customFields);
     if (Status st = result.mapping.validate(); !st)
         return st.error();
+    for (int i = 0; i < result.mapping.fields.size(); ++i) {
+        const QString &f = result.mapping.fields[i];
+        if (ColumnMapping::isCustomField(f) && std::none_of(customFields.cbegin(), customFields.cend(), [&](const CustomFieldDef &d) {
+                return f == QStringLiteral("customFields.") + d.key;
+            }))
+            return Error::validation(QStringLiteral("unknown"), QStringLiteral("mapping"),
+                                     QStringLiteral("Column \"%1\": there is no custom field \"%2\"").arg(result.mapping.headers[i], f));
+    }
     // The fields the file fills must be editable for the actor, as for CustomerService::create.
     for (const QString &f : result.mapping.fields)
         if (!f.isEmpty() && actor.fieldRule(kEntity, validatorField(f)) != FieldRule::Editable)
             return Error{QStringLiteral("forbidden"),
                          QStringLiteral("You may not change the field \"%1\"").arg(validatorField(f)), validatorField(f)};
-    // Custom fields: no column fills them, so one check tells whether every row would pass (a
-    // required custom field fails them all).
-    Customer probe;
-    if (Status st = CustomerValidator(m_db).normalize(probe, {QStringLiteral("customFields")}, m_db.clock().nowMs()); !st)
-        return st.error();
+    // Custom fields no column fills: one check tells whether every row would pass (a required one
+    // left out fails them all). With custom field columns each row is checked.
+    if (std::none_of(result.mapping.fields.cbegin(), result.mapping.fields.cend(), ColumnMapping::isCustomField)) {
+        Customer probe;
+        if (Status st = CustomerValidator(m_db).normalize(probe, {QStringLiteral("customFields")}, m_db.clock().nowMs()); !st)
+            return st.error();
+    }
     if (!options.errorReportPath.isEmpty())
         QFile::remove(options.errorReportPath); // a report from an earlier run would mislead
 
-    Run run(m_db, actor, source, options, result);
+    Run run(m_db, actor, source, options, result, customFields);
     Status outcome;
     if (options.dryRun) {
         outcome = m_db.read([&]() -> Status {

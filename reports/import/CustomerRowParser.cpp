@@ -3,6 +3,7 @@
 #include "core/domain/Validation.h"
 #include "reports/customers/CustomerVocabulary.h"
 
+#include <QJsonValue>
 #include <QRegularExpression>
 
 namespace crm {
@@ -38,8 +39,39 @@ bool isSeparator(QChar c, bool slash)
 
 } // namespace
 
-CustomerRowParser::CustomerRowParser(const ColumnMapping &mapping) : m_mapping(mapping)
+namespace {
+
+// A custom field's cell as the JSON value its type stores; unreadable: the text itself (refused by
+// CustomerValidator under the field's name).
+QJsonValue customValue(const QString &type, const QString &v)
 {
+    if (type == QLatin1String("number")) {
+        bool ok = false;
+        const double d = QString(v).remove(QLatin1Char(',')).toDouble(&ok);
+        return ok ? QJsonValue(d) : QJsonValue(v);
+    }
+    if (type == QLatin1String("date")) {
+        const auto d = CustomerRowParser::parseDate(v);
+        return d ? QJsonValue(d->toString(Qt::ISODate)) : QJsonValue(v);
+    }
+    if (type == QLatin1String("bool")) {
+        const QString l = v.toLower();
+        for (const char *yes : {"yes", "y", "true", "1", "是", "对"})
+            if (l == QString::fromUtf8(yes))
+                return true;
+        for (const char *no : {"no", "n", "false", "0", "否", "不是"})
+            if (l == QString::fromUtf8(no))
+                return false;
+    }
+    return v;
+}
+
+} // namespace
+
+CustomerRowParser::CustomerRowParser(const ColumnMapping &mapping, const QVector<CustomFieldDef> &customFields) : m_mapping(mapping)
+{
+    for (const CustomFieldDef &d : customFields)
+        m_customTypes.insert(d.key, d.type);
     for (int i = 0; i < mapping.fields.size(); ++i)
         if (!mapping.fields[i].isEmpty())
             m_columns.append({i, mapping.fields[i], phoneLabelFor(mapping.headers.value(i))});
@@ -139,6 +171,10 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
         else if (f == QLatin1String("district")) { address.district = v; hasAddress = true; }
         else if (f == QLatin1String("street")) { address.street = v; hasAddress = true; }
         else if (f == QLatin1String("postalCode")) { address.postalCode = v; hasAddress = true; }
+        else if (ColumnMapping::isCustomField(f)) {
+            const QString key = f.mid(int(qstrlen("customFields.")));
+            c.customFields.insert(key, customValue(m_customTypes.value(key), v));
+        }
     }
     if (hasAddress) {
         address.primary = true;

@@ -14,7 +14,7 @@ namespace crm {
 class CustomerRowParser
 {
 public:
-    explicit CustomerRowParser(const ColumnMapping &mapping);
+    explicit CustomerRowParser(const ColumnMapping &mapping, const QVector<CustomFieldDef> &customFields = {});
 
     // Fills `out` (a fresh Customer) from `cells`; an error names the field it could not read.
     Status parse(const QStringList &cells, Customer &out) const;
@@ -40,6 +40,7 @@ private:
 
     ColumnMapping m_mapping;
     QVector<Column> m_columns; // mapped columns only
+    QHash<QString, QString> m_customTypes; // custom field key -> type
 };
 
 } // namespace crm

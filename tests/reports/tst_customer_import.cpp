@@ -3,6 +3,7 @@
 // and partial imports with their error report, dry run, cancel, scope, permission, broken files, and
 // round trips through the exporter.
 #include "core/services/AuditLog.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerBulkWriter.h"
 #include "reports/csv/CsvWriter.h"
@@ -15,6 +16,7 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -537,6 +539,95 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().field, QStringLiteral("customFields.contract_no"));
         QCOMPARE(countCustomers(*db), 0);
+    }
+
+    // Columns headed by a custom field's label (as exports write them) or key fill it, read by its
+    // type; a value it cannot take is reported under that column; a required one is checked per row;
+    // an update fills in the row's values and keeps the others; export then import gives them back.
+    void customFieldColumns()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomFieldService defs(*db);
+        auto def = [](const QString &key, const QString &label, const QString &type, bool required = false) {
+            CustomFieldDef d;
+            d.key = key;
+            d.label = label;
+            d.type = type;
+            d.required = required;
+            if (type == QLatin1String("choice"))
+                d.options = {u("华东"), u("华南")};
+            return d;
+        };
+        QVERIFY(defs.add(t.admin, def(QStringLiteral("contract_no"), u("合同编号"), QStringLiteral("text"), true)).ok());
+        QVERIFY(defs.add(t.admin, def(QStringLiteral("signed"), u("签约日期"), QStringLiteral("date"))).ok());
+        QVERIFY(defs.add(t.admin, def(QStringLiteral("score"), u("评分"), QStringLiteral("number"))).ok());
+        QVERIFY(defs.add(t.admin, def(QStringLiteral("key_account"), u("大客户"), QStringLiteral("bool"))).ok());
+        QVERIFY(defs.add(t.admin, def(QStringLiteral("region"), u("大区"), QStringLiteral("choice"))).ok());
+
+        const QString file = path(QStringLiteral("custom.csv"));
+        writeCsv(file, {{u("名称"), u("合同编号"), u("签约日期"), QStringLiteral("score"), u("大客户"), u("大区"), u("手机")},
+                        {u("星河科技"), QStringLiteral("HT-001"), u("2026年3月15日"), QStringLiteral("1,234.5"), u("是"), u("华南"),
+                         QStringLiteral("13800000011")},
+                        {u("启明电子"), QStringLiteral("HT-002"), QStringLiteral("2026-04-01"), QStringLiteral("很高"), QString(), QString(), QString()},
+                        {u("没有合同"), QString(), QString(), QString(), QStringLiteral("no"), QString(), QString()},
+                        {u("西北公司"), QStringLiteral("HT-005"), QString(), QString(), QString(), u("西北"), QString()}});
+        CustomerImportOptions partial;
+        partial.partial = true;
+        auto r = importFile(*db, t.wang, file, partial);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->mapping.fields.mid(1, 5), (QStringList{QStringLiteral("customFields.contract_no"), QStringLiteral("customFields.signed"),
+                                                          QStringLiteral("customFields.score"), QStringLiteral("customFields.key_account"),
+                                                          QStringLiteral("customFields.region")}));
+        QCOMPARE(r->created, 1);
+        QCOMPARE(r->invalid, 3);
+        const Customer xinghe = byName(*db, u("星河科技"));
+        QCOMPARE(xinghe.customFields.value(QStringLiteral("contract_no")).toString(), QStringLiteral("HT-001"));
+        QCOMPARE(xinghe.customFields.value(QStringLiteral("signed")).toString(), QStringLiteral("2026-03-15"));
+        QCOMPARE(xinghe.customFields.value(QStringLiteral("score")).toDouble(), 1234.5);
+        QCOMPARE(xinghe.customFields.value(QStringLiteral("key_account")).toBool(), true);
+        QCOMPARE(xinghe.customFields.value(QStringLiteral("region")).toString(), u("华南"));
+        const QList<QStringList> report = readCsv(r->errorReportPath);
+        QCOMPARE(report.size(), 4);
+        QCOMPARE(report[1].mid(0, 3), (QStringList{QStringLiteral("3"), QStringLiteral("score"), u("很高")}));
+        QCOMPARE(report[2].mid(0, 2), (QStringList{QStringLiteral("4"), u("合同编号")})); // required, per row
+        QCOMPARE(report[3].mid(0, 3), (QStringList{QStringLiteral("5"), u("大区"), u("西北")}));
+
+        // An update fills in what the row has and keeps the rest.
+        writeCsv(file, {{u("名称"), u("手机"), u("大区")}, {u("星河科技"), QStringLiteral("13800000011"), u("华东")}});
+        CustomerImportOptions update;
+        update.onDuplicate = DuplicatePolicy::Update;
+        // (the required contract number is not a column here: the update keeps the stored one)
+        auto updated = importFile(*db, t.wang, file, update);
+        QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().message));
+        QCOMPARE(updated->updated, 1);
+        const Customer again = byName(*db, u("星河科技"));
+        QCOMPARE(again.customFields.value(QStringLiteral("region")).toString(), u("华东"));
+        QCOMPARE(again.customFields.value(QStringLiteral("contract_no")).toString(), QStringLiteral("HT-001"));
+
+        // A template naming a custom field the company does not have is refused.
+        ColumnMapping unknown = ColumnMapping::propose({u("名称"), QStringLiteral("x")});
+        unknown.fields[1] = QStringLiteral("customFields.nothing");
+        writeCsv(file, {{u("名称"), QStringLiteral("x")}, {u("某公司"), QStringLiteral("1")}});
+        CustomerImportOptions withTemplate;
+        withTemplate.mapping = unknown;
+        auto refused = importFile(*db, t.wang, file, withTemplate);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().field, QStringLiteral("mapping"));
+
+        // Export, then import into another database with the same fields: the values come back.
+        const QString exported = path(QStringLiteral("custom-export.csv"));
+        QVERIFY(CustomerExporter(*db).exportTo(t.admin, exported, {}).ok());
+        CRM_OPEN_DB(other);
+        Team t2 = makeTeam(*other);
+        CustomFieldService otherDefs(*other);
+        const QVector<CustomFieldDef> defined = defs.list(t.admin).value();
+        for (const CustomFieldDef &d : defined)
+            QVERIFY(otherDefs.add(t2.admin, d).ok());
+        auto back = importFile(*other, t2.wang, exported);
+        QVERIFY2(back.ok() && back->committed, qPrintable(back.ok() ? QString() : back.error().message));
+        const Customer copy = byName(*other, u("星河科技"));
+        QCOMPARE(copy.customFields, again.customFields);
     }
 
     void mappingTemplates()

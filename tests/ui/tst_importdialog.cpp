@@ -7,6 +7,7 @@
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
@@ -592,6 +593,27 @@ private Q_SLOTS:
 
     // Not a check: CRM_SCREENSHOT_DIR=DIR writes the dialog as shown after a dry run of a file with
     // invalid rows, in the language CRM_SCREENSHOT_LANG (zh_CN or en), to look at.
+    // A column headed by a custom field's label is proposed for it, shown by its label, and imported.
+    void customFieldColumnsAreProposed()
+    {
+        CustomFieldDef contract;
+        contract.key = QStringLiteral("contract_no");
+        contract.label = u("合同编号");
+        contract.type = QStringLiteral("text");
+        QVERIFY(CustomFieldService(*m_store->db).add(m_team.admin, contract).ok());
+        const QString file = writeFile(QStringLiteral("custom.csv"), QString(u("名称,手机,合同编号\n定制导入公司,13811112222,HT-UI-1\n")).toUtf8());
+        ImportDialog dialog(*m_session);
+        QVERIFY(open(dialog, file));
+        QTRY_COMPARE(dialog.mapping().fields.value(2), QStringLiteral("customFields.contract_no"));
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("mapping"));
+        QCOMPARE(table->item(2, 2)->text(), u("合同编号"));
+        const QList<QVariant> done = run(dialog, false);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        const QVector<Customer> imported = find(u("定制导入公司"));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported.first().customFields.value(QStringLiteral("contract_no")).toString(), QStringLiteral("HT-UI-1"));
+    }
+
     void screenshot()
     {
         const QString dir = qEnvironmentVariable("CRM_SCREENSHOT_DIR");

@@ -2,6 +2,7 @@
 
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
+#include "core/services/CustomFieldService.h"
 #include "reports/import/ActivityImporter.h"
 #include "reports/import/ImportErrorReport.h"
 #include "reports/import/ImportTargets.h"
@@ -310,6 +311,20 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
         showMessage(tr("You do not have permission to import customers."), true);
     updateActions();
     m_browse->setFocus();
+    // The company's custom fields: columns headed by their labels fill them (proposed once known).
+    m_worker->run(
+        this, [actor = m_session.actor()](Database &db) { return CustomFieldService(db).list(actor); },
+        [this](Result<QVector<CustomFieldDef>> fields) {
+            if (!fields || fields->isEmpty())
+                return;
+            m_customFields = *fields;
+            m_delegate->setCustomFields(m_customFields);
+            if (m_preview && type() == ColumnMapping::Customers) {
+                ColumnMapping m = mapping();
+                m.proposeCustomFields(m_customFields);
+                fillMapping(m);
+            }
+        });
 }
 
 ImportDialog::~ImportDialog()
@@ -361,7 +376,7 @@ void ImportDialog::applyType()
                                            : tr("A duplicate has the phone or email of a customer already in the CRM or earlier "
                                                 "in the file, or the same name and company."));
     if (m_preview) {
-        fillMapping(ColumnMapping::propose(m_preview->headers, t));
+        fillMapping(proposal(m_preview->headers));
         const QString problem = mappingProblem(mapping());
         showMessage(problem.isEmpty() ? tr("Check the column mapping and the options, then run a dry run or import.") : problem,
                     !problem.isEmpty());
@@ -502,7 +517,7 @@ void ImportDialog::showPreview(Result<ImportPreview> read)
     if (sameColumns)
         fillMapping(mapping()); // refresh the examples, keep the fields
     else
-        fillMapping(ColumnMapping::propose(p.headers, type()));
+        fillMapping(proposal(p.headers));
     const QString problem = mappingProblem(mapping());
     if (!problem.isEmpty())
         showMessage(problem, true);
@@ -510,6 +525,13 @@ void ImportDialog::showPreview(Result<ImportPreview> read)
         showMessage(tr("Check the column mapping and the options, then run a dry run or import."), false);
     updateActions();
     Q_EMIT previewChanged(true);
+}
+
+ColumnMapping ImportDialog::proposal(const QStringList &headers) const
+{
+    ColumnMapping m = ColumnMapping::propose(headers, type());
+    m.proposeCustomFields(m_customFields);
+    return m;
 }
 
 void ImportDialog::fillMapping(const ColumnMapping &mapping)
@@ -527,7 +549,7 @@ void ImportDialog::fillMapping(const ColumnMapping &mapping)
             }
         m_mappingTable->setItem(c, FileColumn, readOnlyItem(mapping.headers[c]));
         m_mappingTable->setItem(c, Examples, readOnlyItem(examples.join(QStringLiteral(" · "))));
-        auto *field = new QTableWidgetItem(MappingFieldDelegate::label(mapping.fields.value(c), type()));
+        auto *field = new QTableWidgetItem(m_delegate->text(mapping.fields.value(c)));
         field->setData(MappingFieldDelegate::FieldRole, mapping.fields.value(c));
         field->setToolTip(tr("Double-click or press F2 to choose the field"));
         m_mappingTable->setItem(c, Field, field);
@@ -554,7 +576,7 @@ void ImportDialog::setColumnField(int column, const QString &field)
 {
     if (QTableWidgetItem *item = m_mappingTable->item(column, Field)) {
         item->setData(MappingFieldDelegate::FieldRole, field);
-        item->setText(MappingFieldDelegate::label(field, type()));
+        item->setText(m_delegate->text(field));
     }
 }
 
@@ -614,13 +636,13 @@ QString ImportDialog::mappingProblem(const ColumnMapping &m) const
         const QString &f = m.fields[i];
         if (f.isEmpty())
             continue;
-        if (!ColumnMapping::targetFields().contains(f))
+        if (!ColumnMapping::targetFields().contains(f) && !ColumnMapping::isCustomField(f))
             return tr("Column \"%1\" is mapped to \"%2\", which is not a customer field. Choose another field or \"(ignore)\".")
                 .arg(m.headers[i], f);
         const int first = int(m.fields.indexOf(f));
         if (!ColumnMapping::isMultiValued(f) && first != i)
             return tr("Columns \"%1\" and \"%2\" both fill %3. Only phone, email, tags and groups may come from several columns.")
-                .arg(m.headers[first], m.headers[i], MappingFieldDelegate::label(f));
+                .arg(m.headers[first], m.headers[i], m_delegate->text(f));
     }
     if (!m.fields.contains(QStringLiteral("name"))) {
         QString text = tr("No column is mapped to Name. Choose \"Name\" for the column that holds the customer's name.");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/CustomField.h"
 #include "reports/Progress.h"
 #include "reports/import/CustomerImporter.h"
 #include "ui/exchange/ImportPreview.h"
@@ -84,6 +85,8 @@ private:
     void readPreview();
     void showPreview(Result<ImportPreview> preview);
     void fillMapping(const ColumnMapping &mapping);
+    // The proposal for these headers of the chosen type, custom fields included.
+    ColumnMapping proposal(const QStringList &headers) const;
     void run(bool dryRun);
     void onProgress(const TaskProgress &progress);
     void onRunFinished(bool dryRun, Result<CustomerImportResult> result);
@@ -125,6 +128,7 @@ private:
     QPushButton *m_close;
     QString m_file;
     std::optional<ImportPreview> m_preview;
+    QVector<CustomFieldDef> m_customFields;
     std::optional<CustomerImportResult> m_result;
     int m_previewGeneration = 0;
     bool m_reading = false;

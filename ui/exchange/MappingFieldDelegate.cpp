@@ -85,12 +85,23 @@ QString MappingFieldDelegate::label(const QString &field, const QString &type)
     return find(customers);
 }
 
+QString MappingFieldDelegate::text(const QString &field) const
+{
+    for (const CustomFieldDef &d : m_customFields)
+        if (field == QStringLiteral("customFields.") + d.key)
+            return d.label;
+    return label(field, m_type);
+}
+
 QWidget *MappingFieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const
 {
     auto *combo = new QComboBox(parent);
     combo->addItem(label(QString(), m_type), QString());
     for (const QString &field : ColumnMapping::targetFields(m_type))
         combo->addItem(label(field, m_type), field);
+    if (m_type == ColumnMapping::Customers)
+        for (const CustomFieldDef &d : m_customFields)
+            combo->addItem(d.label, QString(QStringLiteral("customFields.") + d.key));
     combo->setMaxVisibleItems(combo->count());
     // Each choice (from the popup or by arrow keys) is written at once; Enter, Tab or a click
     // elsewhere closes the editor. Closing here would end a keyboard user's edit at the first arrow.
@@ -111,7 +122,7 @@ void MappingFieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *mod
     auto *combo = static_cast<QComboBox *>(editor);
     const QString field = combo->currentData().toString();
     model->setData(index, field, FieldRole);
-    model->setData(index, label(field, m_type), Qt::DisplayRole);
+    model->setData(index, text(field), Qt::DisplayRole);
 }
 
 } // namespace crm

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "core/domain/CustomField.h"
+
 #include <QStyledItemDelegate>
+#include <QVector>
 
 namespace crm {
 
 // Edits the "field" column of the import dialog's mapping table with a combo box of the fields a
-// column of the imported type can fill (ColumnMapping::targetFields) and "ignore". The item keeps the
-// field's key in FieldRole and shows its translated label.
+// column of the imported type can fill (ColumnMapping::targetFields, and for customers the company's
+// custom fields) and "ignore". The item keeps the field's key in FieldRole and shows its label.
 class MappingFieldDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -21,6 +24,10 @@ public:
 
     // The type whose fields the editor offers.
     void setType(const QString &type) { m_type = type; }
+    // The company's custom customer fields ("customFields.<key>", shown by their labels).
+    void setCustomFields(const QVector<CustomFieldDef> &fields) { m_customFields = fields; }
+    // label() for the current type, custom fields by their labels.
+    QString text(const QString &field) const;
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
@@ -28,6 +35,7 @@ public:
 
 private:
     QString m_type = QStringLiteral("customers");
+    QVector<CustomFieldDef> m_customFields;
 };
 
 } // namespace crm
