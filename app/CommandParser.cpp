@@ -2,11 +2,14 @@
 
 #include "app/Console.h"
 #include "app/DatabaseLocation.h"
+#include "ui/LanguageLoader.h"
+#include "ui/UiSettings.h"
 
 namespace crm {
 
 namespace {
 const QString kDatabase = QStringLiteral("database");
+const QString kLang = QStringLiteral("lang");
 const QString kHelp = QStringLiteral("help");
 
 QString optionSyntax(const QCommandLineOption &option)
@@ -83,6 +86,21 @@ std::optional<int> CommandParser::parse(const Invocation &call, int minArgs, int
 QString CommandParser::databaseLocation(const Invocation &call) const
 {
     return DatabaseLocation::resolve(m_parser.isSet(kDatabase) ? m_parser.value(kDatabase) : call.database);
+}
+
+void CommandParser::addLanguageOption(const QString &what)
+{
+    addOption({kLang, what + QStringLiteral(" language: en or zh_CN (default: the desktop's setting)"), QStringLiteral("lang")});
+}
+
+std::optional<QString> CommandParser::language() const
+{
+    QString lang = m_parser.isSet(kLang) ? m_parser.value(kLang) : LanguageLoader::resolve(UiSettings().language());
+    if (lang == QLatin1String("zh"))
+        lang = QStringLiteral("zh_CN");
+    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN"))
+        return std::nullopt;
+    return lang;
 }
 
 QString CommandParser::helpText() const

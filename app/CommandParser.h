@@ -30,6 +30,11 @@ public:
     QStringList positional() const { return m_parser.positionalArguments(); }
     // The store to open: this command's --database, else the global one, else the default.
     QString databaseLocation(const Invocation &call) const;
+    // --lang for commands that write text for people; `what` names that text ("The report's").
+    void addLanguageOption(const QString &what);
+    // Its value: en or zh_CN ("zh" taken as zh_CN), by default the desktop's language setting;
+    // nothing when the value is another.
+    std::optional<QString> language() const;
 
     QString helpText() const;
 

@@ -12,7 +12,6 @@
 #include "reports/import/OpportunityImporter.h"
 #include "reports/table/TableFile.h"
 #include "ui/LanguageLoader.h"
-#include "ui/UiSettings.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -32,7 +31,6 @@ const QString kPartial = QStringLiteral("partial");
 const QString kEncoding = QStringLiteral("encoding");
 const QString kSheet = QStringLiteral("sheet");
 const QString kAs = QStringLiteral("as");
-const QString kLang = QStringLiteral("lang");
 
 CancelFlag *g_interruptFlag = nullptr;
 
@@ -134,8 +132,7 @@ int ImportCommand::run(const Invocation &call)
                       QStringLiteral("auto")});
     parser.addOption({kSheet, QStringLiteral("XLSX sheet: its number (1 = first) or its name"), QStringLiteral("sheet")});
     parser.addOption({kAs, QStringLiteral("Import as this user (owner of the new customers)"), QStringLiteral("user")});
-    parser.addOption({kLang, QStringLiteral("The error report's language: en or zh_CN (default: the desktop's setting)"),
-                      QStringLiteral("lang")});
+    parser.addLanguageOption(QStringLiteral("The error report's"));
     if (auto stop = parser.parse(call, 1, 1))
         return *stop;
 
@@ -169,11 +166,10 @@ int ImportCommand::run(const Invocation &call)
     }
     options.partial = parser.isSet(kPartial);
     options.dryRun = parser.isSet(kDryRun);
-    QString lang = parser.isSet(kLang) ? parser.value(kLang) : LanguageLoader::resolve(UiSettings().language());
-    if (lang == QLatin1String("zh"))
-        lang = QStringLiteral("zh_CN");
-    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN"))
+    const std::optional<QString> chosen = parser.language();
+    if (!chosen)
         return usage(call.console, QStringLiteral("--lang must be en or zh_CN"));
+    const QString lang = *chosen;
 
     const QString file = parser.positional().at(0);
     if (!QFileInfo::exists(file))

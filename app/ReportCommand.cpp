@@ -11,7 +11,6 @@
 #include "reports/report/ReportPeriod.h"
 #include "reports/report/XlsxReportWriter.h"
 #include "ui/LanguageLoader.h"
-#include "ui/UiSettings.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -28,7 +27,6 @@ const QString kAs = QStringLiteral("as");
 const QString kUser = QStringLiteral("user");
 const QString kPasswordStdin = QStringLiteral("password-stdin");
 const QString kOwner = QStringLiteral("owner");
-const QString kLang = QStringLiteral("lang");
 
 int fail(Console &console, const QString &message)
 {
@@ -61,7 +59,7 @@ int ReportCommand::run(const Invocation &call)
     parser.addOption({kUser, QStringLiteral("Sign in as USER (needs --password-stdin)"), QStringLiteral("user")});
     parser.addOption({kPasswordStdin, QStringLiteral("Read the password for --user from standard input")});
     parser.addOption({kOwner, QStringLiteral("Only this user's data (within the scope)"), QStringLiteral("user")});
-    parser.addOption({kLang, QStringLiteral("The report's language: en or zh_CN (default: the desktop's setting)"), QStringLiteral("lang")});
+    parser.addLanguageOption(QStringLiteral("The report's"));
     if (auto stop = parser.parse(call, 1, 1))
         return *stop;
     auto usage = [&](const QString &message) {
@@ -82,11 +80,10 @@ int ReportCommand::run(const Invocation &call)
         return usage(QStringLiteral("--user and --password-stdin go together"));
     if (parser.isSet(kUser) && parser.isSet(kAs))
         return usage(QStringLiteral("use either --as or --user, not both"));
-    QString lang = parser.isSet(kLang) ? parser.value(kLang) : LanguageLoader::resolve(UiSettings().language());
-    if (lang == QLatin1String("zh"))
-        lang = QStringLiteral("zh_CN");
-    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN"))
+    const std::optional<QString> chosen = parser.language();
+    if (!chosen)
         return usage(QStringLiteral("--lang must be en or zh_CN"));
+    const QString lang = *chosen;
     const QDateTime now = QDateTime::currentDateTime();
     auto period = ReportPeriod::parse(parser.value(kPeriod), now.toMSecsSinceEpoch(), now.offsetFromUtc() / 60);
     if (!period)

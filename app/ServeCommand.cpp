@@ -7,7 +7,6 @@
 #include "core/ChangeFeed.h"
 #include "httpapi/ApiHost.h"
 #include "ui/LanguageLoader.h"
-#include "ui/UiSettings.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -80,17 +79,15 @@ int ServeCommand::run(const Invocation &call)
                       QStringLiteral("The address clients reach the API at (https://crm.example.com): download links become absolute."),
                       QStringLiteral("URL")});
     // Report PDFs and workbooks are written in one language per process (Qt's translators are global).
-    parser.addOption({QStringLiteral("lang"), QStringLiteral("The language of generated reports: en or zh_CN (default: the desktop's setting)."),
-                      QStringLiteral("lang")});
+    parser.addLanguageOption(QStringLiteral("Generated reports'"));
     if (auto stop = parser.parse(call, 0, 0))
         return *stop;
-    QString lang = parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang")) : LanguageLoader::resolve(UiSettings().language());
-    if (lang == QLatin1String("zh"))
-        lang = QStringLiteral("zh_CN");
-    if (lang != QLatin1String("en") && lang != QLatin1String("zh_CN")) {
+    const std::optional<QString> chosen = parser.language();
+    if (!chosen) {
         call.console.err(QStringLiteral("crm: --lang must be en or zh_CN"));
         return Exit::Usage;
     }
+    const QString lang = *chosen;
     ApiOptions options;
     options.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
     options.exportDirectory = parser.value(QStringLiteral("export-dir"));

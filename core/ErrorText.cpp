@@ -1,5 +1,7 @@
 #include "core/ErrorText.h"
 
+#include "core/domain/CustomField.h"
+
 #include <QRegularExpression>
 
 #include <atomic>
@@ -55,8 +57,8 @@ QString ErrorText::fieldLabel(const QString &field)
     for (const auto &l : labels)
         if (field == QLatin1String(l.field))
             return tr(l.label);
-    if (field.startsWith(QLatin1String("customFields.")))
-        return tr("Custom field %1").arg(field.mid(int(qstrlen("customFields."))));
+    if (const QString key = CustomFieldDef::keyOf(field); !key.isEmpty())
+        return tr("Custom field %1").arg(key);
     return field;
 }
 

@@ -615,9 +615,8 @@ private:
 
     // The keyword index is built in C++ (the same tokens CustomerRepository writes), in pages by id,
     // many rows per INSERT. A worker thread tokenizes the next page while this one writes the last.
-    // On SQLite the entries wait in a plain table and enter the index in a few large statements:
-    // FTS5 writes out its pending terms at the start of every statement of the transaction, so 50
-    // rows per INSERT made 20,000 small segments for its merging to rewrite (as CustomerBulkWriter).
+    // On SQLite the entries wait in a plain table and enter the index in a few large statements
+    // (SearchIndex::loadStaged; 50 rows per INSERT made 20,000 small segments to merge).
     Status indexSearch()
     {
         const bool lite = m_db.isSqlite();
@@ -631,14 +630,8 @@ private:
             auto last = first ? scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM demo_search")) : first;
             if (!last)
                 return last.error();
-            for (qint64 from = *first; from <= *last; from += 50'000) {
-                if (Status st = m_db.execSql(QStringLiteral("INSERT INTO customer_search (rowid, grams) SELECT id, grams FROM demo_search"
-                                                            " WHERE id >= %1 AND id < %2 ORDER BY id")
-                                                 .arg(from)
-                                                 .arg(from + 50'000));
-                    !st)
-                    return st;
-            }
+            if (Status st = SearchIndex::loadStaged(m_db, QStringLiteral("demo_search"), *first, *last); !st)
+                return st;
             if (Status st = execute(QStringLiteral("DROP TABLE demo_search")); !st)
                 return st;
         }

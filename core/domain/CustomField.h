@@ -17,6 +17,16 @@ struct CustomFieldDef
     QStringList options; // the choices of a choice field
     bool required = false;
     int position = 0;
+
+    // How services, validation errors, exports and imports name a custom field among a customer's
+    // fields: "customFields.<key>".
+    static QString fieldName(const QString &key) { return QStringLiteral("customFields.") + key; }
+    // The key in such a name; empty when `field` is not one.
+    static QString keyOf(const QString &field)
+    {
+        static const QLatin1String prefix("customFields.");
+        return field.startsWith(prefix) ? field.mid(prefix.size()) : QString();
+    }
 };
 
 } // namespace crm

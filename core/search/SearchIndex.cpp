@@ -180,6 +180,21 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword, const
                 : QLatin1Char('(') + match + QStringLiteral(") & (") + any + QLatin1Char(')');
 }
 
+Status SearchIndex::loadStaged(Database &db, const QString &table, qint64 firstId, qint64 lastId)
+{
+    for (qint64 from = firstId; from <= lastId; from += 50'000) {
+        if (Status st = db.execSql(QStringLiteral("INSERT INTO customer_search (rowid, grams) SELECT s.id, s.grams FROM %3 s"
+                                                  " WHERE s.id >= %1 AND s.id < %2 AND s.id NOT IN (SELECT rowid FROM customer_search"
+                                                  " WHERE rowid >= %1 AND rowid < %2) ORDER BY s.id")
+                                       .arg(from)
+                                       .arg(from + 50'000)
+                                       .arg(table));
+            !st)
+            return st;
+    }
+    return {};
+}
+
 Status SearchIndex::compact(Database &db)
 {
     if (!db.isSqlite())

@@ -85,11 +85,11 @@ QString valuePattern(const QString &key, const QString &jsonValue = {})
     return QStringLiteral("%\"") + key + QStringLiteral("\":") + jsonValue + QLatin1Char('%');
 }
 
+// Whether `sql` (binding :pattern) finds a row.
 Result<bool> exists(Database &db, const QString &sql, const QString &pattern)
 {
     QSqlQuery q = db.prepare(sql);
-    if (!pattern.isNull())
-        q.bindValue(QStringLiteral(":pattern"), pattern);
+    q.bindValue(QStringLiteral(":pattern"), pattern);
     if (Status st = db.exec(q); !st)
         return st.error();
     return q.next();

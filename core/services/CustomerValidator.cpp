@@ -1,5 +1,6 @@
 #include "core/services/CustomerValidator.h"
 
+#include "core/domain/CustomField.h"
 #include "core/domain/Validation.h"
 #include "core/storage/Database.h"
 
@@ -208,7 +209,7 @@ Status CustomerValidator::checkCustomFields(const QJsonObject &values)
         defs.insert(q.value(0).toString(), {q.value(1).toString(), options, q.value(3).toInt() != 0});
     }
     for (auto it = values.begin(); it != values.end(); ++it) {
-        const QString field = QStringLiteral("customFields.") + it.key();
+        const QString field = CustomFieldDef::fieldName(it.key());
         const auto def = defs.constFind(it.key());
         if (def == defs.cend())
             return Error::validation(QStringLiteral("unknown"), field, QStringLiteral("There is no custom field \"%1\"").arg(it.key()));
@@ -232,7 +233,7 @@ Status CustomerValidator::checkCustomFields(const QJsonObject &values)
     }
     for (auto it = defs.cbegin(); it != defs.cend(); ++it)
         if (it->required && (!values.contains(it.key()) || values.value(it.key()).isNull()))
-            return Error::validation(QStringLiteral("required"), QStringLiteral("customFields.") + it.key(),
+            return Error::validation(QStringLiteral("required"), CustomFieldDef::fieldName(it.key()),
                                      QStringLiteral("The custom field \"%1\" is required").arg(it.key()));
     return {};
 }

@@ -303,17 +303,8 @@ Status CustomerBulkWriter::finish()
         return st;
     if (!m_staging)
         return {};
-    // Rows a CustomerService::update indexed meanwhile (an import updating a customer it created) keep
-    // that newer entry. In slices: FTS5 holds a statement's terms in memory until the statement ends
-    // (one statement for a million rows grew the process by 400 MB).
-    for (qint64 from = m_firstId; from <= m_lastWrittenId; from += 50'000) {
-        if (Status st = m_db.execSql(QStringLiteral(
-                "INSERT INTO customer_search (rowid, grams) SELECT s.id, s.grams FROM bulk_search_staging s"
-                " WHERE s.id >= %1 AND s.id < %2 AND s.id NOT IN (SELECT rowid FROM customer_search WHERE rowid >= %1"
-                " AND rowid < %2) ORDER BY s.id").arg(from).arg(from + 50'000));
-            !st)
-            return st;
-    }
+    if (Status st = SearchIndex::loadStaged(m_db, QStringLiteral("bulk_search_staging"), m_firstId, m_lastWrittenId); !st)
+        return st;
     // A large load leaves the index in several segments that every search then reads; merging them
     // costs a few seconds at a million entries, a small share of such a load, but far too much after a
     // small import (the merge rewrites the whole index).

@@ -128,15 +128,15 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
         return defs.error();
     QVector<ExportColumn> customColumns;
     for (const CustomFieldDef &d : std::as_const(*defs))
-        customColumns.append({QStringLiteral("customFields.") + d.key, d.label, d.label,
+        customColumns.append({CustomFieldDef::fieldName(d.key), d.label, d.label,
                               d.type == QLatin1String("date") ? XlsxCellType::Date : XlsxCellType::Text, 16,
                               QStringLiteral("customFields")});
     QVector<CustomCell> customCells;
-    for (const ExportColumn &column : ExportColumn::visibleTo(actor, QStringLiteral("customer"), customColumns, &summary.hiddenColumns)) {
-        const CustomFieldDef &d = *std::find_if(defs->cbegin(), defs->cend(),
-                                                [&](const CustomFieldDef &f) { return column.key == QStringLiteral("customFields.") + f.key; });
-        customCells.append({d.key, d.type});
-        columns.append(column);
+    const QVector<ExportColumn> shown = ExportColumn::visibleTo(actor, QStringLiteral("customer"), customColumns, &summary.hiddenColumns);
+    if (!shown.isEmpty()) { // one rule: all of them or none
+        columns += shown;
+        for (const CustomFieldDef &d : std::as_const(*defs))
+            customCells.append({d.key, d.type});
     }
 
     CustomerFilter filter = options.filter;

@@ -144,8 +144,8 @@ QList<int> ColumnMapping::columnsOf(const QString &field) const
 
 bool ColumnMapping::isCustomField(const QString &field)
 {
-    static const QRegularExpression pattern(QStringLiteral("^customFields\\.[a-z][a-z0-9_]{0,39}$"));
-    return pattern.match(field).hasMatch();
+    static const QRegularExpression key(QStringLiteral("^[a-z][a-z0-9_]{0,39}$")); // CustomFieldService's keys
+    return key.match(CustomFieldDef::keyOf(field)).hasMatch();
 }
 
 void ColumnMapping::proposeCustomFields(const QVector<CustomFieldDef> &defs)
@@ -153,7 +153,7 @@ void ColumnMapping::proposeCustomFields(const QVector<CustomFieldDef> &defs)
     if (type != Customers)
         return;
     for (const CustomFieldDef &d : defs) {
-        const QString field = QStringLiteral("customFields.") + d.key;
+        const QString field = CustomFieldDef::fieldName(d.key);
         if (fields.contains(field))
             continue;
         const QStringList names = {normalizeHeader(d.label), normalizeHeader(d.key), normalizeHeader(field)};

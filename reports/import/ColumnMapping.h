@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace crm {
 
 // Which customer field each column of an import file fills. Proposed from the header names (Chinese
@@ -49,6 +51,7 @@ public:
 
     // A company custom field as a customers target: "customFields.<key>" (as exports name the column).
     static bool isCustomField(const QString &field);
+    bool fillsCustomFields() const { return std::any_of(fields.cbegin(), fields.cend(), isCustomField); }
     // Columns still unmapped whose header is a custom field's label or key (or its export key) fill it.
     void proposeCustomFields(const QVector<CustomFieldDef> &defs);
 

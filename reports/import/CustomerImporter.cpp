@@ -140,7 +140,7 @@ public:
         m_fields = CustomerValidator::fieldNames();
         m_fields.remove(QStringLiteral("ownerId"));
         // Without custom field columns they are checked once for the whole file (see run()).
-        if (!std::any_of(result.mapping.fields.cbegin(), result.mapping.fields.cend(), ColumnMapping::isCustomField))
+        if (!result.mapping.fillsCustomFields())
             m_fields.remove(QStringLiteral("customFields"));
         if (!options.dryRun)
             m_writer = std::make_unique<CustomerBulkWriter>(db, actor);
@@ -420,7 +420,7 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
     for (int i = 0; i < result.mapping.fields.size(); ++i) {
         const QString &f = result.mapping.fields[i];
         if (ColumnMapping::isCustomField(f) && std::none_of(customFields.cbegin(), customFields.cend(), [&](const CustomFieldDef &d) {
-                return f == QStringLiteral("customFields.") + d.key;
+                return f == CustomFieldDef::fieldName(d.key);
             }))
             return Error::validation(QStringLiteral("unknown"), QStringLiteral("mapping"),
                                      QStringLiteral("Column \"%1\": there is no custom field \"%2\"").arg(result.mapping.headers[i], f));
@@ -432,7 +432,7 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
                          QStringLiteral("You may not change the field \"%1\"").arg(validatorField(f)), validatorField(f)};
     // Custom fields no column fills: one check tells whether every row would pass (a required one
     // left out fails them all). With custom field columns each row is checked.
-    if (std::none_of(result.mapping.fields.cbegin(), result.mapping.fields.cend(), ColumnMapping::isCustomField)) {
+    if (!result.mapping.fillsCustomFields()) {
         Customer probe;
         if (Status st = CustomerValidator(m_db).normalize(probe, {QStringLiteral("customFields")}, m_db.clock().nowMs()); !st)
             return st.error();

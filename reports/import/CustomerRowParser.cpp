@@ -172,7 +172,7 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
         else if (f == QLatin1String("street")) { address.street = v; hasAddress = true; }
         else if (f == QLatin1String("postalCode")) { address.postalCode = v; hasAddress = true; }
         else if (ColumnMapping::isCustomField(f)) {
-            const QString key = f.mid(int(qstrlen("customFields.")));
+            const QString key = CustomFieldDef::keyOf(f);
             c.customFields.insert(key, customValue(m_customTypes.value(key), v));
         }
     }

@@ -3,45 +3,30 @@
 #include "reports/report/PdfTextMap.h"
 #include "reports/report/ReportPainter.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 
 namespace crm {
-
-namespace {
-
-// See PdfTextMap: same length, so the file is rewritten in place.
-Status repairTextMaps(const QString &part, const QString &path)
-{
-    QFile file(part);
-    if (!file.open(QIODevice::ReadWrite))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
-    QByteArray pdf = file.readAll();
-    if (PdfTextMap::repair(pdf) == 0)
-        return {};
-    if (!file.seek(0) || file.write(pdf) != pdf.size() || !file.flush())
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
-    return {};
-}
-
-} // namespace
 
 Status PdfReportWriter::write(const ReportData &report, const QString &path)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{QStringLiteral("internal"), QStringLiteral("Writing a PDF needs a QGuiApplication"), {}};
-    // QPdfWriter opens the file only when painting starts and then just fails: say why first.
+    const Error cannotWrite{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
+    // Say why before painting a whole report for nothing.
     if (!QFileInfo(path).absoluteDir().exists())
         return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1: no such folder").arg(path), QStringLiteral("file")};
-    const QString part = path + QStringLiteral(".part");
-    QFile::remove(part);
+    // Painted into memory first: PdfTextMap repairs the text maps before anything reaches the disk.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter writer(part);
+        QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setResolution(ReportPainter::kDpi);
         writer.setPageMargins(QMarginsF(ReportPainter::kMarginMm, ReportPainter::kMarginMm, ReportPainter::kMarginMm, ReportPainter::kMarginMm),
@@ -50,22 +35,17 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
         writer.setCreator(QStringLiteral("crm"));
         QPainter painter;
         if (!painter.begin(&writer))
-            return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
+            return cannotWrite;
         ReportPainter::paint(report, painter, &writer, QSizeF(writer.width(), writer.height()), [&writer] { writer.newPage(); });
-        if (!painter.end()) {
-            QFile::remove(part);
-            return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
-        }
+        if (!painter.end())
+            return cannotWrite;
     }
-    if (Status st = repairTextMaps(part, path); !st) {
-        QFile::remove(part);
-        return st;
-    }
-    QFile::remove(path);
-    if (!QFile::rename(part, path)) {
-        QFile::remove(part);
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot move the PDF into place: %1").arg(path), QStringLiteral("file")};
-    }
+    QByteArray pdf = buffer.buffer();
+    PdfTextMap::repair(pdf);
+    // Under a temporary name until complete: a failure leaves nothing at `path`.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
+        return cannotWrite;
     return {};
 }
 

@@ -10,12 +10,6 @@
 
 namespace crm {
 
-namespace {
-
-const QString kPrefix = QStringLiteral("customFields.");
-
-} // namespace
-
 CustomFieldsEditor::CustomFieldsEditor(QWidget *parent) : QWidget(parent), m_form(new QFormLayout(this))
 {
     setObjectName(QStringLiteral("customFields"));
@@ -51,9 +45,9 @@ void CustomFieldsEditor::setDefinitions(const QVector<CustomFieldDef> &defs)
                 line->setPlaceholderText(tr("A number, such as 12.5"));
             editor = line;
         }
-        editor->setObjectName(kPrefix + d.key);
+        editor->setObjectName(CustomFieldDef::fieldName(d.key));
         auto *message = new QLabel(this);
-        message->setObjectName(kPrefix + d.key + QStringLiteral("Message"));
+        message->setObjectName(CustomFieldDef::fieldName(d.key) + QStringLiteral("Message"));
         message->setWordWrap(true);
         message->setStyleSheet(QStringLiteral("color: #b3261e"));
         message->hide();
@@ -117,14 +111,15 @@ QJsonObject CustomFieldsEditor::values(const QJsonObject &base) const
 
 QWidget *CustomFieldsEditor::editorFor(const QString &errorField) const
 {
-    return errorField.startsWith(kPrefix) ? m_editors.value(errorField.mid(kPrefix.size())) : nullptr;
+    const QString key = CustomFieldDef::keyOf(errorField);
+    return key.isEmpty() ? nullptr : m_editors.value(key);
 }
 
 QHash<QString, QLabel *> CustomFieldsEditor::messageLabels() const
 {
     QHash<QString, QLabel *> out;
     for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
-        out.insert(kPrefix + it.key(), it.value());
+        out.insert(CustomFieldDef::fieldName(it.key()), it.value());
     return out;
 }
 

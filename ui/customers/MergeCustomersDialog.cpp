@@ -1,6 +1,7 @@
 #include "ui/customers/MergeCustomersDialog.h"
 
 #include "core/ErrorText.h"
+#include "core/domain/CustomField.h"
 #include "core/security/Permission.h"
 #include "core/services/CustomerService.h"
 #include "ui/DisplayFormat.h"
@@ -25,7 +26,6 @@ namespace crm {
 namespace {
 
 const QString kEntity = QStringLiteral("customer");
-const QString kCustomPrefix = QStringLiteral("customFields.");
 constexpr int kSurvivorRow = 1; // the grid's rows: 0 names, 1 survivor choice, then facts and choices
 
 // How a record's value of a scalar field reads on screen.
@@ -240,7 +240,7 @@ void MergeCustomersDialog::display(const CustomerMergePreview &p)
             const QJsonValue x = p.first.customFields.value(key), y = p.second.customFields.value(key);
             if (x == y)
                 continue;
-            addChoice(row++, kCustomPrefix + key, tr("Custom field “%1”").arg(key), displayJson(x), displayJson(y), locked);
+            addChoice(row++, CustomFieldDef::fieldName(key), tr("Custom field “%1”").arg(key), displayJson(x), displayJson(y), locked);
         }
     }
     if (m_choices.isEmpty()) {
@@ -359,8 +359,8 @@ CustomerMergeRequest MergeCustomersDialog::request() const
     for (const Choice &c : m_choices) {
         if (c.locked || (firstSurvives ? c.first : c.second)->isChecked())
             continue;
-        if (c.field.startsWith(kCustomPrefix))
-            r.customFieldsFromDuplicate.insert(c.field.mid(kCustomPrefix.size()));
+        if (const QString key = CustomFieldDef::keyOf(c.field); !key.isEmpty())
+            r.customFieldsFromDuplicate.insert(key);
         else
             r.fromDuplicate.insert(c.field);
     }

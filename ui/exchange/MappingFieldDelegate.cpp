@@ -88,7 +88,7 @@ QString MappingFieldDelegate::label(const QString &field, const QString &type)
 QString MappingFieldDelegate::text(const QString &field) const
 {
     for (const CustomFieldDef &d : m_customFields)
-        if (field == QStringLiteral("customFields.") + d.key)
+        if (field == CustomFieldDef::fieldName(d.key))
             return d.label;
     return label(field, m_type);
 }
@@ -101,7 +101,7 @@ QWidget *MappingFieldDelegate::createEditor(QWidget *parent, const QStyleOptionV
         combo->addItem(label(field, m_type), field);
     if (m_type == ColumnMapping::Customers)
         for (const CustomFieldDef &d : m_customFields)
-            combo->addItem(d.label, QString(QStringLiteral("customFields.") + d.key));
+            combo->addItem(d.label, CustomFieldDef::fieldName(d.key));
     combo->setMaxVisibleItems(combo->count());
     // Each choice (from the popup or by arrow keys) is written at once; Enter, Tab or a click
     // elsewhere closes the editor. Closing here would end a keyboard user's edit at the first arrow.
