@@ -8,6 +8,7 @@
 #include <QVariant>
 #include <QVector>
 
+#include <array>
 #include <optional>
 
 namespace crm {
@@ -126,6 +127,33 @@ struct CustomerFilter
 struct CustomerPage
 {
     QVector<Customer> customers;
+    bool hasMore = false;
+};
+
+// A list row as flat cells, for readers of many rows (exports): the texts one after another in one
+// string instead of a string each (a million Customers cost more to allocate and free than to write
+// out). Tags are one text, separated by kTagSeparator. A field the reader's role hides is empty.
+struct CustomerCells
+{
+    enum Text { Name, Kind, Gender, Birthday, Occupation, Industry, Company, Position, Source, Status, Level, Phone,
+                Email, Province, City, District, OwnerName, CustomFields, Notes, Tags, TextCount };
+    static constexpr QChar kTagSeparator = QChar(0x1f);
+
+    qint64 id = 0, createdAt = 0, lastContactAt = 0, wonValueMinor = 0;
+    QString texts;
+    std::array<qsizetype, TextCount + 1> bounds{}; // text t is texts[bounds[t], bounds[t + 1])
+
+    QStringView operator[](Text t) const { return QStringView(texts).sliced(bounds[t], bounds[t + 1] - bounds[t]); }
+    QStringList tags() const
+    {
+        const QStringView t = (*this)[Tags];
+        return t.isEmpty() ? QStringList() : t.toString().split(kTagSeparator);
+    }
+};
+
+struct CustomerCellPage
+{
+    QVector<CustomerCells> rows;
     bool hasMore = false;
 };
 

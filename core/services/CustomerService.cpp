@@ -362,6 +362,18 @@ Result<CustomerPage> CustomerService::list(const Actor &actor, const CustomerFil
     return page;
 }
 
+Result<CustomerCellPage> CustomerService::listCells(const Actor &actor, const CustomerFilter &filter)
+{
+    if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))
+        return Error::forbidden();
+    QSet<QString> hidden;
+    for (const char *field : {"phones", "emails", "addresses", "birthday", "gender", "occupation", "industry", "company",
+                              "position", "source", "level", "notes", "customFields", "tags"})
+        if (!actor.canSeeField(kEntity, QLatin1String(field)))
+            hidden.insert(QLatin1String(field));
+    return CustomerRepository(m_db).listCells(filter, pageScope(m_db, actor), scopeOwners(actor), hidden);
+}
+
 Result<qint64> CustomerService::countUpTo(const Actor &actor, const CustomerFilter &filter, qint64 cap)
 {
     if (!actor.can(Permission::CustomerRead))

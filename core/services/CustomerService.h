@@ -26,6 +26,9 @@ public:
     Status remove(const Actor &actor, qint64 id);
 
     Result<CustomerPage> list(const Actor &actor, const CustomerFilter &filter);
+    // The same rows as flat cells, for exports of many rows (see CustomerCells); the same permission,
+    // scope and field rules (hidden fields are empty).
+    Result<CustomerCellPage> listCells(const Actor &actor, const CustomerFilter &filter);
     Result<qint64> count(const Actor &actor, const CustomerFilter &filter);
     // The count, but reading at most `cap` matching rows: the answer is min(count, cap). Lists that only
     // need "how many, or more than we would page through" (the API's total) stay cheap for a scope

@@ -2,6 +2,7 @@
 
 #include "core/search/SearchIndex.h"
 #include "core/storage/Database.h"
+#include "core/storage/RowCursor.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -187,6 +188,93 @@ QString CustomerRepository::whereClause(const CustomerFilter &f, const QString &
 
 Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners)
 {
+    CustomerPage page;
+    page.customers.reserve(std::clamp(f.limit, 1, 1000) + 1); // growing a vector of wide rows step by step copied them
+    auto more = selectPage(f, scope, scopeOwners, kColumns, [&](const QString &sql, const QVariantMap &binds) -> Result<qsizetype> {
+        QSqlQuery q = m_db.cached(sql);
+        bindAll(q, binds);
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        page.customers.clear();
+        while (q.next())
+            page.customers.append(readRow(q));
+        m_db.recycle(std::move(q));
+        return page.customers.size();
+    });
+    if (!more)
+        return more.error();
+    if (*more) {
+        page.customers.removeLast();
+        page.hasMore = true;
+    }
+    QVector<qint64> ids;
+    for (const Customer &c : page.customers)
+        ids << c.id;
+    auto tags = tagsOf(ids);
+    if (!tags)
+        return tags.error();
+    for (Customer &c : page.customers)
+        c.tags = tags->value(c.id);
+    return page;
+}
+
+Result<CustomerCellPage> CustomerRepository::listCells(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,
+                                                       const QSet<QString> &hiddenFields)
+{
+    // The texts in CustomerCells::Text order, then the numbers; a hidden field is read as NULL, so
+    // what the role hides never leaves the database.
+    const bool lite = m_db.isSqlite();
+    auto field = [&](const char *name, const QString &sql) { return hiddenFields.contains(QLatin1String(name)) ? QStringLiteral("NULL") : sql; };
+    const QString tags = lite
+        ? QStringLiteral("(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+                         " WHERE ct.customer_id = c.id ORDER BY t.name))")
+        : QStringLiteral("(SELECT string_agg(t.name, chr(31) ORDER BY t.name) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
+                         " WHERE ct.customer_id = c.id)");
+    const QStringList texts = {
+        QStringLiteral("c.name"), QStringLiteral("c.kind"), field("gender", QStringLiteral("c.gender")),
+        field("birthday", QStringLiteral("c.birthday")), field("occupation", QStringLiteral("c.occupation")),
+        field("industry", QStringLiteral("c.industry")), field("company", QStringLiteral("c.company")),
+        field("position", QStringLiteral("c.position")), field("source", QStringLiteral("c.source")), QStringLiteral("c.status"),
+        field("level", QStringLiteral("c.level")), field("phones", QStringLiteral("c.phone")), field("emails", QStringLiteral("c.email")),
+        field("addresses", QStringLiteral("c.province")), field("addresses", QStringLiteral("c.city")),
+        field("addresses", QStringLiteral("c.district")), QStringLiteral("u.display_name"),
+        field("customFields", QStringLiteral("c.custom_fields")), field("notes", QStringLiteral("c.notes")), field("tags", tags),
+    };
+    Q_ASSERT(texts.size() == CustomerCells::TextCount);
+    const QString columns = texts.join(QStringLiteral(", ")) + QStringLiteral(", c.id, c.created_at, c.last_contact_at, c.won_value_minor");
+    CustomerCellPage page;
+    page.rows.reserve(std::clamp(f.limit, 1, 1000) + 1);
+    auto more = selectPage(f, scope, scopeOwners, columns, [&](const QString &sql, const QVariantMap &binds) -> Result<qsizetype> {
+        RowCursor cursor(m_db, sql, binds);
+        page.rows.clear();
+        while (cursor.next()) {
+            CustomerCells &row = page.rows.emplace_back();
+            row.texts.reserve(256);
+            for (int t = 0; t < CustomerCells::TextCount; ++t) {
+                cursor.appendText(t, row.texts);
+                row.bounds[t + 1] = row.texts.size();
+            }
+            row.id = cursor.integer(CustomerCells::TextCount);
+            row.createdAt = cursor.integer(CustomerCells::TextCount + 1);
+            row.lastContactAt = cursor.integer(CustomerCells::TextCount + 2);
+            row.wonValueMinor = cursor.integer(CustomerCells::TextCount + 3);
+        }
+        if (!cursor.status())
+            return cursor.status().error();
+        return page.rows.size();
+    });
+    if (!more)
+        return more.error();
+    if (*more) {
+        page.rows.removeLast();
+        page.hasMore = true;
+    }
+    return page;
+}
+
+Result<bool> CustomerRepository::selectPage(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,
+                                            const QString &columns, const PageFetch &fetch)
+{
     QVariantMap binds;
     // Newest matches first on SQLite: walk the FTS index backwards by rowid and stop at the page,
     // instead of collecting every match of a common word and sorting them.
@@ -211,33 +299,29 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
     QString order = column + dir;
     if (column != QLatin1String("c.id") && !stream)
         order += QStringLiteral(", c.id") + dir;
-    CustomerPage page;
-    page.customers.reserve(limit + 1); // growing a vector of wide rows step by step copied them (export pages are 1,000)
     // PostgreSQL, far into a list (the desktop's scroll bar dragged to the middle of a million rows):
     // the rows to skip are counted in the sort index alone and only the page's rows are read. Asked
     // for whole rows at once, the planner reads and sorts the whole scope instead (2.9 s for the
     // director's row 450,000 on the 1M demo, 22 s at worst; 0.24 s this way, an index-only scan).
     constexpr int kDeferredJoinOffset = 1000;
     const bool deferred = !m_db.isSqlite() && offset >= kDeferredJoinOffset;
+    qsizetype rows = 0;
     auto run = [&](const QString &from, const QVariantMap &extra) -> Status {
         const QString paging = QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT :limit OFFSET :offset");
         const QString sql = deferred
-            ? QString(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id"
-                                                                          " WHERE c.id IN (SELECT c.id") + from +
+            ? QString(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM customers c LEFT JOIN users u ON u.id = c.owner_id"
+                                                                         " WHERE c.id IN (SELECT c.id") + from +
                       QStringLiteral(" WHERE ") + where + paging + QStringLiteral(") ORDER BY ") + order)
-            : QString(QStringLiteral("SELECT ") + kColumns + from + QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") +
+            : QString(QStringLiteral("SELECT ") + columns + from + QStringLiteral(" LEFT JOIN users u ON u.id = c.owner_id WHERE ") +
                       where + paging);
-        QSqlQuery q = m_db.cached(sql);
-        bindAll(q, binds);
-        bindAll(q, extra);
-        q.bindValue(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
-        q.bindValue(QStringLiteral(":offset"), offset);
-        if (Status st = m_db.exec(q); !st)
-            return st;
-        page.customers.clear();
-        while (q.next())
-            page.customers.append(readRow(q));
-        m_db.recycle(std::move(q));
+        QVariantMap all = binds;
+        all.insert(extra);
+        all.insert(QStringLiteral(":limit"), limit + 1); // one more row tells whether there is a next page
+        all.insert(QStringLiteral(":offset"), offset);
+        auto read = fetch(sql, all);
+        if (!read)
+            return read.error();
+        rows = *read;
         return {};
     };
     // PostgreSQL, newest matches of a keyword first: its row estimates for n-gram phrases are poor (the
@@ -263,25 +347,13 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
         if (Status st = run(newest, after); !st)
             return st.error();
     }
-    if (!window || page.customers.size() <= limit) {
+    if (!window || rows <= limit) {
         const QString from = stream ? QStringLiteral(" FROM customer_search s JOIN customers c ON c.id = s.rowid")
                                     : QStringLiteral(" FROM customers c");
         if (Status st = run(from, {}); !st)
             return st.error();
     }
-    if (page.customers.size() > limit) {
-        page.customers.removeLast();
-        page.hasMore = true;
-    }
-    QVector<qint64> ids;
-    for (const Customer &c : page.customers)
-        ids << c.id;
-    auto tags = tagsOf(ids);
-    if (!tags)
-        return tags.error();
-    for (Customer &c : page.customers)
-        c.tags = tags->value(c.id);
-    return page;
+    return rows > limit; // the caller drops the extra row
 }
 
 Result<qint64> CustomerRepository::count(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,

@@ -3,6 +3,8 @@
 #include "core/Result.h"
 #include "core/domain/Customer.h"
 
+#include <functional>
+
 namespace crm {
 
 class Actor;
@@ -21,6 +23,10 @@ public:
     // not empty, are the owners the scope allows: a keyword search then asks the search index for
     // their customers only (see SearchIndex::ownerToken), which keeps a rep's search of a common word fast.
     Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
+    // The same page as flat cells read without QVariants (CustomerCells), for exports; the fields in
+    // `hiddenFields` (field-rule names: phones, company...) are read as NULL.
+    Result<CustomerCellPage> listCells(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners,
+                                       const QSet<QString> &hiddenFields);
     // With a cap, at most `cap` matching rows are read and the answer is min(count, cap).
     Result<qint64> count(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {},
                          std::optional<qint64> cap = std::nullopt);
@@ -44,6 +50,12 @@ private:
     // keywordJoined: the search table is joined as `s` (streaming keyword search) rather than filtered by IN.
     QString whereClause(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners,
                         QVariantMap &binds, bool keywordJoined = false) const;
+    // Runs a list page's query (scope, filter, sort, keyset or offset) selecting `columns`: `fetch`
+    // executes the SQL with its binds and returns how many rows it read (it may run twice, see the
+    // search window). True when there is a next page: one row more than the limit was read.
+    using PageFetch = std::function<Result<qsizetype>(const QString &sql, const QVariantMap &binds)>;
+    Result<bool> selectPage(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners,
+                            const QString &columns, const PageFetch &fetch);
     QString keywordMatch(const CustomerFilter &filter, const QVector<qint64> &scopeOwners) const;
     Result<QHash<qint64, QStringList>> tagsOf(const QVector<qint64> &ids);
     Result<qint64> tagId(const QString &table, const QString &name);

@@ -179,6 +179,17 @@ Status Database::configure()
     return {};
 }
 
+sqlite3 *Database::sqliteHandle()
+{
+    if (!isSqlite())
+        return nullptr;
+    // QSqlDriver::handle() gives it as a QVariant of type "sqlite3*".
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QSqlQuery Database::prepare(const QString &sql)
 {
     QSqlQuery query(m_db);

@@ -13,6 +13,8 @@
 #include <memory>
 #include <unordered_map>
 
+struct sqlite3;
+
 namespace crm {
 
 enum class Dialect { Sqlite, Postgres };
@@ -54,6 +56,10 @@ public:
     const Clock &clock() const { return *m_clock; }
     ChangeFeed *feed() const { return m_options.feed; }
     QSqlDatabase &connection() { return m_db; }
+    // SQLite: the connection Qt's driver holds, for the few readers and writers of many rows that use
+    // sqlite3's C API directly (RowCursor, CustomerBulkWriter); QtSql's QVariant per value was most of
+    // their time. Null on PostgreSQL.
+    sqlite3 *sqliteHandle();
 
     // A query prepared on this connection. Placeholders are named (":name"); on PostgreSQL write
     // casts as CAST(x AS t), since "::t" would read as a placeholder.

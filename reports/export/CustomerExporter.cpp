@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace crm {
@@ -27,12 +28,12 @@ CustomerSort resolvedSort(const CustomerFilter &f)
     return SearchIndex::queryRuns(f.keyword).isEmpty() ? CustomerSort::LastContact : CustomerSort::Newest;
 }
 
-QVariant sortKey(CustomerSort sort, const Customer &c)
+QVariant sortKey(CustomerSort sort, const CustomerCells &c)
 {
     switch (sort) {
     case CustomerSort::LastContact: return c.lastContactAt;
     case CustomerSort::Created: return c.createdAt;
-    case CustomerSort::Name: return c.name;
+    case CustomerSort::Name: return c[CustomerCells::Name].toString();
     case CustomerSort::Value: return c.wonValueMinor;
     case CustomerSort::Auto:
     case CustomerSort::Newest: return c.id;
@@ -40,38 +41,58 @@ QVariant sortKey(CustomerSort sort, const Customer &c)
     return c.id;
 }
 
+// A field with a fixed set of words (kind, status, gender): the stored word, or its Chinese label.
+void writeWord(RecordSink &sink, const QString &field, QStringView value, bool chinese)
+{
+    if (chinese && !value.isEmpty())
+        sink.text(CustomerVocabulary::label(field, value.toString(), true));
+    else
+        sink.text(value);
+}
+
 // One column's cell. Resolved once per export from the column's key: a million rows times two dozen
 // columns made a chain of key comparisons per cell a measurable share of a CSV export.
-using CellWriter = void (*)(RecordSink &sink, const Customer &c, bool mask, bool chinese);
+using CellWriter = void (*)(RecordSink &sink, const CustomerCells &c, bool mask, bool chinese);
 
 CellWriter cellWriter(const QString &key)
 {
+    using C = CustomerCells;
     static const QHash<QString, CellWriter> writers = {
-        {QStringLiteral("id"), [](RecordSink &s, const Customer &c, bool, bool) { s.integer(c.id); }},
-        {QStringLiteral("name"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.name); }},
-        {QStringLiteral("kind"), [](RecordSink &s, const Customer &c, bool, bool zh) { s.text(CustomerVocabulary::label(QStringLiteral("kind"), c.kind, zh)); }},
-        {QStringLiteral("status"), [](RecordSink &s, const Customer &c, bool, bool zh) { s.text(CustomerVocabulary::label(QStringLiteral("status"), c.status, zh)); }},
-        {QStringLiteral("level"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.level); }},
-        {QStringLiteral("company"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.company); }},
-        {QStringLiteral("industry"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.industry); }},
-        {QStringLiteral("occupation"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.occupation); }},
-        {QStringLiteral("position"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.position); }},
-        {QStringLiteral("gender"), [](RecordSink &s, const Customer &c, bool, bool zh) { s.text(CustomerVocabulary::label(QStringLiteral("gender"), c.gender, zh)); }},
-        {QStringLiteral("birthday"), [](RecordSink &s, const Customer &c, bool, bool) { s.date(c.birthday); }},
-        {QStringLiteral("source"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.source); }},
-        {QStringLiteral("phone"), [](RecordSink &s, const Customer &c, bool mask, bool) { s.text(mask ? ContactMask::phone(c.phone) : c.phone); }},
-        {QStringLiteral("email"), [](RecordSink &s, const Customer &c, bool mask, bool) { s.text(mask ? ContactMask::email(c.email) : c.email); }},
-        {QStringLiteral("province"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.province); }},
-        {QStringLiteral("city"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.city); }},
-        {QStringLiteral("district"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.district); }},
-        {QStringLiteral("tags"), [](RecordSink &s, const Customer &c, bool, bool) { s.list(c.tags); }},
-        {QStringLiteral("ownerName"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.ownerName); }},
-        {QStringLiteral("createdAt"), [](RecordSink &s, const Customer &c, bool, bool) { s.dateTime(c.createdAt); }},
-        {QStringLiteral("lastContactAt"), [](RecordSink &s, const Customer &c, bool, bool) { s.dateTime(c.lastContactAt); }},
-        {QStringLiteral("value"), [](RecordSink &s, const Customer &c, bool, bool) { s.money(c.wonValueMinor); }},
-        {QStringLiteral("notes"), [](RecordSink &s, const Customer &c, bool, bool) { s.text(c.notes); }},
+        {QStringLiteral("id"), [](RecordSink &s, const C &c, bool, bool) { s.integer(c.id); }},
+        {QStringLiteral("name"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Name]); }},
+        {QStringLiteral("kind"), [](RecordSink &s, const C &c, bool, bool zh) { writeWord(s, QStringLiteral("kind"), c[C::Kind], zh); }},
+        {QStringLiteral("status"), [](RecordSink &s, const C &c, bool, bool zh) { writeWord(s, QStringLiteral("status"), c[C::Status], zh); }},
+        {QStringLiteral("level"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Level]); }},
+        {QStringLiteral("company"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Company]); }},
+        {QStringLiteral("industry"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Industry]); }},
+        {QStringLiteral("occupation"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Occupation]); }},
+        {QStringLiteral("position"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Position]); }},
+        {QStringLiteral("gender"), [](RecordSink &s, const C &c, bool, bool zh) { writeWord(s, QStringLiteral("gender"), c[C::Gender], zh); }},
+        {QStringLiteral("birthday"), [](RecordSink &s, const C &c, bool, bool) { s.date(QDate::fromString(c[C::Birthday], Qt::ISODate)); }},
+        {QStringLiteral("source"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Source]); }},
+        {QStringLiteral("phone"), [](RecordSink &s, const C &c, bool mask, bool) {
+             if (mask)
+                 s.text(ContactMask::phone(c[C::Phone].toString()));
+             else
+                 s.text(c[C::Phone]);
+         }},
+        {QStringLiteral("email"), [](RecordSink &s, const C &c, bool mask, bool) {
+             if (mask)
+                 s.text(ContactMask::email(c[C::Email].toString()));
+             else
+                 s.text(c[C::Email]);
+         }},
+        {QStringLiteral("province"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Province]); }},
+        {QStringLiteral("city"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::City]); }},
+        {QStringLiteral("district"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::District]); }},
+        {QStringLiteral("tags"), [](RecordSink &s, const C &c, bool, bool) { s.list(c.tags()); }},
+        {QStringLiteral("ownerName"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::OwnerName]); }},
+        {QStringLiteral("createdAt"), [](RecordSink &s, const C &c, bool, bool) { s.dateTime(c.createdAt); }},
+        {QStringLiteral("lastContactAt"), [](RecordSink &s, const C &c, bool, bool) { s.dateTime(c.lastContactAt); }},
+        {QStringLiteral("value"), [](RecordSink &s, const C &c, bool, bool) { s.money(c.wonValueMinor); }},
+        {QStringLiteral("notes"), [](RecordSink &s, const C &c, bool, bool) { s.text(c[C::Notes]); }},
     };
-    return writers.value(key, [](RecordSink &s, const Customer &, bool, bool) { s.text({}); });
+    return writers.value(key, [](RecordSink &s, const C &, bool, bool) { s.text({}); });
 }
 
 // A custom field's cell: its value as the customer page shows it (a date as a date, yes/no, a number
@@ -81,9 +102,9 @@ struct CustomCell
     QString key, type;
 };
 
-void writeCustom(RecordSink &sink, const Customer &c, const CustomCell &cell, bool chinese)
+void writeCustom(RecordSink &sink, const QJsonObject &fields, const CustomCell &cell, bool chinese)
 {
-    const QJsonValue v = c.customFields.value(cell.key);
+    const QJsonValue v = fields.value(cell.key);
     if (v.isUndefined() || v.isNull())
         sink.text({});
     else if (cell.type == QLatin1String("date"))
@@ -147,30 +168,33 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     filter.afterId = 0;
 
     CustomerService customers(m_db);
-    PagedExportSource<Customer> source;
+    PagedExportSource<CustomerCells> source;
     source.columns = columns;
     source.count = [&] { return customers.count(actor, filter); };
-    source.nextPage = [&]() -> Result<ExportPage<Customer>> {
-        auto page = customers.list(actor, filter);
+    source.nextPage = [&]() -> Result<ExportPage<CustomerCells>> {
+        auto page = customers.listCells(actor, filter);
         if (!page)
             return page.error();
         const bool more = page->hasMore;
-        if (more && !page->customers.isEmpty()) {
-            const Customer &last = page->customers.constLast();
+        if (more && !page->rows.isEmpty()) {
+            const CustomerCells &last = page->rows.constLast();
             filter.afterKey = sortKey(filter.sort, last);
             filter.afterId = last.id;
         }
-        return ExportPage<Customer>{std::move(page.value().customers), more};
+        return ExportPage<CustomerCells>{std::move(page.value().rows), more};
     };
     const bool masked = summary.masked, chinese = options.chineseHeaders;
     QVector<CellWriter> cells;
     for (qsizetype i = 0; i < columns.size() - customCells.size(); ++i)
         cells << cellWriter(columns[i].key);
-    source.writeRow = [cells, customCells, masked, chinese](RecordSink &sink, const Customer &c) {
+    source.writeRow = [cells, customCells, masked, chinese](RecordSink &sink, const CustomerCells &c) {
         for (CellWriter write : cells)
             write(sink, c, masked, chinese);
+        if (customCells.isEmpty())
+            return;
+        const QJsonObject fields = QJsonDocument::fromJson(c[CustomerCells::CustomFields].toUtf8()).object();
         for (const CustomCell &cell : customCells)
-            writeCustom(sink, c, cell, chinese);
+            writeCustom(sink, fields, cell, chinese);
     };
     ExportSettings settings;
     settings.format = options.format;

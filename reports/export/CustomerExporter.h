@@ -24,7 +24,7 @@ struct CustomerExportOptions
 using CustomerExportSummary = ExportSummary;
 
 // Exports the customers of a filter, within the actor's data scope, page by page through
-// CustomerService::list with keyset paging inside one read transaction (one consistent snapshot,
+// CustomerService::listCells with keyset paging inside one read transaction (one consistent snapshot,
 // one page in memory). Needs Permission::CustomerExport. Columns hidden by the actor's field rules
 // are left out; without Permission::CustomerExportUnmasked phones and emails are masked.
 class CustomerExporter

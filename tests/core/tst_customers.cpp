@@ -9,6 +9,7 @@
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -634,12 +635,65 @@ private Q_SLOTS:
         QVERIFY(seen.hiddenFields.contains(QStringLiteral("phones")));
         QCOMPARE(svc.list(wang, {}).value().customers.at(0).phone, QString());
         QCOMPARE(svc.get(t.li, id)->phone, QStringLiteral("13812345678"));
+        // The exports' cells hide it the same way (read as NULL in the SQL).
+        QCOMPARE(svc.listCells(wang, {}).value().rows.at(0)[CustomerCells::Phone].toString(), QString());
+        QCOMPARE(svc.listCells(t.li, {}).value().rows.at(0)[CustomerCells::Phone].toString(), QStringLiteral("13812345678"));
         Customer level;
         level.level = QStringLiteral("A");
         auto refused = svc.update(wang, id, level, {QStringLiteral("level")});
         QCOMPARE(refused.error().code, QStringLiteral("forbidden"));
         QCOMPARE(refused.error().field, QStringLiteral("level"));
         QCOMPARE(svc.update(wang, id, phones, {QStringLiteral("phones")}).error().code, QStringLiteral("forbidden"));
+    }
+
+    // The cells exports read are the list's rows, field for field, in the same order and scope.
+    void cellsMatchTheList()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        Customer c = draft(QStringLiteral("星河科技"));
+        c.company = QStringLiteral("星河科技有限公司");
+        c.birthday = QDate(1990, 5, 1);
+        c.tags = {QStringLiteral("重点"), QStringLiteral("VIP, 华东")}; // a comma inside a tag survives
+        c.notes = QStringLiteral("第一行\n第二行");
+        QVERIFY(svc.create(t.wang, c).ok());
+        QVERIFY(svc.create(t.wang, draft(QStringLiteral("王芳"))).ok());
+        QVERIFY(svc.create(t.qian, draft(QStringLiteral("孙丽"))).ok()); // outside Wang's scope
+        CustomerFilter f;
+        f.sort = CustomerSort::Name;
+        const auto rows = svc.list(t.wang, f).value().customers;
+        const auto cells = svc.listCells(t.wang, f).value().rows;
+        QCOMPARE(cells.size(), 2);
+        QCOMPARE(cells.size(), rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const Customer &r = rows[i];
+            const CustomerCells &k = cells[i];
+            QCOMPARE(k.id, r.id);
+            QCOMPARE(k[CustomerCells::Name].toString(), r.name);
+            QCOMPARE(k[CustomerCells::Company].toString(), r.company);
+            QCOMPARE(k[CustomerCells::Status].toString(), r.status);
+            QCOMPARE(k[CustomerCells::Phone].toString(), r.phone);
+            QCOMPARE(k[CustomerCells::OwnerName].toString(), r.ownerName);
+            QCOMPARE(k[CustomerCells::Notes].toString(), r.notes);
+            QCOMPARE(QDate::fromString(k[CustomerCells::Birthday], Qt::ISODate), r.birthday);
+            QCOMPARE(k.tags(), r.tags);
+            QCOMPARE(QJsonDocument::fromJson(k[CustomerCells::CustomFields].toUtf8()).object(), r.customFields);
+            QCOMPARE(k.createdAt, r.createdAt);
+            QCOMPARE(k.lastContactAt, r.lastContactAt);
+        }
+        const qsizetype tagged = cells[0][CustomerCells::Name] == u"星河科技" ? 0 : 1;
+        QCOMPARE(cells[tagged].tags(), QStringList({QStringLiteral("VIP, 华东"), QStringLiteral("重点")}));
+        // Keyset paging as the export does it.
+        f.limit = 1;
+        auto first = svc.listCells(t.wang, f).value();
+        QVERIFY(first.hasMore);
+        f.afterKey = first.rows.at(0)[CustomerCells::Name].toString();
+        f.afterId = first.rows.at(0).id;
+        auto second = svc.listCells(t.wang, f).value();
+        QVERIFY(!second.hasMore);
+        QCOMPARE(second.rows.at(0).id, cells[1].id); // the same order as the list
+        QCOMPARE(svc.listCells(Actor{}, {}).error().code, QStringLiteral("forbidden"));
     }
 
     void contactsFollowTheirCustomer()

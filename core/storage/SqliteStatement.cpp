@@ -1,0 +1,117 @@
+#include "core/storage/SqliteStatement.h"
+
+#include "core/storage/Database.h"
+
+#include <QLoggingCategory>
+
+#include <sqlite3.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcDb) // Database.cpp
+
+namespace crm {
+
+SqliteStatement::SqliteStatement(Database &db, const QString &sql)
+{
+    sqlite3 *handle = db.sqliteHandle();
+    const QByteArray text = sql.toUtf8();
+    if (!handle || sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &m_stmt, nullptr) != SQLITE_OK) {
+        qCWarning(lcDb).noquote() << "prepare failed:" << (handle ? sqlite3_errmsg(handle) : "not a SQLite connection") << "in" << sql;
+        m_status = Error::internal();
+    }
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_stmt); // a no-op for null
+}
+
+Status SqliteStatement::fail(const char *what)
+{
+    sqlite3 *handle = sqlite3_db_handle(m_stmt);
+    const int code = sqlite3_extended_errcode(handle);
+    qCWarning(lcDb).noquote() << what << "failed:" << sqlite3_errmsg(handle) << "in" << sqlite3_sql(m_stmt);
+    sqlite3_reset(m_stmt);
+    // The same errors Database::exec gives.
+    if ((code & 0xff) == SQLITE_CONSTRAINT && (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY))
+        m_status = Error::conflict(QStringLiteral("duplicate"), QStringLiteral("A record with the same value already exists"));
+    else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        m_status = Error::validation(QStringLiteral("reference"), {}, QStringLiteral("A referenced record does not exist"));
+    else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        m_status = Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
+    else
+        m_status = Error::internal();
+    return m_status;
+}
+
+bool SqliteStatement::bind(int index, const QVariant &value)
+{
+    if (!m_status)
+        return false;
+    int rc;
+    if (value.isNull())
+        rc = sqlite3_bind_null(m_stmt, index);
+    else if (value.typeId() == QMetaType::QString) {
+        const QString &s = *static_cast<const QString *>(value.constData());
+        rc = sqlite3_bind_text16(m_stmt, index, s.utf16(), int(s.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
+    } else if (value.typeId() == QMetaType::Double)
+        rc = sqlite3_bind_double(m_stmt, index, value.toDouble());
+    else
+        rc = sqlite3_bind_int64(m_stmt, index, value.toLongLong());
+    if (rc != SQLITE_OK) {
+        fail("bind");
+        return false;
+    }
+    return true;
+}
+
+int SqliteStatement::parameterIndex(const QString &name) const
+{
+    return m_stmt ? sqlite3_bind_parameter_index(m_stmt, name.toUtf8().constData()) : 0;
+}
+
+bool SqliteStatement::step()
+{
+    if (!m_status)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        fail("query");
+    return false;
+}
+
+Status SqliteStatement::execute()
+{
+    while (step()) {
+    }
+    if (!m_status)
+        return m_status;
+    sqlite3_reset(m_stmt);
+    return {};
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 SqliteStatement::integer(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+void SqliteStatement::appendText(int column, QString &out) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!text)
+        return;
+    // Never more UTF-16 units than UTF-8 bytes: size for that, decode in place, cut to what it took.
+    const qsizetype before = out.size();
+    const int bytes = sqlite3_column_bytes(m_stmt, column);
+    out.resize(before + bytes);
+    const QChar *end = m_utf8.appendToBuffer(out.data() + before, QByteArrayView(text, bytes));
+    out.truncate(end - out.constData());
+}
+
+} // namespace crm
