@@ -182,17 +182,33 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword, const
 
 Status SearchIndex::loadStaged(Database &db, const QString &table, qint64 firstId, qint64 lastId)
 {
-    for (qint64 from = firstId; from <= lastId; from += 50'000) {
+    // For the load: no merging as segments are written (the caller merges once at the end, see
+    // compact()) and a 64 MiB term buffer instead of 1 MiB, so a slice makes a few large segments
+    // rather than many small ones to merge. Measured on a million demo entries: 14.6 -> 9.8 s with
+    // the slices below. Both settings live in the index's config table, so they are put back after.
+    auto config = [&](const char *key, int value) {
+        return db.execSql(QStringLiteral("INSERT INTO customer_search (customer_search, rank) VALUES ('%1', %2)")
+                              .arg(QLatin1String(key))
+                              .arg(value));
+    };
+    if (Status st = config("automerge", 0); !st)
+        return st;
+    if (Status st = config("hashsize", 64 << 20); !st)
+        return st;
+    constexpr qint64 kSlice = 250'000;
+    for (qint64 from = firstId; from <= lastId; from += kSlice) {
         if (Status st = db.execSql(QStringLiteral("INSERT INTO customer_search (rowid, grams) SELECT s.id, s.grams FROM %3 s"
                                                   " WHERE s.id >= %1 AND s.id < %2 AND s.id NOT IN (SELECT rowid FROM customer_search"
                                                   " WHERE rowid >= %1 AND rowid < %2) ORDER BY s.id")
                                        .arg(from)
-                                       .arg(from + 50'000)
+                                       .arg(from + kSlice)
                                        .arg(table));
             !st)
             return st;
     }
-    return {};
+    if (Status st = config("automerge", 4); !st) // FTS5's defaults
+        return st;
+    return config("hashsize", 1 << 20);
 }
 
 Status SearchIndex::compact(Database &db)

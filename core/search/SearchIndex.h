@@ -53,7 +53,7 @@ public:
     static Status setOwner(Database &db, qint64 customerId, std::optional<qint64> from, std::optional<qint64> to);
 
     // SQLite bulk loads: entries staged in `table` (id, grams) for ids firstId..lastId enter the FTS5
-    // index in 50,000-row statements. FTS5 writes out its pending terms at the start of every
+    // index in 250,000-row statements. FTS5 writes out its pending terms at the start of every
     // statement of a transaction, so many small INSERTs made as many small segments to merge. Rows
     // indexed meanwhile (an import updating a customer it created) keep that newer entry. In slices
     // because FTS5 holds a statement's terms in memory until it ends (one statement for a million

@@ -94,8 +94,12 @@ private Q_SLOTS:
                  3000);
         // The load leaves the SQLite index in one segment (SearchIndex::compact): %_idx has a row per
         // leaf page of each segment.
-        if (db->isSqlite())
+        if (db->isSqlite()) {
             QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT segid) FROM customer_search_idx")), 1);
+            // The load's settings (no merging, a large term buffer) are FTS5's defaults again.
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT v FROM customer_search_config WHERE k = 'automerge'")), 4);
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT v FROM customer_search_config WHERE k = 'hashsize'")), 1 << 20);
+        }
     }
 
     void usersLogInAndSeeTheirScope()
