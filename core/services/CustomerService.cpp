@@ -366,11 +366,12 @@ Result<CustomerCellPage> CustomerService::listCells(const Actor &actor, const Cu
 {
     if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))
         return Error::forbidden();
+    // The role's hidden customer fields, straight from its rules ("customer.phones" -> phones).
     QSet<QString> hidden;
-    for (const char *field : {"phones", "emails", "addresses", "birthday", "gender", "occupation", "industry", "company",
-                              "position", "source", "level", "notes", "customFields", "tags"})
-        if (!actor.canSeeField(kEntity, QLatin1String(field)))
-            hidden.insert(QLatin1String(field));
+    const QString prefix = kEntity + QLatin1Char('.');
+    for (auto it = actor.fieldRules.cbegin(); it != actor.fieldRules.cend(); ++it)
+        if (it.value() == FieldRule::Hidden && it.key().startsWith(prefix))
+            hidden.insert(it.key().mid(prefix.size()));
     return CustomerRepository(m_db).listCells(filter, pageScope(m_db, actor), scopeOwners(actor), hidden);
 }
 

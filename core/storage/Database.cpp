@@ -24,19 +24,16 @@ const SystemClock &systemClock()
 }
 
 // SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY / _FOREIGNKEY extended codes, and the PostgreSQL SQLSTATEs.
-bool isUniqueViolation(const QSqlError &e)
+bool isUniqueViolation(const QString &code)
 {
-    const QString code = e.nativeErrorCode();
     return code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505");
 }
-bool isForeignKeyViolation(const QSqlError &e)
+bool isForeignKeyViolation(const QString &code)
 {
-    const QString code = e.nativeErrorCode();
     return code == QLatin1String("787") || code == QLatin1String("23503");
 }
-bool isBusy(const QSqlError &e)
+bool isBusy(const QString &code)
 {
-    const QString code = e.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("517") || code == QLatin1String("40001") ||
            code == QLatin1String("40P01");
 }
@@ -218,19 +215,30 @@ void Database::recycle(QSqlQuery &&query)
     m_statements.insert_or_assign(sql, std::move(query));
 }
 
+Error Database::errorForCode(const QString &nativeCode)
+{
+    if (isUniqueViolation(nativeCode))
+        return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("A record with the same value already exists"));
+    if (isForeignKeyViolation(nativeCode))
+        return Error::validation(QStringLiteral("reference"), {}, QStringLiteral("A referenced record does not exist"));
+    if (isBusy(nativeCode))
+        return Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
+    return Error::internal();
+}
+
+bool Database::isConstraintCode(const QString &nativeCode)
+{
+    return isUniqueViolation(nativeCode) || isForeignKeyViolation(nativeCode);
+}
+
 Status Database::exec(QSqlQuery &query)
 {
     if (query.exec())
         return {};
     const QSqlError e = query.lastError();
-    if (isUniqueViolation(e))
-        return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("A record with the same value already exists"));
-    if (isForeignKeyViolation(e))
-        return Error::validation(QStringLiteral("reference"), {}, QStringLiteral("A referenced record does not exist"));
-    qCWarning(lcDb).noquote() << "query failed:" << e.nativeErrorCode() << e.text() << "in" << query.lastQuery();
-    if (isBusy(e))
-        return Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
-    return Error::internal();
+    if (!isConstraintCode(e.nativeErrorCode()))
+        qCWarning(lcDb).noquote() << "query failed:" << e.nativeErrorCode() << e.text() << "in" << query.lastQuery();
+    return errorForCode(e.nativeErrorCode());
 }
 
 Status Database::execSql(const QString &sql)
@@ -239,9 +247,7 @@ Status Database::execSql(const QString &sql)
     if (query.exec(sql))
         return {};
     qCWarning(lcDb).noquote() << "statement failed:" << query.lastError().text() << "in" << sql;
-    if (isBusy(query.lastError()))
-        return Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
-    return Error::internal();
+    return isBusy(query.lastError().nativeErrorCode()) ? errorForCode(query.lastError().nativeErrorCode()) : Error::internal();
 }
 
 Status Database::begin()

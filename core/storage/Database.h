@@ -71,6 +71,11 @@ public:
     // Executes a prepared query; a failure is logged with its SQL and returned as a typed error
     // (unique violations become conflict.duplicate, foreign-key violations validation.reference).
     Status exec(QSqlQuery &query);
+    // The typed error exec() gives for a driver's native code (SQLite's extended result code, or
+    // PostgreSQL's SQLSTATE), for code that talks to a driver directly (SqliteStatement).
+    static Error errorForCode(const QString &nativeCode);
+    // Unique and foreign-key violations: expected outcomes the caller reports, not logged as failures.
+    static bool isConstraintCode(const QString &nativeCode);
     // Executes one statement without parameters.
     Status execSql(const QString &sql);
 

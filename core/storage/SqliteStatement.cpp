@@ -28,18 +28,11 @@ SqliteStatement::~SqliteStatement()
 Status SqliteStatement::fail(const char *what)
 {
     sqlite3 *handle = sqlite3_db_handle(m_stmt);
-    const int code = sqlite3_extended_errcode(handle);
-    qCWarning(lcDb).noquote() << what << "failed:" << sqlite3_errmsg(handle) << "in" << sqlite3_sql(m_stmt);
+    const QString code = QString::number(sqlite3_extended_errcode(handle));
+    if (!Database::isConstraintCode(code))
+        qCWarning(lcDb).noquote() << what << "failed:" << code << sqlite3_errmsg(handle) << "in" << sqlite3_sql(m_stmt);
     sqlite3_reset(m_stmt);
-    // The same errors Database::exec gives.
-    if ((code & 0xff) == SQLITE_CONSTRAINT && (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY))
-        m_status = Error::conflict(QStringLiteral("duplicate"), QStringLiteral("A record with the same value already exists"));
-    else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
-        m_status = Error::validation(QStringLiteral("reference"), {}, QStringLiteral("A referenced record does not exist"));
-    else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        m_status = Error{QStringLiteral("storage.busy"), QStringLiteral("The database is busy; try again"), {}};
-    else
-        m_status = Error::internal();
+    m_status = Database::errorForCode(code); // as Database::exec reports it
     return m_status;
 }
 
