@@ -34,6 +34,15 @@ QString periodCondition(const QString &column)
     return column + QStringLiteral(" >= :from AND ") + column + QStringLiteral(" < :to");
 }
 
+// The activities an actor's analytics count, by author. For an actor who sees everyone, "every user"
+// rather than no condition: it is the same rows (user_id is a required reference to users), but it
+// lets the database seek each user's period in activities_user instead of reading every activity
+// ever logged.
+QString activityScope(const Actor &actor)
+{
+    return actor.seesAll() ? QStringLiteral("a.user_id IN (SELECT id FROM users)") : actor.ownerCondition(QStringLiteral("a.user_id"));
+}
+
 void bindPeriod(QSqlQuery &q, const Period &p)
 {
     q.bindValue(QStringLiteral(":from"), p.from);
@@ -381,8 +390,7 @@ Result<QVector<RepActivity>> AnalyticsService::activitiesByRepAndKind(const Acto
         return st.error();
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT x.user_id, u.display_name, x.kind, x.n FROM"
                                               " (SELECT a.user_id, a.kind, COUNT(*) AS n FROM activities a WHERE ") +
-                               actor.ownerCondition(QStringLiteral("a.user_id")) + QStringLiteral(" AND ") +
-                               periodCondition(QStringLiteral("a.occurred_at")) +
+                               activityScope(actor) + QStringLiteral(" AND ") + periodCondition(QStringLiteral("a.occurred_at")) +
                                QStringLiteral(" GROUP BY a.user_id, a.kind) x LEFT JOIN users u ON u.id = x.user_id"
                                               " ORDER BY u.display_name, x.user_id, x.kind"));
     bindPeriod(q, period);
@@ -516,12 +524,7 @@ Result<QVector<CampaignEffect>> AnalyticsService::campaignEffect(const Actor &ac
 
 Result<qint64> AnalyticsService::activityCount(const Actor &actor, const Period &period)
 {
-    // For an actor who sees everyone, "every user" rather than no condition: it is the same rows (user_id
-    // is a required reference to users), but it lets the database seek each user's period in
-    // activities_user instead of reading every activity ever logged.
-    const QString scope = actor.seesAll() ? QStringLiteral("a.user_id IN (SELECT id FROM users)")
-                                          : actor.ownerCondition(QStringLiteral("a.user_id"));
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM activities a WHERE ") + scope + QStringLiteral(" AND ") +
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM activities a WHERE ") + activityScope(actor) + QStringLiteral(" AND ") +
                                periodCondition(QStringLiteral("a.occurred_at")));
     bindPeriod(q, period);
     if (Status st = m_db.exec(q); !st)

@@ -752,12 +752,17 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
     if (!hash)
         return hash.error();
 
-    // The bulk load touches far more pages than the everyday cache holds.
+    // The bulk load touches far more pages than the everyday cache holds, and index builds sort
+    // faster with helper threads. In WAL mode every page of the new company is written twice, to the
+    // log and then by the checkpoint after the commit; with a rollback journal the journal keeps only
+    // the few pages the empty database had, and the rest is written once (1M customers on tmpfs:
+    // 94 -> 80 s). SQLite refuses the switch while another connection has the file open, and the
+    // load then simply runs in WAL mode; WAL comes back after it either way.
     const bool lite = m_db.isSqlite();
-    // and index builds sort faster with helper threads.
     if (lite) {
         (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-1048576"));
         (void)m_db.execSql(QStringLiteral("PRAGMA threads=2"));
+        (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=DELETE"));
     }
     auto result = m_db.write([&]() -> Result<DemoReport> {
         Run run(m_db, options);
@@ -792,6 +797,7 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
     if (lite) {
         (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-65536"));
         (void)m_db.execSql(QStringLiteral("PRAGMA threads=0"));
+        (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=WAL"));
     } else if (result) {
         // Index-only scans need the visibility map, which only VACUUM sets (not in a transaction, so
         // after the commit); until autovacuum came by, every index entry cost a heap visit. Measured at

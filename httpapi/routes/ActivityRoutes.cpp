@@ -35,7 +35,7 @@ QString normalizedDirection(const QString &d)
 }
 
 // The caller's own message to this customer with this text, logged within the echo window: one
-// indexed page of the caller's latest messages (activities_user_kind).
+// indexed page of the caller's latest messages (activities_user, the kind tested in the index).
 Result<std::optional<Activity>> echoedMessage(ApiContext &c, const Activity &report)
 {
     ActivityFilter f;

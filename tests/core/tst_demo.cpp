@@ -99,6 +99,8 @@ private Q_SLOTS:
             // The load's settings (no merging, a large term buffer) are FTS5's defaults again.
             QCOMPARE(scalar(*db, QStringLiteral("SELECT v FROM customer_search_config WHERE k = 'automerge'")), 4);
             QCOMPARE(scalar(*db, QStringLiteral("SELECT v FROM customer_search_config WHERE k = 'hashsize'")), 1 << 20);
+            // The load ran with a rollback journal; the database is back in WAL mode after it.
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'")), 1);
         }
     }
 
