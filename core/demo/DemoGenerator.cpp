@@ -3,11 +3,13 @@
 #include "core/search/SearchIndex.h"
 #include "core/security/PasswordHasher.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqliteBulkLoad.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 
 #include <future>
+#include <optional>
 
 namespace crm {
 
@@ -752,18 +754,10 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
     if (!hash)
         return hash.error();
 
-    // The bulk load touches far more pages than the everyday cache holds, and index builds sort
-    // faster with helper threads. In WAL mode every page of the new company is written twice, to the
-    // log and then by the checkpoint after the commit; with a rollback journal the journal keeps only
-    // the few pages the empty database had, and the rest is written once (1M customers on tmpfs:
-    // 94 -> 80 s). SQLite refuses the switch while another connection has the file open, and the
-    // load then simply runs in WAL mode; WAL comes back after it either way.
-    const bool lite = m_db.isSqlite();
-    if (lite) {
-        (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-1048576"));
-        (void)m_db.execSql(QStringLiteral("PRAGMA threads=2"));
-        (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=DELETE"));
-    }
+    // A 1 GiB page cache: the whole load is one transaction over a few GiB of pages. Ends after the
+    // commit (bulk.reset() below), before PostgreSQL's VACUUM.
+    std::optional<SqliteBulkLoad> bulk;
+    bulk.emplace(m_db, 1024, false);
     auto result = m_db.write([&]() -> Result<DemoReport> {
         Run run(m_db, options);
         auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));
@@ -794,11 +788,8 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
         m_db.notifyAfterCommit({QStringLiteral("customer"), 0, QStringLiteral("reset")});
         return report;
     });
-    if (lite) {
-        (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-65536"));
-        (void)m_db.execSql(QStringLiteral("PRAGMA threads=0"));
-        (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=WAL"));
-    } else if (result) {
+    bulk.reset();
+    if (!m_db.isSqlite() && result) {
         // Index-only scans need the visibility map, which only VACUUM sets (not in a transaction, so
         // after the commit); until autovacuum came by, every index entry cost a heap visit. Measured at
         // 1M customers right after the load: a team lead's dashboard 172 ms before, 49 ms after; the

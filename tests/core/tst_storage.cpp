@@ -2,8 +2,10 @@
 #include "core/search/SearchIndex.h"
 #include "core/storage/Migrations.h"
 #include "core/storage/PgChangeListener.h"
+#include "core/storage/SqliteBulkLoad.h"
 #include "tests/TestDatabase.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 using namespace crm;
@@ -86,6 +88,54 @@ private Q_SLOTS:
             QCOMPARE(q.value(2).toInt(), 0);
             QCOMPARE(q.value(3).toString().split(QLatin1Char(' ')).count(QStringLiteral("customer.export_unmasked")), 1);
         }
+    }
+
+    // A bulk load runs with a rollback journal when it has the file to itself, rolls back like any
+    // transaction, and leaves the database in WAL mode with the everyday settings. With another
+    // connection open it stays in WAL mode, without waiting for that connection.
+    void bulkLoadSwitchesJournalOnlyWhenAlone()
+    {
+        CRM_OPEN_DB(db);
+        if (!db->isSqlite()) {
+            SqliteBulkLoad bulk(*db, 256, true);
+            QVERIFY(!bulk.rollbackJournal());
+            return;
+        }
+        auto pragma = [&](const char *name) {
+            QSqlQuery q = db->prepare(QStringLiteral("PRAGMA ") + QLatin1String(name));
+            return db->exec(q).ok() && q.next() ? q.value(0).toString() : QString();
+        };
+        {
+            SqliteBulkLoad bulk(*db, 256, true);
+            QVERIFY(bulk.rollbackJournal());
+            QCOMPARE(pragma("journal_mode"), QStringLiteral("delete"));
+            QCOMPARE(pragma("cache_size"), QStringLiteral("-262144"));
+            QCOMPARE(pragma("temp_store"), QStringLiteral("1")); // file
+            Status st = db->write([&]() -> Status {
+                if (Status s = db->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('rolled back')")); !s)
+                    return s;
+                return Error::validation(QStringLiteral("required"), QStringLiteral("x"), QStringLiteral("boom"));
+            });
+            QVERIFY(!st.ok());
+        }
+        QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(pragma("cache_size"), QStringLiteral("-65536"));
+        QCOMPARE(pragma("temp_store"), QStringLiteral("2")); // memory
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM tags WHERE name = 'rolled back'"));
+        QVERIFY(db->exec(q).ok() && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
+        auto other = db->openAnother();
+        QVERIFY(other.ok());
+        QElapsedTimer timer;
+        timer.start();
+        {
+            SqliteBulkLoad bulk(*db, 256, false);
+            QVERIFY(!bulk.rollbackJournal());
+            QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
+        }
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed()))); // the busy timeout is 10 s
+        QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
     }
 
     void refusesNewerSchema()

@@ -1,0 +1,39 @@
+#pragma once
+
+namespace crm {
+
+class Database;
+
+// SQLite settings for one bulk load (the demo company, a customer import), put back when the object
+// goes. Outside a transaction: the journal mode cannot change inside one. No-op on PostgreSQL.
+//
+// - A larger page cache (the load touches far more pages than the everyday 64 MiB) and helper threads
+//   for the sorts of index builds.
+// - Optionally, sorts in temporary files rather than memory, which keeps an import's memory bounded.
+// - A rollback journal instead of the WAL while this is the file's only connection. In WAL mode every
+//   new page is written twice, to the log and again by the checkpoint after the commit; a rollback
+//   journal keeps only the original content of pages the load changes, and pages added at the end of
+//   the file are written once (1M demo customers on tmpfs: 94 -> 80 s; a 1M-row CSV import into an
+//   empty database 54 -> 40 s). The transaction stays atomic either way. SQLite refuses the switch
+//   while any other connection has the file open (another process, or the desktop's other threads),
+//   without waiting here, and the load then runs in WAL mode as usual; meanwhile a process that opens
+//   the file cannot put it in WAL mode and is told the database is busy.
+class SqliteBulkLoad
+{
+public:
+    SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles);
+    ~SqliteBulkLoad();
+    SqliteBulkLoad(const SqliteBulkLoad &) = delete;
+    SqliteBulkLoad &operator=(const SqliteBulkLoad &) = delete;
+
+    // Whether the load runs with a rollback journal (false: WAL, or PostgreSQL).
+    bool rollbackJournal() const { return m_rollbackJournal; }
+
+private:
+    Database &m_db;
+    bool m_active = false;
+    bool m_rollbackJournal = false;
+    bool m_sortInFiles = false;
+};
+
+} // namespace crm
