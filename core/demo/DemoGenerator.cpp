@@ -780,41 +780,41 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
     if (!hash)
         return hash.error();
 
-    // A 1 GiB page cache: the whole load is one transaction over a few GiB of pages. Ends after the
-    // commit (bulk.reset() below), before PostgreSQL's VACUUM.
-    std::optional<SqliteBulkLoad> bulk;
-    bulk.emplace(m_db, 1024, false);
-    auto result = m_db.write([&]() -> Result<DemoReport> {
-        Run run(m_db, options);
-        auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));
-        if (!existing)
-            return existing.error();
-        if (*existing > 0)
-            return Error::validation(QStringLiteral("not_empty"), QStringLiteral("database"),
-                                     QStringLiteral("The demo company can only be loaded into a database without customers."));
-        auto users = run.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE lower(username) IN ('director', 'manager01', 'rep001')"));
-        if (!users)
-            return users.error();
-        if (*users > 0)
-            return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("The demo users already exist in this database."),
-                                   QStringLiteral("username"));
-        auto report = run.generate(*hash);
-        if (!report)
-            return report.error();
-        if (Status st = run.execute(QStringLiteral(
-                "INSERT INTO app_settings (key, value) VALUES ('demo.generated_at', '{now}')"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-            !st)
-            return st.error();
-        if (Status st = run.execute(QStringLiteral(
-                "INSERT INTO app_settings (key, value) VALUES ('company.name', '演示公司 (demo)')"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-            !st)
-            return st.error();
-        m_db.notifyAfterCommit({QStringLiteral("customer"), 0, QStringLiteral("reset")});
-        return report;
-    });
-    bulk.reset();
+    // A 1 GiB page cache: the whole load is one transaction over a few GiB of pages. The bulk
+    // settings end with the commit, before PostgreSQL's VACUUM.
+    auto result = [&] {
+        SqliteBulkLoad bulk(m_db, 1024, false);
+        return m_db.write([&]() -> Result<DemoReport> {
+            Run run(m_db, options);
+            auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));
+            if (!existing)
+                return existing.error();
+            if (*existing > 0)
+                return Error::validation(QStringLiteral("not_empty"), QStringLiteral("database"),
+                                         QStringLiteral("The demo company can only be loaded into a database without customers."));
+            auto users = run.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE lower(username) IN ('director', 'manager01', 'rep001')"));
+            if (!users)
+                return users.error();
+            if (*users > 0)
+                return Error::conflict(QStringLiteral("duplicate"), QStringLiteral("The demo users already exist in this database."),
+                                       QStringLiteral("username"));
+            auto report = run.generate(*hash);
+            if (!report)
+                return report.error();
+            if (Status st = run.execute(QStringLiteral(
+                    "INSERT INTO app_settings (key, value) VALUES ('demo.generated_at', '{now}')"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+                !st)
+                return st.error();
+            if (Status st = run.execute(QStringLiteral(
+                    "INSERT INTO app_settings (key, value) VALUES ('company.name', '演示公司 (demo)')"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+                !st)
+                return st.error();
+            m_db.notifyAfterCommit({QStringLiteral("customer"), 0, QStringLiteral("reset")});
+            return report;
+        });
+    }();
     if (!m_db.isSqlite() && result) {
         // Index-only scans need the visibility map, which only VACUUM sets (not in a transaction, so
         // after the commit); until autovacuum came by, every index entry cost a heap visit. Measured at

@@ -250,10 +250,7 @@ CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(
                     "(?,?,?,'customer',?,'create',NULL,NULL,?)", 5);
 }
 
-CustomerBulkWriter::~CustomerBulkWriter()
-{
-    restoreCache(); // after a failure, when finish() did not run
-}
+CustomerBulkWriter::~CustomerBulkWriter() = default;
 
 Result<qint64> CustomerBulkWriter::nextId()
 {
@@ -339,15 +336,7 @@ Status CustomerBulkWriter::finish()
     for (const QString &sql : std::exchange(m_suspendedIndexes, {}))
         if (Status st = m_db.execSql(sql); !st)
             return st;
-    restoreCache();
     return {};
-}
-
-void CustomerBulkWriter::restoreCache()
-{
-    if (std::exchange(m_bigCache, false))
-        for (const char *sql : {"PRAGMA cache_size=-65536", "PRAGMA threads=0"}) // Database::open's
-            (void)m_db.execSql(QLatin1String(sql));
 }
 
 Status CustomerBulkWriter::suspendIndexes()
@@ -371,14 +360,6 @@ Status CustomerBulkWriter::suspendIndexes()
     for (const QString &name : names)
         if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
             return st;
-    // A load this large touches far more pages than the everyday 64 MiB cache holds: what does not fit
-    // spills into the WAL, and every later read of such a page searches the WAL's index, whose cost
-    // grows with the WAL (sqlite3WalFindFrame was the top function of a 1M import). The index builds at
-    // the end sort faster with a helper thread. Both go back to the everyday values in finish().
-    for (const char *sql : {"PRAGMA cache_size=-262144", "PRAGMA threads=2"})
-        if (Status st = m_db.execSql(QLatin1String(sql)); !st)
-            return st;
-    m_bigCache = true;
     return {};
 }
 

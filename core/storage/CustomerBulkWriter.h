@@ -43,7 +43,8 @@ public:
     // SQLite: drops the secondary indexes of the customer tables until finish() rebuilds them (inside
     // the transaction: a rollback restores them). Building an index once over sorted rows is several
     // times faster than updating it row by row, but costs a pass over the whole table: worth it when
-    // the import is large next to what is there; SQLite's page cache grows to 256 MiB until finish().
+    // the import is large next to what is there. (The page cache for such a load is the caller's
+    // SqliteBulkLoad.)
     // PostgreSQL: nothing (DROP INDEX would lock readers out).
     Status suspendIndexes();
 
@@ -55,7 +56,6 @@ public:
 private:
     class Batch;
     Result<qint64> nextId();
-    void restoreCache();
     Result<qint64> labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name);
 
     Database &m_db;
@@ -68,7 +68,6 @@ private:
     qint64 m_firstId = 0;
     qint64 m_lastWrittenId = 0;
     QStringList m_suspendedIndexes; // their CREATE statements
-    bool m_bigCache = false; // suspendIndexes() enlarged SQLite's page cache
     QHash<QString, qint64> m_tagIds, m_groupIds;
     std::unique_ptr<Batch> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
 };

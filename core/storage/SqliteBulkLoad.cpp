@@ -10,58 +10,52 @@ namespace crm {
 
 namespace {
 
-// The connection's busy timeout (set by Database::open through Qt's connect options).
-int busyTimeoutMs(sqlite3 *handle)
+// The one-value answer of a PRAGMA, through sqlite3 directly: a refused journal switch (another
+// connection has the file open) is an expected outcome here, which Database::execSql would log as a
+// failure. Empty when SQLite refuses.
+QString pragma(sqlite3 *handle, const QString &sql)
 {
     sqlite3_stmt *st = nullptr;
-    int ms = 0;
-    if (sqlite3_prepare_v2(handle, "PRAGMA busy_timeout", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        ms = sqlite3_column_int(st, 0);
+    QString value;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
     sqlite3_finalize(st);
-    return ms;
-}
-
-// Sets the journal mode and reports the mode SQLite ends up in. A refusal (another connection has the
-// file open) is an expected outcome here, so it goes through sqlite3 directly rather than
-// Database::execSql, which would log it as a failure.
-QString setJournalMode(sqlite3 *handle, const char *sql)
-{
-    sqlite3_stmt *st = nullptr;
-    QString mode;
-    if (sqlite3_prepare_v2(handle, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        mode = QString::fromLatin1(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))).toLower();
-    sqlite3_finalize(st);
-    return mode;
+    return value;
 }
 
 } // namespace
 
-SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles) : m_db(db), m_sortInFiles(sortInFiles)
+SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles) : m_db(db)
 {
     sqlite3 *handle = db.sqliteHandle();
     if (!handle || db.inTransaction())
         return;
     m_active = true;
+    // What the connection had (Database::open's settings), to put back after.
+    m_cacheSize = pragma(handle, QStringLiteral("PRAGMA cache_size"));
+    m_threads = pragma(handle, QStringLiteral("PRAGMA threads"));
+    if (sortInFiles)
+        m_tempStore = pragma(handle, QStringLiteral("PRAGMA temp_store"));
     (void)db.execSql(QStringLiteral("PRAGMA cache_size=-%1").arg(qint64(cacheMiB) * 1024));
     (void)db.execSql(QStringLiteral("PRAGMA threads=2"));
     if (sortInFiles)
         (void)db.execSql(QStringLiteral("PRAGMA temp_store=FILE"));
     // Without waiting: another connection that has the file open keeps it in use for its lifetime.
-    const int timeout = busyTimeoutMs(handle);
+    const int timeoutMs = pragma(handle, QStringLiteral("PRAGMA busy_timeout")).toInt();
     sqlite3_busy_timeout(handle, 0);
-    m_rollbackJournal = setJournalMode(handle, "PRAGMA journal_mode=DELETE") == QLatin1String("delete");
-    sqlite3_busy_timeout(handle, timeout);
+    m_rollbackJournal = pragma(handle, QStringLiteral("PRAGMA journal_mode=DELETE")).toLower() == QLatin1String("delete");
+    sqlite3_busy_timeout(handle, timeoutMs);
 }
 
 SqliteBulkLoad::~SqliteBulkLoad()
 {
     if (!m_active)
         return;
-    // Database::open's values.
-    (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=-65536"));
-    (void)m_db.execSql(QStringLiteral("PRAGMA threads=0"));
-    if (m_sortInFiles)
-        (void)m_db.execSql(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    (void)m_db.execSql(QStringLiteral("PRAGMA cache_size=") + m_cacheSize);
+    (void)m_db.execSql(QStringLiteral("PRAGMA threads=") + m_threads);
+    if (!m_tempStore.isEmpty())
+        (void)m_db.execSql(QStringLiteral("PRAGMA temp_store=") + m_tempStore);
     if (m_rollbackJournal)
         (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=WAL"));
 }

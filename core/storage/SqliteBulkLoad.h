@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QString>
+
 namespace crm {
 
 class Database;
 
 // SQLite settings for one bulk load (the demo company, a customer import), put back when the object
-// goes. Outside a transaction: the journal mode cannot change inside one. No-op on PostgreSQL.
+// goes (the connection's own values are read first and written back). Outside a transaction: the
+// journal mode cannot change inside one. No-op on PostgreSQL.
 //
 // - A larger page cache (the load touches far more pages than the everyday 64 MiB) and helper threads
 //   for the sorts of index builds.
@@ -33,7 +36,7 @@ private:
     Database &m_db;
     bool m_active = false;
     bool m_rollbackJournal = false;
-    bool m_sortInFiles = false;
+    QString m_cacheSize, m_threads, m_tempStore; // the values to put back (temp_store only when changed)
 };
 
 } // namespace crm
