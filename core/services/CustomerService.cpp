@@ -362,7 +362,7 @@ Result<CustomerPage> CustomerService::list(const Actor &actor, const CustomerFil
     return page;
 }
 
-Result<CustomerCellPage> CustomerService::listCells(const Actor &actor, const CustomerFilter &filter)
+Result<CustomerCellPage> CustomerService::listCells(const Actor &actor, const CustomerFilter &filter, const CustomerTagTable *tags)
 {
     if (!actor.can(Permission::CustomerRead) && !(filter.poolOnly && actor.can(Permission::PoolClaim)))
         return Error::forbidden();
@@ -372,7 +372,7 @@ Result<CustomerCellPage> CustomerService::listCells(const Actor &actor, const Cu
     for (auto it = actor.fieldRules.cbegin(); it != actor.fieldRules.cend(); ++it)
         if (it.value() == FieldRule::Hidden && it.key().startsWith(prefix))
             hidden.insert(it.key().mid(prefix.size()));
-    return CustomerRepository(m_db).listCells(filter, pageScope(m_db, actor), scopeOwners(actor), hidden);
+    return CustomerRepository(m_db).listCells(filter, pageScope(m_db, actor), scopeOwners(actor), hidden, tags);
 }
 
 Result<qint64> CustomerService::countUpTo(const Actor &actor, const CustomerFilter &filter, qint64 cap)

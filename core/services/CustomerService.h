@@ -8,6 +8,7 @@
 
 namespace crm {
 
+class CustomerTagTable;
 class Database;
 
 // Customers: the only writer of customers and their phones, emails, addresses, tags and groups.
@@ -27,8 +28,8 @@ public:
 
     Result<CustomerPage> list(const Actor &actor, const CustomerFilter &filter);
     // The same rows as flat cells, for exports of many rows (see CustomerCells); the same permission,
-    // scope and field rules (hidden fields are empty).
-    Result<CustomerCellPage> listCells(const Actor &actor, const CustomerFilter &filter);
+    // scope and field rules (hidden fields are empty). `tags`: see CustomerRepository::listCells.
+    Result<CustomerCellPage> listCells(const Actor &actor, const CustomerFilter &filter, const CustomerTagTable *tags = nullptr);
     Result<qint64> count(const Actor &actor, const CustomerFilter &filter);
     // The count, but reading at most `cap` matching rows: the answer is min(count, cap). Lists that only
     // need "how many, or more than we would page through" (the API's total) stay cheap for a scope

@@ -1,6 +1,7 @@
 #include "core/storage/CustomerRepository.h"
 
 #include "core/search/SearchIndex.h"
+#include "core/storage/CustomerTagTable.h"
 #include "core/storage/Database.h"
 #include "core/storage/RowCursor.h"
 
@@ -88,25 +89,21 @@ void bindAll(QSqlQuery &q, const QVariantMap &binds)
         q.bindValue(it.key(), it.value());
 }
 
-// Puts a row's tags (the last text) in the order `ORDER BY t.name` gives on SQLite: byte order of
-// their UTF-8, which for text outside the BMP differs from QString's UTF-16 order.
-void sortTags(CustomerCells &row)
+// Replaces a row's tags (the last text).
+void setTags(CustomerCells &row, const QString &tags)
 {
     static_assert(CustomerCells::Tags == CustomerCells::TextCount - 1, "the tags are the last text");
-    const QStringView all = row[CustomerCells::Tags];
-    if (!all.contains(CustomerCells::kTagSeparator))
-        return;
-    QList<QByteArray> names;
-    for (QStringView name : all.split(CustomerCells::kTagSeparator))
-        names.append(name.toUtf8());
-    std::sort(names.begin(), names.end());
     row.texts.truncate(row.bounds[CustomerCells::Tags]);
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        if (i)
-            row.texts += CustomerCells::kTagSeparator;
-        row.texts += QString::fromUtf8(names[i]);
-    }
+    row.texts += tags;
     row.bounds[CustomerCells::TextCount] = row.texts.size();
+}
+
+// Puts a row's tags in the order `ORDER BY t.name` gives on SQLite.
+void sortTags(CustomerCells &row)
+{
+    const QStringView all = row[CustomerCells::Tags];
+    if (all.contains(CustomerCells::kTagSeparator))
+        setTags(row, CustomerTagTable::inNameOrder(all));
 }
 
 } // namespace
@@ -243,7 +240,7 @@ Result<CustomerPage> CustomerRepository::list(const CustomerFilter &f, const QSt
 }
 
 Result<CustomerCellPage> CustomerRepository::listCells(const CustomerFilter &f, const QString &scope, const QVector<qint64> &scopeOwners,
-                                                       const QSet<QString> &hiddenFields)
+                                                       const QSet<QString> &hiddenFields, const CustomerTagTable *tagTable)
 {
     // The texts in CustomerCells::Text order, then the numbers; a hidden field is read as NULL, so
     // what the role hides never leaves the database.
@@ -251,7 +248,9 @@ Result<CustomerCellPage> CustomerRepository::listCells(const CustomerFilter &f, 
     auto field = [&](const char *name, const QString &sql) { return hiddenFields.contains(QLatin1String(name)) ? QStringLiteral("NULL") : sql; };
     // SQLite: the tags unordered (by tag id), sorted below for the few rows with more than one: an
     // ORDER BY in the per-row subquery opened a sorter for every customer (0.4 s of a million).
-    const QString tags = lite
+    const bool tableTags = tagTable && !hiddenFields.contains(QStringLiteral("tags"));
+    const QString tags = tableTags ? QStringLiteral("NULL")
+        : lite
         ? QStringLiteral("(SELECT group_concat(t.name, char(31)) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
                          " WHERE ct.customer_id = c.id)")
         : QStringLiteral("(SELECT string_agg(t.name, chr(31) ORDER BY t.name) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id"
@@ -280,9 +279,11 @@ Result<CustomerCellPage> CustomerRepository::listCells(const CustomerFilter &f, 
                 cursor.appendText(t, row.texts);
                 row.bounds[t + 1] = row.texts.size();
             }
-            if (lite)
-                sortTags(row);
             row.id = cursor.integer(CustomerCells::TextCount);
+            if (tableTags)
+                setTags(row, tagTable->tagsOf(row.id));
+            else if (lite)
+                sortTags(row);
             row.createdAt = cursor.integer(CustomerCells::TextCount + 1);
             row.lastContactAt = cursor.integer(CustomerCells::TextCount + 2);
             row.wonValueMinor = cursor.integer(CustomerCells::TextCount + 3);

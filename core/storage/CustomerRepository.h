@@ -8,6 +8,7 @@
 namespace crm {
 
 class Actor;
+class CustomerTagTable;
 class Database;
 
 // SQL for customers and their child rows (phones, emails, addresses, tags, groups) and their search
@@ -24,9 +25,10 @@ public:
     // their customers only (see SearchIndex::ownerToken), which keeps a rep's search of a common word fast.
     Result<CustomerPage> list(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {});
     // The same page as flat cells read without QVariants (CustomerCells), for exports; the fields in
-    // `hiddenFields` (field-rule names: phones, company...) are read as NULL.
+    // `hiddenFields` (field-rule names: phones, company...) are read as NULL. The tags come from
+    // `tags` when given (a reader of most customers loads them once), else from the database.
     Result<CustomerCellPage> listCells(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners,
-                                       const QSet<QString> &hiddenFields);
+                                       const QSet<QString> &hiddenFields, const CustomerTagTable *tags = nullptr);
     // With a cap, at most `cap` matching rows are read and the answer is min(count, cap).
     Result<qint64> count(const CustomerFilter &filter, const QString &scope, const QVector<qint64> &scopeOwners = {},
                          std::optional<qint64> cap = std::nullopt);

@@ -6,6 +6,7 @@
 #include "core/services/OrgService.h"
 #include "core/services/PoolService.h"
 #include "core/storage/CustomerBulkWriter.h"
+#include "core/storage/CustomerTagTable.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
@@ -694,6 +695,49 @@ private Q_SLOTS:
         QVERIFY(!second.hasMore);
         QCOMPARE(second.rows.at(0).id, cells[1].id); // the same order as the list
         QCOMPARE(svc.listCells(Actor{}, {}).error().code, QStringLiteral("forbidden"));
+    }
+
+    // A large export reads every customer's tags at once (CustomerTagTable): the rows must be the
+    // same as with the tags read row by row, in the same order of tags, for every customer.
+    void tagTableGivesTheSameCells()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        Customer many = draft(QStringLiteral("星河科技"));
+        // U+FF03 sorts after U+20000 in UTF-16 but before it in UTF-8 (SQLite's order).
+        many.tags = {QStringLiteral("重点"), QStringLiteral("＃活动"), QStringLiteral("𠀀客户"), QStringLiteral("VIP, 华东")};
+        const qint64 tagged = svc.create(t.wang, many).value().id;
+        Customer one = draft(QStringLiteral("王芳"));
+        one.tags = {QStringLiteral("重点")};
+        QVERIFY(svc.create(t.wang, one).ok());
+        QVERIFY(svc.create(t.wang, draft(QStringLiteral("孙丽"))).ok()); // no tags
+        QVERIFY(svc.create(t.qian, one).ok()); // outside Wang's scope: in the table, never in Wang's rows
+        QCOMPARE(CustomerTagTable::linkCount(*db).value(), qint64(6));
+        auto table = CustomerTagTable::load(*db);
+        QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error().message));
+        QCOMPARE(table->customers(), qsizetype(3));
+        QCOMPARE(table->tagsOf(999'999), QString());
+        CustomerFilter f;
+        f.sort = CustomerSort::Name;
+        const auto byRow = svc.listCells(t.wang, f).value().rows;
+        const auto byTable = svc.listCells(t.wang, f, &*table).value().rows;
+        QCOMPARE(byTable.size(), qsizetype(3));
+        for (qsizetype i = 0; i < byRow.size(); ++i) {
+            QCOMPARE(byTable[i].id, byRow[i].id);
+            QCOMPARE(byTable[i].texts, byRow[i].texts);
+            QCOMPARE(byTable[i].bounds, byRow[i].bounds);
+        }
+        const auto first = std::find_if(byTable.cbegin(), byTable.cend(), [&](const CustomerCells &c) { return c.id == tagged; });
+        QCOMPARE(first->tags().size(), 4);
+        QCOMPARE(svc.get(t.wang, tagged).value().tags.size(), 4);
+        // A role that hides the tags gets none, table or not.
+        Actor hidden = t.wang;
+        hidden.fieldRules.insert(QStringLiteral("customer.tags"), FieldRule::Hidden);
+        const auto hiddenRows = svc.listCells(hidden, f, &*table).value().rows;
+        QCOMPARE(hiddenRows.size(), qsizetype(3));
+        for (const CustomerCells &c : hiddenRows)
+            QVERIFY(c[CustomerCells::Tags].isEmpty());
     }
 
     void contactsFollowTheirCustomer()
