@@ -455,8 +455,7 @@ Result<QVector<DuplicateHint>> CustomerService::duplicates(const Actor &actor, c
         if (!p)
             return Error::validation(QStringLiteral("format"), QStringLiteral("phone"), QStringLiteral("Not a valid phone number"));
         if (Status st = classify(QStringLiteral("phone"),
-                                 QStringLiteral("SELECT c.owner_id FROM customers c WHERE c.phone = :v UNION"
-                                                " SELECT c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id"
+                                 QStringLiteral("SELECT DISTINCT c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id"
                                                 " WHERE p.phone = :v LIMIT 50"),
                                  *p);
             !st)
@@ -467,8 +466,7 @@ Result<QVector<DuplicateHint>> CustomerService::duplicates(const Actor &actor, c
         if (!e)
             return Error::validation(QStringLiteral("format"), QStringLiteral("email"), QStringLiteral("Not a valid email address"));
         if (Status st = classify(QStringLiteral("email"),
-                                 QStringLiteral("SELECT c.owner_id FROM customers c WHERE c.email = :v UNION"
-                                                " SELECT c.owner_id FROM customer_emails e JOIN customers c ON c.id = e.customer_id"
+                                 QStringLiteral("SELECT DISTINCT c.owner_id FROM customer_emails e JOIN customers c ON c.id = e.customer_id"
                                                 " WHERE e.email = :v LIMIT 50"),
                                  *e);
             !st)

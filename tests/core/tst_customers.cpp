@@ -781,6 +781,19 @@ private Q_SLOTS:
         QCOMPARE(hints.at(0).state, QStringLiteral("owned_by_other"));
         QCOMPARE(svc.duplicates(t.qian, QStringLiteral("13812345678"), {}, {}).value().at(0).state, QStringLiteral("yours"));
         QVERIFY(svc.duplicates(t.wang, QStringLiteral("13900000000"), {}, {}).value().isEmpty());
+        // Found through customer_phones and customer_emails, primary entries and others alike.
+        Customer two = draft(QStringLiteral("王的客户"), QStringLiteral("13700000001"));
+        two.phones.append({QStringLiteral("13700000002"), {}, false});
+        two.emails = {{QStringLiteral("Sales@Example.com"), {}, true}, {QStringLiteral("boss@example.com"), {}, false}};
+        QVERIFY(svc.create(t.wang, two).ok());
+        for (const char *phone : {"13700000001", "13700000002"})
+            QCOMPARE(svc.duplicates(t.wang, QLatin1String(phone), {}, {}).value().at(0).state, QStringLiteral("yours"));
+        for (const char *email : {"sales@example.com", "BOSS@example.com"}) {
+            const auto found = svc.duplicates(t.qian, {}, QLatin1String(email), {}).value();
+            QCOMPARE(found.size(), 1);
+            QCOMPARE(found.at(0).match, QStringLiteral("email"));
+            QCOMPARE(found.at(0).state, QStringLiteral("owned_by_other"));
+        }
     }
 };
 
