@@ -8,6 +8,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqliteBulkLoad.h"
 #include "reports/import/CustomerRowParser.h"
+#include "reports/import/CustomerRowReader.h"
 #include "reports/import/DuplicateIndex.h"
 #include "reports/import/ImportReason.h"
 #include "reports/table/RowSource.h"
@@ -152,28 +153,39 @@ public:
     // Reads and handles every data row. An error stops everything; row problems are issues.
     Status rows()
     {
-        QStringList cells;
+        // Everything but the custom fields is checked on the reader's thread: checking those reads
+        // their definitions from the database, which only this thread may use.
+        QSet<QString> fields = m_fields;
+        fields.remove(QStringLiteral("customFields"));
+        Database &db = m_db;
+        CustomerRowReader reader(m_source, m_parser, [fields, &db](Customer &c) {
+            return CustomerValidator(db).normalize(c, fields, db.clock().nowMs());
+        }, m_options.cancel, CustomerBulkWriter::kBatch);
         QElapsedTimer sinceProgress;
         sinceProgress.start();
         for (;;) {
             if (m_options.cancel && m_options.cancel->load())
                 return cancelled();
-            auto more = m_source.next(cells);
-            if (!more)
-                return more.error();
-            if (!*more)
+            auto next = reader.next();
+            if (!next)
+                return next.error();
+            if (!*next) {
+                if (m_options.cancel && m_options.cancel->load()) // the reader stopped early
+                    return cancelled();
                 break;
-            if (m_parser.isBlank(cells))
-                continue;
+            }
+            ParsedCustomerRow &r = **next;
+            m_rowNumber = r.rowNumber;
+            m_fraction = r.fraction;
             ++m_result.rows;
-            if (Status st = row(cells); !st)
+            if (Status st = row(r); !st)
                 return st;
             if (m_result.rows == kIndexDecisionRow && m_writer && m_writing && largeNextToTable())
                 if (Status st = m_writer->suspendIndexes(); !st)
                     return st;
             if (m_options.progress && (m_result.rows % 1000 == 0) && sinceProgress.elapsed() >= 100) {
                 sinceProgress.restart();
-                m_options.progress({QStringLiteral("reading"), m_result.rows, 0, m_source.fraction()});
+                m_options.progress({QStringLiteral("reading"), m_result.rows, 0, m_fraction});
             }
         }
         if (m_result.rows == 0)
@@ -205,7 +217,7 @@ private:
     // estimated from how much of it the first rows took, is big and at least half the table's size.
     bool largeNextToTable() const
     {
-        const double fraction = m_source.fraction();
+        const double fraction = m_fraction;
         if (fraction <= 0)
             return false;
         const double estimated = double(m_result.rows) / fraction;
@@ -214,7 +226,7 @@ private:
 
     Status issue(const QStringList &cells, int column, const QString &reason)
     {
-        return m_report.add({m_source.rowNumber(), m_result.mapping.headers.value(column),
+        return m_report.add({m_rowNumber, m_result.mapping.headers.value(column),
                              column >= 0 ? cells.value(column) : QString(), reason});
     }
 
@@ -257,16 +269,14 @@ private:
         return ImportReason::duplicateOfRecord(m.customerId, same(m.key));
     }
 
-    Status row(const QStringList &cells)
+    Status row(ParsedCustomerRow &r)
     {
-        Customer c;
-        if (Status st = m_parser.parse(cells, c); !st)
-            return invalid(cells, st.error());
+        const QStringList &cells = r.cells;
+        if (r.error)
+            return invalid(cells, *r.error);
+        Customer &c = r.customer;
         const qint64 now = m_db.clock().nowMs();
-        QSet<QString> fields = m_fields;
-        const bool checkCustom = fields.remove(QStringLiteral("customFields"));
-        if (Status st = CustomerValidator(m_db).normalize(c, fields, now); !st)
-            return invalid(cells, st.error());
+        const bool checkCustom = m_fields.contains(QStringLiteral("customFields"));
         // A required custom field the row leaves empty only matters for a new customer: an update
         // keeps the stored value (CustomerService::update checks the merged record).
         const Status custom = checkCustom ? CustomerValidator(m_db).normalize(c, {QStringLiteral("customFields")}, now) : Status();
@@ -356,7 +366,7 @@ private:
             id = *added;
         }
         ++m_result.created;
-        m_index.add(c, id, m_source.rowNumber(), true);
+        m_index.add(c, id, m_rowNumber, true);
         return {};
     }
 
@@ -371,6 +381,8 @@ private:
     std::unique_ptr<CustomerBulkWriter> m_writer;
     QSet<QString> m_fields;
     bool m_writing;
+    qint64 m_rowNumber = 0; // of the row being handled, in the file
+    double m_fraction = 0; // of the file read, up to that row
 };
 
 } // namespace

@@ -9,6 +9,8 @@
 #include "reports/csv/CsvWriter.h"
 #include "reports/export/CustomerExporter.h"
 #include "reports/import/CustomerImporter.h"
+#include "reports/import/CustomerRowParser.h"
+#include "reports/import/CustomerRowReader.h"
 #include "reports/table/TableFile.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
@@ -126,6 +128,29 @@ private:
     int m_read = 0;
 };
 
+// Rows from a list (the first is the header); fails with a damaged-file error instead of row `failAt`.
+class ListSource final : public RowSource
+{
+public:
+    ListSource(QList<QStringList> rows, int failAt = -1) : m_rows(std::move(rows)), m_failAt(failAt) {}
+    Result<bool> next(QStringList &cells) override
+    {
+        if (m_at == m_failAt)
+            return Error::validation(QStringLiteral("damaged"), QStringLiteral("file"), QStringLiteral("damaged at row %1").arg(m_at + 1));
+        if (m_at >= m_rows.size())
+            return false;
+        cells = m_rows[m_at++];
+        return true;
+    }
+    qint64 rowNumber() const override { return m_at; }
+    double fraction() const override { return m_rows.isEmpty() ? 1.0 : double(m_at) / double(m_rows.size()); }
+
+private:
+    QList<QStringList> m_rows;
+    int m_failAt;
+    int m_at = 0;
+};
+
 } // namespace
 
 class TestCustomerImport : public QObject
@@ -136,6 +161,61 @@ class TestCustomerImport : public QObject
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
 private Q_SLOTS:
+
+    // The reading thread hands over every row in file order with its row number, skips blank rows,
+    // attaches parse and check failures to their rows, ends with the file's error after the rows
+    // before it, and can be dropped mid-file.
+    void rowReaderKeepsFileOrder()
+    {
+        QList<QStringList> rows = {{QStringLiteral("name"), QStringLiteral("phone")}};
+        for (int i = 0; i < 3000; ++i)
+            rows << (i == 100 ? QStringList{QString(), QString()}
+                              : QStringList{QStringLiteral("R%1").arg(i), i == 200 ? QStringLiteral("12") : QString()});
+        const ColumnMapping mapping = ColumnMapping::propose(rows.first());
+        const CustomerRowParser parser(mapping);
+        auto check = [](Customer &c) -> Status {
+            if (c.phones.size() == 1 && c.phones[0].number.size() < 5)
+                return Error::validation(QStringLiteral("format"), QStringLiteral("phones"), QStringLiteral("too short"));
+            return {};
+        };
+        for (int failAt : {-1, 2500}) {
+            ListSource source(rows, failAt);
+            QStringList header;
+            QVERIFY(source.next(header).value());
+            CustomerRowReader reader(source, parser, check, nullptr, 500);
+            int expected = 0;
+            for (;;) {
+                auto row = reader.next();
+                if (!row) {
+                    QCOMPARE(failAt, 2500);
+                    QCOMPARE(expected, 2499);
+                    QVERIFY(row.error().message.contains(QStringLiteral("2501")));
+                    break;
+                }
+                if (!*row) {
+                    QCOMPARE(failAt, -1);
+                    QCOMPARE(expected, 3000);
+                    break;
+                }
+                if (expected == 100)
+                    ++expected; // the blank row
+                const ParsedCustomerRow &r = **row;
+                QCOMPARE(r.rowNumber, qint64(expected + 2));
+                QCOMPARE(r.customer.name, QStringLiteral("R%1").arg(expected));
+                QCOMPARE(r.error.has_value(), expected == 200);
+                ++expected;
+            }
+        }
+        // Dropped after one row while the reading thread waits on a full queue: it stops.
+        ListSource source(rows);
+        QStringList header;
+        QVERIFY(source.next(header).value());
+        {
+            CustomerRowReader reader(source, parser, check, nullptr, 500);
+            QVERIFY(reader.next().value() != nullptr);
+        }
+        QVERIFY(source.rowNumber() < 3001);
+    }
     void initTestCase()
     {
         int code = -1;
