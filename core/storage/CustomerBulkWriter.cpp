@@ -15,15 +15,40 @@ namespace crm {
 
 namespace {
 
-QVariant text(const QString &s)
+// The writer's two kinds of optional value: a text stored as NULL when empty, an id (or time) stored
+// as NULL when not positive.
+struct OptText
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    const QString &value;
+};
+struct OptId
+{
+    qint64 value;
+};
+
+OptText text(const QString &s)
+{
+    return {s};
 }
 
-QVariant nullableId(qint64 id)
+OptId nullableId(qint64 id)
 {
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qlonglong>());
+    return {id};
 }
+
+// A value for QtSql (PostgreSQL).
+QVariant variant(const QString &s) { return s; }
+QVariant variant(qint64 v) { return v; }
+QVariant variant(int v) { return v; }
+QVariant variant(OptText t) { return t.value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.value); }
+QVariant variant(OptId id) { return id.value > 0 ? QVariant(id.value) : QVariant(QMetaType::fromType<qlonglong>()); }
+
+// A value bound straight into a SQLite statement.
+bool bindTo(SqliteStatement &st, int i, const QString &s) { return st.bindText(i, s); }
+bool bindTo(SqliteStatement &st, int i, qint64 v) { return st.bindInteger(i, v); }
+bool bindTo(SqliteStatement &st, int i, int v) { return st.bindInteger(i, v); }
+bool bindTo(SqliteStatement &st, int i, OptText t) { return t.value.isEmpty() ? st.bindNull(i) : st.bindText(i, t.value); }
+bool bindTo(SqliteStatement &st, int i, OptId id) { return id.value > 0 ? st.bindInteger(i, id.value) : st.bindNull(i); }
 
 constexpr int kRowsPerStatement = 50;
 // Loads of at least this many customers merge the search index into one segment at the end.
@@ -149,42 +174,48 @@ QString CustomerBulkWriter::snapshotJson(const Customer &c)
     return o;
 }
 
-// A multi-row INSERT for one table: values collected row by row, written `rowsPerStatement` rows per
-// statement. Each statement size is prepared once and re-bound (a flush ends with a shorter chunk of
-// any size up to rowsPerStatement); on SQLite through sqlite3 directly (SqliteStatement): QtSql's
-// binding cost about 0.27 us a value, fifty values a customer. Statements stay small: SQLite's parser slows down with the number
-// of parameters (measured: preparing a 12,000-parameter INSERT per flush cost more than the rows).
+// The INSERTs for one table. On SQLite one prepared single-row statement, each row bound straight
+// from the customer through sqlite3 (SqliteStatement) and written at once: QtSql's binding cost about
+// 0.27 us a value, fifty values a customer, and collecting the values as QVariants for multi-row
+// statements still left the import's writing thread in malloc, free and memmove more than in SQLite.
+// (A single-row INSERT also needs no statement journal, which a multi-row one that may fail keeps.)
+// On PostgreSQL, where each statement is a round trip, values are collected and written
+// `rowsPerStatement` rows per statement by flush(); each statement size is prepared once and re-bound.
 class CustomerBulkWriter::Batch
 {
 public:
     Batch(Database &db, QString head, QString row, int perRow, int rowsPerStatement)
         : m_db(db), m_head(std::move(head)), m_row(std::move(row)), m_perRow(perRow), m_rows(rowsPerStatement)
     {
+        if (db.isSqlite())
+            m_lite = std::make_unique<SqliteStatement>(db, sql(1));
     }
 
+    // SQLite: writes the row (a failure is kept for flush() to return; the transaction is lost anyway).
     template <typename... V>
-    void add(V &&...values)
+    void add(const V &...values)
     {
-        (m_values.append(QVariant(std::forward<V>(values))), ...);
+        if (m_lite) {
+            if (m_status.ok()) {
+                int i = 0;
+                (bindTo(*m_lite, ++i, values), ...);
+                m_status = m_lite->execute();
+            }
+            return;
+        }
+        (m_values.append(variant(values)), ...);
     }
 
     Status flush()
     {
+        if (m_lite)
+            return m_status;
         const qsizetype rows = m_values.size() / m_perRow;
         qsizetype done = 0;
         while (done < rows) {
             const int n = int(qMin<qsizetype>(m_rows, rows - done));
             const qsizetype from = done * m_perRow;
-            if (m_db.isSqlite()) {
-                auto it = m_lite.find(n);
-                if (it == m_lite.end())
-                    it = m_lite.emplace(n, std::make_unique<SqliteStatement>(m_db, sql(n))).first;
-                SqliteStatement &st = *it->second;
-                for (int i = 0; i < n * m_perRow; ++i)
-                    st.bind(i + 1, m_values.at(from + i));
-                if (Status done = st.execute(); !done)
-                    return done;
-            } else {
+            {
                 auto it = m_statements.find(n);
                 if (it == m_statements.end())
                     it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
@@ -218,7 +249,8 @@ private:
     int m_perRow, m_rows;
     QVariantList m_values;
     std::map<int, QSqlQuery> m_statements; // by row count
-    std::map<int, std::unique_ptr<SqliteStatement>> m_lite; // the same on SQLite, bound without QtSql
+    std::unique_ptr<SqliteStatement> m_lite;
+    Status m_status; // SQLite: the first failure
 };
 
 CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(db), m_actor(actor)
@@ -244,8 +276,7 @@ CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(
                         "(?,?,?,?,?,?,?,?,?)", 9);
     m_tags = batch("INSERT INTO customer_tags (customer_id, tag_id) VALUES ", "(?,?)", 2);
     m_groups = batch("INSERT INTO customer_group_members (customer_id, group_id) VALUES ", "(?,?)", 2);
-    if (lite) // staged, see finish()
-        m_search = batch("INSERT INTO bulk_search_staging (id, grams) VALUES ", "(?,?)", 2);
+    // SQLite: m_search is made by flush() once its staging table exists (see finish()).
     m_audit = batch("INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value) VALUES ",
                     "(?,?,?,'customer',?,'create',NULL,NULL,?)", 5);
 }
@@ -379,23 +410,21 @@ Status CustomerBulkWriter::flush()
                 return st;
         m_staging = true;
         m_firstId = m_queue.first().id;
-        if (!m_search) // after a finish()
+        if (!m_search) // the first flush, or the first after a finish()
             m_search = std::make_unique<Batch>(m_db, QStringLiteral("INSERT INTO bulk_search_staging (id, grams) VALUES "),
                                                QStringLiteral("(?,?)"), 2, kRowsPerStatement);
     }
     const qint64 now = m_db.clock().nowMs();
-    const QVariant user = nullableId(m_actor.userId);
+    const OptId user = nullableId(m_actor.userId);
     for (const Customer &c : std::as_const(m_queue)) {
         const QString grams = SearchIndex::storedValueFor(m_db, CustomerRepository::searchTexts(c), c.ownerId);
-        const QVariant custom = c.customFields.isEmpty()
-            ? text({})
-            : QVariant(QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact)));
-        m_customers->add(c.id, c.name, c.kind, text(c.gender), c.birthday.isValid() ? QVariant(c.birthday.toString(Qt::ISODate)) : text({}),
-                         text(c.occupation), text(c.industry), text(c.company), text(c.position), text(c.source), c.status,
-                         text(c.level), text(c.phone), text(c.email), text(c.province), text(c.city), text(c.district),
-                         c.ownerId ? QVariant(*c.ownerId) : QVariant(QMetaType::fromType<qlonglong>()), nullableId(c.createdBy),
-                         c.createdAt, c.updatedAt, c.poolSince ? QVariant(c.poolSince) : QVariant(QMetaType::fromType<qlonglong>()),
-                         custom, text(c.notes));
+        const QString custom =
+            c.customFields.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact));
+        const QString birthday = c.birthday.isValid() ? c.birthday.toString(Qt::ISODate) : QString();
+        m_customers->add(c.id, c.name, c.kind, text(c.gender), text(birthday), text(c.occupation), text(c.industry), text(c.company),
+                         text(c.position), text(c.source), c.status, text(c.level), text(c.phone), text(c.email), text(c.province),
+                         text(c.city), text(c.district), nullableId(c.ownerId.value_or(0)), nullableId(c.createdBy), c.createdAt,
+                         c.updatedAt, nullableId(c.poolSince), text(custom), text(c.notes));
         if (lite)
             m_search->add(c.id, grams);
         else
@@ -422,7 +451,8 @@ Status CustomerBulkWriter::flush()
         // The same text AuditLog::recordCreate stores for CustomerService::create.
         m_audit->add(now, user, m_actor.source, c.id, snapshotJson(c));
     }
-    // Parents first: the child tables reference customers.
+    // PostgreSQL: parents first, the child tables reference customers. (SQLite: add() wrote each row,
+    // a customer before its children; flush() returns the first failure.)
     for (Batch *b : {m_customers.get(), m_phones.get(), m_emails.get(), m_addresses.get(), m_tags.get(), m_groups.get(),
                      m_search.get(), m_audit.get()}) {
         if (!b)

@@ -38,23 +38,36 @@ Status SqliteStatement::fail(const char *what)
 
 bool SqliteStatement::bind(int index, const QVariant &value)
 {
-    if (!m_status)
-        return false;
-    int rc;
     if (value.isNull())
-        rc = sqlite3_bind_null(m_stmt, index);
-    else if (value.typeId() == QMetaType::QString) {
-        const QString &s = *static_cast<const QString *>(value.constData());
-        rc = sqlite3_bind_text16(m_stmt, index, s.utf16(), int(s.size() * sizeof(char16_t)), SQLITE_TRANSIENT);
-    } else if (value.typeId() == QMetaType::Double)
-        rc = sqlite3_bind_double(m_stmt, index, value.toDouble());
-    else
-        rc = sqlite3_bind_int64(m_stmt, index, value.toLongLong());
-    if (rc != SQLITE_OK) {
-        fail("bind");
-        return false;
-    }
-    return true;
+        return bindNull(index);
+    if (value.typeId() == QMetaType::QString)
+        return bindText(index, *static_cast<const QString *>(value.constData()));
+    if (value.typeId() == QMetaType::Double)
+        return m_status && bound(sqlite3_bind_double(m_stmt, index, value.toDouble()));
+    return bindInteger(index, value.toLongLong());
+}
+
+bool SqliteStatement::bindText(int index, const QString &value)
+{
+    return m_status && bound(sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT));
+}
+
+bool SqliteStatement::bindInteger(int index, qint64 value)
+{
+    return m_status && bound(sqlite3_bind_int64(m_stmt, index, value));
+}
+
+bool SqliteStatement::bindNull(int index)
+{
+    return m_status && bound(sqlite3_bind_null(m_stmt, index));
+}
+
+bool SqliteStatement::bound(int rc)
+{
+    if (rc == SQLITE_OK)
+        return true;
+    (void)fail("bind"); // kept in status()
+    return false;
 }
 
 int SqliteStatement::parameterIndex(const QString &name) const
@@ -70,7 +83,7 @@ bool SqliteStatement::step()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        fail("query");
+        (void)fail("query"); // kept in status()
     return false;
 }
 

@@ -31,6 +31,10 @@ public:
     // 1-based, as sqlite3; a QString binds as text, a null QVariant as NULL, a double as real, any
     // other value as an integer. False (and status() set) when SQLite refuses.
     bool bind(int index, const QVariant &value);
+    // The same without a QVariant (a bulk writer binds tens of millions of values).
+    bool bindText(int index, const QString &value);
+    bool bindInteger(int index, qint64 value);
+    bool bindNull(int index);
     // The index of a named placeholder (":name"); 0 when the statement has none of that name.
     int parameterIndex(const QString &name) const;
 
@@ -46,6 +50,7 @@ public:
 
 private:
     Status fail(const char *what);
+    bool bound(int rc);
 
     sqlite3_stmt *m_stmt = nullptr;
     Status m_status;
