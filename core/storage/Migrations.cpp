@@ -407,6 +407,21 @@ Status schema6(Database &db)
     });
 }
 
+// PostgreSQL: won deals in a period with their ids, from the index alone. The average sales cycle
+// joins each won deal's stage history by id; opportunities_closed (status, closed_at) sent
+// PostgreSQL to the table for every id (a director's 30 days on the 1,000,000-customer demo: a
+// bitmap heap scan of 1,481 pages, 46 ms; 1.3-2.5 ms as an index-only scan). The owner serves the
+// scoped actors. SQLite indexes carry the rowid already.
+Status schema7(Database &db)
+{
+    if (db.isSqlite())
+        return {};
+    return run(db, {
+        QStringLiteral("DROP INDEX opportunities_closed"),
+        QStringLiteral("CREATE INDEX opportunities_closed ON opportunities(status, closed_at, owner_id) INCLUDE (id)"),
+    });
+}
+
 struct Migration
 {
     int version;
@@ -424,6 +439,7 @@ const QVector<Migration> &migrations()
         {4, schema4},
         {5, schema5},
         {6, schema6},
+        {7, schema7},
     };
     return list;
 }
