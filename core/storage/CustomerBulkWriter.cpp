@@ -215,16 +215,14 @@ public:
         while (done < rows) {
             const int n = int(qMin<qsizetype>(m_rows, rows - done));
             const qsizetype from = done * m_perRow;
-            {
-                auto it = m_statements.find(n);
-                if (it == m_statements.end())
-                    it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
-                QSqlQuery *q = &it->second;
-                for (int i = 0; i < n * m_perRow; ++i)
-                    q->bindValue(i, m_values.at(from + i));
-                if (Status st = m_db.exec(*q); !st)
-                    return st;
-            }
+            auto it = m_statements.find(n);
+            if (it == m_statements.end())
+                it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
+            QSqlQuery &q = it->second;
+            for (int i = 0; i < n * m_perRow; ++i)
+                q.bindValue(i, m_values.at(from + i));
+            if (Status st = m_db.exec(q); !st)
+                return st;
             done += n;
         }
         m_values.clear();
