@@ -15,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlQuery>
 
 namespace crm {
 
@@ -148,7 +149,18 @@ public:
             m_writer = std::make_unique<CustomerBulkWriter>(db, actor);
     }
 
-    Status load() { return m_index.load(m_db, m_actor); }
+    // The duplicate index, unless duplicates are created anyway: then nothing would consult it, and
+    // only the table's size is needed (largeNextToTable).
+    Status load()
+    {
+        if (matching())
+            return m_index.load(m_db, m_actor);
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM customers"));
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        m_tableSize = q.next() ? q.value(0).toLongLong() : 0;
+        return {};
+    }
 
     // Reads and handles every data row. An error stops everything; row problems are issues.
     Status rows()
@@ -211,6 +223,8 @@ public:
     bool rejected() const { return m_result.invalid > 0 && !m_options.partial; }
 
 private:
+    bool matching() const { return m_options.onDuplicate != DuplicatePolicy::Create; }
+
     static constexpr qint64 kIndexDecisionRow = 10'000;
 
     // Whether rebuilding the customer indexes at the end beats updating them row by row: the file,
@@ -221,7 +235,7 @@ private:
         if (fraction <= 0)
             return false;
         const double estimated = double(m_result.rows) / fraction;
-        return estimated >= 50'000 && estimated * 2 >= double(m_index.loadedCustomers());
+        return estimated >= 50'000 && estimated * 2 >= double(matching() ? m_index.loadedCustomers() : m_tableSize);
     }
 
     Status issue(const QStringList &cells, int column, const QString &reason)
@@ -283,7 +297,7 @@ private:
         if (!custom && custom.error().code != QLatin1String("validation.required"))
             return invalid(cells, custom.error());
 
-        if (const auto match = m_index.find(c); match && m_options.onDuplicate != DuplicatePolicy::Create) {
+        if (const auto match = matching() ? m_index.find(c) : std::nullopt) {
             if (m_options.onDuplicate == DuplicatePolicy::Skip) {
                 ++m_result.skipped;
                 return issue(cells, keyColumn(match->key), skipped(*match));
@@ -366,7 +380,8 @@ private:
             id = *added;
         }
         ++m_result.created;
-        m_index.add(c, id, m_rowNumber, true);
+        if (matching())
+            m_index.add(c, id, m_rowNumber, true);
         return {};
     }
 
@@ -381,6 +396,7 @@ private:
     std::unique_ptr<CustomerBulkWriter> m_writer;
     QSet<QString> m_fields;
     bool m_writing;
+    qint64 m_tableSize = 0; // customers before the import, when there is no duplicate index
     qint64 m_rowNumber = 0; // of the row being handled, in the file
     double m_fraction = 0; // of the file read, up to that row
 };
