@@ -6,7 +6,6 @@
 #include "core/storage/RowCursor.h"
 
 #include <QJsonDocument>
-#include <QList>
 #include <QSqlQuery>
 
 #include <algorithm>

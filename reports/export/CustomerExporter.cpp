@@ -21,13 +21,17 @@ namespace {
 
 constexpr int kPageSize = 1000; // CustomerRepository's largest page
 
-// When every customer's tags are read at once (CustomerTagTable) instead of row by row: a large
-// export that is not much smaller than the tag links it would read (a link costs about what a row's
-// subquery costs; about twenty bytes a tagged customer in memory).
-constexpr qint64 kTagTableRows = 50'000;
-bool readAllTags(qint64 rows, qint64 links)
+// Whether an export of `rows` reads every customer's tags at once (CustomerTagTable) instead of row
+// by row: when it is large and not much smaller than the tag links it would read (a link costs about
+// what a row's subquery costs; about twenty bytes a tagged customer in memory).
+Result<bool> readAllTags(Database &db, qint64 rows)
 {
-    return rows >= kTagTableRows && links <= 2 * rows;
+    if (rows < 50'000)
+        return false;
+    auto links = CustomerTagTable::linkCount(db);
+    if (!links)
+        return links.error();
+    return *links <= 2 * rows;
 }
 
 // Auto resolved the way the list resolves it, so the keyset below follows the same order.
@@ -180,24 +184,29 @@ Result<CustomerExportSummary> CustomerExporter::exportTo(const Actor &actor, con
     CustomerService customers(m_db);
     PagedExportSource<CustomerCells> source;
     source.columns = columns;
-    const bool tagsShown = std::any_of(columns.cbegin(), columns.cend(), [](const ExportColumn &c) { return c.key == u"tags"; });
+    // Without a tags column there is nothing to decide.
+    bool tagsDecided = std::none_of(columns.cbegin(), columns.cend(), [](const ExportColumn &c) { return c.key == u"tags"; });
+    qint64 expected = 0;
     std::optional<CustomerTagTable> tagTable;
     source.count = [&]() -> Result<qint64> {
         auto rows = customers.count(actor, filter);
-        if (!rows || !tagsShown || *rows < kTagTableRows)
-            return rows;
-        auto links = CustomerTagTable::linkCount(m_db);
-        if (!links)
-            return links.error();
-        if (readAllTags(*rows, *links)) {
-            auto table = CustomerTagTable::load(m_db);
-            if (!table)
-                return table.error();
-            tagTable = std::move(table).value();
-        }
+        if (rows)
+            expected = *rows;
         return rows;
     };
     source.nextPage = [&]() -> Result<ExportPage<CustomerCells>> {
+        // Decided before the first page, in the same read transaction as the count and the pages.
+        if (!std::exchange(tagsDecided, true)) {
+            auto all = readAllTags(m_db, expected);
+            if (!all)
+                return all.error();
+            if (*all) {
+                auto table = CustomerTagTable::load(m_db);
+                if (!table)
+                    return table.error();
+                tagTable = std::move(table).value();
+            }
+        }
         auto page = customers.listCells(actor, filter, tagTable ? &*tagTable : nullptr);
         if (!page)
             return page.error();
