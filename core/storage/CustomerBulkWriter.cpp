@@ -4,6 +4,7 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqliteBulkLoad.h"
 #include "core/storage/SqliteStatement.h"
 
 #include <QJsonDocument>
@@ -362,10 +363,7 @@ Status CustomerBulkWriter::finish()
         if (Status emptied = m_db.execSql(QStringLiteral("DELETE FROM bulk_search_staging")); !emptied)
             return emptied;
     // Indexes suspended for the load are built once over the sorted data.
-    for (const QString &sql : std::exchange(m_suspendedIndexes, {}))
-        if (Status st = m_db.execSql(sql); !st)
-            return st;
-    return {};
+    return SqliteBulkLoad::createIndexes(m_db, std::exchange(m_suspendedIndexes, {}));
 }
 
 Status CustomerBulkWriter::suspendIndexes()

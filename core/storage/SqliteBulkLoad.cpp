@@ -60,4 +60,21 @@ SqliteBulkLoad::~SqliteBulkLoad()
         (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=WAL"));
 }
 
+Status SqliteBulkLoad::createIndexes(Database &db, const QStringList &statements)
+{
+    sqlite3 *handle = db.sqliteHandle();
+    const QString cacheSize = handle ? pragma(handle, QStringLiteral("PRAGMA cache_size")) : QString();
+    if (!cacheSize.isEmpty())
+        (void)db.execSql(QStringLiteral("PRAGMA cache_size=-4096"));
+    Status status;
+    for (const QString &sql : statements) {
+        status = db.execSql(sql);
+        if (!status)
+            break;
+    }
+    if (!cacheSize.isEmpty())
+        (void)db.execSql(QStringLiteral("PRAGMA cache_size=") + cacheSize);
+    return status;
+}
+
 } // namespace crm

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QString>
+#include <QStringList>
 
 namespace crm {
 
@@ -28,6 +31,14 @@ public:
     ~SqliteBulkLoad();
     SqliteBulkLoad(const SqliteBulkLoad &) = delete;
     SqliteBulkLoad &operator=(const SqliteBulkLoad &) = delete;
+
+    // Runs CREATE INDEX statements (the indexes a load suspended) inside the caller's transaction, on
+    // SQLite with a 4 MiB page cache, the connection's size put back after. SQLite's sorter keeps up to
+    // a page cache's worth of keys in memory and sorts them in one piece; a million keys spread over a
+    // 256 MiB buffer sort mostly in cache misses, while 4 MiB runs sort in the CPU's cache and are then
+    // merged (in temporary files when the load sorts in files). Measured on 1M imported customers:
+    // customers_name 2.2-3.0 -> 0.75-0.86 s; on 5M demo activities, activities_user 9.2-10.1 -> 4.0 s.
+    static Status createIndexes(Database &db, const QStringList &statements);
 
     // Whether the load runs with a rollback journal (false: WAL, or PostgreSQL).
     bool rollbackJournal() const { return m_rollbackJournal; }

@@ -138,6 +138,33 @@ private Q_SLOTS:
         QCOMPARE(pragma("journal_mode"), QStringLiteral("wal"));
     }
 
+    void createIndexesBuildsAllOrNothingAndPutsTheCacheBack()
+    {
+        CRM_OPEN_DB(db);
+        auto indexes = [&](const char *name) {
+            QSqlQuery q = db->prepare(db->isSqlite() ? QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = :n")
+                                                     : QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = :n"));
+            q.bindValue(QStringLiteral(":n"), QLatin1String(name));
+            return db->exec(q).ok() && q.next() ? q.value(0).toInt() : -1;
+        };
+        QVERIFY(db->write([&]() -> Status {
+                      return SqliteBulkLoad::createIndexes(*db, {QStringLiteral("CREATE INDEX test_tags_a ON tags(name, id)")});
+                  }).ok());
+        QCOMPARE(indexes("test_tags_a"), 1);
+        // A failing statement fails the call; the caller's rollback takes the indexes before it too.
+        Status failed = db->write([&]() -> Status {
+            return SqliteBulkLoad::createIndexes(*db, {QStringLiteral("CREATE INDEX test_tags_b ON tags(id, name)"),
+                                                       QStringLiteral("CREATE INDEX test_tags_c ON no_such_table(x)")});
+        });
+        QVERIFY(!failed.ok());
+        QCOMPARE(indexes("test_tags_b"), 0);
+        if (db->isSqlite()) {
+            QSqlQuery q = db->prepare(QStringLiteral("PRAGMA cache_size"));
+            QVERIFY(db->exec(q).ok() && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("-65536")); // Database::open's, after either outcome
+        }
+    }
+
     void refusesNewerSchema()
     {
         CRM_OPEN_DB(db);
