@@ -52,7 +52,7 @@ int DemoCommand::run(const Invocation &call)
     }
     // Where the time went (stderr, so the user table on stdout stays clean).
     static const char *const kSteps[] = {"customers", "customer children", "opportunities", "activities", "tasks",
-                                         "search index", "indexes", "cleanup", "statistics"};
+                                         "search index", "indexes", "running totals", "cleanup", "statistics"};
     QStringList steps;
     for (qsizetype i = 0; i < report->stepMs.size() && i < qsizetype(std::size(kSteps)); ++i)
         steps << QStringLiteral("%1 %2 s").arg(QLatin1String(kSteps[i]), QString::number(report->stepMs[i] / 1000.0, 'f', 1));

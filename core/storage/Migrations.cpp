@@ -2,6 +2,7 @@
 
 #include "core/security/Permission.h"
 #include "core/storage/Database.h"
+#include "core/storage/RunningTotals.h"
 #include "core/storage/SqlDialect.h"
 
 #include <QSqlQuery>
@@ -422,6 +423,15 @@ Status schema7(Database &db)
     });
 }
 
+// Running totals for the dashboard (RunningTotals): activities per user and day, deals per owner,
+// pipeline, stage and currency, kept by triggers. Counting a director's 417,000 activities of 30 days
+// read that many index entries (50 ms of a 138 ms dashboard on the 1,000,000-customer PostgreSQL
+// demo), and the open deals' totals read 148,000 rows (22 ms).
+Status schema8(Database &db)
+{
+    return RunningTotals::create(db);
+}
+
 struct Migration
 {
     int version;
@@ -440,6 +450,7 @@ const QVector<Migration> &migrations()
         {5, schema5},
         {6, schema6},
         {7, schema7},
+        {8, schema8},
     };
     return list;
 }

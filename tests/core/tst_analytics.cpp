@@ -8,6 +8,7 @@
 #include "tests/TestTeam.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 using namespace crm;
 
@@ -561,6 +562,83 @@ private Q_SLOTS:
         QCOMPARE(all.salesCycle.averageDays, 12);
         QCOMPARE(all.activities, 7);
     }
+    // The running totals (RunningTotals) against the rows they sum, after every kind of write the
+    // triggers must follow; and the activity count, which adds whole days from them to partial days
+    // counted directly, against a direct count for periods starting and ending all over the day.
+    void runningTotalsFollowEveryWrite()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Fixture x(*db, clock);
+        x.load();
+        const Team &t = x.team;
+        // Activities every 7 hours for 20 days, and on both sides of two midnights.
+        const qint64 start = utc("2024-03-10T00:00");
+        for (qint64 at = start; at < start + 20 * kDay; at += 7 * kHour)
+            x.activity((at / kHour) % 2 ? t.wang : t.zhao, x.a, "call", at);
+        for (qint64 at : {start + 3 * kDay - 1, start + 3 * kDay, start + 9 * kDay - 1, start + 9 * kDay})
+            x.activity(t.qian, x.d, "visit", at);
+        auto exec = [&](const QString &sql) { QVERIFY2(db->execSql(sql).ok(), qPrintable(sql)); };
+        exec(QStringLiteral("UPDATE activities SET occurred_at = occurred_at + 86400000 * 3 + 5 WHERE id %% 5 = 0").replace(
+            QStringLiteral("%%"), QStringLiteral("%")));
+        exec(QStringLiteral("UPDATE activities SET user_id = %1 WHERE id %2 7 = 1").arg(t.li.userId).arg(QLatin1Char('%')));
+        exec(QStringLiteral("DELETE FROM activities WHERE id %1 11 = 2").arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE opportunities SET amount_minor = amount_minor + 7, probability = 30 WHERE id %1 2 = 0")
+                 .arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE opportunities SET stage_id = %1 WHERE id %2 3 = 0").arg(x.stages.value(QStringLiteral("negotiation")))
+                 .arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE opportunities SET owner_id = NULL WHERE id = (SELECT MIN(id) FROM opportunities)"));
+        exec(QStringLiteral("UPDATE opportunities SET currency = 'EUR' WHERE id = (SELECT MAX(id) FROM opportunities)"));
+        exec(QStringLiteral("UPDATE opportunities SET name = 'renamed'")); // no totals column: nothing moves
+        exec(QStringLiteral("DELETE FROM customers WHERE id = %1").arg(x.c)); // cascades to its deals and activities
+
+        auto rows = [&](const QString &sql) {
+            QStringList out;
+            QSqlQuery q = db->prepare(sql);
+            if (!db->exec(q))
+                return QStringList{QStringLiteral("failed: ") + sql};
+            while (q.next()) {
+                QStringList cells;
+                for (int i = 0; i < q.record().count(); ++i)
+                    cells << q.value(i).toString();
+                out << cells.join(QLatin1Char(' '));
+            }
+            return out;
+        };
+        const QStringList days = rows(QStringLiteral("SELECT day, user_id, n FROM activity_day_counts WHERE n <> 0 ORDER BY 1, 2"));
+        QVERIFY(days.size() > 20);
+        QCOMPARE(days, rows(QStringLiteral("SELECT occurred_at / 86400000, user_id, COUNT(*) FROM activities GROUP BY 1, 2 ORDER BY 1, 2")));
+        const QStringList deals = rows(QStringLiteral("SELECT owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor"
+                                                      " FROM opportunity_totals WHERE n <> 0 ORDER BY 1, 2, 3, 4"));
+        QVERIFY(deals.size() > 5);
+        QCOMPARE(deals, rows(QStringLiteral("SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*),"
+                                            " CAST(SUM(amount_minor) AS BIGINT), CAST(SUM(amount_minor * probability) AS BIGINT) FROM opportunities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")));
+
+        AnalyticsService svc(*db);
+        for (const Actor *actor : {&t.admin, &t.li, &t.wang}) {
+            QSqlQuery open = db->prepare(QStringLiteral("SELECT COUNT(*), CAST(COALESCE(SUM(o.amount_minor), 0) AS BIGINT) FROM opportunities o"
+                                                        " JOIN stages s ON s.id = o.stage_id WHERE s.kind = 'open' AND o.currency = 'CNY' AND ") +
+                                         actor->ownerCondition(QStringLiteral("o.owner_id")));
+            QVERIFY(db->exec(open).ok() && open.next());
+            for (qint64 from : {start - 1, start, start + 5 * kHour, start + 12 * kHour, start + 13 * kHour, start + 3 * kDay}) {
+                for (qint64 length : {kHour, kDay, 2 * kDay + 11 * kHour, 2 * kDay + 13 * kHour, 6 * kDay, 9 * kDay + 1, 17 * kDay + 23 * kHour}) {
+                    const Period p = period(from, from + length, Bucket::Day, 0);
+                    QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM activities a WHERE a.occurred_at >= :f AND a.occurred_at < :t AND ") +
+                                              actor->ownerCondition(QStringLiteral("a.user_id")));
+                    q.bindValue(QStringLiteral(":f"), p.from);
+                    q.bindValue(QStringLiteral(":t"), p.to);
+                    QVERIFY(db->exec(q).ok() && q.next());
+                    const Dashboard d = must(svc.dashboard(*actor, p));
+                    QVERIFY2(d.activities == q.value(0).toLongLong(),
+                             qPrintable(QStringLiteral("%1 from %2 for %3 ms: %4, counted %5").arg(actor->username).arg(from).arg(length)
+                                            .arg(d.activities).arg(q.value(0).toLongLong())));
+                    QCOMPARE(d.openCount, open.value(0).toLongLong());
+                    QCOMPARE(d.openAmountMinor, open.value(1).toLongLong());
+                }
+            }
+        }
+    }
+
     void sourceMixAndOverdueTasks()
     {
         ManualClock clock(utc("2024-03-01T00:00"));

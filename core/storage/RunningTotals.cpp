@@ -1,0 +1,159 @@
+#include "core/storage/RunningTotals.h"
+
+#include "core/storage/Database.h"
+
+#include <QSqlQuery>
+
+namespace crm {
+
+namespace {
+
+Status runAll(Database &db, const QStringList &statements)
+{
+    for (const QString &sql : statements)
+        if (Status st = db.execSql(sql); !st)
+            return st;
+    return {};
+}
+
+// SQLite: one trigger per event; an UPDATE moves a row's contribution only when a keyed or summed
+// column changed.
+QStringList sqliteTriggers()
+{
+    const QString day = QStringLiteral(" / 86400000");
+    auto addActivity = [&](const char *row) {
+        return QStringLiteral("INSERT INTO activity_day_counts (day, user_id, n) VALUES (%1.occurred_at%2, %1.user_id, 1)"
+                              " ON CONFLICT (day, user_id) DO UPDATE SET n = n + 1;")
+            .arg(QLatin1String(row), day);
+    };
+    auto removeActivity = [&](const char *row) {
+        return QStringLiteral("UPDATE activity_day_counts SET n = n - 1 WHERE day = %1.occurred_at%2 AND user_id = %1.user_id;")
+            .arg(QLatin1String(row), day);
+    };
+    auto addDeal = [](const char *row, const char *sign) {
+        return QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                              " VALUES (COALESCE(%1.owner_id, 0), %1.pipeline_id, %1.stage_id, %1.currency, %2 1, %2 %1.amount_minor,"
+                              " %2 %1.amount_minor * %1.probability)"
+                              " ON CONFLICT (owner_id, pipeline_id, stage_id, currency) DO UPDATE SET n = n + excluded.n,"
+                              " amount_minor = amount_minor + excluded.amount_minor, weighted_minor = weighted_minor + excluded.weighted_minor;")
+            .arg(QLatin1String(row), QLatin1String(sign));
+    };
+    return {
+        QStringLiteral("CREATE TRIGGER activities_totals_insert AFTER INSERT ON activities BEGIN ") + addActivity("NEW") +
+            QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER activities_totals_delete AFTER DELETE ON activities BEGIN ") + removeActivity("OLD") +
+            QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER activities_totals_update AFTER UPDATE OF user_id, occurred_at ON activities"
+                       " WHEN OLD.user_id <> NEW.user_id OR OLD.occurred_at%1 <> NEW.occurred_at%1 BEGIN ")
+                .arg(day) +
+            removeActivity("OLD") + addActivity("NEW") + QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER opportunities_totals_insert AFTER INSERT ON opportunities BEGIN ") + addDeal("NEW", "") +
+            QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER opportunities_totals_delete AFTER DELETE ON opportunities BEGIN ") + addDeal("OLD", "-") +
+            QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER opportunities_totals_update AFTER UPDATE OF owner_id, pipeline_id, stage_id, currency,"
+                       " amount_minor, probability ON opportunities BEGIN ") +
+            addDeal("OLD", "-") + addDeal("NEW", "") + QStringLiteral(" END"),
+    };
+}
+
+// PostgreSQL: a plpgsql function per table, fired for each row. Concurrent writers of the same
+// user's activities on one day queue on that counter row until the first commits.
+QStringList postgresTriggers()
+{
+    return {
+        QStringLiteral("CREATE FUNCTION activities_totals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                       " IF TG_OP <> 'INSERT' THEN"
+                       "  UPDATE activity_day_counts SET n = n - 1 WHERE day = OLD.occurred_at / 86400000 AND user_id = OLD.user_id;"
+                       " END IF;"
+                       " IF TG_OP <> 'DELETE' THEN"
+                       "  INSERT INTO activity_day_counts AS t (day, user_id, n) VALUES (NEW.occurred_at / 86400000, NEW.user_id, 1)"
+                       "  ON CONFLICT (day, user_id) DO UPDATE SET n = t.n + 1;"
+                       " END IF;"
+                       " RETURN NULL; END $$"),
+        QStringLiteral("CREATE TRIGGER activities_totals AFTER INSERT OR DELETE OR UPDATE OF user_id, occurred_at ON activities"
+                       " FOR EACH ROW EXECUTE FUNCTION activities_totals()"),
+        QStringLiteral("CREATE FUNCTION opportunities_totals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                       " IF TG_OP <> 'INSERT' THEN"
+                       "  INSERT INTO opportunity_totals AS t (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                       "  VALUES (COALESCE(OLD.owner_id, 0), OLD.pipeline_id, OLD.stage_id, OLD.currency, -1, -OLD.amount_minor,"
+                       "  -OLD.amount_minor * OLD.probability)"
+                       "  ON CONFLICT (owner_id, pipeline_id, stage_id, currency) DO UPDATE SET n = t.n + excluded.n,"
+                       "  amount_minor = t.amount_minor + excluded.amount_minor, weighted_minor = t.weighted_minor + excluded.weighted_minor;"
+                       " END IF;"
+                       " IF TG_OP <> 'DELETE' THEN"
+                       "  INSERT INTO opportunity_totals AS t (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                       "  VALUES (COALESCE(NEW.owner_id, 0), NEW.pipeline_id, NEW.stage_id, NEW.currency, 1, NEW.amount_minor,"
+                       "  NEW.amount_minor * NEW.probability)"
+                       "  ON CONFLICT (owner_id, pipeline_id, stage_id, currency) DO UPDATE SET n = t.n + excluded.n,"
+                       "  amount_minor = t.amount_minor + excluded.amount_minor, weighted_minor = t.weighted_minor + excluded.weighted_minor;"
+                       " END IF;"
+                       " RETURN NULL; END $$"),
+        QStringLiteral("CREATE TRIGGER opportunities_totals AFTER INSERT OR DELETE OR UPDATE OF owner_id, pipeline_id, stage_id,"
+                       " currency, amount_minor, probability ON opportunities FOR EACH ROW EXECUTE FUNCTION opportunities_totals()"),
+    };
+}
+
+} // namespace
+
+Status RunningTotals::create(Database &db)
+{
+    const bool lite = db.isSqlite();
+    // Day first: the dashboard reads a range of days for a set of users. Owner 0 stands for deals
+    // without an owner (a key column cannot be NULL).
+    QStringList statements = {
+        lite ? QStringLiteral("CREATE TABLE activity_day_counts (day INTEGER NOT NULL, user_id INTEGER NOT NULL, n INTEGER NOT NULL,"
+                              " PRIMARY KEY (day, user_id)) WITHOUT ROWID")
+             : QStringLiteral("CREATE TABLE activity_day_counts (day BIGINT NOT NULL, user_id BIGINT NOT NULL, n BIGINT NOT NULL,"
+                              " PRIMARY KEY (day, user_id))"),
+        lite ? QStringLiteral("CREATE TABLE opportunity_totals (owner_id INTEGER NOT NULL, pipeline_id INTEGER NOT NULL,"
+                              " stage_id INTEGER NOT NULL, currency TEXT NOT NULL, n INTEGER NOT NULL, amount_minor INTEGER NOT NULL,"
+                              " weighted_minor INTEGER NOT NULL, PRIMARY KEY (owner_id, pipeline_id, stage_id, currency)) WITHOUT ROWID")
+             : QStringLiteral("CREATE TABLE opportunity_totals (owner_id BIGINT NOT NULL, pipeline_id BIGINT NOT NULL,"
+                              " stage_id BIGINT NOT NULL, currency TEXT NOT NULL, n BIGINT NOT NULL, amount_minor BIGINT NOT NULL,"
+                              " weighted_minor BIGINT NOT NULL, PRIMARY KEY (owner_id, pipeline_id, stage_id, currency))"),
+    };
+    statements += lite ? sqliteTriggers() : postgresTriggers();
+    if (Status st = runAll(db, statements); !st)
+        return st;
+    return refill(db);
+}
+
+Status RunningTotals::refill(Database &db)
+{
+    return runAll(db, {
+        QStringLiteral("DELETE FROM activity_day_counts"),
+        QStringLiteral("INSERT INTO activity_day_counts (day, user_id, n)"
+                       " SELECT occurred_at / 86400000, user_id, COUNT(*) FROM activities GROUP BY 1, 2"),
+        QStringLiteral("DELETE FROM opportunity_totals"),
+        QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                       " SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*), SUM(amount_minor),"
+                       " SUM(amount_minor * probability) FROM opportunities GROUP BY 1, 2, 3, 4"),
+    });
+}
+
+Result<QStringList> RunningTotals::dropTriggers(Database &db)
+{
+    const bool lite = db.isSqlite();
+    QSqlQuery q = db.prepare(lite ? QStringLiteral("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+                                                   " AND tbl_name IN ('activities', 'opportunities') ORDER BY name")
+                                  : QStringLiteral("SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
+                                                   " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+                                                   " AND c.relname IN ('activities', 'opportunities')"
+                                                   " AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema())"
+                                                   " ORDER BY t.tgname"));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    QStringList drops, definitions;
+    while (q.next()) {
+        drops << QStringLiteral("DROP TRIGGER ") + q.value(0).toString() +
+                     (lite ? QString() : QStringLiteral(" ON ") + q.value(1).toString());
+        definitions << q.value(2).toString();
+    }
+    q.finish();
+    if (Status st = runAll(db, drops); !st)
+        return st.error();
+    return definitions;
+}
+
+} // namespace crm
