@@ -17,7 +17,9 @@ SqliteStatement::SqliteStatement(Database &db, const QString &sql)
     if (!handle || sqlite3_prepare_v2(handle, text.constData(), int(text.size()), &m_stmt, nullptr) != SQLITE_OK) {
         qCWarning(lcDb).noquote() << "prepare failed:" << (handle ? sqlite3_errmsg(handle) : "not a SQLite connection") << "in" << sql;
         m_status = Error::internal();
+        return;
     }
+    m_texts.resize(size_t(sqlite3_bind_parameter_count(m_stmt)));
 }
 
 SqliteStatement::~SqliteStatement()
@@ -49,7 +51,12 @@ bool SqliteStatement::bind(int index, const QVariant &value)
 
 bool SqliteStatement::bindText(int index, const QString &value)
 {
-    return m_status && bound(sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT));
+    if (index < 1 || size_t(index) > m_texts.size()) // SQLite reports the range error
+        return m_status && bound(sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT));
+    QByteArray &buffer = m_texts[size_t(index - 1)];
+    buffer.resize(m_toUtf8.requiredSpace(value.size())); // keeps the capacity a longer value left
+    const char *end = m_toUtf8.appendToBuffer(buffer.data(), value);
+    return m_status && bound(sqlite3_bind_text(m_stmt, index, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC));
 }
 
 bool SqliteStatement::bindInteger(int index, qint64 value)

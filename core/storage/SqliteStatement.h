@@ -4,7 +4,10 @@
 
 #include <QString>
 #include <QStringDecoder>
+#include <QStringEncoder>
 #include <QVariant>
+
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -55,6 +58,11 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
     Status m_status;
     mutable QStringDecoder m_utf8{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless};
+    // Texts are bound as UTF-8 from one buffer per parameter, reused from row to row, which SQLite
+    // reads in place (SQLITE_STATIC): bound as UTF-16 it copied each value and then converted it to the
+    // database's UTF-8, two allocations per text value of a bulk write.
+    QStringEncoder m_toUtf8{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    std::vector<QByteArray> m_texts; // by parameter index - 1
 };
 
 } // namespace crm

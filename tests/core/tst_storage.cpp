@@ -3,6 +3,7 @@
 #include "core/storage/Migrations.h"
 #include "core/storage/PgChangeListener.h"
 #include "core/storage/SqliteBulkLoad.h"
+#include "core/storage/SqliteStatement.h"
 #include "tests/TestDatabase.h"
 
 #include <QElapsedTimer>
@@ -162,6 +163,35 @@ private Q_SLOTS:
             QSqlQuery q = db->prepare(QStringLiteral("PRAGMA cache_size"));
             QVERIFY(db->exec(q).ok() && q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("-65536")); // Database::open's, after either outcome
+        }
+    }
+
+    // SqliteStatement binds texts as UTF-8 from a buffer per parameter that it reuses: each row must
+    // read back exactly, shorter after longer and longer after shorter, and '' must stay '' (not NULL).
+    void sqliteStatementBindsEachTextExactly()
+    {
+        CRM_OPEN_DB(db);
+        if (!db->isSqlite())
+            QSKIP("sqlite3's C API only");
+        QVERIFY(db->execSql(QStringLiteral("CREATE TABLE bind_check (i INTEGER PRIMARY KEY, a TEXT, b TEXT)")).ok());
+        const QStringList texts = {QStringLiteral("深圳星河科技有限公司，南山区科技园"), QStringLiteral("x"), QString(),
+                                   QString::fromUtf8("\xF0\x9F\x98\x80 emoji and 中文"), QStringLiteral("a\0b"), QString(300, QChar(u'长'))};
+        {
+            SqliteStatement insert(*db, QStringLiteral("INSERT INTO bind_check (i, a, b) VALUES (?, ?, ?)"));
+            for (int i = 0; i < texts.size(); ++i) {
+                QVERIFY(insert.bindInteger(1, i));
+                QVERIFY(insert.bindText(2, texts[i]));
+                QVERIFY(insert.bindText(3, texts[texts.size() - 1 - i]));
+                QVERIFY(insert.execute().ok());
+            }
+        }
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT a, b, a IS NULL FROM bind_check ORDER BY i"));
+        QVERIFY(db->exec(q).ok());
+        for (int i = 0; i < texts.size(); ++i) {
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), texts[i]);
+            QCOMPARE(q.value(1).toString(), texts[texts.size() - 1 - i]);
+            QCOMPARE(q.value(2).toInt(), 0);
         }
     }
 
