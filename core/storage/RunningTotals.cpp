@@ -16,8 +16,11 @@ Status runAll(Database &db, const QStringList &statements)
     return {};
 }
 
-// SQLite: one trigger per event; an UPDATE moves a row's contribution only when a keyed or summed
-// column changed.
+static_assert(RunningTotals::kDayMs == 86'400'000, "the triggers' and refill's SQL divide by this literal");
+
+// SQLite: one trigger per event. An activity's UPDATE moves its count only when its user or day
+// changed; a deal's UPDATE that names a keyed or summed column takes the old row out and puts the new
+// one in (nothing moves when the values stayed the same).
 QStringList sqliteTriggers()
 {
     const QString day = QStringLiteral(" / 86400000");
@@ -96,6 +99,7 @@ QStringList postgresTriggers()
 
 } // namespace
 
+// Migration 8 runs this: a change to these tables or triggers is a new migration, not an edit here.
 Status RunningTotals::create(Database &db)
 {
     const bool lite = db.isSqlite();
