@@ -432,6 +432,16 @@ Status schema8(Database &db)
     return RunningTotals::create(db);
 }
 
+// PostgreSQL: one owner's customers newest first (a rep's keyword search tries that owner's newest
+// customers before the search index, see CustomerRepository::selectPage). SQLite searches walk its
+// FTS index by rowid instead.
+Status schema9(Database &db)
+{
+    if (db.isSqlite())
+        return {};
+    return run(db, {QStringLiteral("CREATE INDEX customers_owner_id ON customers(owner_id, id)")});
+}
+
 struct Migration
 {
     int version;
@@ -451,6 +461,7 @@ const QVector<Migration> &migrations()
         {6, schema6},
         {7, schema7},
         {8, schema8},
+        {9, schema9},
     };
     return list;
 }

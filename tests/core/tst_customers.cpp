@@ -302,6 +302,61 @@ private Q_SLOTS:
         QCOMPARE(svc.list(t.wang, f).value().customers.first().name, QStringLiteral("杭州客户0号"));
     }
 
+    // On PostgreSQL a search in one owner's customers (a rep, an owner filter, the pool) tries that
+    // owner's 300 newest customers first (CustomerRepository's owner window). Matches older than the
+    // window must still be found, in the same order, and a common word's page must be the newest.
+    void keywordSearchReachesPastOneOwnersNewest()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        CustomerService svc(*db);
+        PoolService pool(*db);
+        QStringList rare;
+        QVector<qint64> wangs;
+        for (int i = 0; i < 3; ++i) {
+            wangs.append(svc.create(t.wang, draft(QStringLiteral("稀有客户%1").arg(i))).value().id);
+            rare.prepend(QStringLiteral("稀有客户%1").arg(i));
+            QVERIFY(svc.create(t.zhao, draft(QStringLiteral("稀有伙伴%1").arg(i))).ok());
+        }
+        QStringList common;
+        for (int i = 0; i < 305; ++i) {
+            wangs.append(svc.create(t.wang, draft(QStringLiteral("杭州客户%1").arg(i))).value().id);
+            common.prepend(QStringLiteral("杭州客户%1").arg(i));
+        }
+        auto pages = [&](const Actor &actor, CustomerFilter f) {
+            QStringList seen;
+            for (;;) {
+                CustomerPage page = svc.list(actor, f).value();
+                seen += names(page);
+                if (!page.hasMore)
+                    return seen;
+                f.afterKey = page.customers.last().id;
+                f.afterId = page.customers.last().id;
+            }
+        };
+        CustomerFilter f;
+        f.keyword = QStringLiteral("稀有");
+        f.limit = 2;
+        QCOMPARE(pages(t.wang, f), rare);
+        CustomerFilter byOwner = f;
+        byOwner.ownerId = t.wang.userId;
+        QCOMPARE(pages(t.admin, byOwner), rare);
+        f.keyword = QStringLiteral("杭州");
+        f.limit = 20;
+        QCOMPARE(names(svc.list(t.wang, f).value()), common.mid(0, 20));
+        f.offset = 290; // past the window: the index answers
+        QCOMPARE(names(svc.list(t.wang, f).value()), common.mid(290, 15));
+
+        QVERIFY(pool.assign(t.admin, wangs, std::nullopt).ok());
+        CustomerFilter inPool;
+        inPool.poolOnly = true;
+        inPool.keyword = QStringLiteral("稀有");
+        QCOMPARE(pages(t.qian, inPool), rare);
+        inPool.keyword = QStringLiteral("杭州");
+        QCOMPARE(pages(t.qian, inPool), common);
+        QCOMPARE(svc.count(t.wang, f).value(), 0);
+    }
+
     void filtersSortAndKeysetPaging()
     {
         ManualClock clock(1'700'000'000'000);
