@@ -2,6 +2,8 @@
 
 #include "core/storage/Database.h"
 
+#include <algorithm>
+
 namespace crm {
 
 namespace {
@@ -58,6 +60,34 @@ QStringList bigrams(const QString &run)
     for (int i = 0; i + 1 < chars.size(); ++i)
         out.append(chars[i] + chars[i + 1]);
     return out;
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+bool isDigitPair(const QString &token)
+{
+    return token.size() == 2 && isAsciiDigit(token[0]) && isAsciiDigit(token[1]);
+}
+
+// PostgreSQL's digit lexemes: every four consecutive ASCII digits of a token stream, found as three
+// digit bigrams in a row (a run ends with a one-character token, so they never span two runs), with
+// the index of the first bigram. Migration 10 derives the same from stored positions.
+QVector<QPair<QString, qsizetype>> digitGrams(const QStringList &tokens, qsizetype n)
+{
+    QVector<QPair<QString, qsizetype>> out;
+    for (qsizetype i = 0; i + 2 < n; ++i) {
+        if (isDigitPair(tokens[i]) && isDigitPair(tokens[i + 1]) && isDigitPair(tokens[i + 2]))
+            out.append({SearchIndex::kDigitGramPrefix + tokens[i] + tokens[i + 2], i});
+    }
+    return out;
+}
+
+bool isDigitRun(const QString &run)
+{
+    return std::all_of(run.begin(), run.end(), isAsciiDigit);
 }
 
 QString quoteTs(const QString &token)
@@ -155,8 +185,15 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword)
                 parts.append(quoteTs(run) + QStringLiteral(":*"));
             } else {
                 QStringList quoted;
-                for (const QString &g : grams)
-                    quoted.append(quoteTs(g));
+                if (run.size() >= 4 && isDigitRun(run)) {
+                    // Four digits or more: the phrase of their digit lexemes, which GIN finds among a
+                    // few hundred entries instead of intersecting three digit bigrams most phones have.
+                    for (qsizetype i = 0; i + 4 <= run.size(); ++i)
+                        quoted.append(quoteTs(kDigitGramPrefix + run.mid(i, 4)));
+                } else {
+                    for (const QString &g : grams)
+                        quoted.append(quoteTs(g));
+                }
                 parts.append(QLatin1Char('(') + quoted.join(QStringLiteral(" <-> ")) + QLatin1Char(')'));
             }
         }
@@ -223,16 +260,25 @@ QString SearchIndex::storedValue(const Database &db, const QStringList &tokens)
     if (db.dialect() == Dialect::Sqlite)
         return tokens.join(QLatin1Char(' '));
     // tsvector literal with positions (1-based, at most 16383 per lexeme list).
+    constexpr qsizetype kMaxPosition = 16383;
     QHash<QString, QStringList> positions;
     QStringList order;
-    for (int i = 0; i < tokens.size() && i < 16383; ++i) {
-        auto it = positions.find(tokens[i]);
+    auto add = [&](const QString &lexeme, qsizetype position) {
+        auto it = positions.find(lexeme);
         if (it == positions.end()) {
-            order.append(tokens[i]);
-            it = positions.insert(tokens[i], {});
+            order.append(lexeme);
+            it = positions.insert(lexeme, {});
         }
-        it->append(QString::number(i + 1));
-    }
+        it->append(QString::number(position));
+    };
+    const qsizetype n = std::min(tokens.size(), kMaxPosition);
+    for (qsizetype i = 0; i < n; ++i)
+        add(tokens[i], i + 1);
+    // After the tokens, at their first bigram's position shifted by n: the digit lexemes of one run
+    // are consecutive (a phrase), those of two runs never are. "tsvector || tsvector" shifts the
+    // same way, which is how migration 10 adds them.
+    for (const auto &[gram, i] : digitGrams(tokens, n))
+        add(gram, std::min(n + i + 1, kMaxPosition));
     QString out;
     for (const QString &t : order) {
         if (!out.isEmpty())

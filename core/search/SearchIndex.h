@@ -24,9 +24,18 @@ class Database;
 // belongs to a token); PostgreSQL stores them in customers.search_grams, a tsvector with positions
 // built here (so its parser and locale play no part), queried with <-> phrases through a GIN index.
 // Punctuation is not searchable: "wang@xh.com" is indexed as the runs wang, xh, com.
+//
+// PostgreSQL also stores every four consecutive ASCII digits as one lexeme ("·d1380"), placed after
+// the other tokens so that those of one run of digits are consecutive, and a query run of four digits
+// or more is the phrase of its digit lexemes. GIN keeps no positions: for a phrase of bigrams it
+// returns every customer that has them all anywhere, and phone numbers share their digit bigrams
+// ("1380" re-read 7,899 customers of the 1M demo for its 824 matches). SQLite's FTS5 keeps positions.
 class SearchIndex
 {
 public:
+    // Starts the digit lexemes; like the owner token, no query run can contain it.
+    static inline const QString kDigitGramPrefix = QStringLiteral("\u00b7d");
+
     // The token stream for some texts (name, company, phones, emails, tags ...).
     static QStringList tokens(const QStringList &texts);
     // Runs of the normalised query; empty when nothing searchable remains.

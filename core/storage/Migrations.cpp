@@ -442,6 +442,30 @@ Status schema9(Database &db)
     return run(db, {QStringLiteral("CREATE INDEX customers_owner_id ON customers(owner_id, id)")});
 }
 
+// PostgreSQL: the digit lexemes of SearchIndex ("·d1380": four consecutive digits) for the customers
+// indexed before them. Derived from the stored bigrams: three digit bigrams at consecutive positions
+// are four digits of one run (a run ends with a one-character token). Each goes at its first bigram's
+// position, which "||" shifts past the entry's last position, as SearchIndex::storedValue places them.
+// The GIN index is built again afterwards rather than updated row by row (on the 1M demo: 3.5 minutes).
+Status schema10(Database &db)
+{
+    if (db.isSqlite())
+        return {};
+    return run(db, {
+        QStringLiteral("DROP INDEX customers_search"),
+        QStringLiteral("UPDATE customers c SET search_grams = c.search_grams || g.grams FROM ("
+                       " SELECT d.id, CAST(string_agg(quote_literal('\u00b7d' || d.lexeme || d.next2) || ':' || d.pos, ' ') AS tsvector) AS grams FROM ("
+                       "  SELECT s.id, s.lexeme, s.pos, lead(s.pos, 1) OVER w AS pos1, lead(s.pos, 2) OVER w AS pos2,"
+                       "   lead(s.lexeme, 2) OVER w AS next2"
+                       "  FROM (SELECT cu.id, u.lexeme, p.pos FROM customers cu, unnest(cu.search_grams) u, unnest(u.positions) p(pos)"
+                       "        WHERE u.lexeme ~ '^[0-9]{2}$') s"
+                       "  WINDOW w AS (PARTITION BY s.id ORDER BY s.pos)) d"
+                       " WHERE d.pos1 = d.pos + 1 AND d.pos2 = d.pos + 2 GROUP BY d.id) g"
+                       " WHERE g.id = c.id"),
+        QStringLiteral("CREATE INDEX customers_search ON customers USING gin(search_grams)"),
+    });
+}
+
 struct Migration
 {
     int version;
@@ -462,6 +486,7 @@ const QVector<Migration> &migrations()
         {7, schema7},
         {8, schema8},
         {9, schema9},
+        {10, schema10},
     };
     return list;
 }

@@ -91,6 +91,57 @@ private Q_SLOTS:
         }
     }
 
+    // Migration 10 gives the customers indexed before it PostgreSQL's digit lexemes, exactly those
+    // SearchIndex writes now, so a four-digit search finds them.
+    void upgradeAddsDigitLexemes()
+    {
+        if (!test::usePostgres())
+            QSKIP("the digit lexemes are PostgreSQL's");
+        test::TestDatabase v9(nullptr, nullptr, 9);
+        if (!v9.skip.isEmpty())
+            QSKIP(qPrintable(v9.skip));
+        QVERIFY2(v9.error.isEmpty(), qPrintable(v9.error));
+        const QStringList texts = {QStringLiteral("Room 1380"), QStringLiteral("13805 138"), QStringLiteral("a12345b")};
+        const QString now = SearchIndex::storedValueFor(*v9, texts, 7);
+        QVERIFY(v9->write([&]() -> Status {
+                      QSqlQuery c = v9->prepare(QStringLiteral("INSERT INTO customers (id, name, created_at, updated_at, search_grams)"
+                                                               " VALUES (1, 'x', 0, 0, CAST(:g AS tsvector))"));
+                      c.bindValue(QStringLiteral(":g"), now);
+                      if (Status st = v9->exec(c); !st)
+                          return st;
+                      // As version 9 wrote it: without the digit lexemes.
+                      return v9->execSql(QStringLiteral("UPDATE customers SET search_grams = ts_delete(search_grams, ARRAY(SELECT lexeme FROM unnest(search_grams)"
+                                                        " WHERE lexeme LIKE '\u00b7d%'))"));
+                  }).ok());
+        auto digitLexemes = [](Database &db) {
+            QSqlQuery q = db.prepare(QStringLiteral("SELECT lexeme FROM customers, unnest(search_grams) WHERE id = 1"
+                                                    " AND lexeme LIKE '\u00b7d%' ORDER BY lexeme"));
+            QStringList out;
+            if (db.exec(q).ok())
+                while (q.next())
+                    out << q.value(0).toString();
+            return out;
+        };
+        QCOMPARE(digitLexemes(*v9), QStringList());
+        DatabaseOptions options;
+        options.location = v9.location;
+        auto upgraded = Database::open(options);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+        Database &db = **upgraded;
+        const QStringList expected = {QStringLiteral("\u00b7d1234"), QStringLiteral("\u00b7d1380"), QStringLiteral("\u00b7d2345"),
+                                      QStringLiteral("\u00b7d3805")};
+        QCOMPARE(digitLexemes(db), expected);
+        QSqlQuery same = db.prepare(QStringLiteral("SELECT search_grams = CAST(:g AS tsvector) FROM customers WHERE id = 1"));
+        same.bindValue(QStringLiteral(":g"), now);
+        QVERIFY(db.exec(same).ok() && same.next());
+        QVERIFY(same.value(0).toBool());
+        QSqlQuery find = db.prepare(QStringLiteral("SELECT COUNT(*) FROM customers c WHERE ") +
+                                    SearchIndex::customerCondition(db, QStringLiteral("c.id")));
+        find.bindValue(QStringLiteral(":kw"), SearchIndex::bindValue(db, QStringLiteral("2345")));
+        QVERIFY(db.exec(find).ok() && find.next());
+        QCOMPARE(find.value(0).toInt(), 1);
+    }
+
     // A bulk load runs with a rollback journal when it has the file to itself, rolls back like any
     // transaction, and leaves the database in WAL mode with the everyday settings. With another
     // connection open it stays in WAL mode, without waiting for that connection.
@@ -274,7 +325,7 @@ private Q_SLOTS:
     {
         CRM_OPEN_DB(db);
         const QStringList names = {QStringLiteral("深圳星河科技有限公司"), QStringLiteral("王芳"), QStringLiteral("Acme Trading Ltd"),
-                                   QStringLiteral("13812345678"), QStringLiteral("李科")};
+                                   QStringLiteral("13812345678"), QStringLiteral("李科"), QStringLiteral("wang13805@xh.com")};
         QVERIFY(db->write([&]() -> Status {
                       for (int i = 0; i < names.size(); ++i) {
                           QSqlQuery c = db->prepare(QStringLiteral("INSERT INTO customers (id, name, created_at, updated_at)"
@@ -309,6 +360,13 @@ private Q_SLOTS:
         QCOMPARE(find(QStringLiteral("acme")), QList<int>({3}));
         QCOMPARE(find(QStringLiteral("TRAD")), QList<int>({3}));
         QCOMPARE(find(QStringLiteral("5678")), QList<int>({4})); // phone tail
+        // Four digits or more (PostgreSQL adds its digit lexemes to the phrase), also inside a word.
+        QCOMPARE(find(QStringLiteral("8123456")), QList<int>({4}));
+        QCOMPARE(find(QStringLiteral("1380")), QList<int>({6}));
+        QCOMPARE(find(QStringLiteral("g13805")), QList<int>({6}));
+        QCOMPARE(find(QStringLiteral("138")), QList<int>({4, 6}));
+        QCOMPARE(find(QStringLiteral("1381")), QList<int>({4}));
+        QCOMPARE(find(QStringLiteral("3806")), QList<int>());
         QCOMPARE(find(QStringLiteral("星河 公司")), QList<int>({1}));
         QCOMPARE(find(QStringLiteral("' OR 1=1 --")), QList<int>()); // SQL and query-syntax metacharacters are inert
         // Nothing searchable left: no query at all, the caller drops the keyword filter.
