@@ -446,7 +446,7 @@ Status schema9(Database &db)
 // indexed before them. Derived from the stored bigrams: three digit bigrams at consecutive positions
 // are four digits of one run (a run ends with a one-character token). Each goes at its first bigram's
 // position, which "||" shifts past the entry's last position, as SearchIndex::storedValue places them.
-// The GIN index is built again afterwards rather than updated row by row (on the 1M demo: 3.5 minutes).
+// The GIN index is built again afterwards rather than updated row by row (on the 1M demo: 3 minutes).
 Status schema10(Database &db)
 {
     if (db.isSqlite())

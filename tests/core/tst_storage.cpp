@@ -360,7 +360,7 @@ private Q_SLOTS:
         QCOMPARE(find(QStringLiteral("acme")), QList<int>({3}));
         QCOMPARE(find(QStringLiteral("TRAD")), QList<int>({3}));
         QCOMPARE(find(QStringLiteral("5678")), QList<int>({4})); // phone tail
-        // Four digits or more (PostgreSQL adds its digit lexemes to the phrase), also inside a word.
+        // Four digits or more (on PostgreSQL the phrase of its digit lexemes), also inside a word.
         QCOMPARE(find(QStringLiteral("8123456")), QList<int>({4}));
         QCOMPARE(find(QStringLiteral("1380")), QList<int>({6}));
         QCOMPARE(find(QStringLiteral("g13805")), QList<int>({6}));
