@@ -304,10 +304,11 @@ Result<bool> CustomerRepository::selectPage(const CustomerFilter &f, const QStri
                                             const QString &columns, const PageFetch &fetch)
 {
     QVariantMap binds;
+    // A keyword with something searchable in it (the match itself is built once, by whereClause).
+    const bool searchable = !SearchIndex::queryRuns(f.keyword).isEmpty();
     // Newest matches first on SQLite: walk the FTS index backwards by rowid and stop at the page,
     // instead of collecting every match of a common word and sorting them.
-    const bool stream = m_db.isSqlite() && effectiveSort(f) == CustomerSort::Newest
-        && !SearchIndex::bindValue(m_db, f.keyword).isEmpty();
+    const bool stream = m_db.isSqlite() && effectiveSort(f) == CustomerSort::Newest && searchable;
     QString where = whereClause(f, scope, scopeOwners, binds, stream);
     auto [column, ascending] = sortOf(f);
     if (stream)
@@ -372,7 +373,7 @@ Result<bool> CustomerRepository::selectPage(const CustomerFilter &f, const QStri
     const bool oneOwner = f.poolOnly || f.ownerId || scopeOwners.size() == 1;
     const int windowSize = wideScope ? kSearchWindow : kOwnerWindow;
     const bool window = !m_db.isSqlite() && (wideScope || oneOwner) && effectiveSort(f) == CustomerSort::Newest && !ascending &&
-                        !SearchIndex::bindValue(m_db, f.keyword).isEmpty() && offset + limit + 1 <= windowSize;
+                        searchable && offset + limit + 1 <= windowSize;
     if (window) {
         QStringList windowWhere;
         QVariantMap windowBinds;

@@ -128,8 +128,9 @@ private Q_SLOTS:
         auto upgraded = Database::open(options);
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
         Database &db = **upgraded;
-        const QStringList expected = {QStringLiteral("\u00b7d1234"), QStringLiteral("\u00b7d1380"), QStringLiteral("\u00b7d2345"),
-                                      QStringLiteral("\u00b7d3805")};
+        const QString d = SearchIndex::kDigitGramPrefix;
+        const QStringList expected = {d + QStringLiteral("1234"), d + QStringLiteral("1380"), d + QStringLiteral("2345"),
+                                      d + QStringLiteral("3805")};
         QCOMPARE(digitLexemes(db), expected);
         QSqlQuery same = db.prepare(QStringLiteral("SELECT search_grams = CAST(:g AS tsvector) FROM customers WHERE id = 1"));
         same.bindValue(QStringLiteral(":g"), now);
