@@ -232,12 +232,14 @@ int ImportCommand::run(const Invocation &call)
     if (r.issueCount > 10)
         call.console.err(QStringLiteral("  ... and %1 more").arg(r.issueCount - 10));
     const QString report = r.errorReportPath.isEmpty() ? QString() : QStringLiteral(" (details: %1)").arg(r.errorReportPath);
-    const QString counts = QStringLiteral("%1 rows: %2 created, %3 updated, %4 skipped as duplicates, %5 invalid")
-                               .arg(r.rows)
-                               .arg(r.created)
-                               .arg(r.updated)
-                               .arg(r.skipped)
-                               .arg(r.invalid);
+    QString counts = QStringLiteral("%1 rows: %2 created, %3 updated, %4 skipped as duplicates, %5 invalid")
+                         .arg(r.rows)
+                         .arg(r.created)
+                         .arg(r.updated)
+                         .arg(r.skipped)
+                         .arg(r.invalid);
+    if (r.contacts > 0)
+        counts += QStringLiteral(", %1 contact(s)").arg(r.contacts);
     if (!r.committed && !r.dryRun) {
         call.console.err(QStringLiteral("crm: nothing imported: %1 invalid row(s)%2. Fix them, or import the valid rows with --partial.")
                              .arg(r.invalid)

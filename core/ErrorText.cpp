@@ -53,6 +53,9 @@ QString ErrorText::fieldLabel(const QString &field)
         {"content", QT_TR_NOOP("Content")}, {"province", QT_TR_NOOP("Province")},
         {"city", QT_TR_NOOP("City")}, {"district", QT_TR_NOOP("District")},
         {"street", QT_TR_NOOP("Street")}, {"postalCode", QT_TR_NOOP("Postal code")},
+        // The contact person columns of a customer import.
+        {"contactName", QT_TR_NOOP("Contact name")}, {"contactPosition", QT_TR_NOOP("Contact position")},
+        {"contactPhone", QT_TR_NOOP("Contact phone")}, {"contactEmail", QT_TR_NOOP("Contact email")},
     };
     for (const auto &l : labels)
         if (field == QLatin1String(l.field))

@@ -475,6 +475,22 @@
         <source>Custom field %1</source>
         <translation>Custom field %1</translation>
     </message>
+    <message>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>Contact position</source>
+        <translation>Contact position</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>Contact email</source>
+        <translation>Contact email</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -2425,6 +2441,10 @@
         <source>You do not have permission to import activities.</source>
         <translation>You do not have permission to import activities.</translation>
     </message>
+    <message>
+        <source>Contact persons: %1.</source>
+        <translation>Contact persons: %1.</translation>
+    </message>
 </context>
 <context>
     <name>crm::LastContactFilter</name>
@@ -2810,6 +2830,22 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Duration (seconds)</source>
         <translation>Duration (seconds)</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s position</source>
+        <translation>Contact person&apos;s position</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s phone</source>
+        <translation>Contact person&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s email</source>
+        <translation>Contact person&apos;s email</translation>
     </message>
 </context>
 <context>

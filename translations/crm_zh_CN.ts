@@ -473,6 +473,22 @@
         <source>Custom field %1</source>
         <translation>自定义字段 %1</translation>
     </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Contact position</source>
+        <translation>联系人职位</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Contact email</source>
+        <translation>联系人邮箱</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -2410,6 +2426,10 @@
         <source>You do not have permission to import activities.</source>
         <translation>您没有导入跟进活动的权限。</translation>
     </message>
+    <message>
+        <source>Contact persons: %1.</source>
+        <translation>联系人：%1 位。</translation>
+    </message>
 </context>
 <context>
     <name>crm::LastContactFilter</name>
@@ -2793,6 +2813,22 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Duration (seconds)</source>
         <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s position</source>
+        <translation>联系人职位</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s phone</source>
+        <translation>联系人电话</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s email</source>
+        <translation>联系人邮箱</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,11 @@ Status AuditLog::record(Database &db, const Actor &actor, const QString &entity,
     return db.exec(q);
 }
 
+QString AuditLog::snapshotText(const QVariantMap &snapshot)
+{
+    return toText(snapshot).toString();
+}
+
 Status AuditLog::recordCreate(Database &db, const Actor &actor, const QString &entity, qint64 id, const QVariantMap &snapshot)
 {
     return record(db, actor, entity, id, QStringLiteral("create"), {}, {}, snapshot);

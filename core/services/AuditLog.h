@@ -41,6 +41,9 @@ public:
     static Status record(Database &db, const Actor &actor, const QString &entity, qint64 id, const QString &action,
                          const QString &field, const QVariant &oldValue, const QVariant &newValue);
 
+    // The text a snapshot is stored as (compact JSON), for writers that insert audit rows themselves.
+    static QString snapshotText(const QVariantMap &snapshot);
+
     // Field-by-field differences between two snapshots (keys of `after` only).
     static QVector<FieldChange> diff(const QVariantMap &before, const QVariantMap &after);
 

@@ -31,7 +31,13 @@ Contact readContact(const QSqlQuery &q)
     return c;
 }
 
-QVariantMap snapshot(const Contact &c)
+QVariant text(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+} // namespace
+
+QVariantMap ContactService::snapshot(const Contact &c)
 {
     return {{QStringLiteral("name"), c.name},   {QStringLiteral("position"), c.position},
             {QStringLiteral("relationship"), c.relationship}, {QStringLiteral("phone"), c.phone},
@@ -39,11 +45,11 @@ QVariantMap snapshot(const Contact &c)
             {QStringLiteral("primary"), c.primary}};
 }
 
-QVariant text(const QString &s)
+Status ContactService::validateDraft(Contact &c)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return validate(c, {QStringLiteral("name"), QStringLiteral("position"), QStringLiteral("relationship"), QStringLiteral("phone"),
+                        QStringLiteral("email"), QStringLiteral("notes")});
 }
-} // namespace
 
 Status ContactService::validate(Contact &c, const QSet<QString> &fields)
 {
@@ -148,9 +154,7 @@ Result<Contact> ContactService::add(const Actor &actor, Contact draft)
 {
     if (!actor.can(Permission::CustomerWrite))
         return Error::forbidden();
-    const QSet<QString> all = {QStringLiteral("name"), QStringLiteral("position"), QStringLiteral("relationship"),
-                               QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("notes")};
-    if (Status st = validate(draft, all); !st)
+    if (Status st = validateDraft(draft); !st)
         return st.error();
     return m_db.write([&]() -> Result<Contact> {
         if (Status st = CustomerService::requireVisible(m_db, actor, draft.customerId); !st)

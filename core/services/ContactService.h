@@ -26,8 +26,14 @@ public:
     Result<Contact> update(const Actor &actor, qint64 id, const Contact &values, const QSet<QString> &fields);
     Status remove(const Actor &actor, qint64 id);
 
+    // The checks add() makes on a new contact, normalising phone and email; errors name the field
+    // (name, position, relationship, phone, email). For writers that check before they write (imports).
+    static Status validateDraft(Contact &c);
+    // What the audit log records of a contact (add, remove).
+    static QVariantMap snapshot(const Contact &c);
+
 private:
-    Status validate(Contact &c, const QSet<QString> &fields);
+    static Status validate(Contact &c, const QSet<QString> &fields);
     Status clearOtherPrimaries(qint64 customerId, qint64 keepId);
     Database &m_db;
 };

@@ -1,6 +1,8 @@
 #include "core/storage/CustomerBulkWriter.h"
 
 #include "core/search/SearchIndex.h"
+#include "core/services/AuditLog.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
@@ -278,6 +280,11 @@ CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(
     // SQLite: m_search is made by flush() once its staging table exists (see finish()).
     m_audit = batch("INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value) VALUES ",
                     "(?,?,?,'customer',?,'create',NULL,NULL,?)", 5);
+    m_contacts = batch("INSERT INTO contacts (id, customer_id, name, position, relationship, phone, email, is_primary, notes,"
+                       " created_at, updated_at) VALUES ",
+                       "(?,?,?,?,?,?,?,?,?,?,?)", 11);
+    m_contactAudit = batch("INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value) VALUES ",
+                           "(?,?,?,'contact',?,'create',NULL,NULL,?)", 5);
 }
 
 CustomerBulkWriter::~CustomerBulkWriter() = default;
@@ -305,6 +312,57 @@ Result<qint64> CustomerBulkWriter::nextId()
     return m_freeIds.takeLast();
 }
 
+// Contact ids are taken when the contacts are written, so nothing else writing contacts in the same
+// transaction can collide with one held back: on SQLite after the largest id there is, on PostgreSQL
+// from the identity sequence.
+Result<QVector<qint64>> CustomerBulkWriter::contactIds(qsizetype count)
+{
+    QVector<qint64> ids;
+    ids.reserve(count);
+    if (m_db.isSqlite()) {
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM contacts"));
+        if (Status st = m_db.exec(q); !st)
+            return st.error();
+        q.next();
+        const qint64 last = q.value(0).toLongLong();
+        for (qsizetype i = 1; i <= count; ++i)
+            ids.append(last + i);
+        return ids;
+    }
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, :n)"));
+    q.bindValue(QStringLiteral(":n"), qint64(count));
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    if (ids.size() != count)
+        return Error::internal();
+    return ids;
+}
+
+Status CustomerBulkWriter::writeContacts()
+{
+    if (m_contactQueue.isEmpty())
+        return {};
+    auto ids = contactIds(m_contactQueue.size());
+    if (!ids)
+        return ids.error();
+    const qint64 now = m_db.clock().nowMs();
+    const OptId user = nullableId(m_actor.userId);
+    for (qsizetype i = 0; i < m_contactQueue.size(); ++i) {
+        const Contact &k = m_contactQueue[i];
+        const qint64 id = ids->at(i);
+        m_contacts->add(id, k.customerId, k.name, text(k.position), text(k.relationship), text(k.phone), text(k.email),
+                        k.primary ? 1 : 0, text(k.notes), now, now);
+        m_contactAudit->add(now, user, m_actor.source, id, AuditLog::snapshotText(ContactService::snapshot(k)));
+    }
+    for (Batch *b : {m_contacts.get(), m_contactAudit.get()})
+        if (Status st = b->flush(); !st)
+            return st;
+    m_contactQueue.clear();
+    return {};
+}
+
 Result<qint64> CustomerBulkWriter::labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name)
 {
     if (const auto it = cache.constFind(name); it != cache.cend())
@@ -326,7 +384,7 @@ Result<qint64> CustomerBulkWriter::labelId(const QString &table, QHash<QString, 
     return id;
 }
 
-Result<qint64> CustomerBulkWriter::add(const Customer &customer)
+Result<qint64> CustomerBulkWriter::add(const Customer &customer, const std::optional<Contact> &contact)
 {
     Q_ASSERT_X(m_db.inTransaction(), "CustomerBulkWriter", "needs the caller's write transaction");
     auto id = nextId();
@@ -335,10 +393,23 @@ Result<qint64> CustomerBulkWriter::add(const Customer &customer)
     m_queue.append(customer);
     m_queue.last().id = *id;
     m_queue.last().version = 1;
+    if (contact) {
+        m_contactQueue.append(*contact);
+        m_contactQueue.last().customerId = *id;
+    }
     if (m_queue.size() >= kBatch)
         if (Status st = flush(); !st)
             return st.error();
     return id;
+}
+
+Status CustomerBulkWriter::addContact(const Contact &contact)
+{
+    Q_ASSERT_X(m_db.inTransaction(), "CustomerBulkWriter", "needs the caller's write transaction");
+    m_contactQueue.append(contact);
+    if (m_contactQueue.size() >= kBatch)
+        return flush();
+    return {};
 }
 
 Status CustomerBulkWriter::finish()
@@ -393,7 +464,7 @@ Status CustomerBulkWriter::suspendIndexes()
 Status CustomerBulkWriter::flush()
 {
     if (m_queue.isEmpty())
-        return {};
+        return writeContacts();
     const bool lite = m_db.isSqlite();
     if (lite && !m_staging) {
         // SQLite's FTS5 writes out its pending terms at the start of every statement of a transaction
@@ -459,7 +530,7 @@ Status CustomerBulkWriter::flush()
     m_written += m_queue.size();
     m_lastWrittenId = m_queue.last().id;
     m_queue.clear();
-    return {};
+    return writeContacts(); // after their customers
 }
 
 } // namespace crm

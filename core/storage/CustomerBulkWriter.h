@@ -9,13 +9,15 @@
 #include <QVector>
 
 #include <memory>
+#include <optional>
 
 namespace crm {
 
 class Database;
 
 // Inserts many new customers (importers) inside the caller's write transaction: the rows, their
-// phones, emails, addresses, tags and groups, their keyword-search entries and their audit entries,
+// phones, emails, addresses, tags and groups, a contact each when the file names one, their
+// keyword-search entries and their audit entries,
 // through statements prepared once (on SQLite bound straight through sqlite3, on PostgreSQL fifty rows
 // per INSERT) instead of a dozen statements prepared per customer. The customers must already be
 // normalised by CustomerValidator and carry the bookkeeping CustomerService::create gives them (owner, createdBy, times, poolSince); this class
@@ -26,15 +28,20 @@ class Database;
 // Ids are reserved when a customer is added, so the caller can refer to it before it is written:
 // on SQLite the transaction's write lock makes MAX(id)+1 safe; on PostgreSQL they come from the
 // identity sequence. One audit "create" entry per customer with the same snapshot as
-// CustomerService::create. Change notifications are the caller's (one for the whole batch).
+// CustomerService::create, and per contact as ContactService::add. Contacts are checked by
+// ContactService::validateDraft before they come here; their ids are taken when they are written.
+// Change notifications are the caller's (one for the whole batch).
 class CustomerBulkWriter
 {
 public:
     CustomerBulkWriter(Database &db, const Actor &actor);
     ~CustomerBulkWriter();
 
-    // Queues a customer and returns its id. Writes a batch when enough are queued.
-    Result<qint64> add(const Customer &customer);
+    // Queues a customer (and its contact, whose customerId is filled in) and returns the customer's
+    // id. Writes a batch when enough are queued.
+    Result<qint64> add(const Customer &customer, const std::optional<Contact> &contact = std::nullopt);
+    // Queues a contact of a customer that already exists (contact.customerId).
+    Status addContact(const Contact &contact);
     // Writes what is queued. Call before reading the new rows back (or changing them).
     Status flush();
     // Writes the rest and the keyword-search entries, rebuilds suspended indexes; call once, before
@@ -56,11 +63,14 @@ public:
 private:
     class Batch;
     Result<qint64> nextId();
+    Result<QVector<qint64>> contactIds(qsizetype count);
+    Status writeContacts();
     Result<qint64> labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name);
 
     Database &m_db;
     Actor m_actor;
     QVector<Customer> m_queue;
+    QVector<Contact> m_contactQueue; // written after the queued customers
     QVector<qint64> m_freeIds;
     qint64 m_lastId = -1;
     qint64 m_written = 0;
@@ -70,6 +80,7 @@ private:
     QStringList m_suspendedIndexes; // their CREATE statements
     QHash<QString, qint64> m_tagIds, m_groupIds;
     std::unique_ptr<Batch> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
+    std::unique_ptr<Batch> m_contacts, m_contactAudit;
 };
 
 } // namespace crm

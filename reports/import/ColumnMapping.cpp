@@ -38,10 +38,18 @@ const char *const kSynonyms[][2] = {
     {"occupation", "occupation|职业|job"},
     {"position", "position|职位|职务|岗位|头衔|title|jobtitle"},
     {"notes", "notes|备注|说明|描述|note|remarks|remark|comment|comments|description"},
+    // The customer's contact person (a company's 联系人); "联系电话" stays the customer's phone.
+    {"contactName", "contactname|联系人|联系人姓名|联系人名称|主要联系人|首要联系人|对接人|contact|contactperson"},
+    {"contactPosition", "contactposition|联系人职位|联系人职务|联系人岗位|contacttitle|contactjobtitle"},
+    {"contactPhone", "contactphone|联系人电话|联系人手机|联系人手机号|联系人手机号码|联系人联系电话|联系人座机|contactmobile|contacttel"},
+    {"contactEmail", "contactemail|联系人邮箱|联系人电子邮件|联系人电子邮箱|联系人邮件"},
 };
 
 // When no exact name matches: a word the header contains, tried in this order ("公司电话" is a phone).
 const char *const kContains[][2] = {
+    {"contactEmail", "联系人邮|contactemail|contactmail"},
+    {"contactPhone", "联系人电话|联系人手机|联系人座机|contactphone|contactmobile|contacttel"},
+    {"contactPosition", "联系人职|contactposition|contacttitle"},
     {"email", "邮箱|邮件|email|e-mail"},
     {"phone", "手机|电话|phone|mobile|tel"},
     {"street", "地址|address"},
@@ -93,7 +101,8 @@ const QStringList &ColumnMapping::targetFields()
         QStringLiteral("province"), QStringLiteral("city"),     QStringLiteral("district"),   QStringLiteral("street"),
         QStringLiteral("postalCode"), QStringLiteral("status"), QStringLiteral("level"),      QStringLiteral("gender"),
         QStringLiteral("birthday"), QStringLiteral("industry"), QStringLiteral("occupation"), QStringLiteral("position"),
-        QStringLiteral("notes")};
+        QStringLiteral("notes"), QStringLiteral("contactName"), QStringLiteral("contactPosition"), QStringLiteral("contactPhone"),
+        QStringLiteral("contactEmail")};
     return fields;
 }
 

@@ -15,7 +15,8 @@ namespace crm {
 // editable, and savable as a JSON template that maps header names to fields, so it applies to the
 // next file with the same headers in any order:
 //   {"type": "customers", "columns": {"客户名称": "name", "联系电话": "phone", "内部编号": ""}}
-// An empty field ignores the column.
+// An empty field ignores the column. contactName, contactPosition, contactPhone and contactEmail
+// (联系人, 联系人职位, 联系人电话, 联系人邮箱) give the customer its primary contact person.
 //
 // The same for opportunities and activities (`type`; their fields and header names are in
 // ImportTargets): the overloads taking a type. Without one, a mapping is for customers.

@@ -1,6 +1,7 @@
 #include "reports/import/CustomerImporter.h"
 
 #include "core/security/Actor.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/CustomerValidator.h"
@@ -39,12 +40,18 @@ QString validatorField(const QString &importField)
     return importField;
 }
 
-// What an update may change: the fields the row fills (non-empty cells).
+// The contact person's columns: written to the customer's contacts, not to the customer.
+bool isContactField(const QString &importField)
+{
+    return importField.startsWith(QLatin1String("contact"));
+}
+
+// What an update may change: the customer fields the row fills (non-empty cells).
 QSet<QString> givenFields(const ColumnMapping &m, const QStringList &cells)
 {
     QSet<QString> out;
     for (int i = 0; i < m.fields.size(); ++i)
-        if (!m.fields[i].isEmpty() && !CustomerRowParser::clean(cells.value(i)).isEmpty())
+        if (!m.fields[i].isEmpty() && !isContactField(m.fields[i]) && !CustomerRowParser::clean(cells.value(i)).isEmpty())
             out.insert(validatorField(m.fields[i]));
     return out;
 }
@@ -302,7 +309,7 @@ private:
                 ++m_result.skipped;
                 return issue(cells, keyColumn(match->key), skipped(*match));
             }
-            auto updated = update(cells, c, *match);
+            auto updated = update(cells, c, r.contact, *match);
             if (!updated)
                 return updated.error();
             if (*updated)
@@ -311,11 +318,12 @@ private:
         }
         if (!custom)
             return invalid(cells, custom.error());
-        return create(c);
+        return create(c, r.contact);
     }
 
     // true: handled (updated or reported); false: not a real duplicate.
-    Result<bool> update(const QStringList &cells, const Customer &c, const DuplicateIndex::Match &match)
+    Result<bool> update(const QStringList &cells, const Customer &c, const std::optional<Contact> &contact,
+                        const DuplicateIndex::Match &match)
     {
         if (!match.visible) {
             ++m_result.invalid;
@@ -355,12 +363,52 @@ private:
                 return st.error();
             return true;
         }
+        if (contact)
+            if (Status st = mergeContact(match.customerId, *contact); !st)
+                return st.error();
         ++m_result.updated;
         m_index.add(*updated, match.customerId, match.row, true);
         return true;
     }
 
-    Status create(Customer &c)
+    // The row's contact person on a customer being updated: a contact of the same name takes the
+    // row's non-empty values (ContactService::update); otherwise it is added, primary only when the
+    // customer has no primary contact yet.
+    Status mergeContact(qint64 customerId, Contact contact)
+    {
+        if (Status st = m_writer->flush(); !st) // an earlier row's contact for it may still be queued
+            return st;
+        ContactService contacts(m_db);
+        auto current = contacts.list(m_actor, customerId);
+        if (!current)
+            return current.error();
+        for (const Contact &k : std::as_const(*current)) {
+            if (k.name != contact.name)
+                continue;
+            QSet<QString> fields;
+            if (!contact.position.isEmpty() && contact.position != k.position)
+                fields << QStringLiteral("position");
+            if (!contact.phone.isEmpty() && contact.phone != k.phone)
+                fields << QStringLiteral("phone");
+            if (!contact.email.isEmpty() && contact.email != k.email)
+                fields << QStringLiteral("email");
+            if (fields.isEmpty())
+                return {};
+            auto updated = contacts.update(m_actor, k.id, contact, fields);
+            if (!updated)
+                return updated.error();
+            ++m_result.contacts;
+            return {};
+        }
+        contact.customerId = customerId;
+        contact.primary = std::none_of(current->cbegin(), current->cend(), [](const Contact &k) { return k.primary; });
+        if (Status st = m_writer->addContact(contact); !st)
+            return st;
+        ++m_result.contacts;
+        return {};
+    }
+
+    Status create(Customer &c, const std::optional<Contact> &contact)
     {
         const qint64 now = m_db.clock().nowMs();
         // As CustomerService::create: the importing user owns them; the system actor fills the pool.
@@ -374,12 +422,14 @@ private:
         c.wonValueMinor = 0;
         qint64 id = 0;
         if (m_writing) {
-            auto added = m_writer->add(c);
+            auto added = m_writer->add(c, contact);
             if (!added)
                 return added.error();
             id = *added;
         }
         ++m_result.created;
+        if (contact)
+            ++m_result.contacts;
         if (matching())
             m_index.add(c, id, m_rowNumber, true);
         return {};
@@ -455,8 +505,9 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
                                      QStringLiteral("Column \"%1\": there is no custom field \"%2\"").arg(result.mapping.headers[i], f));
     }
     // The fields the file fills must be editable for the actor, as for CustomerService::create.
+    // (Contacts have no field rules: whoever may change the customer may add its contacts.)
     for (const QString &f : result.mapping.fields)
-        if (!f.isEmpty() && actor.fieldRule(kEntity, validatorField(f)) != FieldRule::Editable)
+        if (!f.isEmpty() && !isContactField(f) && actor.fieldRule(kEntity, validatorField(f)) != FieldRule::Editable)
             return Error{QStringLiteral("forbidden"),
                          QStringLiteral("You may not change the field \"%1\"").arg(validatorField(f)), validatorField(f)};
     // Custom fields no column fills: one check tells whether every row would pass (a required one
@@ -502,6 +553,8 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
                     return st;
             if (result.created > 0)
                 m_db.notifyAfterCommit({kEntity, 0, QStringLiteral("reset")}); // one change for the batch
+            if (result.contacts > 0)
+                m_db.notifyAfterCommit({QStringLiteral("contact"), 0, QStringLiteral("reset")});
             return {};
         });
         result.committed = outcome.ok();
@@ -516,7 +569,7 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
         return outcome.error();
     }
     if (rejected) // nothing was written: the counts would read as done
-        result.created = result.updated = 0;
+        result.created = result.updated = result.contacts = 0;
     result.elapsedMs = timer.elapsed();
     return result;
 }

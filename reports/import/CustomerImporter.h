@@ -34,6 +34,9 @@ struct CustomerImportResult
     ColumnMapping mapping;
     qint64 rows = 0; // data rows read (blank rows not counted)
     qint64 created = 0, updated = 0, skipped = 0, invalid = 0;
+    // Customer imports: contact persons added or changed (contact* columns); in a dry run, those
+    // that would come with new customers.
+    qint64 contacts = 0;
     bool committed = false; // the database holds the import (never in a dry run)
     bool dryRun = false;
     qint64 issueCount = 0;

@@ -1,6 +1,7 @@
 #include "reports/import/CustomerRowParser.h"
 
 #include "core/domain/Validation.h"
+#include "core/services/ContactService.h"
 #include "reports/customers/CustomerVocabulary.h"
 
 #include <QJsonValue>
@@ -181,6 +182,35 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
         c.addresses = {address};
     }
     return {};
+}
+
+std::optional<Contact> CustomerRowParser::contact(const QStringList &cells) const
+{
+    Contact k;
+    k.name = cell(cells, QStringLiteral("contactName"));
+    k.position = cell(cells, QStringLiteral("contactPosition"));
+    k.phone = cell(cells, QStringLiteral("contactPhone"));
+    k.email = cell(cells, QStringLiteral("contactEmail"));
+    if (k.name.isEmpty() && k.position.isEmpty() && k.phone.isEmpty() && k.email.isEmpty())
+        return std::nullopt;
+    k.primary = true;
+    return k;
+}
+
+Status CustomerRowParser::checkContact(Contact &contact)
+{
+    Status st = ContactService::validateDraft(contact);
+    if (st)
+        return st;
+    Error e = st.error();
+    static const QHash<QString, QString> fields = {{QStringLiteral("name"), QStringLiteral("contactName")},
+                                                   {QStringLiteral("position"), QStringLiteral("contactPosition")},
+                                                   {QStringLiteral("phone"), QStringLiteral("contactPhone")},
+                                                   {QStringLiteral("email"), QStringLiteral("contactEmail")}};
+    e.field = fields.value(e.field, e.field);
+    if (e.field == QLatin1String("contactName") && e.code == QLatin1String("validation.required"))
+        e.message = QStringLiteral("The contact's other columns are filled but the contact name is missing");
+    return e;
 }
 
 int CustomerRowParser::columnFor(const Error &error, const QStringList &cells) const

@@ -18,6 +18,12 @@ public:
 
     // Fills `out` (a fresh Customer) from `cells`; an error names the field it could not read.
     Status parse(const QStringList &cells, Customer &out) const;
+    // The row's contact person (the contact* columns), primary, unchecked; none when those cells are
+    // empty. ContactService::validateDraft checks it (checkContact).
+    std::optional<Contact> contact(const QStringList &cells) const;
+    // ContactService::validateDraft, with the error's field named as the mapping names it
+    // (contactName, contactPhone, ...), so the report points at the column.
+    static Status checkContact(Contact &contact);
     // True when every mapped cell is empty (trailing rows Excel leaves behind): the row is skipped.
     bool isBlank(const QStringList &cells) const;
     // The column an error about `field` (a validator field: name, phones, addresses, ...) points at,

@@ -38,10 +38,14 @@ void CustomerRowReader::read()
         ParsedCustomerRow row;
         row.rowNumber = m_source.rowNumber();
         row.fraction = m_source.fraction();
+        row.contact = m_parser.contact(cells);
         if (Status st = m_parser.parse(cells, row.customer); !st)
             row.error = st.error();
         else if (Status checked = m_check(row.customer); !checked)
             row.error = checked.error();
+        else if (row.contact)
+            if (Status contact = CustomerRowParser::checkContact(*row.contact); !contact)
+                row.error = contact.error();
         row.cells = std::move(cells);
         cells = {};
         page.append(std::move(row));

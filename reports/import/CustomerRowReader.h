@@ -25,6 +25,7 @@ struct ParsedCustomerRow
     qint64 rowNumber = 0; // as RowSource::rowNumber() gave it
     double fraction = 0; // RowSource::fraction() after the row
     Customer customer;
+    std::optional<Contact> contact; // the contact person the row names, checked with the customer
     std::optional<Error> error; // the row could not be read or failed the check
 };
 

@@ -3,6 +3,7 @@
 // and partial imports with their error report, dry run, cancel, scope, permission, broken files, and
 // round trips through the exporter.
 #include "core/services/AuditLog.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerBulkWriter.h"
@@ -454,6 +455,101 @@ private Q_SLOTS:
         QCOMPARE(byName(*db, QStringLiteral("Good Two")).status, QStringLiteral("lost"));
         QCOMPARE(byName(*db, QStringLiteral("Good Two")).birthday, QDate(2001, 2, 3));
         QCOMPARE(countCustomers(*db), 2);
+    }
+
+    // A company's 联系人 columns give each customer its primary contact person, written with the
+    // customers (and audited as ContactService::add does); bad contact cells make the row invalid and
+    // point at their column; an update merges the contact into the customer's contacts.
+    void contactPersons()
+    {
+        CRM_OPEN_DB(db);
+        Team t = makeTeam(*db);
+        const QString file = path(QStringLiteral("contacts.csv"));
+        const QStringList header = {u("公司名称"), u("联系人"), u("联系人职位"), u("联系人电话"), u("联系人邮箱"), u("联系电话")};
+        writeCsv(file, {header,
+                        {u("深圳星河科技有限公司"), u("张伟"), u("采购经理"), QStringLiteral("139 0000 1111"),
+                         QStringLiteral("Zhang.Wei@XingHe.cn"), QStringLiteral("13812340000")},
+                        {u("杭州云端网络有限公司"), u("李娜"), QString(), QString(), QString(), QStringLiteral("13812340001")},
+                        {u("北京博达电子有限公司"), QString(), QString(), QString(), QString(), QStringLiteral("13812340002")}});
+        const ColumnMapping proposed = ColumnMapping::propose(header);
+        QCOMPARE(proposed.fields, (QStringList{QStringLiteral("name"), QStringLiteral("contactName"), QStringLiteral("contactPosition"),
+                                               QStringLiteral("contactPhone"), QStringLiteral("contactEmail"), QStringLiteral("phone")}));
+
+        auto r = importFile(*db, t.wang, file);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(r->committed);
+        QCOMPARE(r->created, 3);
+        QCOMPARE(r->contacts, 2);
+        const Customer xinghe = byName(*db, u("深圳星河科技有限公司"));
+        QCOMPARE(xinghe.phone, QStringLiteral("13812340000")); // 联系电话 stays the customer's
+        const QVector<Contact> contacts = ContactService(*db).list(t.wang, xinghe.id).value();
+        QCOMPARE(contacts.size(), 1);
+        QCOMPARE(contacts[0].name, u("张伟"));
+        QCOMPARE(contacts[0].position, u("采购经理"));
+        QCOMPARE(contacts[0].phone, QStringLiteral("13900001111")); // normalised as the service does
+        QCOMPARE(contacts[0].email, QStringLiteral("zhang.wei@xinghe.cn"));
+        QVERIFY(contacts[0].primary);
+        const QVector<AuditEntry> trail = AuditLog::history(*db, QStringLiteral("contact"), contacts[0].id).value();
+        QCOMPARE(trail.size(), 1);
+        QCOMPARE(trail[0].action, QStringLiteral("create"));
+        QCOMPARE(trail[0].userId, t.wang.userId);
+        QCOMPARE(trail[0].newValue, AuditLog::snapshotText(ContactService::snapshot(contacts[0])));
+        const Customer yunduan = byName(*db, u("杭州云端网络有限公司"));
+        QCOMPARE(ContactService(*db).list(t.wang, yunduan.id).value().size(), 1);
+        QVERIFY(ContactService(*db).list(t.wang, byName(*db, u("北京博达电子有限公司")).id).value().isEmpty());
+
+        // A contact phone that is none, and a position without a name: invalid rows, nothing written.
+        const QString bad = path(QStringLiteral("contacts_bad.csv"));
+        writeCsv(bad, {header,
+                       {u("广州远景贸易有限公司"), u("赵敏"), QString(), QStringLiteral("12ab"), QString(), QStringLiteral("13812340003")},
+                       {u("成都海纳食品有限公司"), QString(), u("总经理"), QString(), QString(), QStringLiteral("13812340004")}});
+        auto refused = importFile(*db, t.wang, bad);
+        QVERIFY(refused.ok());
+        QVERIFY(!refused->committed);
+        QCOMPARE(refused->invalid, 2);
+        QCOMPARE(refused->contacts, 0);
+        QCOMPARE(countCustomers(*db), 3);
+        const QList<QStringList> report = readCsv(refused->errorReportPath);
+        QCOMPARE(report.size(), 3);
+        QCOMPARE(report[1].mid(0, 3), (QStringList{QStringLiteral("2"), u("联系人电话"), QStringLiteral("12ab")}));
+        QCOMPARE(report[2].mid(0, 2), (QStringList{QStringLiteral("3"), u("联系人")}));
+
+        // Update: 张伟 (same name) takes the new position; 王强 joins 李娜, who stays the primary.
+        const QString again = path(QStringLiteral("contacts_update.csv"));
+        writeCsv(again, {header,
+                         {u("深圳星河科技有限公司"), u("张伟"), u("采购总监"), QString(), QString(), QStringLiteral("13812340000")},
+                         {u("杭州云端网络有限公司"), u("王强"), u("技术总监"), QString(), QString(), QStringLiteral("13812340001")}});
+        CustomerImportOptions update;
+        update.onDuplicate = DuplicatePolicy::Update;
+        auto merged = importFile(*db, t.wang, again, update);
+        QVERIFY2(merged.ok(), qPrintable(merged.ok() ? QString() : merged.error().message));
+        QVERIFY(merged->committed);
+        QCOMPARE(merged->updated, 2);
+        QCOMPARE(merged->contacts, 2);
+        const QVector<Contact> zhang = ContactService(*db).list(t.wang, xinghe.id).value();
+        QCOMPARE(zhang.size(), 1);
+        QCOMPARE(zhang[0].position, u("采购总监"));
+        QCOMPARE(zhang[0].phone, QStringLiteral("13900001111")); // empty in the file: kept
+        QVector<Contact> yun = ContactService(*db).list(t.wang, yunduan.id).value();
+        QCOMPARE(yun.size(), 2);
+        for (const Contact &k : std::as_const(yun))
+            QCOMPARE(k.primary, k.name == u("李娜"));
+        // The same file again changes nothing more.
+        auto same = importFile(*db, t.wang, again, update);
+        QVERIFY(same.ok());
+        QCOMPARE(same->contacts, 0);
+        QCOMPARE(ContactService(*db).list(t.wang, yunduan.id).value().size(), 2);
+        // One customer twice in a file, with a new contact each time: added once.
+        const QString twice = path(QStringLiteral("contacts_twice.csv"));
+        writeCsv(twice, {header,
+                         {u("北京博达电子有限公司"), u("孙丽"), QString(), QString(), QString(), QStringLiteral("13812340002")},
+                         {u("北京博达电子有限公司"), u("孙丽"), u("财务"), QString(), QString(), QStringLiteral("13812340002")}});
+        auto doubled = importFile(*db, t.wang, twice, update);
+        QVERIFY(doubled.ok());
+        const QVector<Contact> boda = ContactService(*db).list(t.wang, byName(*db, u("北京博达电子有限公司")).id).value();
+        QCOMPARE(boda.size(), 1);
+        QCOMPARE(boda[0].position, u("财务"));
+        QVERIFY(boda[0].primary);
     }
 
     void dryRunWritesNothing()

@@ -810,7 +810,10 @@ void ImportDialog::onRunFinished(bool dryRun, Result<CustomerImportResult> resul
                    .arg(r.updated)
                    .arg(r.skipped)
                    .arg(r.invalid);
-    } else {
+    }
+    if (r.contacts > 0 && (dryRun || r.committed))
+        text += QLatin1Char(' ') + tr("Contact persons: %1.").arg(r.contacts);
+    if (!dryRun && !r.committed) {
         ok = false;
         text = tr("Nothing was imported from %1: %n row(s) are invalid. Fix them, or choose to import the valid rows "
                   "and write an error report.",

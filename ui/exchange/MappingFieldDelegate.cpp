@@ -38,6 +38,10 @@ QString MappingFieldDelegate::label(const QString &field, const QString &type)
         {"occupation", QT_TR_NOOP("Occupation")},
         {"position", QT_TR_NOOP("Position")},
         {"notes", QT_TR_NOOP("Notes")},
+        {"contactName", QT_TR_NOOP("Contact person")},
+        {"contactPosition", QT_TR_NOOP("Contact person's position")},
+        {"contactPhone", QT_TR_NOOP("Contact person's phone")},
+        {"contactEmail", QT_TR_NOOP("Contact person's email")},
     };
     // What an opportunity or activity row names its customer by, and the fields of each (ImportTargets).
     static const Label opportunities[] = {
