@@ -7,6 +7,7 @@
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
 #include "reports/import/ActivityImporter.h"
+#include "reports/import/ContactImporter.h"
 #include "reports/import/CustomerImporter.h"
 #include "reports/import/ImportTargets.h"
 #include "reports/import/OpportunityImporter.h"
@@ -101,10 +102,10 @@ std::shared_ptr<void> ImportCommand::cancelOnInterrupt(CancelFlag &flag)
 int ImportCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm import FILE [--type customers|opportunities|activities] [--mapping M] [--dry-run] [--on-duplicate skip|update|create]\n"
+        QStringLiteral("crm import FILE [--type customers|opportunities|activities|contacts] [--mapping M] [--dry-run] [--on-duplicate skip|update|create]\n"
                        "       [--partial] [--encoding auto|utf-8|gb18030] [--sheet N] [--as USER] [--lang en|zh_CN]"),
         QStringLiteral(
-            "Imports customers (or with --type opportunities or activities) from a CSV file (UTF-8 with or without\n"
+            "Imports customers (or with --type opportunities, activities or contacts) from a CSV file (UTF-8 with or without\n"
             "BOM, GB18030/GBK as Excel saves it on Chinese Windows, UTF-16; comma, semicolon or tab separated), an XLSX\n"
             "workbook or a JSON array of objects (as crm export --format json writes it). Columns are matched to fields by\n"
             "their headers (姓名/名称/name, 手机/电话/phone, 邮箱/email, 公司/company, 来源/source, 标签/tags, 省/市/区, ...);\n"
@@ -119,8 +120,11 @@ int ImportCommand::run(const Invocation &call)
             "Opportunities and activities find their customer by a customer id column, or by name (客户/customer) and,\n"
             "where several share it, phone, among the --as user's customers. Opportunities: stage (阶段) by name in the\n"
             "pipeline column's pipeline or the default one, owner (负责人) by user name; duplicates are the same customer\n"
-            "and name. Activities are logged by the --as user (required); exact duplicates are skipped."));
-    parser.addOption({kType, QStringLiteral("What the file holds: customers (default), opportunities or activities"), QStringLiteral("type"),
+            "and name. Activities are logged by the --as user (required); exact duplicates are skipped. Contacts\n"
+            "(姓名/name, 职位/position, 手机/phone, 邮箱/email, 主联系人/primary) find their customer the same way;\n"
+            "duplicates are the same customer and contact name. A customers file can also carry each customer's\n"
+            "contact person in 联系人/联系人职位/联系人电话/联系人邮箱 columns."));
+    parser.addOption({kType, QStringLiteral("What the file holds: customers (default), opportunities, activities or contacts"), QStringLiteral("type"),
                       QStringLiteral("customers")});
     parser.addOption({kMapping, QStringLiteral("Column mapping template (JSON) to use"), QStringLiteral("file")});
     parser.addOption({kSaveMapping, QStringLiteral("Write the mapping used as a template to this file"), QStringLiteral("file")});
@@ -138,7 +142,7 @@ int ImportCommand::run(const Invocation &call)
 
     const QString type = parser.value(kType);
     if (!ImportTargets::isKnownType(type))
-        return usage(call.console, QStringLiteral("--type must be customers, opportunities or activities"));
+        return usage(call.console, QStringLiteral("--type must be customers, opportunities, activities or contacts"));
     CustomerImportOptions options;
     const QString policy = parser.value(kOnDuplicate);
     if (policy == QLatin1String("skip"))
@@ -210,6 +214,7 @@ int ImportCommand::run(const Invocation &call)
 
     auto result = type == ImportTargets::Opportunities ? OpportunityImporter(*db).run(*actor, **source, options)
         : type == ImportTargets::Activities          ? ActivityImporter(*db).run(*actor, **source, options)
+        : type == ImportTargets::Contacts            ? ContactImporter(*db).run(*actor, **source, options)
                                                      : CustomerImporter(*db).run(*actor, **source, options);
     if (!result)
         return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + result.error().message);

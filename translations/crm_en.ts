@@ -562,6 +562,10 @@
         <source>reason</source>
         <translation>reason</translation>
     </message>
+    <message>
+        <source>skipped: duplicate of contact %1 (%2)</source>
+        <translation>skipped: duplicate of contact %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -2445,6 +2449,34 @@
         <source>Contact persons: %1.</source>
         <translation>Contact persons: %1.</translation>
     </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Import contacts</translation>
+    </message>
+    <message>
+        <source>Contact field</source>
+        <translation>Contact field</translation>
+    </message>
+    <message>
+        <source>Update the existing contact</source>
+        <translation>Update the existing contact</translation>
+    </message>
+    <message>
+        <source>A duplicate names a customer that already has a contact of that name, in the CRM or earlier in the file.</source>
+        <translation>A duplicate names a customer that already has a contact of that name, in the CRM or earlier in the file.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to &quot;Contact name&quot;.</source>
+        <translation>No column is mapped to &quot;Contact name&quot;.</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import contacts.</source>
+        <translation>You do not have permission to import contacts.</translation>
+    </message>
 </context>
 <context>
     <name>crm::LastContactFilter</name>
@@ -2846,6 +2878,18 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Contact person&apos;s email</source>
         <translation>Contact person&apos;s email</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Primary contact (yes/no)</source>
+        <translation>Primary contact (yes/no)</translation>
     </message>
 </context>
 <context>

@@ -560,6 +560,10 @@
         <source>reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>skipped: duplicate of contact %1 (%2)</source>
+        <translation>已跳过：与联系人 %1 重复（%2）</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -2430,6 +2434,34 @@
         <source>Contact persons: %1.</source>
         <translation>联系人：%1 位。</translation>
     </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Contact field</source>
+        <translation>联系人字段</translation>
+    </message>
+    <message>
+        <source>Update the existing contact</source>
+        <translation>更新已有联系人</translation>
+    </message>
+    <message>
+        <source>A duplicate names a customer that already has a contact of that name, in the CRM or earlier in the file.</source>
+        <translation>重复指：该客户在 CRM 中或文件前面的行里已有同名联系人。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to &quot;Contact name&quot;.</source>
+        <translation>没有列对应到“联系人姓名”。</translation>
+    </message>
+    <message>
+        <source>You do not have permission to import contacts.</source>
+        <translation>您没有导入联系人的权限。</translation>
+    </message>
 </context>
 <context>
     <name>crm::LastContactFilter</name>
@@ -2829,6 +2861,18 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Contact person&apos;s email</source>
         <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Primary contact (yes/no)</source>
+        <translation>主联系人（是/否）</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ QString sameKey(ImportReason::Same same)
     case ImportReason::Same::Name: return ImportReason::tr("same name");
     case ImportReason::Same::CustomerAndName: return ImportReason::tr("same customer and name");
     case ImportReason::Same::ActivityFields: return ImportReason::tr("same customer, time, kind, subject and content");
+    case ImportReason::Same::ContactName: return ImportReason::tr("same customer and name");
     }
     return {};
 }
@@ -36,6 +37,7 @@ QString ImportReason::duplicateOfRecord(qint64 id, Same same)
     switch (same) {
     case Same::CustomerAndName: return tr("skipped: duplicate of opportunity %1 (%2)").arg(id).arg(sameKey(same));
     case Same::ActivityFields: return tr("skipped: duplicate of activity %1 (%2)").arg(id).arg(sameKey(same));
+    case Same::ContactName: return tr("skipped: duplicate of contact %1 (%2)").arg(id).arg(sameKey(same));
     default: return tr("skipped: duplicate of customer %1 (%2)").arg(id).arg(sameKey(same));
     }
 }

@@ -15,12 +15,13 @@ class ImportReason
     Q_DECLARE_TR_FUNCTIONS(ImportReason)
 public:
     // What two rows or records share: a customer's key (DuplicateIndex: phone, email, name and
-    // company), or an opportunity's or activity's.
-    enum class Same { Phone, Email, Name, CustomerAndName, ActivityFields };
+    // company), or an opportunity's, activity's or contact's.
+    enum class Same { Phone, Email, Name, CustomerAndName, ActivityFields, ContactName };
 
     // A row the core refused (validation): ErrorText's sentence.
     static QString invalid(const Error &error);
-    // Skipped, the same as an earlier row of the file / an existing record (customer, opportunity, activity).
+    // Skipped, the same as an earlier row of the file / an existing record (customer, opportunity,
+    // activity, contact).
     static QString duplicateOfRow(qint64 row, Same same);
     static QString duplicateOfRecord(qint64 id, Same same);
     // Skipped: a record with the same key exists, outside the importing user's data.

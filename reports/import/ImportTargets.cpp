@@ -42,6 +42,20 @@ const char *const kActivityNames[][2] = {
     {"durationSeconds", "durationseconds|duration|时长|通话时长|时长(秒)"},
 };
 
+// The contacts export's headers (客户, 姓名, 职位, 手机, 邮箱, 主联系人) first.
+const char *const kContactNames[][2] = {
+    {"customerId", "customerid|客户编号|客户id|客户号"},
+    {"customer", "customer|客户|customername|客户名称|客户名|客户姓名|公司名称|公司|company"},
+    {"customerPhone", "customerphone|客户电话|客户手机"},
+    {"name", "name|姓名|联系人|联系人姓名|名字|contact|contactname|fullname"},
+    {"position", "position|职位|职务|岗位|title|jobtitle"},
+    {"relationship", "relationship|关系|关系类型|角色|role"},
+    {"phone", "phone|手机|手机号|手机号码|电话|电话号码|联系电话|mobile|tel|telephone"},
+    {"email", "email|邮箱|电子邮件|电子邮箱|邮件|mail|e-mail|emailaddress"},
+    {"primary", "primary|主联系人|首要联系人|是否主联系人|isprimary|primarycontact"},
+    {"notes", "notes|备注|说明|note|remarks|remark|description"},
+};
+
 struct Table
 {
     QStringList fields;
@@ -64,10 +78,13 @@ const Table *table(const QString &type)
 {
     static const Table opportunities = build(kOpportunityNames);
     static const Table activities = build(kActivityNames);
+    static const Table contacts = build(kContactNames);
     if (type == Opportunities)
         return &opportunities;
     if (type == Activities)
         return &activities;
+    if (type == Contacts)
+        return &contacts;
     return nullptr;
 }
 
@@ -119,6 +136,10 @@ Status validate(const ColumnMapping &m)
     if (m.type == Opportunities && !m.fields.contains(QStringLiteral("name")))
         return mappingError(QStringLiteral("required"),
                             QStringLiteral("No column holds the opportunity name (a header such as 商机名称 or opportunity); "
+                                           "map one with a mapping template"));
+    if (m.type == Contacts && !m.fields.contains(QStringLiteral("name")))
+        return mappingError(QStringLiteral("required"),
+                            QStringLiteral("No column holds the contact's name (a header such as 姓名, 联系人 or name); "
                                            "map one with a mapping template"));
     return {};
 }

@@ -17,16 +17,19 @@ class ColumnMapping;
 // pipeline, stage, status, expectedCloseDate, owner, lossReason, notes.
 // Activities: customerId, customer, customerPhone, occurredAt, kind, direction, subject, content,
 // outcome, status, phone, durationSeconds.
+// Contacts: customerId, customer, customerPhone, name, position, relationship, phone, email, primary,
+// notes (phone and email are the contact's own).
 namespace ImportTargets {
 
 inline const QString Opportunities = QStringLiteral("opportunities");
 inline const QString Activities = QStringLiteral("activities");
+inline const QString Contacts = QStringLiteral("contacts");
 
-bool isKnownType(const QString &type); // customers, opportunities, activities
+bool isKnownType(const QString &type); // customers, opportunities, activities, contacts
 const QStringList &fields(const QString &type);
 QString suggest(const QString &header, const QString &type);
 // Unknown fields, a field twice, and the columns a row cannot do without: a customer (id or name)
-// and, for opportunities, the opportunity's name.
+// and, for opportunities and contacts, the record's name.
 Status validate(const ColumnMapping &mapping);
 
 } // namespace ImportTargets

@@ -1,17 +1,20 @@
-// Import of opportunities and activities (CSV fixtures with Chinese names, round trips through our own
+// Import of opportunities, activities and contacts (CSV fixtures with Chinese names, round trips through our own
 // CSV, JSON and XLSX exports) and of customers from JSON: scope (a rep's file naming another rep's customer),
 // all or nothing vs partial with the error report, bad values as row issues, duplicates, dry run,
 // cancel, a broken JSON file. SQLite and PostgreSQL.
 #include "core/services/ActivityService.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/PipelineService.h"
 #include "core/storage/Database.h"
 #include "reports/export/ActivityExporter.h"
+#include "reports/export/ContactExporter.h"
 #include "reports/export/CustomerExporter.h"
 #include "reports/export/OpportunityExporter.h"
 #include "reports/import/ActivityImporter.h"
 #include "reports/import/ColumnMapping.h"
+#include "reports/import/ContactImporter.h"
 #include "reports/import/CustomerImporter.h"
 #include "reports/import/OpportunityImporter.h"
 #include "reports/table/JsonRowSource.h"
@@ -85,6 +88,8 @@ Result<EntityImportResult> importFile(Database &db, const Actor &actor, const QS
         return OpportunityImporter(db).run(actor, **source, options);
     if (type == QLatin1String("activities"))
         return ActivityImporter(db).run(actor, **source, options);
+    if (type == QLatin1String("contacts"))
+        return ContactImporter(db).run(actor, **source, options);
     return CustomerImporter(db).run(actor, **source, options);
 }
 
@@ -679,6 +684,121 @@ private Q_SLOTS:
             QVERIFY(ActivityExporter(*db).exportTo(s.team.li, after, csvOptions));
             QCOMPARE(comparable(after, drop), comparable(before, drop));
         }
+    }
+
+    // The contacts export (CSV with Chinese headers, JSON, XLSX) imports back as it was.
+    void contactsRoundTrip()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        ContactService contacts(*db);
+        auto add = [&](qint64 customer, const QString &name, const QString &position, const QString &phone, const QString &email,
+                       bool primary) {
+            Contact k;
+            k.customerId = customer;
+            k.name = name;
+            k.position = position;
+            k.phone = phone;
+            k.email = email;
+            k.primary = primary;
+            must(contacts.add(s.team.admin, k), "contact");
+        };
+        add(s.xinghe, u("张伟"), u("采购经理"), QStringLiteral("13900001111"), QStringLiteral("zhang.wei@xinghe.cn"), true);
+        add(s.xinghe, u("李娜"), u("财务, 兼行政"), {}, QStringLiteral("li.na@xinghe.cn"), false);
+        add(s.zhaoCo, u("赵六"), {}, QStringLiteral("13700002222"), {}, true);
+        const QStringList drop = {u("编号"), QStringLiteral("ID")};
+        for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx}) {
+            const QString before = path(QStringLiteral("contacts-before.csv"));
+            ContactExportOptions csvOptions;
+            csvOptions.chineseHeaders = true;
+            QVERIFY(ContactExporter(*db).exportTo(s.team.admin, before, csvOptions));
+            QString file = before;
+            if (format != ExportFormat::Csv) {
+                file = path(format == ExportFormat::Json ? QStringLiteral("contacts.json") : QStringLiteral("contacts.xlsx"));
+                ContactExportOptions other;
+                other.format = format;
+                QVERIFY(ContactExporter(*db).exportTo(s.team.admin, file, other));
+            }
+            QVERIFY(db->execSql(QStringLiteral("DELETE FROM contacts")));
+            auto r = importFile(*db, s.team.admin, QStringLiteral("contacts"), file);
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+            QCOMPARE(r->created, 3);
+            const QString after = path(QStringLiteral("contacts-after.csv"));
+            QVERIFY(ContactExporter(*db).exportTo(s.team.admin, after, csvOptions));
+            QCOMPARE(comparable(after, drop), comparable(before, drop));
+        }
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'contact' AND action = 'create'")), 12);
+    }
+
+    // A rep's contacts file: scope, bad values, duplicates and their policies, the primary mark.
+    void contactsRules()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        Contact zhang;
+        zhang.customerId = s.xinghe;
+        zhang.name = u("张伟");
+        zhang.primary = true;
+        must(ContactService(*db).add(s.team.wang, zhang), "contact");
+        const QString file = path(QStringLiteral("contacts_rules.csv"));
+        writeFile(file, u("客户,姓名,职位,手机,邮箱\n"
+                          "深圳星河科技有限公司,王强,技术总监,13700001111,\n"
+                          "钱多多商行,钱七,,,\n"
+                          "深圳星河科技有限公司,张伟,采购总监,,\n"
+                          "深圳星河科技有限公司,坏邮箱,,,not-an-email\n").toUtf8());
+        const QVector<QString> fields = ColumnMapping::propose({u("客户"), u("姓名"), u("职位"), u("手机"), u("邮箱")},
+                                                               QStringLiteral("contacts")).fields;
+        QCOMPARE(fields, (QVector<QString>{QStringLiteral("customer"), QStringLiteral("name"), QStringLiteral("position"),
+                                           QStringLiteral("phone"), QStringLiteral("email")}));
+        auto strict = importFile(*db, s.team.wang, QStringLiteral("contacts"), file);
+        QVERIFY(strict);
+        QVERIFY(!strict->committed);
+        QCOMPARE(strict->invalid, 2); // 钱多多商行 is Qian's: unknown to Wang; the bad email
+        QCOMPARE(strict->skipped, 1); // 张伟 is there already
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM contacts")), 1);
+
+        EntityImportOptions partial;
+        partial.partial = true;
+        auto some = importFile(*db, s.team.wang, QStringLiteral("contacts"), file, partial);
+        QVERIFY(some);
+        QVERIFY(some->committed);
+        QCOMPARE(some->created, 1);
+        QVector<Contact> list = must(ContactService(*db).list(s.team.wang, s.xinghe), "list");
+        QCOMPARE(list.size(), 2);
+        for (const Contact &k : std::as_const(list)) {
+            QCOMPARE(k.primary, k.name == u("张伟")); // the customer had a primary already
+            if (k.name == u("王强"))
+                QCOMPARE(k.phone, QStringLiteral("13700001111"));
+        }
+
+        // Update: 张伟's position; a primary column moves the mark to 王强.
+        const QString update = path(QStringLiteral("contacts_update.csv"));
+        writeFile(update, u("客户,姓名,职位,主联系人\n深圳星河科技有限公司,张伟,采购总监,\n深圳星河科技有限公司,王强,,是\n").toUtf8());
+        EntityImportOptions updating;
+        updating.onDuplicate = DuplicatePolicy::Update;
+        auto updated = importFile(*db, s.team.wang, QStringLiteral("contacts"), update, updating);
+        QVERIFY2(updated, updated ? "" : qPrintable(updated.error().message));
+        QVERIFY(updated->committed);
+        QCOMPARE(updated->updated, 2);
+        list = must(ContactService(*db).list(s.team.wang, s.xinghe), "list");
+        for (const Contact &k : std::as_const(list)) {
+            QCOMPARE(k.primary, k.name == u("王强"));
+            if (k.name == u("张伟"))
+                QCOMPARE(k.position, u("采购总监"));
+        }
+
+        // A customer without contacts: its first imported contact becomes the primary.
+        Customer fresh;
+        fresh.name = u("杭州云端网络有限公司");
+        const qint64 yun = must(CustomerService(*db).create(s.team.wang, fresh), "customer").id;
+        const QString first = path(QStringLiteral("contacts_first.csv"));
+        writeFile(first, u("客户编号,姓名\n%1,孙丽\n%1,周杰\n").arg(yun).toUtf8());
+        QVERIFY(importFile(*db, s.team.wang, QStringLiteral("contacts"), first).value().created == 2);
+        list = must(ContactService(*db).list(s.team.wang, yun), "list");
+        QCOMPARE(list.size(), 2);
+        for (const Contact &k : std::as_const(list))
+            QCOMPARE(k.primary, k.name == u("孙丽"));
     }
 
     void cancelWritesNothing()

@@ -8,6 +8,7 @@
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/CustomFieldService.h"
+#include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
@@ -479,9 +480,9 @@ private Q_SLOTS:
         dialog->close();
     }
 
-    // Opportunities and activities through the same dialog: the type chosen, their own fields proposed
-    // from Chinese headers, the rows written through their importers against existing customers.
-    void importsOpportunitiesAndActivities()
+    // Opportunities, activities and contacts through the same dialog: the type chosen, their own fields
+    // proposed from Chinese headers, the rows written through their importers against existing customers.
+    void importsOpportunitiesActivitiesAndContacts()
     {
         CustomerService customers(*m_store->db);
         Customer a;
@@ -493,7 +494,7 @@ private Q_SLOTS:
         ImportDialog dialog(*m_session);
         auto *type = dialog.findChild<QComboBox *>(QStringLiteral("type"));
         QVERIFY(type);
-        QCOMPARE(type->count(), 3); // li may write customers, opportunities and activities
+        QCOMPARE(type->count(), 4); // li may write customers, opportunities, activities and contacts
 
         dialog.setType(QStringLiteral("opportunities"));
         QCOMPARE(dialog.windowTitle(), QStringLiteral("Import opportunities"));
@@ -543,6 +544,21 @@ private Q_SLOTS:
         QCOMPARE(timeline->activities.size(), 1);
         QCOMPARE(timeline->activities.first().subject, u("首次电话"));
         QCOMPARE(timeline->activities.first().kind, QStringLiteral("call"));
+
+        dialog.setType(QStringLiteral("contacts"));
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Import contacts"));
+        const QString people = writeFile(QStringLiteral("contacts.csv"), u("客户,姓名,职位,手机\n导入测试甲公司,吴刚,采购,13600001111\n").toUtf8());
+        QVERIFY(open(dialog, people));
+        QCOMPARE(dialog.mapping().fields, (QStringList{QStringLiteral("customer"), QStringLiteral("name"), QStringLiteral("position"),
+                                                       QStringLiteral("phone")}));
+        done = run(dialog, false);
+        QVERIFY2(done.at(0).toBool(), qPrintable(done.at(1).toString()));
+        QCOMPARE(dialog.lastResult()->created, 1);
+        const QVector<Contact> contacts = ContactService(*m_store->db).list(m_team.admin, jia.first().id).value();
+        QCOMPARE(contacts.size(), 1);
+        QCOMPARE(contacts.first().name, u("吴刚"));
+        QCOMPARE(contacts.first().phone, QStringLiteral("13600001111"));
+        QVERIFY(contacts.first().primary); // the customer's first contact
     }
 
     void noImportWithoutCustomerWrite()

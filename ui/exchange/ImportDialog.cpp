@@ -4,6 +4,7 @@
 #include "core/security/Permission.h"
 #include "core/services/CustomFieldService.h"
 #include "reports/import/ActivityImporter.h"
+#include "reports/import/ContactImporter.h"
 #include "reports/import/ImportErrorReport.h"
 #include "reports/import/ImportTargets.h"
 #include "reports/import/OpportunityImporter.h"
@@ -89,6 +90,8 @@ ImportDialog::ImportDialog(Session &session, QWidget *parent)
         m_type->addItem(tr("Opportunities"), ImportTargets::Opportunities);
     if (actor.can(Permission::ActivityWrite))
         m_type->addItem(tr("Activities"), ImportTargets::Activities);
+    if (actor.can(Permission::CustomerWrite))
+        m_type->addItem(tr("Contacts"), ImportTargets::Contacts);
     if (m_type->count() == 0)
         m_type->addItem(tr("Customers"), ColumnMapping::Customers); // nothing to import: the message says so
     auto *typeLabel = new QLabel(tr("Im&port:"), this);
@@ -359,20 +362,28 @@ QString ImportDialog::writePermission() const
 void ImportDialog::applyType()
 {
     const QString t = type();
-    const bool opportunities = t == ImportTargets::Opportunities, activities = t == ImportTargets::Activities;
-    setWindowTitle(opportunities ? tr("Import opportunities") : activities ? tr("Import activities") : tr("Import customers"));
+    const bool opportunities = t == ImportTargets::Opportunities, activities = t == ImportTargets::Activities,
+               contacts = t == ImportTargets::Contacts;
+    setWindowTitle(opportunities ? tr("Import opportunities")
+                   : activities  ? tr("Import activities")
+                   : contacts    ? tr("Import contacts")
+                                 : tr("Import customers"));
     m_mappingTable->setHorizontalHeaderLabels({tr("File column"), tr("Examples"),
                                                opportunities ? tr("Opportunity field")
                                                : activities  ? tr("Activity field")
+                                               : contacts    ? tr("Contact field")
                                                              : tr("Customer field")});
     m_delegate->setType(t);
     m_duplicates->setItemText(1, opportunities ? tr("Update the existing opportunity")
                                  : activities  ? tr("Update the existing activity")
+                                 : contacts    ? tr("Update the existing contact")
                                                : tr("Update the existing customer"));
     m_duplicatesHelp->setText(opportunities ? tr("A duplicate names a customer that already has an opportunity of that name, "
                                                  "in the CRM or earlier in the file.")
                               : activities ? tr("A duplicate has the customer, time, type, subject and content of an activity "
                                                 "already in the CRM or earlier in the file.")
+                              : contacts   ? tr("A duplicate names a customer that already has a contact of that name, in the "
+                                                "CRM or earlier in the file.")
                                            : tr("A duplicate has the phone or email of a customer already in the CRM or earlier "
                                                 "in the file, or the same name and company."));
     if (m_preview) {
@@ -630,6 +641,8 @@ QString ImportDialog::mappingProblem(const ColumnMapping &m) const
             return tr("No column names the customer. Choose \"Customer\" (a name) or \"Customer ID\" for it.");
         if (t == ImportTargets::Opportunities && !m.fields.contains(QStringLiteral("name")))
             return tr("No column is mapped to \"Opportunity name\".");
+        if (t == ImportTargets::Contacts && !m.fields.contains(QStringLiteral("name")))
+            return tr("No column is mapped to \"Contact name\".");
         return {};
     }
     for (int i = 0; i < m.fields.size(); ++i) {
@@ -710,6 +723,7 @@ void ImportDialog::run(bool dryRun)
     if (!actor.can(writePermission())) {
         const QString text = kind == ImportTargets::Opportunities ? tr("You do not have permission to import opportunities.")
                              : kind == ImportTargets::Activities  ? tr("You do not have permission to import activities.")
+                             : kind == ImportTargets::Contacts    ? tr("You do not have permission to import contacts.")
                                                                   : tr("You do not have permission to import customers.");
         showMessage(text, true);
         Q_EMIT finished(false, text);
@@ -752,6 +766,8 @@ void ImportDialog::run(bool dryRun)
                 return OpportunityImporter(db).run(actor, **source, options);
             if (kind == ImportTargets::Activities)
                 return ActivityImporter(db).run(actor, **source, options);
+            if (kind == ImportTargets::Contacts)
+                return ContactImporter(db).run(actor, **source, options);
             return CustomerImporter(db).run(actor, **source, options);
         },
         [this, dryRun](Result<CustomerImportResult> result) { onRunFinished(dryRun, std::move(result)); });

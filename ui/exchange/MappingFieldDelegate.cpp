@@ -76,6 +76,19 @@ QString MappingFieldDelegate::label(const QString &field, const QString &type)
         {"phone", QT_TR_NOOP("Phone number")},
         {"durationSeconds", QT_TR_NOOP("Duration (seconds)")},
     };
+    static const Label contacts[] = {
+        {"", QT_TR_NOOP("(ignore)")},
+        {"customerId", QT_TR_NOOP("Customer ID")},
+        {"customer", QT_TR_NOOP("Customer")},
+        {"customerPhone", QT_TR_NOOP("Customer phone")},
+        {"name", QT_TR_NOOP("Contact name")},
+        {"position", QT_TR_NOOP("Position")},
+        {"relationship", QT_TR_NOOP("Relationship")},
+        {"phone", QT_TR_NOOP("Phone")},
+        {"email", QT_TR_NOOP("Email")},
+        {"primary", QT_TR_NOOP("Primary contact (yes/no)")},
+        {"notes", QT_TR_NOOP("Notes")},
+    };
     auto find = [&](const auto &labels) -> QString {
         for (const Label &l : labels)
             if (field == QLatin1String(l.field))
@@ -86,6 +99,8 @@ QString MappingFieldDelegate::label(const QString &field, const QString &type)
         return find(opportunities);
     if (type == QLatin1String("activities"))
         return find(activities);
+    if (type == QLatin1String("contacts"))
+        return find(contacts);
     return find(customers);
 }
 
