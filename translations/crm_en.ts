@@ -1497,6 +1497,14 @@
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTimeline</name>
@@ -1752,6 +1760,10 @@
     <message>
         <source>Created %1</source>
         <translation>Created %1</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Custom fields</translation>
     </message>
 </context>
 <context>

@@ -1494,6 +1494,14 @@
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTimeline</name>
@@ -1747,6 +1755,10 @@
     <message>
         <source>Created %1</source>
         <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 // The customers view driven like a user: debounced search, filters as queries, keyboard, bulk
 // actions and the customer page's per-field validation, on a signed-in session over a real store.
 #include "core/services/ActivityService.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
@@ -14,6 +16,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -401,6 +404,85 @@ private Q_SLOTS:
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->customerAt(row)->ownerId, std::optional<qint64>(m_team.zhao.userId));
         QVERIFY(shown().contains(QStringLiteral("筛选乙")));
+    }
+
+    // The company's custom fields as columns after the fixed ones: their labels, the values shown by
+    // type, a relabel and a removal followed live, and none for a role whose field rules hide them.
+    void customFieldColumns()
+    {
+        CustomFieldService fields(*m_store->db);
+        auto field = [&](const QString &key, const QString &label, const QString &type) {
+            CustomFieldDef d;
+            d.key = key;
+            d.label = label;
+            d.type = type;
+            auto added = fields.add(m_team.admin, d);
+            QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        };
+        field(QStringLiteral("contract_no"), QStringLiteral("合同编号"), QStringLiteral("text"));
+        field(QStringLiteral("spare"), QStringLiteral("备用"), QStringLiteral("text")); // no customer has a value: removable
+        field(QStringLiteral("budget"), QStringLiteral("预算"), QStringLiteral("number"));
+        field(QStringLiteral("key_account"), QStringLiteral("重点客户"), QStringLiteral("bool"));
+        CustomerService svc(*m_store->db);
+        Customer c;
+        c.name = QStringLiteral("自定义字段客户");
+        c.customFields = {{QStringLiteral("contract_no"), QStringLiteral("HT-2026-001")},
+                          {QStringLiteral("budget"), 12345.5},
+                          {QStringLiteral("key_account"), true}};
+        auto created = svc.create(m_team.wang, c);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+
+        CustomersView view(*m_session);
+        view.show();
+        CustomerTableModel *model = view.model();
+        const int first = CustomerTableModel::ColumnCount;
+        QTRY_COMPARE_WITH_TIMEOUT(model->columnCount(), first + 4, 5000);
+        QVERIFY(waitIdle(model));
+        QCOMPARE(model->headerData(first, Qt::Horizontal).toString(), QStringLiteral("合同编号"));
+        QCOMPARE(model->headerData(first + 3, Qt::Horizontal).toString(), QStringLiteral("重点客户"));
+        int row = -1;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->idAt(r) == created->id)
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, first).data().toString(), QStringLiteral("HT-2026-001"));
+        QCOMPARE(model->index(row, first + 1).data().toString(), QString());
+        QCOMPARE(model->index(row, first + 2).data().toString(), QLocale().toString(12345.5, 'g', 15));
+        QCOMPARE(model->index(row, first + 3).data().toString(), QStringLiteral("Yes"));
+        QVERIFY(model->index(row == 0 ? 1 : 0, first).data().toString().isEmpty()); // no value
+
+        // Relabelled and removed as Settings does it (the session's connection, which announces the
+        // change on the session's feed): the columns follow.
+        auto throughSession = [&](std::function<Status(Database &)> job) {
+            std::optional<Status> outcome;
+            m_session->worker().run(&view, [job](Database &db) -> Status { return job(db); }, [&](Status st) { outcome = st; });
+            return QTest::qWaitFor([&] { return outcome.has_value(); }, 5000) && outcome->ok();
+        };
+        const Actor admin = m_team.admin;
+        QVERIFY(throughSession([admin](Database &db) -> Status {
+            CustomFieldDef relabel;
+            relabel.label = QStringLiteral("合同号");
+            auto updated = CustomFieldService(db).update(admin, QStringLiteral("contract_no"), relabel);
+            return updated ? Status() : Status(updated.error());
+        }));
+        QTRY_COMPARE_WITH_TIMEOUT(model->headerData(first, Qt::Horizontal).toString(), QStringLiteral("合同号"), 5000);
+        QCOMPARE(model->columnCount(), first + 4);
+        QVERIFY(throughSession([admin](Database &db) { return CustomFieldService(db).remove(admin, QStringLiteral("spare")); }));
+        QTRY_COMPARE_WITH_TIMEOUT(model->columnCount(), first + 3, 5000);
+        QCOMPARE(model->headerData(first + 1, Qt::Horizontal).toString(), QStringLiteral("预算"));
+        QCOMPARE(model->index(row, first + 1).data().toString(), QLocale().toString(12345.5, 'g', 15));
+
+        // A role whose field rules hide custom fields sees no such columns.
+        OrgService org(*m_store->db);
+        auto role = org.createRole(m_team.admin, QStringLiteral("no-custom-fields"), DataScope::Own, {Permission::CustomerRead});
+        QVERIFY(role.ok());
+        QVERIFY(org.setFieldRule(m_team.admin, role->id, QStringLiteral("customer"), QStringLiteral("customFields"), FieldRule::Hidden).ok());
+        QVERIFY(org.setRole(m_team.admin, m_team.zhao.userId, role->id).ok());
+        auto zhao = test::signedInSession(m_store->location, QStringLiteral("zhao"));
+        CustomersView hidden(*zhao);
+        QVERIFY(waitIdle(hidden.model()));
+        QTest::qWait(100); // the definitions' answer has come and gone
+        QCOMPARE(hidden.model()->columnCount(), first);
     }
 
     void cleanupTestCase() { m_session.reset(); }

@@ -1,9 +1,13 @@
 #include "ui/customers/CustomerTableModel.h"
 
 #include "core/search/SearchIndex.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
+
+#include <QJsonValue>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -75,6 +79,7 @@ CustomerTableModel::CustomerTableModel(const Database *prototype, const Actor &a
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(250); // a burst of changes (a bulk action, an import) reloads once
     connect(&m_refreshTimer, &QTimer::timeout, this, &CustomerTableModel::refresh);
+    loadCustomFields();
     restart();
 }
 
@@ -89,7 +94,7 @@ int CustomerTableModel::rowCount(const QModelIndex &parent) const
 
 int CustomerTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_customFields.size());
 }
 
 bool CustomerTableModel::isSortable(int column)
@@ -101,6 +106,8 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (section >= ColumnCount)
+        return section - ColumnCount < m_customFields.size() ? m_customFields[section - ColumnCount].label : QString();
     switch (section) {
     case Name: return tr("Name");
     case Status: return tr("Status");
@@ -118,8 +125,22 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
+QVariant CustomerTableModel::customValue(const Customer &c, const CustomFieldDef &def) const
+{
+    if (c.hiddenFields.contains(QLatin1String("customFields")))
+        return tr("(hidden)");
+    const QJsonValue v = c.customFields.value(def.key);
+    if (v.isBool())
+        return v.toBool() ? tr("Yes") : tr("No");
+    if (v.isDouble())
+        return QLocale().toString(v.toDouble(), 'g', 15);
+    return v.toString(); // text, choice, a date as YYYY-MM-DD
+}
+
 QVariant CustomerTableModel::display(const Customer &c, int column) const
 {
+    if (column >= ColumnCount)
+        return column - ColumnCount < m_customFields.size() ? customValue(c, m_customFields[column - ColumnCount]) : QVariant();
     auto hidden = [&](const char *field) { return c.hiddenFields.contains(QLatin1String(field)); };
     switch (column) {
     case Name: return c.name;
@@ -168,7 +189,9 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
             return display(*c, index.column());
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Value)
+        if (index.column() == Value ||
+            (index.column() >= ColumnCount && index.column() - ColumnCount < m_customFields.size() &&
+             m_customFields[index.column() - ColumnCount].type == QLatin1String("number")))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case IdRole: return c ? c->id : qint64(0);
@@ -219,7 +242,55 @@ void CustomerTableModel::setFilter(const CustomerFilter &filter)
 void CustomerTableModel::setActor(const Actor &actor)
 {
     m_actor = actor;
+    loadCustomFields(); // field rules may have changed too
     restart(); // the scope may have changed: a different set of rows
+}
+
+void CustomerTableModel::loadCustomFields()
+{
+    const Actor actor = m_actor;
+    m_pagesWorker->run(
+        this,
+        [actor](Database &db) -> Result<QVector<CustomFieldDef>> {
+            if (actor.fieldRule(QStringLiteral("customer"), QStringLiteral("customFields")) == FieldRule::Hidden)
+                return QVector<CustomFieldDef>{};
+            return CustomFieldService(db).list(actor);
+        },
+        [this](Result<QVector<CustomFieldDef>> defs) {
+            if (defs) // without them the list still works: no custom columns
+                setCustomFields(std::move(*defs));
+        });
+}
+
+// Replaces the custom columns (removed, then inserted) only when what they show changed, so the
+// header keeps its layout across reloads.
+void CustomerTableModel::setCustomFields(QVector<CustomFieldDef> defs)
+{
+    defs.erase(std::remove_if(defs.begin(), defs.end(), [](const CustomFieldDef &d) { return d.entity != QLatin1String("customer"); }),
+               defs.end());
+    auto same = [](const CustomFieldDef &a, const CustomFieldDef &b) {
+        return a.key == b.key && a.label == b.label && a.type == b.type;
+    };
+    if (std::equal(defs.cbegin(), defs.cend(), m_customFields.cbegin(), m_customFields.cend(), same))
+        return;
+    auto sameKey = [](const CustomFieldDef &a, const CustomFieldDef &b) { return a.key == b.key && a.type == b.type; };
+    if (std::equal(defs.cbegin(), defs.cend(), m_customFields.cbegin(), m_customFields.cend(), sameKey)) { // relabelled
+        m_customFields = std::move(defs);
+        Q_EMIT headerDataChanged(Qt::Horizontal, ColumnCount, ColumnCount + int(m_customFields.size()) - 1);
+        Q_EMIT customFieldsChanged();
+        return;
+    }
+    if (!m_customFields.isEmpty()) {
+        beginRemoveColumns({}, ColumnCount, ColumnCount + int(m_customFields.size()) - 1);
+        m_customFields.clear();
+        endRemoveColumns();
+    }
+    if (!defs.isEmpty()) {
+        beginInsertColumns({}, ColumnCount, ColumnCount + int(defs.size()) - 1);
+        m_customFields = std::move(defs);
+        endInsertColumns();
+    }
+    Q_EMIT customFieldsChanged();
 }
 
 void CustomerTableModel::setFeed(ChangeFeed *feed)
@@ -230,6 +301,10 @@ void CustomerTableModel::setFeed(ChangeFeed *feed)
     m_feedConnection = connect(
         feed, &ChangeFeed::changed, this,
         [this](const Change &change) {
+            if (change.entity == QLatin1String("custom_field")) {
+                loadCustomFields();
+                return;
+            }
             if (change.entity != QLatin1String("customer"))
                 return;
             ++m_epoch; // whatever is in flight now may predate this change

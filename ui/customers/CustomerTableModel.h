@@ -2,6 +2,7 @@
 
 #include "core/ChangeFeed.h"
 #include "core/Result.h"
+#include "core/domain/CustomField.h"
 #include "core/domain/Customer.h"
 #include "core/security/Actor.h"
 
@@ -26,7 +27,9 @@ class DbWorker;
 // end of the table, reading in the opposite order when that is the end)
 // and kept in a bounded LRU cache, so memory stays flat while scrolling a million rows.
 // Committed changes to customers (this process's, and other processes' on PostgreSQL) reload the
-// count and the pages on screen. QtCore only: no fonts or colours here.
+// count and the pages on screen. The company's custom fields follow the fixed columns, one column
+// each (loaded on the worker, again when their definitions change; none when the actor's field rules
+// hide custom fields); they do not sort (no index). QtCore only: no fonts or colours here.
 class CustomerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,6 +46,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     // Only Name, LastContact, Created and Value sort (they have indexes); other columns are ignored.
+    // Columns from ColumnCount on are the custom fields, in their order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static bool isSortable(int column);
 
@@ -54,6 +58,9 @@ public:
     void setFeed(ChangeFeed *feed);
     // Reloads the count and marks every cached page stale (those on screen are fetched again).
     void refresh();
+
+    // The custom fields shown as columns ColumnCount, ColumnCount + 1, ...
+    const QVector<CustomFieldDef> &customFields() const { return m_customFields; }
 
     qint64 totalCount() const { return m_total; }
     bool isCountKnown() const { return m_countKnown; }
@@ -83,6 +90,7 @@ Q_SIGNALS:
     void pageLoaded(int page);
     void loadFailed(const QString &message);
     void idle(); // no page or count in flight
+    void customFieldsChanged(); // custom field columns were added, removed or renamed
 
 private:
     struct Page
@@ -103,10 +111,14 @@ private:
     void evict();
     void checkIdle();
     QVariant display(const Customer &c, int column) const;
+    QVariant customValue(const Customer &c, const CustomFieldDef &def) const;
+    void loadCustomFields();
+    void setCustomFields(QVector<CustomFieldDef> defs);
 
     std::unique_ptr<DbWorker> m_pagesWorker, m_countWorker;
     Actor m_actor;
     CustomerFilter m_filter;
+    QVector<CustomFieldDef> m_customFields;
     QMetaObject::Connection m_feedConnection;
 
     int m_pageSize = 200;

@@ -73,6 +73,17 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     header->hideSection(CustomerTableModel::Level);
     header->restoreState(UiSettings().tableState(QStringLiteral("customers")));
     header->setSortIndicatorShown(false); // the saved state may carry an old indicator
+    // The custom field columns arrive from the worker after this: the saved layout, which covers them
+    // when it was saved with them, is applied again once they are there (first time only).
+    connect(m_model, &CustomerTableModel::customFieldsChanged, this, [this, header, restored = false]() mutable {
+        if (restored || m_model->customFields().isEmpty())
+            return;
+        restored = true;
+        header->restoreState(UiSettings().tableState(QStringLiteral("customers")));
+        header->setSortIndicatorShown(m_sortColumn >= 0);
+        if (m_sortColumn >= 0)
+            header->setSortIndicator(m_sortColumn, m_sortOrder);
+    });
     connect(header, &QHeaderView::sectionClicked, this, &CustomersView::onHeaderClicked);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu;
@@ -429,7 +440,9 @@ void CustomersView::onHeaderClicked(int column)
 void CustomersView::buildColumnMenu(QMenu *menu)
 {
     QHeaderView *header = m_table->horizontalHeader();
-    for (int c = 0; c < CustomerTableModel::ColumnCount; ++c) {
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (c == CustomerTableModel::ColumnCount)
+            menu->addSection(tr("Custom fields"));
         QAction *a = menu->addAction(m_model->headerData(c, Qt::Horizontal).toString());
         a->setCheckable(true);
         a->setChecked(!header->isSectionHidden(c));
