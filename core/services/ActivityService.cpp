@@ -87,31 +87,10 @@ Activity readActivity(const QSqlQuery &q)
     return a;
 }
 
-QVariantMap snapshot(const Activity &a)
-{
-    QVariantList attachments;
-    for (const Attachment &f : a.attachments)
-        attachments << QVariantMap{{QStringLiteral("name"), f.name}, {QStringLiteral("size"), f.size},
-                                   {QStringLiteral("mimeType"), f.mimeType}, {QStringLiteral("url"), f.url}};
-    return {{QStringLiteral("customerId"), a.customerId},
-            {QStringLiteral("contactId"), a.contactId ? QVariant(*a.contactId) : QVariant()},
-            {QStringLiteral("opportunityId"), a.opportunityId ? QVariant(*a.opportunityId) : QVariant()},
-            {QStringLiteral("kind"), a.kind},
-            {QStringLiteral("direction"), a.direction},
-            {QStringLiteral("status"), a.status},
-            {QStringLiteral("subject"), a.subject},
-            {QStringLiteral("content"), a.content},
-            {QStringLiteral("outcome"), a.outcome},
-            {QStringLiteral("phone"), a.phone},
-            {QStringLiteral("durationSeconds"), a.durationSeconds ? QVariant(*a.durationSeconds) : QVariant()},
-            {QStringLiteral("occurredAt"), a.occurredAt},
-            {QStringLiteral("attachments"), attachments}};
-}
-
 // Only the fields update() may change, for its audit diff.
 QVariantMap editableSnapshot(const Activity &a)
 {
-    const QVariantMap all = snapshot(a);
+    const QVariantMap all = ActivityService::snapshot(a);
     QVariantMap out;
     for (const QString &f : ActivityService::updatableFields())
         out.insert(f, all.value(f));
@@ -228,6 +207,27 @@ Status ActivityService::checkLinks(const Activity &a)
                                                                          : QStringLiteral("The opportunity is not one of this customer's"));
     }
     return {};
+}
+
+QVariantMap ActivityService::snapshot(const Activity &a)
+{
+    QVariantList attachments;
+    for (const Attachment &f : a.attachments)
+        attachments << QVariantMap{{QStringLiteral("name"), f.name}, {QStringLiteral("size"), f.size},
+                                   {QStringLiteral("mimeType"), f.mimeType}, {QStringLiteral("url"), f.url}};
+    return {{QStringLiteral("customerId"), a.customerId},
+            {QStringLiteral("contactId"), a.contactId ? QVariant(*a.contactId) : QVariant()},
+            {QStringLiteral("opportunityId"), a.opportunityId ? QVariant(*a.opportunityId) : QVariant()},
+            {QStringLiteral("kind"), a.kind},
+            {QStringLiteral("direction"), a.direction},
+            {QStringLiteral("status"), a.status},
+            {QStringLiteral("subject"), a.subject},
+            {QStringLiteral("content"), a.content},
+            {QStringLiteral("outcome"), a.outcome},
+            {QStringLiteral("phone"), a.phone},
+            {QStringLiteral("durationSeconds"), a.durationSeconds ? QVariant(*a.durationSeconds) : QVariant()},
+            {QStringLiteral("occurredAt"), a.occurredAt},
+            {QStringLiteral("attachments"), attachments}};
 }
 
 Result<bool> ActivityService::raiseLastContact(Database &db, qint64 customerId, qint64 at)

@@ -61,6 +61,8 @@ public:
     // For other services, inside their transaction: moves the customer's last contact forward to
     // `at`. True when the row changed.
     static Result<bool> raiseLastContact(Database &db, qint64 customerId, qint64 at);
+    // What the audit log records of an activity (log, remove).
+    static QVariantMap snapshot(const Activity &a);
 
 private:
     Status validate(Activity &a, const QSet<QString> &fields, qint64 now) const;

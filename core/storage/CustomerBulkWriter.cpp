@@ -5,53 +5,20 @@
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
+#include "core/storage/BulkInsert.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqliteBulkLoad.h"
-#include "core/storage/SqliteStatement.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
-
-#include <map>
 
 namespace crm {
 
 namespace {
 
-// The writer's two kinds of optional value: a text stored as NULL when empty, an id (or time) stored
-// as NULL when not positive.
-struct OptText
-{
-    const QString &value;
-};
-struct OptId
-{
-    qint64 value;
-};
-
-OptText text(const QString &s)
-{
-    return {s};
-}
-
-OptId nullableId(qint64 id)
-{
-    return {id};
-}
-
-// A value for QtSql (PostgreSQL).
-QVariant variant(const QString &s) { return s; }
-QVariant variant(qint64 v) { return v; }
-QVariant variant(int v) { return v; }
-QVariant variant(OptText t) { return t.value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(t.value); }
-QVariant variant(OptId id) { return id.value > 0 ? QVariant(id.value) : QVariant(QMetaType::fromType<qlonglong>()); }
-
-// A value bound straight into a SQLite statement.
-bool bindTo(SqliteStatement &st, int i, const QString &s) { return st.bindText(i, s); }
-bool bindTo(SqliteStatement &st, int i, qint64 v) { return st.bindInteger(i, v); }
-bool bindTo(SqliteStatement &st, int i, int v) { return st.bindInteger(i, v); }
-bool bindTo(SqliteStatement &st, int i, OptText t) { return t.value.isEmpty() ? st.bindNull(i) : st.bindText(i, t.value); }
-bool bindTo(SqliteStatement &st, int i, OptId id) { return id.value > 0 ? st.bindInteger(i, id.value) : st.bindNull(i); }
+using bulk::nullableId;
+using bulk::OptId;
+using bulk::text;
 
 constexpr int kRowsPerStatement = 50;
 // Loads of at least this many customers merge the search index into one segment at the end.
@@ -177,88 +144,11 @@ QString CustomerBulkWriter::snapshotJson(const Customer &c)
     return o;
 }
 
-// The INSERTs for one table. On SQLite one prepared single-row statement, each row bound straight
-// from the customer through sqlite3 (SqliteStatement) and written at once: QtSql's binding cost about
-// 0.27 us a value, fifty values a customer, and collecting the values as QVariants for multi-row
-// statements still left the import's writing thread in malloc, free and memmove more than in SQLite.
-// (A single-row INSERT also needs no statement journal, which a multi-row one that may fail keeps.)
-// On PostgreSQL, where each statement is a round trip, values are collected and written
-// `rowsPerStatement` rows per statement by flush(); each statement size is prepared once and re-bound.
-class CustomerBulkWriter::Batch
-{
-public:
-    Batch(Database &db, QString head, QString row, int perRow, int rowsPerStatement)
-        : m_db(db), m_head(std::move(head)), m_row(std::move(row)), m_perRow(perRow), m_rows(rowsPerStatement)
-    {
-        if (db.isSqlite())
-            m_lite = std::make_unique<SqliteStatement>(db, sql(1));
-    }
-
-    // SQLite: writes the row (a failure is kept for flush() to return; the transaction is lost anyway).
-    template <typename... V>
-    void add(const V &...values)
-    {
-        if (m_lite) {
-            if (m_status.ok()) {
-                int i = 0;
-                (bindTo(*m_lite, ++i, values), ...);
-                m_status = m_lite->execute();
-            }
-            return;
-        }
-        (m_values.append(variant(values)), ...);
-    }
-
-    Status flush()
-    {
-        if (m_lite)
-            return m_status;
-        const qsizetype rows = m_values.size() / m_perRow;
-        qsizetype done = 0;
-        while (done < rows) {
-            const int n = int(qMin<qsizetype>(m_rows, rows - done));
-            const qsizetype from = done * m_perRow;
-            auto it = m_statements.find(n);
-            if (it == m_statements.end())
-                it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
-            QSqlQuery &q = it->second;
-            for (int i = 0; i < n * m_perRow; ++i)
-                q.bindValue(i, m_values.at(from + i));
-            if (Status st = m_db.exec(q); !st)
-                return st;
-            done += n;
-        }
-        m_values.clear();
-        return {};
-    }
-
-private:
-    QString sql(int rows) const
-    {
-        QString s = m_head;
-        s.reserve(m_head.size() + rows * (m_row.size() + 1));
-        for (int i = 0; i < rows; ++i) {
-            if (i)
-                s += QLatin1Char(',');
-            s += m_row;
-        }
-        return s;
-    }
-
-    Database &m_db;
-    QString m_head, m_row;
-    int m_perRow, m_rows;
-    QVariantList m_values;
-    std::map<int, QSqlQuery> m_statements; // by row count
-    std::unique_ptr<SqliteStatement> m_lite;
-    Status m_status; // SQLite: the first failure
-};
-
 CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(db), m_actor(actor)
 {
     const bool lite = db.isSqlite();
     auto batch = [&](const char *head, const char *row, int perRow) {
-        return std::make_unique<Batch>(db, QString::fromLatin1(head), QString::fromLatin1(row), perRow, kRowsPerStatement);
+        return std::make_unique<BulkInsert>(db, QString::fromLatin1(head), QString::fromLatin1(row), perRow, kRowsPerStatement);
     };
     if (lite)
         m_customers = batch("INSERT INTO customers (id, name, kind, gender, birthday, occupation, industry, company, position,"
@@ -312,39 +202,11 @@ Result<qint64> CustomerBulkWriter::nextId()
     return m_freeIds.takeLast();
 }
 
-// Contact ids are taken when the contacts are written, so nothing else writing contacts in the same
-// transaction can collide with one held back: on SQLite after the largest id there is, on PostgreSQL
-// from the identity sequence.
-Result<QVector<qint64>> CustomerBulkWriter::contactIds(qsizetype count)
-{
-    QVector<qint64> ids;
-    ids.reserve(count);
-    if (m_db.isSqlite()) {
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM contacts"));
-        if (Status st = m_db.exec(q); !st)
-            return st.error();
-        q.next();
-        const qint64 last = q.value(0).toLongLong();
-        for (qsizetype i = 1; i <= count; ++i)
-            ids.append(last + i);
-        return ids;
-    }
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, :n)"));
-    q.bindValue(QStringLiteral(":n"), qint64(count));
-    if (Status st = m_db.exec(q); !st)
-        return st.error();
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    if (ids.size() != count)
-        return Error::internal();
-    return ids;
-}
-
 Status CustomerBulkWriter::writeContacts()
 {
     if (m_contactQueue.isEmpty())
         return {};
-    auto ids = contactIds(m_contactQueue.size());
+    auto ids = BulkInsert::takeIds(m_db, QStringLiteral("contacts"), m_contactQueue.size());
     if (!ids)
         return ids.error();
     const qint64 now = m_db.clock().nowMs();
@@ -356,7 +218,7 @@ Status CustomerBulkWriter::writeContacts()
                         k.primary ? 1 : 0, text(k.notes), now, now);
         m_contactAudit->add(now, user, m_actor.source, id, AuditLog::snapshotText(ContactService::snapshot(k)));
     }
-    for (Batch *b : {m_contacts.get(), m_contactAudit.get()})
+    for (BulkInsert *b : {m_contacts.get(), m_contactAudit.get()})
         if (Status st = b->flush(); !st)
             return st;
     m_contactQueue.clear();
@@ -478,7 +340,7 @@ Status CustomerBulkWriter::flush()
         m_staging = true;
         m_firstId = m_queue.first().id;
         if (!m_search) // the first flush, or the first after a finish()
-            m_search = std::make_unique<Batch>(m_db, QStringLiteral("INSERT INTO bulk_search_staging (id, grams) VALUES "),
+            m_search = std::make_unique<BulkInsert>(m_db, QStringLiteral("INSERT INTO bulk_search_staging (id, grams) VALUES "),
                                                QStringLiteral("(?,?)"), 2, kRowsPerStatement);
     }
     const qint64 now = m_db.clock().nowMs();
@@ -520,7 +382,7 @@ Status CustomerBulkWriter::flush()
     }
     // PostgreSQL: parents first, the child tables reference customers. (SQLite: add() wrote each row,
     // a customer before its children; flush() returns the first failure.)
-    for (Batch *b : {m_customers.get(), m_phones.get(), m_emails.get(), m_addresses.get(), m_tags.get(), m_groups.get(),
+    for (BulkInsert *b : {m_customers.get(), m_phones.get(), m_emails.get(), m_addresses.get(), m_tags.get(), m_groups.get(),
                      m_search.get(), m_audit.get()}) {
         if (!b)
             continue;

@@ -13,6 +13,7 @@
 
 namespace crm {
 
+class BulkInsert;
 class Database;
 
 // Inserts many new customers (importers) inside the caller's write transaction: the rows, their
@@ -61,9 +62,7 @@ public:
     static constexpr int kBatch = 500;
 
 private:
-    class Batch;
     Result<qint64> nextId();
-    Result<QVector<qint64>> contactIds(qsizetype count);
     Status writeContacts();
     Result<qint64> labelId(const QString &table, QHash<QString, qint64> &cache, const QString &name);
 
@@ -79,8 +78,8 @@ private:
     qint64 m_lastWrittenId = 0;
     QStringList m_suspendedIndexes; // their CREATE statements
     QHash<QString, qint64> m_tagIds, m_groupIds;
-    std::unique_ptr<Batch> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
-    std::unique_ptr<Batch> m_contacts, m_contactAudit;
+    std::unique_ptr<BulkInsert> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
+    std::unique_ptr<BulkInsert> m_contacts, m_contactAudit;
 };
 
 } // namespace crm

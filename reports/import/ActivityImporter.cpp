@@ -2,6 +2,7 @@
 
 #include "core/security/Actor.h"
 #include "core/services/ActivityService.h"
+#include "core/storage/ActivityBulkWriter.h"
 #include "core/storage/Database.h"
 #include "reports/import/ActivityRowParser.h"
 #include "reports/import/ImportLookups.h"
@@ -33,6 +34,21 @@ public:
 protected:
     Status checkMapping(const ColumnMapping &) override { return {}; }
     Status prepare() override { return {}; }
+
+    // The last batch, and one change of each kind for the whole import (a million per-row
+    // notifications would only make every view reload as often).
+    Status finish() override
+    {
+        if (!m_writer)
+            return {};
+        if (Status st = m_writer->flush(); !st)
+            return st;
+        if (m_result.created > 0) {
+            m_db.notifyAfterCommit({QStringLiteral("activity"), 0, QStringLiteral("reset")});
+            m_db.notifyAfterCommit({QStringLiteral("customer"), 0, QStringLiteral("reset")}); // last contacts moved
+        }
+        return {};
+    }
 
     // Parses and checks the chunk, looks its customers and their activities up in a query or three,
     // then handles the rows in file order (so the report lists them in order too).
@@ -123,10 +139,11 @@ private:
             }
         }
         if (writing()) {
-            auto logged = ActivityService(m_db).log(m_actor, a);
-            if (!logged) // every check was made before the write: this is the database's problem, not the row's
-                return Error{logged.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(logged.error().message),
-                             logged.error().field};
+            if (!m_writer)
+                m_writer = std::make_unique<ActivityBulkWriter>(m_db, m_actor);
+            // Every check was made before: a failure here is the database's problem, not the row's.
+            if (Status st = m_writer->add(a); !st)
+                return Error{st.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(st.error().message), st.error().field};
         }
         ++m_result.created;
         if (m_options.onDuplicate != DuplicatePolicy::Create)
@@ -135,6 +152,7 @@ private:
     }
 
     CustomerLookup m_customers;
+    std::unique_ptr<ActivityBulkWriter> m_writer; // made by the first row written
     QHash<quint64, qint64> m_existing; // fingerprint -> activity id, this chunk's customers and span
     QHash<quint64, qint64> m_inFile; // fingerprint -> row number
 };

@@ -7,8 +7,9 @@ namespace crm {
 // Imports activities (calls, visits, notes...) from a table (CSV, XLSX sheet, JSON array) with
 // ActivityService's rules: each row's customer by id, or by name (+ the customer's phone), within the
 // importing user's data scope (out of scope = unknown customer); values checked by
-// ActivityService::validateDraft; written by ActivityService::log inside the import's transaction, so
-// the customer's last contact, the audit entry and the notifications are as when logged by hand.
+// ActivityService::validateDraft; written by ActivityBulkWriter inside the import's transaction with
+// what ActivityService::log writes (the row, its audit entry, the customer's last contact), 500 at a
+// time, and one change notification for the whole import.
 // As ActivityService decides, the importing user is the author of every activity (the exports'
 // user column is not read), and the system actor, being no person, cannot import activities.
 //

@@ -3,6 +3,7 @@
 // all or nothing vs partial with the error report, bad values as row issues, duplicates, dry run,
 // cancel, a broken JSON file. SQLite and PostgreSQL.
 #include "core/services/ActivityService.h"
+#include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
@@ -548,6 +549,10 @@ private Q_SLOTS:
         // The customer's last contact moved as ActivityService::log moves it.
         QCOMPARE(must(CustomerService(*db).get(s.team.li, s.xinghe), "customer").lastContactAt, localMs(2026, 3, 5, 14, 0));
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'activity' AND action = 'create'")), 3);
+        const QVector<AuditEntry> trail = must(AuditLog::history(*db, QStringLiteral("activity"), visit.id), "history");
+        QCOMPARE(trail.size(), 1);
+        QCOMPARE(trail[0].newValue, AuditLog::snapshotText(ActivityService::snapshot(visit))); // as ActivityService::log writes it
+        QCOMPARE(trail[0].userId, s.team.li.userId);
 
         // Again: exact duplicates skipped (by default and with update); create makes them anyway.
         r = importFile(*db, s.team.li, QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
@@ -565,6 +570,34 @@ private Q_SLOTS:
         r = importFile(*db, Actor::system(), QStringLiteral("activities"), fixture(QStringLiteral("activities_zh.csv")));
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("forbidden"));
+    }
+
+    // More rows than a write batch and a chunk (500): every activity, audit entry and the customers'
+    // newest contact time, across batches.
+    void activitiesAcrossBatches()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        QByteArray csv = u("客户,时间,类型,主题\n").toUtf8();
+        const qint64 base = localMs(2026, 1, 1, 8, 0);
+        for (int i = 0; i < 1201; ++i)
+            csv += (u(i % 2 ? "深圳星河科技有限公司" : "赵氏贸易") + QStringLiteral(",%1,call,call %2\n")
+                        .arg(QDateTime::fromMSecsSinceEpoch(base + qint64(i) * 60'000).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                        .arg(i))
+                       .toUtf8();
+        const QString file = path(QStringLiteral("many_activities.csv"));
+        writeFile(file, csv);
+        auto r = importFile(*db, s.team.li, QStringLiteral("activities"), file);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
+        QCOMPARE(r->created, 1201);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 1201);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(DISTINCT id) FROM activities")), 1201);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'activity'")), 1201);
+        QCOMPARE(must(CustomerService(*db).get(s.team.li, s.xinghe), "customer").lastContactAt, base + 1199 * 60'000);
+        QCOMPARE(must(CustomerService(*db).get(s.team.li, s.zhaoCo), "customer").lastContactAt, base + 1200 * 60'000);
+        // The running totals the dashboard reads moved with them (triggers).
+        QCOMPARE(count(*db, QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM activity_day_counts")), 1201);
     }
 
     void opportunitiesRoundTrip()

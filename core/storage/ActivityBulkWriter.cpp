@@ -1,0 +1,71 @@
+#include "core/storage/ActivityBulkWriter.h"
+
+#include "core/services/ActivityService.h"
+#include "core/services/AuditLog.h"
+#include "core/storage/BulkInsert.h"
+#include "core/storage/Database.h"
+
+namespace crm {
+
+using bulk::nullableId;
+using bulk::text;
+
+ActivityBulkWriter::ActivityBulkWriter(Database &db, const Actor &actor) : m_db(db), m_actor(actor)
+{
+    m_rows = std::make_unique<BulkInsert>(
+        db,
+        QStringLiteral("INSERT INTO activities (id, customer_id, contact_id, opportunity_id, user_id, kind, direction, status,"
+                       " subject, content, outcome, phone, occurred_at, duration_seconds, created_at) VALUES "),
+        QStringLiteral("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"), 15);
+    m_audit = std::make_unique<BulkInsert>(
+        db,
+        QStringLiteral("INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value) VALUES "),
+        QStringLiteral("(?,?,?,'activity',?,'create',NULL,NULL,?)"), 5);
+}
+
+ActivityBulkWriter::~ActivityBulkWriter() = default;
+
+Status ActivityBulkWriter::add(const Activity &draft)
+{
+    Q_ASSERT_X(m_db.inTransaction(), "ActivityBulkWriter", "needs the caller's write transaction");
+    if (!draft.attachments.isEmpty() || m_actor.userId <= 0)
+        return Error::internal(); // see the class comment: no caller passes these
+    m_queue.append(draft);
+    if (m_queue.size() >= kBatch)
+        return flush();
+    return {};
+}
+
+Status ActivityBulkWriter::flush()
+{
+    if (m_queue.isEmpty())
+        return {};
+    auto ids = BulkInsert::takeIds(m_db, QStringLiteral("activities"), m_queue.size());
+    if (!ids)
+        return ids.error();
+    const qint64 now = m_db.clock().nowMs();
+    QHash<qint64, qint64> newest; // customer -> its newest activity in the batch
+    for (qsizetype i = 0; i < m_queue.size(); ++i) {
+        Activity &a = m_queue[i];
+        a.id = ids->at(i);
+        a.userId = m_actor.userId;
+        a.createdAt = now;
+        a.version = 1;
+        m_rows->add(a.id, a.customerId, nullableId(a.contactId.value_or(0)), nullableId(a.opportunityId.value_or(0)), a.userId,
+                    a.kind, text(a.direction), text(a.status), text(a.subject), text(a.content), text(a.outcome), text(a.phone),
+                    a.occurredAt, a.durationSeconds ? std::optional<qint64>(*a.durationSeconds) : std::nullopt, now);
+        m_audit->add(now, nullableId(m_actor.userId), m_actor.source, a.id, AuditLog::snapshotText(ActivityService::snapshot(a)));
+        qint64 &at = newest[a.customerId];
+        at = std::max(at, a.occurredAt);
+    }
+    for (BulkInsert *b : {m_rows.get(), m_audit.get()})
+        if (Status st = b->flush(); !st)
+            return st;
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+        if (auto raised = ActivityService::raiseLastContact(m_db, it.key(), it.value()); !raised)
+            return raised.error();
+    m_queue.clear();
+    return {};
+}
+
+} // namespace crm

@@ -1,0 +1,78 @@
+#include "core/storage/BulkInsert.h"
+
+#include "core/storage/Database.h"
+
+#include <QSqlQuery>
+
+namespace crm {
+
+BulkInsert::BulkInsert(Database &db, QString head, QString row, int perRow, int rowsPerStatement)
+    : m_db(db), m_head(std::move(head)), m_row(std::move(row)), m_perRow(perRow), m_rows(rowsPerStatement)
+{
+    if (db.isSqlite())
+        m_lite = std::make_unique<SqliteStatement>(db, sql(1));
+}
+
+BulkInsert::~BulkInsert() = default;
+
+Status BulkInsert::flush()
+{
+    if (m_lite)
+        return m_status;
+    const qsizetype rows = m_values.size() / m_perRow;
+    qsizetype done = 0;
+    while (done < rows) {
+        const int n = int(qMin<qsizetype>(m_rows, rows - done));
+        const qsizetype from = done * m_perRow;
+        auto it = m_statements.find(n);
+        if (it == m_statements.end())
+            it = m_statements.emplace(n, m_db.prepare(sql(n))).first;
+        QSqlQuery &q = it->second;
+        for (int i = 0; i < n * m_perRow; ++i)
+            q.bindValue(i, m_values.at(from + i));
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        done += n;
+    }
+    m_values.clear();
+    return {};
+}
+
+Result<QVector<qint64>> BulkInsert::takeIds(Database &db, const QString &table, qsizetype count)
+{
+    QVector<qint64> ids;
+    ids.reserve(count);
+    if (db.isSqlite()) {
+        QSqlQuery q = db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM ") + table);
+        if (Status st = db.exec(q); !st)
+            return st.error();
+        q.next();
+        const qint64 last = q.value(0).toLongLong();
+        for (qsizetype i = 1; i <= count; ++i)
+            ids.append(last + i);
+        return ids;
+    }
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('%1', 'id')) FROM generate_series(1, :n)").arg(table));
+    q.bindValue(QStringLiteral(":n"), qint64(count));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    if (ids.size() != count)
+        return Error::internal();
+    return ids;
+}
+
+QString BulkInsert::sql(int rows) const
+{
+    QString s = m_head;
+    s.reserve(m_head.size() + rows * (m_row.size() + 1));
+    for (int i = 0; i < rows; ++i) {
+        if (i)
+            s += QLatin1Char(',');
+        s += m_row;
+    }
+    return s;
+}
+
+} // namespace crm
