@@ -4,8 +4,8 @@
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
-#include "core/storage/CustomerRepository.h"
 #include "core/storage/BulkInsert.h"
+#include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqliteBulkLoad.h"
 
