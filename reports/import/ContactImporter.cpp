@@ -30,7 +30,7 @@ struct ContactRow
 {
     CustomerRef customer;
     Contact draft;
-    std::optional<bool> primary; // the primary cell, when the file has one
+    std::optional<bool> primary; // the primary cell, when it says yes or no
     QSet<QString> given; // ContactService fields the row fills
 };
 
@@ -121,12 +121,13 @@ private:
             if (!value->isEmpty())
                 r.given << QLatin1String(field);
         }
-        if (m_mapping.columnOf(QStringLiteral("primary")) >= 0) {
-            const QString flag = cell(cells, "primary").toLower();
+        // An empty cell says nothing (as every empty cell): the default for a new contact, no change
+        // for an existing one. The export writes the primary mark and leaves the others empty.
+        if (const QString flag = cell(cells, "primary").toLower(); !flag.isEmpty()) {
             static const QStringList yes = {QStringLiteral("yes"), QStringLiteral("y"), QStringLiteral("true"), QStringLiteral("1"),
                                             QStringLiteral("是"), QStringLiteral("主"), QStringLiteral("主联系人")};
-            static const QStringList no = {QString(), QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("false"),
-                                           QStringLiteral("0"), QStringLiteral("否")};
+            static const QStringList no = {QStringLiteral("no"), QStringLiteral("n"), QStringLiteral("false"), QStringLiteral("0"),
+                                           QStringLiteral("否")};
             if (yes.contains(flag))
                 r.primary = true;
             else if (no.contains(flag))

@@ -11,9 +11,10 @@ namespace crm {
 // contacts are written by ContactService::add inside the import's transaction (audit entry and change
 // notification as when added by hand). Needs customer.write, as adding a contact by hand does.
 //
-// Primary: a primary column (是/yes/true/1 or empty/否/no) decides, and a primary row takes the mark
-// from the customer's other contacts, as ContactService does; without such a column a customer's first
-// contact becomes its primary.
+// Primary: a primary cell saying yes (是/yes/true/1) or no (否/no/false/0) decides, and a primary row
+// takes the mark from the customer's other contacts, as ContactService does; an empty cell (or no
+// such column) makes a new contact primary when its customer has none yet, and leaves an existing one
+// as it is.
 //
 // Duplicates: the same customer and the same contact name (trimmed, case-insensitive) in the database
 // or earlier in the file. skip (default; listed in the report), update (the row's non-empty fields

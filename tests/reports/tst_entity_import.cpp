@@ -820,6 +820,17 @@ private Q_SLOTS:
             if (k.name == u("张伟"))
                 QCOMPARE(k.position, u("采购总监"));
         }
+        // An empty primary cell leaves the mark where it is; 否 takes it away.
+        writeFile(update, u("客户,姓名,职位,主联系人\n深圳星河科技有限公司,王强,CTO,\n").toUtf8());
+        QVERIFY(importFile(*db, s.team.wang, QStringLiteral("contacts"), update, updating).value().updated == 1);
+        list = must(ContactService(*db).list(s.team.wang, s.xinghe), "list");
+        for (const Contact &k : std::as_const(list))
+            QCOMPARE(k.primary, k.name == u("王强"));
+        writeFile(update, u("客户,姓名,主联系人\n深圳星河科技有限公司,王强,否\n").toUtf8());
+        QVERIFY(importFile(*db, s.team.wang, QStringLiteral("contacts"), update, updating).value().updated == 1);
+        list = must(ContactService(*db).list(s.team.wang, s.xinghe), "list");
+        for (const Contact &k : std::as_const(list))
+            QVERIFY(!k.primary);
 
         // A customer without contacts: its first imported contact becomes the primary.
         Customer fresh;
