@@ -1,6 +1,5 @@
 #include "reports/import/ActivityRowParser.h"
 
-#include "core/domain/Validation.h"
 #include "reports/export/ExportVocabulary.h"
 #include "reports/import/CustomerRowParser.h"
 
@@ -49,24 +48,10 @@ std::optional<qint64> ActivityRowParser::parseTime(const QString &text)
 Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row) const
 {
     row = ActivityRow{};
-    const QString id = cell(cells, "customerId");
-    if (!id.isEmpty()) {
-        bool ok = false;
-        row.customer.id = id.toLongLong(&ok);
-        if (!ok || row.customer.id <= 0)
-            return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
-    }
-    row.customer.name = cell(cells, "customer");
-    if (const QString phone = cell(cells, "customerPhone"); !phone.isEmpty()) {
-        const auto p = Validation::normalizePhone(phone);
-        if (!p)
-            return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
-        row.customer.phone = *p;
-    }
-    if (row.customer.isEmpty())
-        return Error::validation(QStringLiteral("required"),
-                                 m_mapping.columnOf(QStringLiteral("customer")) >= 0 ? QStringLiteral("customer") : QStringLiteral("customerId"),
-                                 QStringLiteral("The customer is missing"));
+    auto customer = customerRefIn(m_mapping, cells);
+    if (!customer)
+        return customer.error();
+    row.customer = *customer;
     Activity &a = row.draft;
     if (const QString time = cell(cells, "occurredAt"); !time.isEmpty()) {
         const auto ms = parseTime(time);

@@ -1,6 +1,5 @@
 #include "reports/import/ContactImporter.h"
 
-#include "core/domain/Validation.h"
 #include "core/security/Actor.h"
 #include "core/services/ContactService.h"
 #include "core/storage/Database.h"
@@ -95,23 +94,10 @@ private:
 
     Status parse(const QStringList &cells, ContactRow &r) const
     {
-        if (const QString id = cell(cells, "customerId"); !id.isEmpty()) {
-            bool ok = false;
-            r.customer.id = id.toLongLong(&ok);
-            if (!ok || r.customer.id <= 0)
-                return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
-        }
-        r.customer.name = cell(cells, "customer");
-        if (const QString phone = cell(cells, "customerPhone"); !phone.isEmpty()) {
-            const auto p = Validation::normalizePhone(phone);
-            if (!p)
-                return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
-            r.customer.phone = *p;
-        }
-        if (r.customer.isEmpty())
-            return Error::validation(QStringLiteral("required"),
-                                     m_mapping.columnOf(QStringLiteral("customer")) >= 0 ? QStringLiteral("customer") : QStringLiteral("customerId"),
-                                     QStringLiteral("The customer is missing"));
+        auto customer = customerRefIn(m_mapping, cells);
+        if (!customer)
+            return customer.error();
+        r.customer = *customer;
         Contact &k = r.draft;
         const std::pair<const char *, QString *> texts[] = {{"name", &k.name},   {"position", &k.position},
                                                             {"relationship", &k.relationship}, {"phone", &k.phone},

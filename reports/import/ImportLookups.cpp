@@ -1,7 +1,10 @@
 #include "reports/import/ImportLookups.h"
 
+#include "core/domain/Validation.h"
 #include "core/services/PipelineService.h"
 #include "core/storage/Database.h"
+#include "reports/import/ColumnMapping.h"
+#include "reports/import/CustomerRowParser.h"
 
 #include <QSqlQuery>
 
@@ -31,7 +34,39 @@ void bindList(QSqlQuery &q, const QString &prefix, const QVector<T> &values)
         q.bindValue(QString(QLatin1Char(':') + prefix + QString::number(i)), values[i]);
 }
 
+Error formatError(const char *field, const QString &message)
+{
+    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
+}
+
 } // namespace
+
+Result<CustomerRef> customerRefIn(const ColumnMapping &mapping, const QStringList &cells)
+{
+    auto cell = [&](const char *field) {
+        const int i = mapping.columnOf(QLatin1String(field));
+        return i < 0 ? QString() : CustomerRowParser::clean(cells.value(i));
+    };
+    CustomerRef ref;
+    if (const QString id = cell("customerId"); !id.isEmpty()) {
+        bool ok = false;
+        ref.id = id.toLongLong(&ok);
+        if (!ok || ref.id <= 0)
+            return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
+    }
+    ref.name = cell("customer");
+    if (const QString phone = cell("customerPhone"); !phone.isEmpty()) {
+        const auto p = Validation::normalizePhone(phone);
+        if (!p)
+            return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
+        ref.phone = *p;
+    }
+    if (ref.isEmpty())
+        return Error::validation(QStringLiteral("required"),
+                                 mapping.columnOf(QStringLiteral("customer")) >= 0 ? QStringLiteral("customer") : QStringLiteral("customerId"),
+                                 QStringLiteral("The customer is missing"));
+    return ref;
+}
 
 Status CustomerLookup::load(const QVector<CustomerRef> &refs)
 {

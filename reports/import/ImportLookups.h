@@ -21,6 +21,12 @@ struct CustomerRef
     bool isEmpty() const { return id <= 0 && name.isEmpty(); }
 };
 
+class ColumnMapping;
+
+// The customer a row names by its customerId, customer (name) and customerPhone cells; an error
+// (naming the field) when the id or phone is none or no customer is named.
+Result<CustomerRef> customerRefIn(const ColumnMapping &mapping, const QStringList &cells);
+
 // Finds the customers the rows of a chunk name, within the actor's data scope (a customer out of
 // scope is unknown, as everywhere): one query for the ids, one for the names and, when rows give
 // phones, one for those customers' phones, per chunk instead of per row.

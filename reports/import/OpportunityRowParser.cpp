@@ -1,7 +1,6 @@
 #include "reports/import/OpportunityRowParser.h"
 
 #include "core/domain/Money.h"
-#include "core/domain/Validation.h"
 #include "reports/export/ExportVocabulary.h"
 #include "reports/import/CustomerRowParser.h"
 
@@ -45,25 +44,10 @@ std::optional<qint64> OpportunityRowParser::parseAmount(const QString &text)
 Status OpportunityRowParser::parse(const QStringList &cells, OpportunityRow &row) const
 {
     row = OpportunityRow{};
-    const QString id = cell(cells, "customerId");
-    if (!id.isEmpty()) {
-        bool ok = false;
-        row.customer.id = id.toLongLong(&ok);
-        if (!ok || row.customer.id <= 0)
-            return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
-    }
-    row.customer.name = cell(cells, "customer");
-    const QString phone = cell(cells, "customerPhone");
-    if (!phone.isEmpty()) {
-        const auto p = Validation::normalizePhone(phone);
-        if (!p)
-            return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
-        row.customer.phone = *p;
-    }
-    if (row.customer.isEmpty())
-        return Error::validation(QStringLiteral("required"), m_mapping.columnOf(QStringLiteral("customer")) >= 0
-                                     ? QStringLiteral("customer") : QStringLiteral("customerId"),
-                                 QStringLiteral("The customer is missing"));
+    auto customer = customerRefIn(m_mapping, cells);
+    if (!customer)
+        return customer.error();
+    row.customer = *customer;
 
     Opportunity &o = row.draft;
     o.name = cell(cells, "name");
