@@ -51,11 +51,9 @@ int DemoCommand::run(const Invocation &call)
         return Exit::Failure;
     }
     // Where the time went (stderr, so the user table on stdout stays clean).
-    static const char *const kSteps[] = {"customers", "customer children", "opportunities", "activities", "tasks",
-                                         "search index", "indexes", "running totals", "cleanup", "statistics"};
     QStringList steps;
-    for (qsizetype i = 0; i < report->stepMs.size() && i < qsizetype(std::size(kSteps)); ++i)
-        steps << QStringLiteral("%1 %2 s").arg(QLatin1String(kSteps[i]), QString::number(report->stepMs[i] / 1000.0, 'f', 1));
+    for (const auto &[name, ms] : std::as_const(report->steps))
+        steps << QStringLiteral("%1 %2 s").arg(name, QString::number(ms / 1000.0, 'f', 1));
     call.console.err(QStringLiteral("crm: demo: ") + steps.join(QStringLiteral(", ")));
     TextTable users({QStringLiteral("USER"), QStringLiteral("NAME"), QStringLiteral("ROLE"), QStringLiteral("DEPARTMENT")});
     for (const DemoUser &u : report->users)

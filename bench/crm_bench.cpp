@@ -67,8 +67,8 @@ int main(int argc, char **argv)
             }
             out << "generated " << report->customers << " customers, " << report->activities << " activities, "
                 << report->opportunities << " opportunities, " << report->tasks << " tasks in " << timer.elapsed() << " ms (steps";
-            for (qint64 ms : report->stepMs)
-                out << ' ' << ms;
+            for (const auto &[name, ms] : std::as_const(report->steps))
+                out << ' ' << name << ' ' << ms;
             out << ")\n";
         }
     }

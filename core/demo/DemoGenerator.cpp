@@ -1,12 +1,12 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/search/SearchIndex.h"
+#include "core/search/SearchIndexBuild.h"
 #include "core/security/PasswordHasher.h"
 #include "core/storage/Database.h"
 #include "core/storage/RowCursor.h"
 #include "core/storage/RunningTotals.h"
 #include "core/storage/SqliteBulkLoad.h"
-#include "core/storage/SqliteStatement.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -125,7 +125,11 @@ QString fill(QString sql, const QHash<QString, QString> &values)
 class Run
 {
 public:
-    Run(Database &db, const DemoOptions &options) : m_db(db), m_options(options), m_now(db.clock().nowMs()) {}
+    // `search`: where SQLite's keyword index is built (null on PostgreSQL).
+    Run(Database &db, const DemoOptions &options, SearchIndexBuild *search)
+        : m_db(db), m_options(options), m_search(search), m_now(db.clock().nowMs())
+    {
+    }
 
     Status execute(const QString &sql)
     {
@@ -169,23 +173,30 @@ public:
         DemoReport report;
         if (Status st = createUsers(passwordHash, report); !st)
             return st.error();
-        const QList<std::function<Status()>> steps = {
-            [&] { return createCustomers(); },   [&] { return createCustomerChildren(); },
-            [&] { return createOpportunities(); }, [&] { return createActivities(); },
-            [&] { return createTasks(); },       [&] { return indexSearch(); },
-            [&] { return SqliteBulkLoad::createIndexes(m_db, *indexes); },
-            [&] { return restoreTotals(*triggers); }, [&] { return dropScratchTables(); },
+        // On SQLite the keyword index is built beside the load (SearchIndexBuild): its texts are read
+        // once the customers and their tags exist, and it is put in place after the tasks.
+        const QList<std::pair<const char *, std::function<Status()>>> steps = {
+            {"customers", [&] { return createCustomers(); }},
+            {"customer children", [&] { return createCustomerChildren(); }},
+            {"search texts", [&] { return m_search ? startSearchBuild() : Status{}; }},
+            {"opportunities", [&] { return createOpportunities(); }},
+            {"activities", [&] { return createActivities(); }},
+            {"tasks", [&] { return createTasks(); }},
+            {"search index", [&] { return m_search ? m_search->install() : indexSearch(); }},
+            {"indexes", [&] { return SqliteBulkLoad::createIndexes(m_db, *indexes); }},
+            {"running totals", [&] { return restoreTotals(*triggers); }},
+            {"cleanup", [&] { return dropScratchTables(); }},
             // PostgreSQL plans from statistics, and freshly loaded tables read as empty until autovacuum
             // analyses them: measured at 1M customers, a team lead's dashboard took 237 ms before and
             // 30 ms after, the pipeline summary 33 ms and 4.6 ms. (VACUUM follows after the commit.)
-            [&] { return m_db.isSqlite() ? Status{} : m_db.execSql(QStringLiteral("ANALYZE")); },
+            {"statistics", [&] { return m_db.isSqlite() ? Status{} : m_db.execSql(QStringLiteral("ANALYZE")); }},
         };
         QElapsedTimer timer;
         timer.start();
-        for (const auto &step : steps) {
+        for (const auto &[name, step] : steps) {
             if (Status st = step(); !st)
                 return st.error();
-            report.stepMs.append(timer.restart());
+            report.steps.append({QLatin1String(name), timer.restart()});
         }
         const std::pair<const char *, qint64 *> counts[] = {{"customers", &report.customers}, {"contacts", &report.contacts},
                                                             {"opportunities", &report.opportunities},
@@ -631,35 +642,27 @@ private:
             " t.id, t.created_at FROM tasks t WHERE t.kind = 'follow_up' ORDER BY t.id"));
     }
 
-    // The keyword index is built in C++ (the same tokens CustomerRepository writes), in pages by id.
-    // A worker thread tokenizes the next page while this one writes the last. On SQLite the entries
-    // wait in a plain table and enter the index in a few large statements (SearchIndex::loadStaged;
-    // 50 rows per INSERT into the index made 20,000 small segments to merge); on PostgreSQL they are
-    // written to the customers' search_grams, 50 rows per UPDATE.
-    Status indexSearch()
+    // SQLite: every customer's texts handed to the index build, which starts on its own thread.
+    Status startSearchBuild()
     {
-        const bool lite = m_db.isSqlite();
-        if (lite)
-            if (Status st = execute(QStringLiteral("CREATE TABLE demo_search (id INTEGER PRIMARY KEY, grams TEXT NOT NULL)")); !st)
-                return st;
-        Status staged = tokenizeAndStage();
-        m_stage.reset(); // SQLite drops the staging table only once no statement uses it
-        if (!staged)
-            return staged;
-        if (lite) {
-            auto first = scalar(QStringLiteral("SELECT COALESCE(MIN(id), 0) FROM demo_search"));
-            auto last = first ? scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM demo_search")) : first;
-            if (!last)
-                return last.error();
-            if (Status st = SearchIndex::loadStaged(m_db, QStringLiteral("demo_search"), *first, *last); !st)
-                return st;
-            if (Status st = execute(QStringLiteral("DROP TABLE demo_search")); !st)
-                return st;
+        qint64 last = 0;
+        for (;;) {
+            auto texts = readSearchTexts(last);
+            if (!texts)
+                return texts.error();
+            if (texts->isEmpty())
+                break;
+            for (const auto &[id, owner, t] : std::as_const(*texts))
+                m_search->add(id, owner, t);
         }
-        return SearchIndex::compact(m_db);
+        m_search->start();
+        return {};
     }
 
-    Status tokenizeAndStage()
+    // PostgreSQL: the keyword index is built in C++ (the same tokens CustomerRepository writes) into
+    // the customers' search_grams, in pages by id, 50 rows per UPDATE; a worker thread tokenizes the
+    // next page while this one writes the last.
+    Status indexSearch()
     {
         using Page = QVector<std::pair<qint64, QString>>;
         std::future<Page> pending;
@@ -699,9 +702,8 @@ private:
         QStringList texts;
     };
 
-    // Through RowCursor and, on SQLite, one prepared single-row INSERT bound through sqlite3: with
-    // QtSql's QVariant per value and 50-row statements, reading and staging took 8.5 s of a million
-    // customers' search entries (the tokenizing runs beside it on another thread).
+    // Through RowCursor: with QtSql's QVariant per value, reading (and staging) took 8.5 s of a million
+    // customers' search entries.
     Result<QVector<SearchTexts>> readSearchTexts(qint64 &last)
     {
         constexpr int kPage = 5000;
@@ -727,19 +729,6 @@ private:
 
     Status insertSearchRows(const QVector<std::pair<qint64, QString>> &rows)
     {
-        if (m_db.isSqlite()) {
-            if (!m_stage)
-                m_stage = std::make_unique<SqliteStatement>(m_db, QStringLiteral("INSERT INTO demo_search (id, grams) VALUES (?, ?)"));
-            if (Status st = m_stage->status(); !st)
-                return st;
-            for (const auto &[id, grams] : rows) {
-                m_stage->bind(1, id);
-                m_stage->bind(2, grams);
-                if (Status st = m_stage->execute(); !st)
-                    return st;
-            }
-            return {};
-        }
         // Few enough placeholders per statement that binding stays cheap.
         constexpr int kRowsPerUpdate = 50;
         for (int from = 0; from < rows.size(); from += kRowsPerUpdate) {
@@ -764,7 +753,7 @@ private:
 
     Database &m_db;
     DemoOptions m_options;
-    std::unique_ptr<SqliteStatement> m_stage; // the staging INSERT (SQLite), finalized before its table is dropped
+    SearchIndexBuild *m_search;
     qint64 m_now;
     QHash<QString, QString> m_values;
 };
@@ -790,8 +779,12 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
     // settings end with the commit, before PostgreSQL's VACUUM.
     auto result = [&] {
         SqliteBulkLoad bulk(m_db, 1024, true);
+        // Destroyed after the transaction, which SQLite requires to detach its scratch file.
+        std::optional<SearchIndexBuild> search;
+        if (m_db.isSqlite())
+            search.emplace(m_db);
         return m_db.write([&]() -> Result<DemoReport> {
-            Run run(m_db, options);
+            Run run(m_db, options, search ? &*search : nullptr);
             auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));
             if (!existing)
                 return existing.error();

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <utility>
+
 namespace crm {
 
 class Database;
@@ -26,9 +28,8 @@ struct DemoReport
 {
     QVector<DemoUser> users;
     qint64 customers = 0, contacts = 0, opportunities = 0, activities = 0, tasks = 0;
-    // Milliseconds per step: customers, their children, opportunities, activities, tasks, search index,
-    // indexes, cleanup, planner statistics (PostgreSQL).
-    QVector<qint64> stepMs;
+    // Where the time went: each step's name and milliseconds, in order.
+    QVector<std::pair<QString, qint64>> steps;
 };
 
 // Fills an empty database with a deterministic, realistic synthetic company ("演示公司 (demo)"):
