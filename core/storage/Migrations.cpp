@@ -466,6 +466,14 @@ Status schema10(Database &db)
     });
 }
 
+// PostgreSQL: the running totals' trigger functions take an update's two counter rows in key order
+// (RunningTotals::orderCounterLocks): two deals of one owner moved in opposite directions at once
+// deadlocked, and one of the moves failed.
+Status schema11(Database &db)
+{
+    return RunningTotals::orderCounterLocks(db);
+}
+
 struct Migration
 {
     int version;
@@ -487,6 +495,7 @@ const QVector<Migration> &migrations()
         {8, schema8},
         {9, schema9},
         {10, schema10},
+        {11, schema11},
     };
     return list;
 }

@@ -97,7 +97,55 @@ QStringList postgresTriggers()
     };
 }
 
+// PostgreSQL, migration 11: the same functions taking an UPDATE's two counter rows in key order. In
+// the order of the change (old row, then new) a deal moved from stage A to B and another of the same
+// owner moved from B to A at the same time each held the row the other needed next: PostgreSQL ended
+// the deadlock by failing one of them. An activity moved between days or users likewise.
+QStringList postgresOrderedFunctions()
+{
+    const QString removeActivity =
+        QStringLiteral("  UPDATE activity_day_counts SET n = n - 1 WHERE day = OLD.occurred_at / 86400000 AND user_id = OLD.user_id;");
+    const QString addActivity =
+        QStringLiteral("  INSERT INTO activity_day_counts AS t (day, user_id, n) VALUES (NEW.occurred_at / 86400000, NEW.user_id, 1)"
+                       "  ON CONFLICT (day, user_id) DO UPDATE SET n = t.n + 1;");
+    auto deal = [](const char *row, const char *sign) {
+        return QStringLiteral("  INSERT INTO opportunity_totals AS t (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                              "  VALUES (COALESCE(%1.owner_id, 0), %1.pipeline_id, %1.stage_id, %1.currency, %2 1, %2 %1.amount_minor,"
+                              "  %2 %1.amount_minor * %1.probability)"
+                              "  ON CONFLICT (owner_id, pipeline_id, stage_id, currency) DO UPDATE SET n = t.n + excluded.n,"
+                              "  amount_minor = t.amount_minor + excluded.amount_minor, weighted_minor = t.weighted_minor + excluded.weighted_minor;")
+            .arg(QLatin1String(row), QLatin1String(sign));
+    };
+    // old_first: true unless an UPDATE's new key sorts before its old one.
+    auto function = [](const QString &name, const QString &oldKey, const QString &newKey, const QString &removeOld,
+                       const QString &addNew) {
+        return QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$"
+                              " DECLARE old_first boolean := true; BEGIN"
+                              " IF TG_OP = 'UPDATE' THEN old_first := ROW(%2) <= ROW(%3); END IF;"
+                              " IF TG_OP <> 'INSERT' AND old_first THEN %4 END IF;"
+                              " IF TG_OP <> 'DELETE' THEN %5 END IF;"
+                              " IF TG_OP = 'UPDATE' AND NOT old_first THEN %4 END IF;"
+                              " RETURN NULL; END $$")
+            .arg(name, oldKey, newKey, removeOld, addNew);
+    };
+    return {
+        function(QStringLiteral("activities_totals"), QStringLiteral("OLD.occurred_at / 86400000, OLD.user_id"),
+                 QStringLiteral("NEW.occurred_at / 86400000, NEW.user_id"), removeActivity, addActivity),
+        function(QStringLiteral("opportunities_totals"),
+                 QStringLiteral("COALESCE(OLD.owner_id, 0), OLD.pipeline_id, OLD.stage_id, OLD.currency"),
+                 QStringLiteral("COALESCE(NEW.owner_id, 0), NEW.pipeline_id, NEW.stage_id, NEW.currency"), deal("OLD", "-"),
+                 deal("NEW", "")),
+    };
+}
+
 } // namespace
+
+Status RunningTotals::orderCounterLocks(Database &db)
+{
+    if (db.isSqlite()) // one writer at a time
+        return {};
+    return runAll(db, postgresOrderedFunctions());
+}
 
 // Migration 8 runs this: a change to these tables or triggers is a new migration, not an edit here.
 Status RunningTotals::create(Database &db)

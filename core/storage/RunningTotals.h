@@ -26,6 +26,9 @@ public:
     // Empties the tables and fills them again from activities and opportunities (inside the caller's
     // transaction): the migration, and bulk loads that dropped the triggers while writing.
     static Status refill(Database &db);
+    // PostgreSQL (migration 11): the trigger functions take an update's two counter rows in key order,
+    // so that two writers moving rows in opposite directions queue instead of deadlocking.
+    static Status orderCounterLocks(Database &db);
     // The CREATE TRIGGER statements of the activities and opportunities tables, dropped here (a bulk
     // load runs them again and refills). Inside the caller's transaction: a rollback restores them.
     static Result<QStringList> dropTriggers(Database &db);

@@ -7,8 +7,12 @@
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
+#include <QMutex>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
+
+#include <atomic>
 
 using namespace crm;
 
@@ -562,6 +566,95 @@ private Q_SLOTS:
         QCOMPARE(all.salesCycle.averageDays, 12);
         QCOMPARE(all.activities, 7);
     }
+    // PostgreSQL: two deals of one owner moved in opposite directions at the same time each adjust the
+    // same two counter rows of opportunity_totals. Taken in the order of the move (old row, then new
+    // row) the second move held the row the first needed next and waited for the row the first held:
+    // a deadlock, which PostgreSQL ends by failing one of them ("The database is busy"). Migration 11's
+    // trigger takes the two rows in key order whatever the direction. Forced here: a third connection
+    // holds the lower row while the first move queues for it and the second takes the upper one.
+    void oppositeMovesOfOneOwnersDealsDoNotDeadlock()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        if (db->isSqlite())
+            QSKIP("SQLite has one writer at a time");
+        Fixture x(*db, clock);
+        const Team &t = x.team;
+        const qint64 customer = x.customer(t.wang, "2024-02-01T00:00");
+        const qint64 low = qMin(x.stages.value(QStringLiteral("lead")), x.stages.value(QStringLiteral("proposal")));
+        const qint64 high = qMax(x.stages.value(QStringLiteral("lead")), x.stages.value(QStringLiteral("proposal")));
+        const char *lowName = low == x.stages.value(QStringLiteral("lead")) ? "lead" : "proposal";
+        const char *highName = low == x.stages.value(QStringLiteral("lead")) ? "proposal" : "lead";
+        const qint64 up = x.opportunity(t.wang, customer, 1000, 10, {{lowName, "2024-02-02T00:00"}});    // low -> high
+        const qint64 down = x.opportunity(t.wang, customer, 2000, 20, {{highName, "2024-02-02T00:00"}}); // high -> low
+
+        auto watcher = db->openAnother();
+        QVERIFY(watcher.ok());
+        auto waiting = [&] {
+            QSqlQuery q = (*watcher)->prepare(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                             " AND datname = current_database()"));
+            return (*watcher)->exec(q).ok() && q.next() ? q.value(0).toInt() : -1;
+        };
+        auto waitFor = [&](int n) {
+            for (int i = 0; i < 500 && waiting() < n; ++i)
+                QThread::msleep(10);
+            return waiting() >= n;
+        };
+        std::atomic<int> moved{0};
+        QStringList failures;
+        QMutex failuresLock;
+        auto move = [&](qint64 id, qint64 stage) {
+            auto conn = db->openAnother(); // each thread its own connection
+            if (!conn) {
+                QMutexLocker l(&failuresLock);
+                failures << conn.error().message;
+                return;
+            }
+            Status st = (*conn)->execSql(QStringLiteral("UPDATE opportunities SET stage_id = %1 WHERE id = %2").arg(stage).arg(id));
+            if (st.ok()) {
+                moved++;
+            } else {
+                QMutexLocker l(&failuresLock);
+                failures << st.error().code + QLatin1Char(' ') + st.error().message;
+            }
+        };
+        QThread *first = nullptr, *second = nullptr;
+        auto held = db->write([&]() -> Result<bool> {
+            QSqlQuery lock = db->prepare(QStringLiteral("SELECT n FROM opportunity_totals WHERE owner_id = :o AND pipeline_id = :p"
+                                                        " AND stage_id = :s AND currency = 'CNY' FOR UPDATE"));
+            lock.bindValue(QStringLiteral(":o"), t.wang.userId);
+            lock.bindValue(QStringLiteral(":p"), x.pipelineId);
+            lock.bindValue(QStringLiteral(":s"), low);
+            if (Status st = db->exec(lock); !st || !lock.next())
+                return Error::internal();
+            lock.finish();
+            first = QThread::create(move, up, high);
+            first->start();
+            if (!waitFor(1))
+                return Error::internal();
+            second = QThread::create(move, down, low);
+            second->start();
+            if (!waitFor(2))
+                return Error::internal();
+            return true;
+        });
+        QVERIFY(held.ok());
+        QVERIFY(first && first->wait(30000));
+        QVERIFY(second && second->wait(30000));
+        delete first;
+        delete second;
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
+        QCOMPARE(moved.load(), 2);
+        auto totals = [&](qint64 stage) {
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT n, amount_minor FROM opportunity_totals WHERE owner_id = :o AND stage_id = :s"));
+            q.bindValue(QStringLiteral(":o"), t.wang.userId);
+            q.bindValue(QStringLiteral(":s"), stage);
+            return db->exec(q).ok() && q.next() ? std::pair(q.value(0).toLongLong(), q.value(1).toLongLong()) : std::pair(-1LL, -1LL);
+        };
+        QCOMPARE(totals(high), std::pair(1LL, 1000LL));
+        QCOMPARE(totals(low), std::pair(1LL, 2000LL));
+    }
+
     // The running totals (RunningTotals) against the rows they sum, after every kind of write the
     // triggers must follow; and the activity count, which adds whole days from them to partial days
     // counted directly, against a direct count for periods starting and ending all over the day.
