@@ -110,6 +110,8 @@ QString ErrorText::translated(const Error &error)
         return tr("%1 is out of range.").arg(field);
     if (c == QLatin1String("validation.reference"))
         return tr("%1 refers to something that does not exist.").arg(field);
+    if (c == QLatin1String("validation.last_admin"))
+        return tr("At least one active user must keep user administration.");
     if (error.isValidation())
         return tr("%1 is not valid.").arg(field);
     return tr("The operation failed: %1").arg(error.message);

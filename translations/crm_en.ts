@@ -491,6 +491,10 @@
         <source>Contact email</source>
         <translation>Contact email</translation>
     </message>
+    <message>
+        <source>At least one active user must keep user administration.</source>
+        <translation>At least one active user must keep user administration.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

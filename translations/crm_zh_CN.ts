@@ -489,6 +489,10 @@
         <source>Contact email</source>
         <translation>联系人邮箱</translation>
     </message>
+    <message>
+        <source>At least one active user must keep user administration.</source>
+        <translation>至少要有一位在职用户保留用户管理权限。</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

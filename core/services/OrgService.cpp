@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <functional>
+
 namespace crm {
 
 namespace {
@@ -356,6 +358,36 @@ Status updateUserColumn(Database &db, const Actor &actor, const User &before, co
         return {};
     });
 }
+Result<qint64> activeAdministrators(Database &db)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM users u JOIN roles r ON r.id = u.role_id WHERE u.active = 1"
+                                            " AND (' ' || r.permissions || ' ') LIKE :permission"));
+    q.bindValue(QStringLiteral(":permission"), QString(QStringLiteral("% ") + Permission::UserAdmin + QStringLiteral(" %")));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+// Runs `change` in one transaction and takes it back when it left no active user who may administer
+// users where there was one: nobody could then add users, reset a password or fix a role from the
+// desktop or the API (only `crm user` on the server could).
+Status keepingAnAdministrator(Database &db, const QString &field, const std::function<Status()> &change)
+{
+    return db.write([&]() -> Status {
+        auto before = activeAdministrators(db);
+        if (!before)
+            return before.error();
+        if (Status st = change(); !st)
+            return st;
+        auto after = activeAdministrators(db);
+        if (!after)
+            return after.error();
+        if (*before > 0 && *after == 0)
+            return Error::validation(QStringLiteral("last_admin"), field,
+                                     QStringLiteral("At least one active user must keep user administration"));
+        return {};
+    });
+}
 } // namespace
 
 Status OrgService::setActive(const Actor &actor, const QString &username, bool active)
@@ -367,7 +399,9 @@ Status OrgService::setActive(const Actor &actor, const QString &username, bool a
         return u.error();
     if (!active && u->id == actor.userId)
         return Error::validation(QStringLiteral("invalid"), QStringLiteral("active"), QStringLiteral("You cannot deactivate yourself"));
-    return updateUserColumn(m_db, actor, *u, QStringLiteral("active"), QStringLiteral("active"), u->active ? 1 : 0, active ? 1 : 0);
+    return keepingAnAdministrator(m_db, QStringLiteral("active"), [&] {
+        return updateUserColumn(m_db, actor, *u, QStringLiteral("active"), QStringLiteral("active"), u->active ? 1 : 0, active ? 1 : 0);
+    });
 }
 
 Status OrgService::setManager(const Actor &actor, qint64 userId, std::optional<qint64> managerId)
@@ -419,7 +453,9 @@ Status OrgService::setRole(const Actor &actor, qint64 userId, qint64 roleId)
         return u.error();
     if (!loadRole(roleId))
         return Error::validation(QStringLiteral("unknown"), QStringLiteral("roleId"), QStringLiteral("Unknown role"));
-    return updateUserColumn(m_db, actor, *u, QStringLiteral("role_id"), QStringLiteral("roleId"), u->roleId, roleId);
+    return keepingAnAdministrator(m_db, QStringLiteral("roleId"), [&] {
+        return updateUserColumn(m_db, actor, *u, QStringLiteral("role_id"), QStringLiteral("roleId"), u->roleId, roleId);
+    });
 }
 
 Result<User> OrgService::authenticate(const QString &username, const QString &password)
@@ -610,7 +646,7 @@ Status OrgService::updateRole(const Actor &actor, qint64 roleId, DataScope scope
     if (before->name == QLatin1String("administrator") && !permissions.contains(Permission::UserAdmin))
         return Error::validation(QStringLiteral("invalid"), QStringLiteral("permissions"),
                                  QStringLiteral("The administrator role must keep user administration"));
-    return m_db.write([&]() -> Status {
+    return keepingAnAdministrator(m_db, QStringLiteral("permissions"), [&]() -> Status {
         QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE roles SET data_scope = :s, permissions = :p, version = version + 1 WHERE id = :id"));
         q.bindValue(QStringLiteral(":s"), toString(scope));
         q.bindValue(QStringLiteral(":p"), permissions.join(QLatin1Char(' ')));
