@@ -358,6 +358,8 @@ Status updateUserColumn(Database &db, const Actor &actor, const User &before, co
         return {};
     });
 }
+
+// Active users whose role grants user.admin (roles keep their permissions space-separated).
 Result<qint64> activeAdministrators(Database &db)
 {
     QSqlQuery q = db.prepare(QStringLiteral("SELECT COUNT(*) FROM users u JOIN roles r ON r.id = u.role_id WHERE u.active = 1"
