@@ -224,6 +224,42 @@
         <source>Everything</source>
         <translation>全部数据</translation>
     </message>
+    <message>
+        <source>lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>qualified</source>
+        <translation>需求确认</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>方案报价</translation>
+    </message>
+    <message>
+        <source>negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待续约</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>新业务</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续约</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -946,6 +982,34 @@
     <message>
         <source>Answered</source>
         <translation>已回应</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>qualified</source>
+        <translation>需求确认</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>方案报价</translation>
+    </message>
+    <message>
+        <source>negotiation</source>
+        <translation>商务谈判</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待续约</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // system, a Chinese string appears once the zh_CN translator is installed, and the .ts files are
 // complete (no unfinished or empty translations).
 #include "ui/CredentialStore.h"
+#include "ui/DisplayFormat.h"
 #include "ui/LanguageLoader.h"
 #include "ui/UiResources.h"
 #include "ui/signin/SignInDialog.h"
@@ -47,11 +48,18 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("crm::CustomerTableModel", "Last contact"), QStringLiteral("最近联系"));
         // Plurals come out right in Chinese too.
         QCOMPARE(QCoreApplication::translate("crm::CustomersView", "%Ln customer(s)", nullptr, 3000), QStringLiteral("3,000 位客户"));
+        // The stages and pipelines the company starts with, as stored in English, until renamed.
+        QCOMPARE(DisplayFormat::stageName(QStringLiteral("lead")), QStringLiteral("线索"));
+        QCOMPARE(DisplayFormat::stageName(QStringLiteral("won")), QStringLiteral("赢单"));
+        QCOMPARE(DisplayFormat::stageName(QStringLiteral("初步接洽")), QStringLiteral("初步接洽"));
+        QCOMPARE(DisplayFormat::pipelineName(QStringLiteral("Renewals")), QStringLiteral("续约"));
+        QCOMPARE(QCoreApplication::translate("Report", "negotiation"), QStringLiteral("商务谈判"));
 
         QVERIFY(loader.install(QStringLiteral("en")));
         SignInDialog english(QStringLiteral("/tmp/none.sqlite"), &keychain);
         QCOMPARE(english.windowTitle(), QStringLiteral("Sign in to the CRM"));
         QCOMPARE(QCoreApplication::translate("crm::CustomersView", "%Ln customer(s)", nullptr, 1), QStringLiteral("1 customer"));
+        QCOMPARE(DisplayFormat::stageName(QStringLiteral("qualified")), QStringLiteral("Qualified"));
     }
 
     void catalogueIsComplete_data()

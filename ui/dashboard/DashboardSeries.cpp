@@ -49,8 +49,8 @@ DashboardSeries DashboardSeries::build(const DashboardData &data)
     }
 
     for (const FunnelStage &stage : data.funnel) {
-        s.funnelLabels << (stage.conversionBasisPoints ? tr("%1 · %2").arg(stage.name, percent(*stage.conversionBasisPoints))
-                                                       : stage.name);
+        const QString name = DisplayFormat::stageName(stage.name);
+        s.funnelLabels << (stage.conversionBasisPoints ? tr("%1 · %2").arg(name, percent(*stage.conversionBasisPoints)) : name);
         s.funnelReached << qreal(stage.reached);
         s.funnelStageIds << stage.stageId;
     }
@@ -116,7 +116,7 @@ std::optional<DashboardLink> DashboardSeries::linkFunnel(const DashboardData &da
     link.createdFrom = data.period.from;
     link.createdTo = data.period.to;
     if (stageIndex < data.funnel.size()) {
-        link.label = data.funnel[stageIndex].name;
+        link.label = DisplayFormat::stageName(data.funnel[stageIndex].name);
         link.pipelineId = data.funnel[stageIndex].pipelineId;
     }
     return link;

@@ -130,7 +130,7 @@ void DealsDialog::append(const OpportunityPage &page)
         const QString amount = amountHidden ? QStringLiteral("—") : DisplayFormat::money(o.amountMinor) + QLatin1Char(' ') + o.currency;
         const qint64 when = m_date == DateColumn::Closed ? o.closedAt : o.createdAt;
         const QString cells[] = {when ? DisplayFormat::date(when) : QString(), o.name, o.customerName, amount,
-                                 o.ownerName, o.stageName};
+                                 o.ownerName, DisplayFormat::stageName(o.stageName)};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c == Amount)

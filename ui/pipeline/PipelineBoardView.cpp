@@ -294,7 +294,7 @@ void PipelineBoardView::showPipelines(const QVector<Pipeline> &pipelines)
         const QSignalBlocker block(m_pipelineBox);
         m_pipelineBox->clear();
         for (const Pipeline &p : pipelines)
-            m_pipelineBox->addItem(p.name, p.id);
+            m_pipelineBox->addItem(DisplayFormat::pipelineName(p.name), p.id);
         m_pipelineBox->setCurrentIndex(m_pipelineBox->findData(chosen));
     }
     if (m_pendingStage) {
@@ -516,7 +516,7 @@ QString PipelineBoardView::headerText(qint64 stageId) const
         for (const StageSummary &s : m_summary.stages)
             if (s.stage.id == stageId)
                 sum = &s;
-    QString text = stage->name;
+    QString text = DisplayFormat::stageName(stage->name);
     if (!sum)
         return text;
     text += QLatin1Char('\n') + tr("%n opportunity(ies)", nullptr, int(sum->count));
@@ -605,7 +605,7 @@ std::optional<QString> PipelineBoardView::askLossReason(const Stage &stage)
     if (m_lossReason)
         return m_lossReason();
     bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was it lost (moving to “%1”)?").arg(stage.name),
+    const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was it lost (moving to “%1”)?").arg(DisplayFormat::stageName(stage.name)),
                                                  QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return std::nullopt;
@@ -646,7 +646,7 @@ void PipelineBoardView::requestMove(qint64 opportunityId, qint64 toStageId, std:
     }
     m_status->setText(tr("Moving…"));
     const Actor actor = m_session.actor();
-    const QString stageName = target->name;
+    const QString stageName = DisplayFormat::stageName(target->name);
     const QPointer<StageColumnModel> from(source);
     m_worker->run(
         this,
