@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QRegularExpression>
 #include <QTime>
 
 #include <cmath>
@@ -14,6 +15,25 @@ namespace {
 
 constexpr qint64 kMaxPartBytes = 64LL << 20; // workbook, relationships, styles
 constexpr qint64 kMaxSharedStrings = 50'000'000;
+
+// A string item's text as Excel means it: "_xHHHH_" stands for the UTF-16 unit HHHH (how Excel and
+// other writers carry control characters XML cannot; "_x005F_" is a literal underscore).
+QString decodeEscapes(QString text)
+{
+    if (!text.contains(QLatin1String("_x")))
+        return text;
+    static const QRegularExpression escape(QStringLiteral("_x([0-9A-Fa-f]{4})_"));
+    QString out;
+    qsizetype at = 0;
+    for (auto it = escape.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        out += QStringView(text).mid(at, m.capturedStart() - at);
+        out += QChar(char16_t(m.capturedView(1).toUShort(nullptr, 16)));
+        at = m.capturedEnd();
+    }
+    out += QStringView(text).mid(at);
+    return out;
+}
 
 Error formatError(const QString &message)
 {
@@ -348,7 +368,7 @@ Status XlsxReader::loadSharedStrings(const QString &path)
                 result = text.error();
                 break;
             }
-            m_shared.append(*text);
+            m_shared.append(decodeEscapes(*text));
             if (m_shared.size() > kMaxSharedStrings) {
                 result = formatError(QStringLiteral("The XLSX workbook has too many distinct texts"));
                 break;
@@ -483,7 +503,7 @@ Result<bool> XlsxReader::next(QStringList &cells)
                 auto v = elementText(m_xml, true);
                 if (!v)
                     return v.error();
-                inlineText = *v;
+                inlineText = decodeEscapes(*v);
             } else if (m_xml.name() == QLatin1String("f")) {
                 auto f = elementText(m_xml, false); // the formula; its cached result is in <v>
                 if (!f)

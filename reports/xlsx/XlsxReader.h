@@ -24,6 +24,7 @@ struct XlsxReadOptions
 // as Excel needs them for every row). Cells come out as text: shared and inline strings, numbers as
 // their decimal text (13812345678, not 1.38E+10), dates in the 1900 (or 1904) date system as
 // YYYY-MM-DD (with HH:MM:SS when there is a time), booleans as TRUE/FALSE, empty cells as "".
+// Excel's _xHHHH_ escapes in strings are decoded.
 class XlsxReader final : public RowSource
 {
 public:
