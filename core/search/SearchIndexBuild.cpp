@@ -4,8 +4,10 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqliteStatement.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QLoggingCategory>
 
 namespace crm {
@@ -19,18 +21,57 @@ Q_LOGGING_CATEGORY(lcBuild, "crm.search.build")
 constexpr QChar kSeparator = QChar(0x1f);
 constexpr qsizetype kChunkRows = 5000;
 
+constexpr char kScratchPrefix[] = ".crm-search-build-";
+
 // The scratch file's folder: beside the store (same file system, which has room for the store's
 // index anyway), or the system's temporary folder for a store without a folder of its own.
-QString scratchTemplate(const Database &db)
+QString scratchParent(const Database &db)
 {
     const QFileInfo store(db.options().location);
-    const QString folder = store.absoluteDir().exists() ? store.absolutePath() : QDir::tempPath();
-    return folder + QStringLiteral("/.crm-search-build-XXXXXX");
+    return store.absoluteDir().exists() ? store.absolutePath() : QDir::tempPath();
+}
+
+// A load that was killed (Ctrl+C during `crm demo`) leaves its scratch folder behind, about 300 MB
+// for a million customers. Each build holds a lock file in its folder; a folder whose lock's process
+// is gone is removed before the next build makes its own. A folder without a lock file is one being
+// made right now, or one from before the locks: removed only once it is a day old.
+void removeAbandonedScratch(const QString &parent)
+{
+    const QFileInfoList folders = QDir(parent).entryInfoList({QLatin1String(kScratchPrefix) + QLatin1Char('*')},
+                                                             QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        const QString lockPath = folder.filePath() + QStringLiteral("/lock");
+        if (QFileInfo::exists(lockPath)) {
+            QLockFile lock(lockPath);
+            lock.setStaleLockTime(0); // stale only when its process is gone, however long a load runs
+            if (!lock.tryLock(0))
+                continue; // its load is running
+            lock.unlock();
+        } else if (folder.lastModified().secsTo(QDateTime::currentDateTime()) < 24 * 3600) {
+            continue;
+        }
+        if (QDir(folder.filePath()).removeRecursively())
+            qCInfo(lcBuild) << "removed the scratch folder of an interrupted load:" << folder.filePath();
+    }
+}
+
+QString scratchTemplate(const Database &db)
+{
+    const QString parent = scratchParent(db);
+    removeAbandonedScratch(parent);
+    return parent + QLatin1Char('/') + QLatin1String(kScratchPrefix) + QStringLiteral("XXXXXX");
 }
 
 } // namespace
 
-SearchIndexBuild::SearchIndexBuild(Database &db) : m_db(db), m_dir(scratchTemplate(db)) {}
+SearchIndexBuild::SearchIndexBuild(Database &db) : m_db(db), m_dir(scratchTemplate(db))
+{
+    if (m_dir.isValid()) {
+        m_lock = std::make_unique<QLockFile>(m_dir.filePath(QStringLiteral("lock")));
+        if (!m_lock->tryLock(0))
+            qCWarning(lcBuild) << "cannot lock the scratch folder" << m_dir.path();
+    }
+}
 
 SearchIndexBuild::~SearchIndexBuild()
 {

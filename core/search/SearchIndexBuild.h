@@ -9,7 +9,10 @@
 
 #include <atomic>
 #include <future>
+#include <memory>
 #include <optional>
+
+class QLockFile;
 
 namespace crm {
 
@@ -29,7 +32,7 @@ class SearchIndexBuild
 {
 public:
     // `db`: the store's SQLite connection. The scratch file goes into a new folder beside the store's
-    // file and is removed with this object.
+    // file and is removed with this object; folders that killed loads left there are removed first.
     explicit SearchIndexBuild(Database &db);
     ~SearchIndexBuild();
     SearchIndexBuild(const SearchIndexBuild &) = delete;
@@ -61,6 +64,7 @@ private:
 
     Database &m_db;
     QTemporaryDir m_dir;
+    std::unique_ptr<QLockFile> m_lock; // held while the build lives: its folder is in use
     QVector<Chunk> m_chunks;
     std::future<Status> m_done;
     std::atomic<bool> m_cancel{false};

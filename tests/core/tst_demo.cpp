@@ -8,7 +8,11 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlRecord>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace crm;
 
@@ -107,6 +111,47 @@ private Q_SLOTS:
             // The load ran with a rollback journal; the database is back in WAL mode after it.
             QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'")), 1);
         }
+    }
+
+    // A demo load killed halfway leaves its scratch folder (about 300 MB for a million customers). The
+    // next load removes such folders, whose lock's process is gone, and leaves those of loads still
+    // running and those just being made.
+    void abandonedScratchFoldersAreRemovedByTheNextLoad()
+    {
+        CRM_OPEN_DB(db);
+        if (!db->isSqlite())
+            QSKIP("SQLite's scratch index only");
+        const QDir folder(QFileInfo(db.location).absolutePath());
+        const QString dead = folder.filePath(QStringLiteral(".crm-search-build-dead01"));
+        const QString live = folder.filePath(QStringLiteral(".crm-search-build-live01"));
+        const QString fresh = folder.filePath(QStringLiteral(".crm-search-build-new001"));
+        for (const QString &path : {dead, live, fresh}) {
+            QVERIFY(QDir().mkpath(path));
+            QFile junk(path + QStringLiteral("/search.sqlite"));
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write(QByteArray(4096, 'x'));
+        }
+        // The dead folder's lock: taken by a child process that then exits without releasing it.
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            QLockFile lock(dead + QStringLiteral("/lock"));
+            _exit(lock.tryLock(0) ? 0 : 1);
+        }
+        int status = -1;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+        QVERIFY(QFileInfo::exists(dead + QStringLiteral("/lock")));
+        QLockFile liveLock(live + QStringLiteral("/lock")); // a load of this process, still running
+        QVERIFY(liveLock.tryLock(0));
+
+        auto report = DemoGenerator(*db).generate({300, 1, kPassword});
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+        QVERIFY(!QFileInfo::exists(dead));
+        QVERIFY(QFileInfo::exists(live + QStringLiteral("/search.sqlite")));
+        QVERIFY(QFileInfo::exists(fresh + QStringLiteral("/search.sqlite")));
+        liveLock.unlock();
+        QVERIFY(QDir(live).removeRecursively() && QDir(fresh).removeRecursively());
     }
 
     // SQLite builds the keyword index on a thread of its own in a scratch file and copies it in
