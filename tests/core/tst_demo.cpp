@@ -60,6 +60,13 @@ private Q_SLOTS:
         QCOMPARE(report->users.size(), 200);
         QCOMPARE(report->customers, 3000);
         QCOMPARE(report->activities, 15000);
+        // The steps reported are those this store ran.
+        QStringList steps;
+        for (const auto &step : report->steps)
+            steps << step.first;
+        QCOMPARE(steps.contains(QStringLiteral("search texts")), db->isSqlite());
+        QCOMPARE(steps.contains(QStringLiteral("statistics")), !db->isSqlite());
+        QVERIFY(steps.contains(QStringLiteral("activities")) && steps.contains(QStringLiteral("indexes")));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM users")), 200);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM departments")), 13);
 
