@@ -99,6 +99,21 @@ private Q_SLOTS:
         QCOMPARE(table->rowCount(), int(view.tasks().size()));
     }
 
+    // The view loads "today" when it opens; switching the range right away must not show that reply,
+    // nor read as loaded before the range asked for has come.
+    void aSupersededReplyIsDropped()
+    {
+        TasksView view(*m_session);
+        QList<QStringList> shown;
+        connect(&view, &TasksView::loaded, &view, [&] { shown << titles(view); });
+        view.setRange(TasksView::Range::Overdue);
+        QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty(); }, 20000));
+        QTest::qWait(100);
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(shown.first().contains(QStringLiteral("Send the quote")));
+        QVERIFY(!view.isLoading());
+    }
+
     void completingWritesAndTheListFollows()
     {
         TasksView view(*m_session);

@@ -85,6 +85,7 @@ void TasksView::setRange(Range range)
 void TasksView::reload()
 {
     m_loading = true;
+    const int generation = ++m_generation;
     const Actor actor = m_session.actor();
     const auto range = Range(m_range->currentData().toInt());
     m_status->setText(tr("Loading…"));
@@ -100,7 +101,11 @@ void TasksView::reload()
             }
             return svc.today(actor, tz, kLimit);
         },
-        [this](Result<TaskPage> page) {
+        [this, generation](Result<TaskPage> page) {
+            // A reply to a superseded reload (the range changed meanwhile) would show the old range's
+            // tasks, and the view would read as loaded while the newer query still runs.
+            if (generation != m_generation)
+                return;
             m_loading = false;
             if (!page) {
                 m_status->setText(tr("Loading failed: %1").arg(ErrorText::message(page.error())));

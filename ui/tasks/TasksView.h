@@ -56,6 +56,7 @@ private:
     QTimer m_reloadSoon; // a burst of changes reloads once
     QVector<Task> m_tasks;
     bool m_loading = false;
+    int m_generation = 0; // replies to a superseded reload are dropped
 };
 
 } // namespace crm
