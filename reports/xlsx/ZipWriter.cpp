@@ -23,10 +23,9 @@ ZipWriter::~ZipWriter()
     discard();
 }
 
-Error ZipWriter::failed(const QString &step) const
+Error ZipWriter::failed() const
 {
-    return Error{QStringLiteral("io"),
-                 QStringLiteral("Cannot write the file %1 (%2): the disk may be full or the folder not writable").arg(m_path, step),
+    return Error{QStringLiteral("io"), QStringLiteral("Cannot write the file %1: the disk may be full or the folder not writable").arg(m_path),
                  QStringLiteral("file")};
 }
 
@@ -42,7 +41,7 @@ Status ZipWriter::add(const char *name, const QByteArray &data)
 Status ZipWriter::beginEntry(const char *name, int level, bool zip64)
 {
     if (!m_zip || m_entryOpen)
-        return failed(QString::fromUtf8(name));
+        return failed();
     // Zip stores local wall-clock time; a spreadsheet's file list shows it as such.
     const QDateTime now = QDateTime::currentDateTime();
     zip_fileinfo info{};
@@ -53,7 +52,7 @@ Status ZipWriter::beginEntry(const char *name, int level, bool zip64)
     info.tmz_date.tm_mon = uInt(now.date().month() - 1);
     info.tmz_date.tm_year = uInt(now.date().year());
     if (zipOpenNewFileInZip64(m_zip, name, &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED, level, zip64 ? 1 : 0) != ZIP_OK)
-        return failed(QString::fromUtf8(name));
+        return failed();
     m_entryOpen = true;
     return {};
 }
@@ -63,7 +62,7 @@ Status ZipWriter::write(const char *data, size_t size)
     while (size > 0) {
         const unsigned piece = unsigned(std::min<size_t>(size, 1u << 30));
         if (!m_entryOpen || zipWriteInFileInZip(m_zip, data, piece) != ZIP_OK)
-            return failed(QStringLiteral("write"));
+            return failed();
         data += piece;
         size -= piece;
     }
@@ -73,21 +72,21 @@ Status ZipWriter::write(const char *data, size_t size)
 Status ZipWriter::endEntry()
 {
     if (!m_entryOpen)
-        return failed(QStringLiteral("entry"));
+        return failed();
     m_entryOpen = false;
     if (zipCloseFileInZip(m_zip) != ZIP_OK)
-        return failed(QStringLiteral("entry"));
+        return failed();
     return {};
 }
 
 Status ZipWriter::finish()
 {
     if (!m_zip || m_entryOpen)
-        return failed(QStringLiteral("close"));
+        return failed();
     const int e = zipClose(m_zip, nullptr); // frees the handle whatever the outcome
     m_zip = nullptr;
     if (e != ZIP_OK)
-        return failed(QStringLiteral("close"));
+        return failed();
     return {};
 }
 

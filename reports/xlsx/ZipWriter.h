@@ -35,7 +35,7 @@ public:
 
 private:
     ZipWriter() = default;
-    Error failed(const QString &step) const;
+    Error failed() const;
 
     QString m_path;
     void *m_zip = nullptr; // zipFile
