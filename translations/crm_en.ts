@@ -225,42 +225,6 @@
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
-    <message>
-        <source>lead</source>
-        <translation>Lead</translation>
-    </message>
-    <message>
-        <source>qualified</source>
-        <translation>Qualified</translation>
-    </message>
-    <message>
-        <source>proposal</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <source>negotiation</source>
-        <translation>Negotiation</translation>
-    </message>
-    <message>
-        <source>won</source>
-        <translation>Won</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>Lost</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>Due for renewal</translation>
-    </message>
-    <message>
-        <source>New business</source>
-        <translation>New business</translation>
-    </message>
-    <message>
-        <source>Renewals</source>
-        <translation>Renewals</translation>
-    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -985,6 +949,9 @@
         <source>Answered</source>
         <translation>Answered</translation>
     </message>
+</context>
+<context>
+    <name>SeedNames</name>
     <message>
         <source>lead</source>
         <translation>Lead</translation>
@@ -1012,6 +979,14 @@
     <message>
         <source>due</source>
         <translation>Due for renewal</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>New business</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Renewals</translation>
     </message>
 </context>
 <context>

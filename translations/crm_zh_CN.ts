@@ -224,42 +224,6 @@
         <source>Everything</source>
         <translation>全部数据</translation>
     </message>
-    <message>
-        <source>lead</source>
-        <translation>线索</translation>
-    </message>
-    <message>
-        <source>qualified</source>
-        <translation>需求确认</translation>
-    </message>
-    <message>
-        <source>proposal</source>
-        <translation>方案报价</translation>
-    </message>
-    <message>
-        <source>negotiation</source>
-        <translation>商务谈判</translation>
-    </message>
-    <message>
-        <source>won</source>
-        <translation>赢单</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>输单</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>待续约</translation>
-    </message>
-    <message>
-        <source>New business</source>
-        <translation>新业务</translation>
-    </message>
-    <message>
-        <source>Renewals</source>
-        <translation>续约</translation>
-    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -983,6 +947,9 @@
         <source>Answered</source>
         <translation>已回应</translation>
     </message>
+</context>
+<context>
+    <name>SeedNames</name>
     <message>
         <source>lead</source>
         <translation>线索</translation>
@@ -1010,6 +977,14 @@
     <message>
         <source>due</source>
         <translation>待续约</translation>
+    </message>
+    <message>
+        <source>New business</source>
+        <translation>新业务</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续约</translation>
     </message>
 </context>
 <context>

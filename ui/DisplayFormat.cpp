@@ -148,25 +148,6 @@ QString DisplayFormat::roleName(const QString &name)
     return name;
 }
 
-QString DisplayFormat::stageName(const QString &name)
-{
-    static const char *const stages[] = {QT_TR_NOOP("lead"), QT_TR_NOOP("qualified"), QT_TR_NOOP("proposal"),
-                                         QT_TR_NOOP("negotiation"), QT_TR_NOOP("won"), QT_TR_NOOP("lost"), QT_TR_NOOP("due")};
-    for (const char *stage : stages)
-        if (name == QLatin1String(stage))
-            return tr(stage);
-    return name;
-}
-
-QString DisplayFormat::pipelineName(const QString &name)
-{
-    static const char *const pipelines[] = {QT_TR_NOOP("New business"), QT_TR_NOOP("Renewals")};
-    for (const char *pipeline : pipelines)
-        if (name == QLatin1String(pipeline))
-            return tr(pipeline);
-    return name;
-}
-
 QString DisplayFormat::gender(const QString &code)
 {
     if (code == QLatin1String("male"))

@@ -24,10 +24,6 @@ public:
     static QString direction(const QString &code); // inbound, outbound
     // The built-in roles by their stored names; a custom role's name is shown as it is.
     static QString roleName(const QString &name);
-    // The stages and pipelines the company starts with ("lead", "New business"), by their stored names,
-    // until someone renames them; any other name is shown as it is.
-    static QString stageName(const QString &name);
-    static QString pipelineName(const QString &name);
     // "customer.read" -> "Read customers"; DataScope -> "Own and subordinates' records".
     static QString permission(const QString &code);
     static QString dataScope(const QString &code);

@@ -1,5 +1,6 @@
 #include "reports/report/ReportBuilder.h"
 
+#include "core/SeedNames.h"
 #include "core/analytics/AnalyticsService.h"
 #include "core/services/OrgService.h"
 #include "core/services/TaskService.h"
@@ -22,11 +23,6 @@ constexpr qint64 kDayMs = 86'400'000;
 const char *const kActivityKinds[] = {QT_TRANSLATE_NOOP("Report", "call"), QT_TRANSLATE_NOOP("Report", "message"),
                                       QT_TRANSLATE_NOOP("Report", "email"), QT_TRANSLATE_NOOP("Report", "meeting"),
                                       QT_TRANSLATE_NOOP("Report", "visit"), QT_TRANSLATE_NOOP("Report", "note")};
-// The stages the company starts with, until renamed (Migrations' seed).
-const char *const kStages[] = {QT_TRANSLATE_NOOP("Report", "lead"), QT_TRANSLATE_NOOP("Report", "qualified"),
-                               QT_TRANSLATE_NOOP("Report", "proposal"), QT_TRANSLATE_NOOP("Report", "negotiation"),
-                               QT_TRANSLATE_NOOP("Report", "won"), QT_TRANSLATE_NOOP("Report", "lost"),
-                               QT_TRANSLATE_NOOP("Report", "due")};
 const char *const kPriorities[] = {QT_TRANSLATE_NOOP("Report", "low"), QT_TRANSLATE_NOOP("Report", "normal"),
                                    QT_TRANSLATE_NOOP("Report", "high")};
 
@@ -216,7 +212,7 @@ Status ReportBuilder::funnel(const Actor &actor, const Period &period, ReportDat
                       {Report::tr("Deals reaching it"), ReportCellType::Integer},
                       {Report::tr("Conversion to the next stage"), ReportCellType::Percent}};
     for (const FunnelStage &s : *stages)
-        funnel.rows.append({word(kStages, s.name), s.reached, s.conversionBasisPoints ? QVariant(*s.conversionBasisPoints) : QVariant()});
+        funnel.rows.append({SeedNames::stage(s.name), s.reached, s.conversionBasisPoints ? QVariant(*s.conversionBasisPoints) : QVariant()});
     funnel.chartLabelColumn = 0;
     funnel.chartValueColumn = 1;
 
@@ -229,7 +225,7 @@ Status ReportBuilder::funnel(const Actor &actor, const Period &period, ReportDat
                         {moneyHeader(Report::tr("Weighted amount"), out.currency), ReportCellType::Money}};
     qint64 n = 0, amount = 0, weighted = 0;
     for (const StageValue &s : *open) {
-        pipeline.rows.append({word(kStages, s.name), s.count, s.amountMinor, s.weightedMinor});
+        pipeline.rows.append({SeedNames::stage(s.name), s.count, s.amountMinor, s.weightedMinor});
         n += s.count;
         amount += s.amountMinor;
         weighted += s.weightedMinor;

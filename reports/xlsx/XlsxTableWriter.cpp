@@ -159,7 +159,6 @@ Result<std::unique_ptr<XlsxTableWriter>> XlsxTableWriter::create(const QString &
     w->m_path = path;
     w->m_partPath = path + QStringLiteral(".part");
     w->m_sheetName = sheet;
-    w->m_columns = int(columns.size());
     for (int c = 0; c < columns.size(); ++c)
         w->m_columnNames.push_back(columnName(c));
     QFile::remove(w->m_partPath);
@@ -362,9 +361,10 @@ Status XlsxTableWriter::finish()
         return writeError(QStringLiteral("already closed"));
     if (m_rowOpen)
         (void)endRow();
-    std::string range = "A1:";
-    range += columnName(qMax(0, m_columns - 1));
-    appendInteger(range, m_row + 1);
+    const std::string lastColumn = m_columnNames.empty() ? std::string("A") : m_columnNames.back();
+    std::string lastRow;
+    appendInteger(lastRow, m_row + 1);
+    const std::string range = "A1:" + lastColumn + lastRow;
     std::string &out = m_sheet->buffer();
     out += "</sheetData><autoFilter ref=\"";
     out += range;
@@ -378,7 +378,7 @@ Status XlsxTableWriter::finish()
     if (st) {
         QString sheetRef = m_sheetName;
         sheetRef.replace(u'\'', QStringLiteral("''"));
-        const QString absolute = QStringLiteral("$A$1:$%1$%2").arg(QString::fromStdString(columnName(qMax(0, m_columns - 1)))).arg(m_row + 1);
+        const QString absolute = QString::fromStdString("$A$1:$" + lastColumn + '$' + lastRow);
         const QByteArray workbook = QByteArray(kXmlDeclaration)
             + R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
               R"(<bookViews><workbookView/></bookViews><sheets><sheet name=")"

@@ -76,7 +76,6 @@ private:
     std::unique_ptr<ZipWriter> m_zip;
     std::unique_ptr<ZipEntryStream> m_sheet;
     std::vector<std::string> m_columnNames; // A, B, ... AA
-    int m_columns = 0;
     qint64 m_row = 0; // data rows written; the header is row 0
     int m_column = 0;
     bool m_rowOpen = false;

@@ -58,6 +58,8 @@ class ChineseReportTexts : public QTranslator
 public:
     QString translate(const char *context, const char *source, const char *, int) const override
     {
+        if (qstrcmp(context, "SeedNames") == 0) // the stages every company starts with
+            return qstrcmp(source, "lead") == 0 ? u("线索") : QString();
         if (qstrcmp(context, "Report") != 0)
             return {};
         static const QHash<QByteArray, QString> texts = {
@@ -456,6 +458,23 @@ private Q_SLOTS:
         QCOMPARE(list.rows.size(), 3);
         QCOMPARE(list.rows.at(0).at(2).toString(), u("报价")); // the oldest first
         QCOMPARE(list.rows.at(0).at(1).toLongLong(), 13);
+    }
+
+    // The funnel names the seeded stages in the reader's language (SeedNames, as the desktop does).
+    void funnelStagesInTheReadersLanguage()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        ReportBuilder builder(*db);
+        QCOMPARE(table(must(builder.build(x.team.li, {QStringLiteral("funnel"), march(), 0})), 0).rows.first().at(0).toString(),
+                 QStringLiteral("lead"));
+        ChineseReportTexts chinese;
+        QCoreApplication::installTranslator(&chinese);
+        ReportData funnel = must(builder.build(x.team.li, {QStringLiteral("funnel"), march(), 0}));
+        QCoreApplication::removeTranslator(&chinese);
+        QCOMPARE(table(funnel, 0).rows.first().at(0).toString(), u("线索"));
     }
 
     void pdfHasTheChineseTitleAndTotals()

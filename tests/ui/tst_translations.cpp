@@ -1,8 +1,8 @@
 // The desktop in Chinese: the catalogues are compiled in, the language follows the setting or the
 // system, a Chinese string appears once the zh_CN translator is installed, and the .ts files are
 // complete (no unfinished or empty translations).
+#include "core/SeedNames.h"
 #include "ui/CredentialStore.h"
-#include "ui/DisplayFormat.h"
 #include "ui/LanguageLoader.h"
 #include "ui/UiResources.h"
 #include "ui/signin/SignInDialog.h"
@@ -49,17 +49,17 @@ private Q_SLOTS:
         // Plurals come out right in Chinese too.
         QCOMPARE(QCoreApplication::translate("crm::CustomersView", "%Ln customer(s)", nullptr, 3000), QStringLiteral("3,000 位客户"));
         // The stages and pipelines the company starts with, as stored in English, until renamed.
-        QCOMPARE(DisplayFormat::stageName(QStringLiteral("lead")), QStringLiteral("线索"));
-        QCOMPARE(DisplayFormat::stageName(QStringLiteral("won")), QStringLiteral("赢单"));
-        QCOMPARE(DisplayFormat::stageName(QStringLiteral("初步接洽")), QStringLiteral("初步接洽"));
-        QCOMPARE(DisplayFormat::pipelineName(QStringLiteral("Renewals")), QStringLiteral("续约"));
-        QCOMPARE(QCoreApplication::translate("Report", "negotiation"), QStringLiteral("商务谈判"));
+        QCOMPARE(SeedNames::stage(QStringLiteral("lead")), QStringLiteral("线索"));
+        QCOMPARE(SeedNames::stage(QStringLiteral("won")), QStringLiteral("赢单"));
+        QCOMPARE(SeedNames::stage(QStringLiteral("初步接洽")), QStringLiteral("初步接洽"));
+        QCOMPARE(SeedNames::pipeline(QStringLiteral("Renewals")), QStringLiteral("续约"));
+        QCOMPARE(SeedNames::stage(QStringLiteral("negotiation")), QStringLiteral("商务谈判")); // the reports say it so too
 
         QVERIFY(loader.install(QStringLiteral("en")));
         SignInDialog english(QStringLiteral("/tmp/none.sqlite"), &keychain);
         QCOMPARE(english.windowTitle(), QStringLiteral("Sign in to the CRM"));
         QCOMPARE(QCoreApplication::translate("crm::CustomersView", "%Ln customer(s)", nullptr, 1), QStringLiteral("1 customer"));
-        QCOMPARE(DisplayFormat::stageName(QStringLiteral("qualified")), QStringLiteral("Qualified"));
+        QCOMPARE(SeedNames::stage(QStringLiteral("qualified")), QStringLiteral("Qualified"));
     }
 
     void catalogueIsComplete_data()

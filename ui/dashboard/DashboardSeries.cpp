@@ -1,5 +1,6 @@
 #include "ui/dashboard/DashboardSeries.h"
 
+#include "core/SeedNames.h"
 #include "ui/DisplayFormat.h"
 #include "ui/dashboard/DashboardPeriod.h"
 
@@ -49,7 +50,7 @@ DashboardSeries DashboardSeries::build(const DashboardData &data)
     }
 
     for (const FunnelStage &stage : data.funnel) {
-        const QString name = DisplayFormat::stageName(stage.name);
+        const QString name = SeedNames::stage(stage.name);
         s.funnelLabels << (stage.conversionBasisPoints ? tr("%1 · %2").arg(name, percent(*stage.conversionBasisPoints)) : name);
         s.funnelReached << qreal(stage.reached);
         s.funnelStageIds << stage.stageId;
@@ -116,7 +117,7 @@ std::optional<DashboardLink> DashboardSeries::linkFunnel(const DashboardData &da
     link.createdFrom = data.period.from;
     link.createdTo = data.period.to;
     if (stageIndex < data.funnel.size()) {
-        link.label = DisplayFormat::stageName(data.funnel[stageIndex].name);
+        link.label = SeedNames::stage(data.funnel[stageIndex].name);
         link.pipelineId = data.funnel[stageIndex].pipelineId;
     }
     return link;

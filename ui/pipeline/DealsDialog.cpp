@@ -1,6 +1,7 @@
 #include "ui/pipeline/DealsDialog.h"
 
 #include "core/ErrorText.h"
+#include "core/SeedNames.h"
 #include "core/services/OpportunityService.h"
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
@@ -130,7 +131,7 @@ void DealsDialog::append(const OpportunityPage &page)
         const QString amount = amountHidden ? QStringLiteral("—") : DisplayFormat::money(o.amountMinor) + QLatin1Char(' ') + o.currency;
         const qint64 when = m_date == DateColumn::Closed ? o.closedAt : o.createdAt;
         const QString cells[] = {when ? DisplayFormat::date(when) : QString(), o.name, o.customerName, amount,
-                                 o.ownerName, DisplayFormat::stageName(o.stageName)};
+                                 o.ownerName, SeedNames::stage(o.stageName)};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c == Amount)

@@ -2,6 +2,7 @@
 
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
+#include "core/SeedNames.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "core/services/PipelineService.h"
@@ -294,7 +295,7 @@ void PipelineBoardView::showPipelines(const QVector<Pipeline> &pipelines)
         const QSignalBlocker block(m_pipelineBox);
         m_pipelineBox->clear();
         for (const Pipeline &p : pipelines)
-            m_pipelineBox->addItem(DisplayFormat::pipelineName(p.name), p.id);
+            m_pipelineBox->addItem(SeedNames::pipeline(p.name), p.id);
         m_pipelineBox->setCurrentIndex(m_pipelineBox->findData(chosen));
     }
     if (m_pendingStage) {
@@ -516,7 +517,7 @@ QString PipelineBoardView::headerText(qint64 stageId) const
         for (const StageSummary &s : m_summary.stages)
             if (s.stage.id == stageId)
                 sum = &s;
-    QString text = DisplayFormat::stageName(stage->name);
+    QString text = SeedNames::stage(stage->name);
     if (!sum)
         return text;
     text += QLatin1Char('\n') + tr("%n opportunity(ies)", nullptr, int(sum->count));
@@ -605,7 +606,7 @@ std::optional<QString> PipelineBoardView::askLossReason(const Stage &stage)
     if (m_lossReason)
         return m_lossReason();
     bool ok = false;
-    const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was it lost (moving to “%1”)?").arg(DisplayFormat::stageName(stage.name)),
+    const QString reason = QInputDialog::getText(this, tr("Mark as lost"), tr("Why was it lost (moving to “%1”)?").arg(SeedNames::stage(stage.name)),
                                                  QLineEdit::Normal, QString(), &ok);
     if (!ok)
         return std::nullopt;
@@ -646,7 +647,7 @@ void PipelineBoardView::requestMove(qint64 opportunityId, qint64 toStageId, std:
     }
     m_status->setText(tr("Moving…"));
     const Actor actor = m_session.actor();
-    const QString stageName = DisplayFormat::stageName(target->name);
+    const QString stageName = SeedNames::stage(target->name);
     const QPointer<StageColumnModel> from(source);
     m_worker->run(
         this,
