@@ -646,9 +646,10 @@ private:
             " t.id, t.created_at FROM tasks t WHERE t.kind = 'follow_up' ORDER BY t.id"));
     }
 
-    // SQLite: every customer's texts handed to the index build, which starts on its own thread.
+    // SQLite: every customer's texts handed to the index build, which indexes them on its own thread.
     Status startSearchBuild()
     {
+        m_search->start();
         qint64 last = 0;
         for (;;) {
             auto texts = readSearchTexts(last);
@@ -659,7 +660,7 @@ private:
             for (const auto &[id, owner, t] : std::as_const(*texts))
                 m_search->add(id, owner, t);
         }
-        m_search->start();
+        m_search->finish();
         return {};
     }
 
@@ -786,7 +787,7 @@ Result<DemoReport> DemoGenerator::generate(const DemoOptions &options)
         // Destroyed after the transaction, which SQLite requires to detach its scratch file.
         std::optional<SearchIndexBuild> search;
         if (m_db.isSqlite())
-            search.emplace(m_db);
+            search.emplace(m_db, qsizetype(1) << 30); // the texts all at once (see SearchIndexBuild)
         return m_db.write([&]() -> Result<DemoReport> {
             Run run(m_db, options, search ? &*search : nullptr);
             auto existing = run.scalar(QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM customers LIMIT 1) x"));

@@ -1,6 +1,7 @@
 #include "core/storage/CustomerBulkWriter.h"
 
 #include "core/search/SearchIndex.h"
+#include "core/search/SearchIndexBuild.h"
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
@@ -278,6 +279,13 @@ Status CustomerBulkWriter::finish()
 {
     if (Status st = flush(); !st)
         return st;
+    if (m_build) {
+        // The thread completes the keyword index while this connection rebuilds the other indexes.
+        m_build->finish();
+        if (Status st = SqliteBulkLoad::createIndexes(m_db, std::exchange(m_suspendedIndexes, {})); !st)
+            return st;
+        return m_build->install();
+    }
     if (!m_staging)
         return {};
     if (Status st = SearchIndex::loadStaged(m_db, QStringLiteral("bulk_search_staging"), m_firstId, m_lastWrittenId); !st)
@@ -323,12 +331,33 @@ Status CustomerBulkWriter::suspendIndexes()
     return {};
 }
 
+Status CustomerBulkWriter::buildSearchIndexBeside()
+{
+    if (!m_db.isSqlite() || m_build)
+        return {};
+    if (Status st = flush(); !st)
+        return st;
+    m_build = std::make_unique<SearchIndexBuild>(m_db);
+    m_build->start();
+    if (!m_staging)
+        return {};
+    m_search.reset(); // its statement on the staging table must go first (see finish())
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id, grams FROM bulk_search_staging ORDER BY id"));
+    if (Status st = m_db.exec(q); !st)
+        return st;
+    while (q.next())
+        m_build->addStored(q.value(0).toLongLong(), q.value(1).toString());
+    q.finish();
+    m_staging = false;
+    return m_db.execSql(QStringLiteral("DROP TABLE bulk_search_staging"));
+}
+
 Status CustomerBulkWriter::flush()
 {
     if (m_queue.isEmpty())
         return writeContacts();
     const bool lite = m_db.isSqlite();
-    if (lite && !m_staging) {
+    if (lite && !m_staging && !m_build) {
         // SQLite's FTS5 writes out its pending terms at the start of every statement of a transaction
         // it takes part in (its savepoint method), so indexing 50 rows per statement wrote a million
         // tiny segments. The entries wait in a plain table (inside this transaction: a rollback takes
@@ -346,7 +375,8 @@ Status CustomerBulkWriter::flush()
     const qint64 now = m_db.clock().nowMs();
     const OptId user = nullableId(m_actor.userId);
     for (const Customer &c : std::as_const(m_queue)) {
-        const QString grams = SearchIndex::storedValueFor(m_db, CustomerRepository::searchTexts(c), c.ownerId);
+        // Tokenized here unless the index is built beside (on its own thread).
+        const QString grams = m_build ? QString() : SearchIndex::storedValueFor(m_db, CustomerRepository::searchTexts(c), c.ownerId);
         const QString custom =
             c.customFields.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(c.customFields).toJson(QJsonDocument::Compact));
         const QString birthday = c.birthday.isValid() ? c.birthday.toString(Qt::ISODate) : QString();
@@ -354,7 +384,9 @@ Status CustomerBulkWriter::flush()
                          text(c.position), text(c.source), c.status, text(c.level), text(c.phone), text(c.email), text(c.province),
                          text(c.city), text(c.district), nullableId(c.ownerId.value_or(0)), nullableId(c.createdBy), c.createdAt,
                          c.updatedAt, nullableId(c.poolSince), text(custom), text(c.notes));
-        if (lite)
+        if (m_build)
+            m_build->add(c.id, c.ownerId, CustomerRepository::searchTexts(c));
+        else if (lite)
             m_search->add(c.id, grams);
         else
             m_customers->add(grams);

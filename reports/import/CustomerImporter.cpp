@@ -199,9 +199,14 @@ public:
             ++m_result.rows;
             if (Status st = row(r); !st)
                 return st;
-            if (m_result.rows == kIndexDecisionRow && m_writer && m_writing && largeNextToTable())
+            if (m_result.rows == kIndexDecisionRow && m_writer && m_writing && largeNextToTable()) {
                 if (Status st = m_writer->suspendIndexes(); !st)
                     return st;
+                // Updates would index customers in the store's own index, which the build replaces.
+                if (storeWasEmpty() && m_options.onDuplicate != DuplicatePolicy::Update)
+                    if (Status st = m_writer->buildSearchIndexBeside(); !st)
+                        return st;
+            }
             if (m_options.progress && (m_result.rows % 1000 == 0) && sinceProgress.elapsed() >= 100) {
                 sinceProgress.restart();
                 m_options.progress({QStringLiteral("reading"), m_result.rows, 0, m_fraction});
@@ -229,6 +234,10 @@ public:
 
     bool rejected() const { return m_result.invalid > 0 && !m_options.partial; }
 
+    // After the transaction: a keyword index built beside detaches its scratch file (which SQLite
+    // refuses while a transaction has read it), before the bulk settings are put back.
+    void releaseWriter() { m_writer.reset(); }
+
 private:
     bool matching() const { return m_options.onDuplicate != DuplicatePolicy::Create; }
 
@@ -244,6 +253,8 @@ private:
         const double estimated = double(m_result.rows) / fraction;
         return estimated >= 50'000 && estimated * 2 >= double(matching() ? m_index.loadedCustomers() : m_tableSize);
     }
+
+    bool storeWasEmpty() const { return (matching() ? m_index.loadedCustomers() : m_tableSize) == 0; }
 
     Status issue(const QStringList &cells, int column, const QString &reason)
     {
@@ -557,6 +568,7 @@ Result<CustomerImportResult> CustomerImporter::run(const Actor &actor, RowSource
                 m_db.notifyAfterCommit({QStringLiteral("contact"), 0, QStringLiteral("reset")});
             return {};
         });
+        run.releaseWriter();
         result.committed = outcome.ok();
     }
     const bool rejected = !outcome && outcome.error().code == QLatin1String("validation.rejected");
