@@ -495,6 +495,14 @@
         <source>At least one active user must keep user administration.</source>
         <translation>At least one active user must keep user administration.</translation>
     </message>
+    <message>
+        <source>The file cannot be read. Check that it exists and that you may read it. Details: %1</source>
+        <translation>The file cannot be read. Check that it exists and that you may read it. Details: %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</source>
+        <translation>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

@@ -493,6 +493,14 @@
         <source>At least one active user must keep user administration.</source>
         <translation>至少要有一位在职用户保留用户管理权限。</translation>
     </message>
+    <message>
+        <source>The file cannot be read. Check that it exists and that you may read it. Details: %1</source>
+        <translation>无法读取文件。请确认文件存在且你有读取权限。详情：%1</translation>
+    </message>
+    <message>
+        <source>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</source>
+        <translation>无法写入文件。请确认文件夹存在、你有写入权限且磁盘未满。详情：%1</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

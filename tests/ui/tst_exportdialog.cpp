@@ -4,6 +4,7 @@
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
+#include "ui/LanguageLoader.h"
 #include "ui/exchange/ExportDialog.h"
 
 #include <QFile>
@@ -83,6 +84,21 @@ private Q_SLOTS:
         QVERIFY(x.open(QIODevice::ReadOnly));
         QVERIFY(x.read(2) == "PK"); // a zip: the XLSX writer, not CSV
         QVERIFY(!some.isRunning());
+    }
+
+    // A file that cannot be written: the reason in the user's language (the system's words after it).
+    void aFailureIsExplainedInTheUsersLanguage()
+    {
+        LanguageLoader loader;
+        QVERIFY(loader.install(QStringLiteral("zh_CN")));
+        ExportDialog dialog(*m_session, CustomerFilter{});
+        const QString path = m_dir.filePath(QStringLiteral("no-such-folder/customers.csv"));
+        const QList<QVariant> done = run(dialog, path);
+        loader.install(QStringLiteral("en"));
+        QCOMPARE(done.at(0).toBool(), false);
+        const QString message = done.at(1).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("导出失败：无法写入文件。")), qPrintable(message));
+        QVERIFY(!QFile::exists(path));
     }
 
     void cancelLeavesNoFile()
