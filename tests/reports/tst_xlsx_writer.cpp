@@ -5,8 +5,14 @@
 #include "reports/xlsx/XlsxTableWriter.h"
 #include "tests/reports/ReportsTestUtil.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
+
+#include <csignal>
+
+#include <sys/resource.h>
 
 using namespace crm;
 using namespace crm::test;
@@ -222,6 +228,43 @@ private Q_SLOTS:
         auto badName = XlsxTableWriter::create(file("bad.xlsx"), QStringLiteral("a/b"), {{QStringLiteral("A"), XlsxCellType::Text, 10}});
         QVERIFY(!badName.ok());
         QVERIFY(!QFile::exists(file("bad.xlsx.part")));
+    }
+
+    // A disk that fills up while the sheet is written: the process may write no file beyond 256 KiB
+    // (RLIMIT_FSIZE; writes past it fail with EFBIG, as writes to a full disk fail with ENOSPC). The
+    // error says what happened, whether it shows at a row or at finish() (the deflating thread writes
+    // in pieces), and no file is left.
+    void aFullDiskFailsCleanly()
+    {
+        const QString path = file("full.xlsx");
+        rlimit before{};
+        QVERIFY(getrlimit(RLIMIT_FSIZE, &before) == 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN); // else the kernel ends the process
+        rlimit limited = before;
+        limited.rlim_cur = 256 * 1024;
+        QVERIFY(setrlimit(RLIMIT_FSIZE, &limited) == 0);
+        Status status;
+        qint64 rows = 0;
+        {
+            auto writer = XlsxTableWriter::create(path, QStringLiteral("S"), {{QStringLiteral("A"), XlsxCellType::Text, 10},
+                                                                             {QStringLiteral("B"), XlsxCellType::Integer, 10}});
+            status = writer ? Status() : Status(writer.error());
+            for (; writer && status && rows < 200000; ++rows) {
+                // Texts that do not repeat, so that deflate cannot shrink them below the limit.
+                (*writer)->addText(QString::number(quint64(rows) * 0x9E3779B97F4A7C15ull, 36));
+                (*writer)->addInteger(rows);
+                status = (*writer)->endRow();
+            }
+            if (writer && status)
+                status = (*writer)->finish();
+        }
+        setrlimit(RLIMIT_FSIZE, &before);
+        std::signal(SIGXFSZ, previousHandler);
+        QVERIFY2(!status, qPrintable(QStringLiteral("%1 rows written to a full disk").arg(rows)));
+        QCOMPARE(status.error().code, QStringLiteral("io"));
+        QVERIFY2(status.error().message.contains(QStringLiteral("disk may be full")), qPrintable(status.error().message));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
     }
 };
 
