@@ -26,7 +26,7 @@ QString pragma(sqlite3 *handle, const QString &sql)
 
 } // namespace
 
-SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles) : m_db(db)
+SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles, ForeignKeys foreignKeys) : m_db(db)
 {
     sqlite3 *handle = db.sqliteHandle();
     if (!handle || db.inTransaction())
@@ -41,6 +41,10 @@ SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles) : m
     (void)db.execSql(QStringLiteral("PRAGMA threads=2"));
     if (sortInFiles)
         (void)db.execSql(QStringLiteral("PRAGMA temp_store=FILE"));
+    if (foreignKeys == ForeignKeys::Unchecked) {
+        m_foreignKeys = pragma(handle, QStringLiteral("PRAGMA foreign_keys"));
+        (void)db.execSql(QStringLiteral("PRAGMA foreign_keys=OFF"));
+    }
     // Without waiting: another connection that has the file open keeps it in use for its lifetime.
     const int timeoutMs = pragma(handle, QStringLiteral("PRAGMA busy_timeout")).toInt();
     sqlite3_busy_timeout(handle, 0);
@@ -56,6 +60,8 @@ SqliteBulkLoad::~SqliteBulkLoad()
     (void)m_db.execSql(QStringLiteral("PRAGMA threads=") + m_threads);
     if (!m_tempStore.isEmpty())
         (void)m_db.execSql(QStringLiteral("PRAGMA temp_store=") + m_tempStore);
+    if (!m_foreignKeys.isEmpty())
+        (void)m_db.execSql(QStringLiteral("PRAGMA foreign_keys=") + m_foreignKeys);
     if (m_rollbackJournal)
         (void)m_db.execSql(QStringLiteral("PRAGMA journal_mode=WAL"));
 }

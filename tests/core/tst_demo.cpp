@@ -117,6 +117,9 @@ private Q_SLOTS:
                      0);
             // The load ran with a rollback journal; the database is back in WAL mode after it.
             QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'")), 1);
+            // It did not check foreign keys row by row: every reference holds, and the checks are on again.
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM pragma_foreign_key_check")), 0);
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT foreign_keys FROM pragma_foreign_keys")), 1);
         }
     }
 
