@@ -92,8 +92,20 @@ SearchIndexBuild::~SearchIndexBuild()
 
 void SearchIndexBuild::start()
 {
-    if (m_dir.isValid() && !m_done.valid())
-        m_done = std::async(std::launch::async, [this, path = m_dir.filePath(QStringLiteral("search.sqlite"))] { return build(path); });
+    if (!m_dir.isValid() || m_done.valid())
+        return;
+    m_done = std::async(std::launch::async, [this, path = m_dir.filePath(QStringLiteral("search.sqlite"))] {
+        const Status built = build(path);
+        {
+            // A build that failed takes no more chunks: add() must not wait for it (install() reports).
+            const std::lock_guard lock(m_mutex);
+            m_stopped = true;
+            m_pending.clear();
+            m_pendingChars = 0;
+        }
+        m_changed.notify_all();
+        return built;
+    });
 }
 
 SearchIndexBuild::Chunk &SearchIndexBuild::current()
@@ -135,8 +147,10 @@ void SearchIndexBuild::handOver(bool last)
             return;
         // Without a thread (no scratch folder) nothing would take the chunks: install() reports that.
         if (m_done.valid())
-            m_changed.wait(lock, [this] { return m_cancel || m_pendingChars < m_maxPendingChars; });
-        if (!m_filling.rows.isEmpty()) {
+            m_changed.wait(lock, [this] { return m_cancel || m_stopped || m_pendingChars < m_maxPendingChars; });
+        if (m_stopped) {
+            m_filling = {};
+        } else if (!m_filling.rows.isEmpty()) {
             m_pendingChars += m_filling.text.size();
             m_pending.push_back(std::exchange(m_filling, {}));
         }

@@ -92,6 +92,7 @@ private:
     const qsizetype m_maxPendingChars;
     bool m_finished = false;
     bool m_cancel = false;
+    bool m_stopped = false; // the thread has ended (done or failed)
     std::future<Status> m_done;
     bool m_attached = false;
 };

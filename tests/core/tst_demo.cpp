@@ -1,12 +1,14 @@
 // The demo company generator on SQLite and PostgreSQL: shape, invariants, scope, determinism.
 #include "core/demo/DemoGenerator.h"
 #include "core/search/SearchIndex.h"
+#include "core/search/SearchIndexBuild.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlRecord>
@@ -227,6 +229,28 @@ private Q_SLOTS:
         filter.keyword = QStringLiteral("索引之后");
         QCOMPARE(customers.count(director, filter).value(), 1);
         QVERIFY(db->execSql(QStringLiteral("INSERT INTO customer_search (customer_search) VALUES ('integrity-check')")).ok());
+    }
+
+    // A build whose scratch file cannot be made (here its folder became a file before the thread starts)
+    // ends its thread: the load handing rows over must not wait for it (far more than it may hold
+    // pending is added below), and install() reports the failure.
+    void aFailedKeywordBuildDoesNotHoldUpTheLoad()
+    {
+        CRM_OPEN_DB(db);
+        if (!db->isSqlite())
+            QSKIP("SQLite's FTS5 index only");
+        const QDir folder(QFileInfo(db.location).absolutePath());
+        SearchIndexBuild build(*db, 1000);
+        const QStringList scratch = folder.entryList({QStringLiteral(".crm-search-build-*")}, QDir::Dirs | QDir::Hidden);
+        QCOMPARE(scratch.size(), 1);
+        QVERIFY(QDir(folder.filePath(scratch.first())).removeRecursively());
+        QFile blocker(folder.filePath(scratch.first())); // a file where the folder was: nothing can be made in it
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        build.start();
+        for (int i = 1; i <= 50000; ++i)
+            build.add(i, std::nullopt, {QStringLiteral("客户 %1").arg(i)});
+        QVERIFY(!build.install().ok());
     }
 
     void usersLogInAndSeeTheirScope()
