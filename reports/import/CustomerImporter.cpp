@@ -251,10 +251,12 @@ private:
         if (fraction <= 0)
             return false;
         const double estimated = double(m_result.rows) / fraction;
-        return estimated >= 50'000 && estimated * 2 >= double(matching() ? m_index.loadedCustomers() : m_tableSize);
+        return estimated >= 50'000 && estimated * 2 >= double(customersBefore());
     }
 
-    bool storeWasEmpty() const { return (matching() ? m_index.loadedCustomers() : m_tableSize) == 0; }
+    // How many customers the store had when the import began (see load()).
+    qint64 customersBefore() const { return matching() ? m_index.loadedCustomers() : m_tableSize; }
+    bool storeWasEmpty() const { return customersBefore() == 0; }
 
     Status issue(const QStringList &cells, int column, const QString &reason)
     {
