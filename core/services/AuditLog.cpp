@@ -22,6 +22,44 @@ QVariant toText(const QVariant &v)
         return v.toString();
     }
 }
+
+bool isEmptyValue(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return true;
+    switch (v.metaType().id()) {
+    case QMetaType::QString: return v.toString().isEmpty();
+    case QMetaType::QVariantMap: return v.toMap().isEmpty();
+    case QMetaType::QVariantList: return v.toList().isEmpty();
+    case QMetaType::QStringList: return v.toStringList().isEmpty();
+    default: return false;
+    }
+}
+
+// The snapshot without its empty values (null, "", [] and {}), at any depth; list items stay, their
+// position is their identity. A reader takes a missing key as empty. A customer's empty fields made
+// up a third of its snapshot, and the snapshots are the largest table a bulk import writes.
+QVariant sparse(const QVariant &v)
+{
+    switch (v.metaType().id()) {
+    case QMetaType::QVariantMap: {
+        QVariantMap out;
+        const QVariantMap map = v.toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            if (QVariant value = sparse(it.value()); !isEmptyValue(value))
+                out.insert(it.key(), value);
+        return out;
+    }
+    case QMetaType::QVariantList: {
+        QVariantList out;
+        for (const QVariant &item : v.toList())
+            out.append(sparse(item));
+        return out;
+    }
+    default:
+        return v;
+    }
+}
 } // namespace
 
 Status AuditLog::record(Database &db, const Actor &actor, const QString &entity, qint64 id, const QString &action,
@@ -44,17 +82,17 @@ Status AuditLog::record(Database &db, const Actor &actor, const QString &entity,
 
 QString AuditLog::snapshotText(const QVariantMap &snapshot)
 {
-    return toText(snapshot).toString();
+    return toText(sparse(snapshot)).toString();
 }
 
 Status AuditLog::recordCreate(Database &db, const Actor &actor, const QString &entity, qint64 id, const QVariantMap &snapshot)
 {
-    return record(db, actor, entity, id, QStringLiteral("create"), {}, {}, snapshot);
+    return record(db, actor, entity, id, QStringLiteral("create"), {}, {}, snapshotText(snapshot));
 }
 
 Status AuditLog::recordDelete(Database &db, const Actor &actor, const QString &entity, qint64 id, const QVariantMap &snapshot)
 {
-    return record(db, actor, entity, id, QStringLiteral("delete"), {}, snapshot, {});
+    return record(db, actor, entity, id, QStringLiteral("delete"), {}, snapshotText(snapshot), {});
 }
 
 Status AuditLog::recordUpdate(Database &db, const Actor &actor, const QString &entity, qint64 id,

@@ -29,8 +29,9 @@ struct AuditEntry
 };
 
 // Writes the audit trail inside the caller's transaction, so an entry exists exactly when the
-// change it describes was committed. Creates and deletes store one row with a JSON snapshot;
-// updates store one row per changed field with the old and new value.
+// change it describes was committed. Creates and deletes store one row with a JSON snapshot of the
+// record's non-empty values (a missing key means empty); updates store one row per changed field
+// with the old and new value.
 class AuditLog
 {
 public:
@@ -41,7 +42,8 @@ public:
     static Status record(Database &db, const Actor &actor, const QString &entity, qint64 id, const QString &action,
                          const QString &field, const QVariant &oldValue, const QVariant &newValue);
 
-    // The text a snapshot is stored as (compact JSON), for writers that insert audit rows themselves.
+    // The text a snapshot is stored as (compact JSON, empty values left out), for writers that insert
+    // audit rows themselves.
     static QString snapshotText(const QVariantMap &snapshot);
 
     // Field-by-field differences between two snapshots (keys of `after` only).

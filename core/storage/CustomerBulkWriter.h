@@ -65,7 +65,7 @@ public:
     Status buildSearchIndexBeside();
 
     qint64 written() const { return m_written; }
-    // The audit snapshot of a customer, as AuditLog stores CustomerService::snapshot() (same JSON).
+    // The audit snapshot of a customer, as AuditLog::snapshotText(CustomerService::snapshot()) (same JSON).
     static QString snapshotJson(const Customer &c);
     static constexpr int kBatch = 500;
 

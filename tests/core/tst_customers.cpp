@@ -10,7 +10,9 @@
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QThread>
 
@@ -202,6 +204,13 @@ private Q_SLOTS:
         fields.sort();
         QCOMPARE(fields, (QStringList{QStringLiteral("phones"), QStringLiteral("status")}));
         QCOMPARE(trail->last().action, QStringLiteral("create"));
+        // The create snapshot holds the values the customer was created with, empty ones left out.
+        const QJsonObject created = QJsonDocument::fromJson(trail->last().newValue.toUtf8()).object();
+        QCOMPARE(created.value(QStringLiteral("name")).toString(), QStringLiteral("王芳"));
+        QCOMPARE(created.value(QStringLiteral("phones")).toArray().first().toObject().value(QStringLiteral("number")).toString(),
+                 QStringLiteral("13812345678"));
+        QVERIFY(!created.contains(QStringLiteral("notes")));
+        QVERIFY(!created.contains(QStringLiteral("emails")));
         // The search index follows the new phone.
         CustomerFilter f;
         f.keyword = QStringLiteral("0001111");

@@ -19,6 +19,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -853,12 +854,22 @@ private Q_SLOTS:
         c.groups = {QStringLiteral("g1")};
         c.ownerId = 42;
         c.notes = QStringLiteral("\b\f\r");
-        const QByteArray service = QJsonDocument::fromVariant(CustomerService::snapshot(c)).toJson(QJsonDocument::Compact);
-        QCOMPARE(CustomerBulkWriter::snapshotJson(c).toUtf8(), service);
+        c.customFields = QJsonObject{{QStringLiteral("budget"), 12.5}, {QStringLiteral("empty"), QString()},
+                                     {QStringLiteral("nested"), QJsonObject{{QStringLiteral("x"), QJsonArray{}}}}};
+        QCOMPARE(CustomerBulkWriter::snapshotJson(c), AuditLog::snapshotText(CustomerService::snapshot(c)));
+        // Empty values are left out, at any depth; false and zero are values.
         Customer empty;
         empty.name = QStringLiteral("x");
-        QCOMPARE(CustomerBulkWriter::snapshotJson(empty).toUtf8(),
-                 QJsonDocument::fromVariant(CustomerService::snapshot(empty)).toJson(QJsonDocument::Compact));
+        empty.phones = {Phone{QStringLiteral("13812345678"), {}, false}};
+        empty.customFields = QJsonObject{{QStringLiteral("none"), QString()}};
+        const QString text = CustomerBulkWriter::snapshotJson(empty);
+        QCOMPARE(text, AuditLog::snapshotText(CustomerService::snapshot(empty)));
+        const QJsonObject parsed = QJsonDocument::fromJson(text.toUtf8()).object();
+        QCOMPARE(parsed.value(QStringLiteral("name")).toString(), QStringLiteral("x"));
+        QCOMPARE(parsed.value(QStringLiteral("phones")).toArray().first().toObject(),
+                 (QJsonObject{{QStringLiteral("number"), QStringLiteral("13812345678")}, {QStringLiteral("primary"), false}}));
+        for (const char *gone : {"notes", "emails", "tags", "ownerId", "customFields", "birthday", "addresses"})
+            QVERIFY2(!parsed.contains(QLatin1String(gone)), gone);
     }
 
     // A large file next to the table: indexes are dropped for the load and rebuilt, search entries
