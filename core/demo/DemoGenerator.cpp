@@ -241,8 +241,17 @@ private:
     // Building an index once over sorted data is several times faster than updating it row by row,
     // so the secondary indexes of the tables filled here are dropped first and rebuilt at the end
     // from their own definitions (the whole run is one transaction: a failure restores them).
+    // On SQLite the indexes whose keys this load writes in ascending order stay: the rows of each
+    // table below come in customer order (activities newest first, as activities_customer sorts
+    // them), so SQLite adds each entry on the index's last page. Measured at 5M activities:
+    // activities_customer took 0.16 s more to keep during the load than without it, and 2.5-2.8 s
+    // to build afterwards.
     Result<QStringList> dropBulkIndexes()
     {
+        static const QStringList keptInOrder = {QStringLiteral("customer_phones_customer"), QStringLiteral("customer_emails_customer"),
+                                                QStringLiteral("customer_addresses_customer"), QStringLiteral("contacts_customer"),
+                                                QStringLiteral("opportunities_customer"), QStringLiteral("activities_customer"),
+                                                QStringLiteral("tasks_customer"), QStringLiteral("follow_ups_customer")};
         const QString tables = QStringLiteral("('customers', 'customer_phones', 'customer_emails', 'customer_addresses',"
                                               " 'customer_tags', 'customer_group_members', 'contacts', 'opportunities',"
                                               " 'opportunity_stage_history', 'activities', 'tasks', 'follow_ups')");
@@ -255,6 +264,8 @@ private:
             return st.error();
         QStringList names, definitions;
         while (q.next()) {
+            if (m_db.isSqlite() && keptInOrder.contains(q.value(0).toString()))
+                continue;
             names.append(q.value(0).toString());
             definitions.append(q.value(1).toString());
         }
