@@ -29,6 +29,17 @@ struct Error
     {
         return {QStringLiteral("conflict.") + code, message, field};
     }
+    // A file that cannot be read (missing, not readable) or written (no folder, no permission, disk
+    // full). The message names the file and the system's reason; the interfaces say what to check,
+    // which differs between the two.
+    static Error readFailed(const QString &message, const QString &field = QStringLiteral("file"))
+    {
+        return {QStringLiteral("io.read"), message, field};
+    }
+    static Error writeFailed(const QString &message, const QString &field = QStringLiteral("file"))
+    {
+        return {QStringLiteral("io.write"), message, field};
+    }
     static Error internal(const QString &message = QStringLiteral("Internal error"))
     {
         return {QStringLiteral("internal"), message, {}};

@@ -114,14 +114,13 @@ QString ErrorText::translated(const Error &error)
         return tr("At least one active user must keep user administration.");
     if (error.isValidation())
         return tr("%1 is not valid.").arg(field);
-    if (c == QLatin1String("io")) {
-        // The services' sentences name the file and the system's reason, in English: kept as details.
-        if (error.message.startsWith(QLatin1String("Cannot read")) || error.message.startsWith(QLatin1String("Cannot open")))
-            return tr("The file cannot be read. Check that it exists and that you may read it. Details: %1").arg(error.message);
+    // The services' sentences name the file and the system's reason, in English: kept as details.
+    if (c == QLatin1String("io.read"))
+        return tr("The file cannot be read. Check that it exists and that you may read it. Details: %1").arg(error.message);
+    if (c == QLatin1String("io.write"))
         return tr("The file cannot be written. Check that the folder exists, that you may write to it and that the disk is "
                   "not full. Details: %1")
             .arg(error.message);
-    }
     return tr("The operation failed: %1").arg(error.message);
 }
 

@@ -74,7 +74,7 @@ Result<bool> CsvReader::fill()
     QByteArray raw = m_device->read(kChunk);
     if (raw.isEmpty()) {
         if (!m_device->isSequential() && !m_device->atEnd())
-            return Error{QStringLiteral("io"), QStringLiteral("Cannot read the file: ") + m_device->errorString(), QStringLiteral("file")};
+            return Error::readFailed(QStringLiteral("Cannot read the file: ") + m_device->errorString());
         m_eof = true;
         return false;
     }

@@ -125,7 +125,7 @@ Status CsvWriter::flush()
     }
     m_buffer.clear();
     if (m_failed)
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the file: ") + m_device->errorString(), QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot write the file: ") + m_device->errorString());
     return {};
 }
 

@@ -7,8 +7,7 @@ namespace crm {
 namespace {
 Error openError(const QSaveFile &file)
 {
-    return Error{QStringLiteral("io"), QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()),
-                 QStringLiteral("file")};
+    return Error::writeFailed(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
 }
 } // namespace
 

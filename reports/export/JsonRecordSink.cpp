@@ -41,8 +41,7 @@ void JsonRecordSink::appendString(QByteArray &out, QStringView text)
 Status JsonRecordSink::begin(const QVector<ExportColumn> &columns)
 {
     if (!m_file.open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()),
-                     QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
     for (const ExportColumn &c : columns) {
         QByteArray k;
         appendString(k, c.key);
@@ -115,7 +114,7 @@ Status JsonRecordSink::flush()
         m_failed = true;
     m_buffer.clear();
     if (m_failed)
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the file: ") + m_file.errorString(), QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot write the file: ") + m_file.errorString());
     return {};
 }
 
@@ -137,7 +136,7 @@ Status JsonRecordSink::finish()
         return st;
     }
     if (!m_file.commit())
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the file: ") + m_file.errorString(), QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot write the file: ") + m_file.errorString());
     return {};
 }
 

@@ -243,8 +243,7 @@ Result<ColumnMapping> ColumnMapping::loadTemplate(const QString &path, const QSt
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()),
-                     QStringLiteral("mapping")};
+        return Error::readFailed(QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()), QStringLiteral("mapping"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
@@ -256,8 +255,7 @@ Status ColumnMapping::saveTemplate(const QString &path) const
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(toTemplate()).toJson(QJsonDocument::Indented)) < 0 || !f.commit())
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the mapping %1: %2").arg(path, f.errorString()),
-                     QStringLiteral("mapping")};
+        return Error::writeFailed(QStringLiteral("Cannot write the mapping %1: %2").arg(path, f.errorString()), QStringLiteral("mapping"));
     return {};
 }
 
@@ -333,8 +331,7 @@ Result<ColumnMapping> ColumnMapping::loadTemplate(const QString &path, const QSt
         return loadTemplate(path, headers);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()),
-                     QStringLiteral("mapping")};
+        return Error::readFailed(QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()), QStringLiteral("mapping"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())

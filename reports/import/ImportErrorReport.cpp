@@ -28,8 +28,7 @@ Status ImportErrorReport::add(const ImportIssue &issue)
     if (!m_file) {
         m_file = std::make_unique<QFile>(m_path);
         if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return Error{QStringLiteral("io"), QStringLiteral("Cannot write the error report %1: %2").arg(m_path, m_file->errorString()),
-                         QStringLiteral("file")};
+            return Error::writeFailed(QStringLiteral("Cannot write the error report %1: %2").arg(m_path, m_file->errorString()));
         m_writer = std::make_unique<CsvWriter>(m_file.get());
         m_writer->writeRow(ImportReason::reportHeader());
     }

@@ -18,10 +18,10 @@ Status PdfReportWriter::write(const ReportData &report, const QString &path)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{QStringLiteral("internal"), QStringLiteral("Writing a PDF needs a QGuiApplication"), {}};
-    const Error cannotWrite{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1").arg(path), QStringLiteral("file")};
+    const Error cannotWrite = Error::writeFailed(QStringLiteral("Cannot write the PDF file %1").arg(path));
     // Say why before painting a whole report for nothing.
     if (!QFileInfo(path).absoluteDir().exists())
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot write the PDF file %1: no such folder").arg(path), QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot write the PDF file %1: no such folder").arg(path));
     // Painted into memory first: PdfTextMap repairs the text maps before anything reaches the disk.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -14,7 +14,7 @@ namespace {
 
 Error writeError(const QString &what)
 {
-    return Error{QStringLiteral("io"), QStringLiteral("Cannot write the XLSX file: ") + what, QStringLiteral("file")};
+    return Error::writeFailed(QStringLiteral("Cannot write the XLSX file: ") + what);
 }
 
 // Excel's sheet names: at most 31 characters, none of []:*?/\, unique regardless of case.

@@ -190,7 +190,7 @@ Result<std::unique_ptr<JsonRowSource>> JsonRowSource::open(const QString &path)
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("io"), QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()), QStringLiteral("file")};
+            return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
         source->m_size = file.size();
         Scanner scanner(&file);
         QByteArray bytes;
@@ -224,7 +224,7 @@ Result<std::unique_ptr<JsonRowSource>> JsonRowSource::open(const QString &path)
     }
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()), QStringLiteral("file")};
+        return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()));
     source->m_scanner = std::make_unique<Scanner>(file.get());
     source->m_file = std::move(file);
     return source;

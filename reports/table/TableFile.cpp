@@ -42,7 +42,7 @@ Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const Ta
 {
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()), QStringLiteral("file")};
+        return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()));
     const QByteArray magic = file->peek(8);
     if (magic.startsWith("PK\x03\x04") || path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
         file.reset();

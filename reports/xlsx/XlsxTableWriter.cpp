@@ -36,7 +36,7 @@ double excelSerial(const QDate &date)
 
 Error writeError(const QString &what)
 {
-    return Error{QStringLiteral("io"), QStringLiteral("Cannot write the XLSX file: ") + what, QStringLiteral("file")};
+    return Error::writeFailed(QStringLiteral("Cannot write the XLSX file: ") + what);
 }
 
 std::string columnName(int column) // 0 -> A, 26 -> AA

@@ -16,7 +16,7 @@ Error fileError(const QString &message)
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
 {
     if (!QFile::exists(path))
-        return Error{QStringLiteral("io"), QStringLiteral("The file %1 does not exist").arg(path), QStringLiteral("file")};
+        return Error::readFailed(QStringLiteral("The file %1 does not exist").arg(path));
     std::unique_ptr<ZipArchive> zip(new ZipArchive);
     const QByteArray encoded = QFile::encodeName(path);
     zip->m_zip = unzOpen64(encoded.constData());

@@ -14,7 +14,7 @@ Result<std::unique_ptr<ZipWriter>> ZipWriter::create(const QString &path)
     const QByteArray encoded = QFile::encodeName(path);
     w->m_zip = zipOpen64(encoded.constData(), APPEND_STATUS_CREATE);
     if (!w->m_zip)
-        return Error{QStringLiteral("io"), QStringLiteral("Cannot create the file %1").arg(path), QStringLiteral("file")};
+        return Error::writeFailed(QStringLiteral("Cannot create the file %1").arg(path));
     return w;
 }
 
@@ -25,8 +25,7 @@ ZipWriter::~ZipWriter()
 
 Error ZipWriter::failed() const
 {
-    return Error{QStringLiteral("io"), QStringLiteral("Cannot write the file %1: the disk may be full or the folder not writable").arg(m_path),
-                 QStringLiteral("file")};
+    return Error::writeFailed(QStringLiteral("Cannot write the file %1: the disk may be full or the folder not writable").arg(m_path));
 }
 
 Status ZipWriter::add(const char *name, const QByteArray &data)

@@ -1,9 +1,11 @@
 // The XLSX reader on workbooks written by other programs (openpyxl, a hand-made zip as other producers
 // write them) and on damaged ones; the date system conversion on its own.
+#include "core/ErrorText.h"
 #include "reports/table/TableFile.h"
 #include "reports/xlsx/XlsxReader.h"
 #include "tests/reports/ReportsTestUtil.h"
 
+#include <QScopeGuard>
 #include <QTemporaryDir>
 
 using namespace crm;
@@ -177,6 +179,24 @@ private Q_SLOTS:
         QVERIFY2(r.error().message.contains(u("sheets: 说明, 客户")), qPrintable(r.error().message));
         options.sheetName = QStringLiteral("Nope");
         QVERIFY(!XlsxReader::open(file("customers.xlsx"), options).ok());
+    }
+
+    // A file that is not there is a read failure, and explained as one (it used to read "cannot be
+    // written" for a missing workbook).
+    void aMissingFileIsAReadFailure()
+    {
+        // The sentence chosen by code, as in a language other than English (no catalogue installed
+        // here, so its English source).
+        ErrorText::setEnglish(false);
+        auto restore = qScopeGuard([] { ErrorText::setEnglish(true); });
+        for (const char *name : {"nowhere.xlsx", "nowhere.csv", "nowhere.json"}) {
+            auto r = TableFile::open(file(name));
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, QStringLiteral("io.read"));
+            const QString text = ErrorText::message(r.error());
+            QVERIFY2(text.startsWith(QStringLiteral("The file cannot be read.")) && text.contains(QLatin1String(name)),
+                     qPrintable(text));
+        }
     }
 
     void oldBinaryExcelIsRefused()

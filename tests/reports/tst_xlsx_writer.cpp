@@ -224,7 +224,7 @@ private Q_SLOTS:
 
         auto missing = XlsxTableWriter::create(file("no/such/folder/x.xlsx"), QStringLiteral("S"), {{QStringLiteral("A"), XlsxCellType::Text, 10}});
         QVERIFY(!missing.ok());
-        QCOMPARE(missing.error().code, QStringLiteral("io"));
+        QCOMPARE(missing.error().code, QStringLiteral("io.write"));
         auto badName = XlsxTableWriter::create(file("bad.xlsx"), QStringLiteral("a/b"), {{QStringLiteral("A"), XlsxCellType::Text, 10}});
         QVERIFY(!badName.ok());
         QVERIFY(!QFile::exists(file("bad.xlsx.part")));
@@ -261,7 +261,7 @@ private Q_SLOTS:
         setrlimit(RLIMIT_FSIZE, &before);
         std::signal(SIGXFSZ, previousHandler);
         QVERIFY2(!status, qPrintable(QStringLiteral("%1 rows written to a full disk").arg(rows)));
-        QCOMPARE(status.error().code, QStringLiteral("io"));
+        QCOMPARE(status.error().code, QStringLiteral("io.write"));
         QVERIFY2(status.error().message.contains(QStringLiteral("disk may be full")), qPrintable(status.error().message));
         QVERIFY(!QFile::exists(path));
         QVERIFY(!QFile::exists(path + QStringLiteral(".part")));

@@ -688,10 +688,10 @@ QString ImportDialog::errorText(const Error &e) const
                 .arg(row.hasMatch() ? row.captured(1) : QStringLiteral("?"));
         }
         // The error report is the only file an import writes: its folder is the input's.
-        if (code == QLatin1String("io") && e.message.contains(QLatin1String("error report")))
+        if (code == QLatin1String("io.write"))
             return tr("The error report cannot be written next to the file. Copy the file to a folder you may write to "
                       "and import it from there; nothing was imported.");
-        if (code == QLatin1String("io"))
+        if (code == QLatin1String("io.read"))
             return tr("The file cannot be opened. Check that it exists and that you may read it.");
         // The readers' sentences name the row or part that is damaged; they are the most useful detail.
         return tr("The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1")
