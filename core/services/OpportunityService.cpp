@@ -827,6 +827,15 @@ Result<PipelineSummary> OpportunityService::pipelineSummary(const Actor &actor, 
     auto pipeline = PipelineService::load(m_db, pipelineId);
     if (!pipeline)
         return pipeline.error();
+    return pipelineSummary(actor, *pipeline, ownerId, departmentId);
+}
+
+Result<PipelineSummary> OpportunityService::pipelineSummary(const Actor &actor, const Pipeline &pipeline, std::optional<qint64> ownerId,
+                                                             std::optional<qint64> departmentId)
+{
+    if (!actor.can(Permission::OpportunityRead))
+        return Error::forbidden();
+    const qint64 pipelineId = pipeline.id;
     auto currency = companyCurrency(m_db);
     if (!currency)
         return currency.error();
@@ -834,7 +843,7 @@ Result<PipelineSummary> OpportunityService::pipelineSummary(const Actor &actor, 
     summary.pipelineId = pipelineId;
     summary.currency = *currency;
     QHash<qint64, int> index;
-    for (const Stage &s : pipeline->stages) {
+    for (const Stage &s : pipeline.stages) {
         index.insert(s.id, int(summary.stages.size()));
         summary.stages.append(StageSummary{s, 0, 0, 0});
     }

@@ -62,6 +62,9 @@ public:
     // OpportunityFilter::departmentId). One GROUP BY over a covering index.
     Result<PipelineSummary> pipelineSummary(const Actor &actor, qint64 pipelineId, std::optional<qint64> ownerId = std::nullopt,
                                             std::optional<qint64> departmentId = std::nullopt);
+    // The same for a pipeline the caller has loaded already (with its stages).
+    Result<PipelineSummary> pipelineSummary(const Actor &actor, const Pipeline &pipeline, std::optional<qint64> ownerId = std::nullopt,
+                                            std::optional<qint64> departmentId = std::nullopt);
 
     // The company currency (app_settings 'currency', CNY when unset).
     static Result<QString> companyCurrency(Database &db);

@@ -97,7 +97,7 @@ ApiResponse board(ApiContext &c)
     OpportunityService svc(c.db);
     // The stage sums walk every opportunity the caller sees in the pipeline (a rep's ~2,000 on the
     // demo: a quarter of the board's time); reopening the board reuses them until anything changes.
-    const auto sums = [&] { return svc.pipelineSummary(r.actor, pipeline->id, *owner); };
+    const auto sums = [&] { return svc.pipelineSummary(r.actor, *pipeline, *owner); };
     auto *cache = FeedCache<PipelineSummary>::of(c.db.feed());
     const QString key = QStringLiteral("board|") + scopeKey(r.actor) + QLatin1Char('|') + QString::number(pipeline->id)
         + QLatin1Char('|') + (*owner ? QString::number(**owner) : QString());
