@@ -243,9 +243,8 @@ private:
     // from their own definitions (the whole run is one transaction: a failure restores them).
     // On SQLite the indexes whose keys this load writes in ascending order stay: the rows of each
     // table below come in customer order (activities newest first, as activities_customer sorts
-    // them), so SQLite adds each entry on the index's last page. Measured at 5M activities:
-    // activities_customer took 0.16 s more to keep during the load than without it, and 2.5-2.8 s
-    // to build afterwards.
+    // them), so SQLite adds each entry on the index's last page. At 1M customers the index step
+    // took 2-3.5 s less and the steps writing those rows 1-2.5 s more (bench/README.md).
     Result<QStringList> dropBulkIndexes()
     {
         static const QStringList keptInOrder = {QStringLiteral("customer_phones_customer"), QStringLiteral("customer_emails_customer"),
