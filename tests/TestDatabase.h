@@ -21,6 +21,21 @@ inline bool usePostgres()
     return qEnvironmentVariable("CRM_TEST_BACKEND") == QLatin1String("postgres");
 }
 
+// The store's index names, sorted: a bulk load that drops indexes for its duration must leave the
+// same set behind.
+inline QStringList indexNames(Database &db)
+{
+    QSqlQuery q = db.prepare(db.isSqlite()
+        ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        : QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"));
+    if (!db.exec(q))
+        qFatal("index query failed");
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
 class TestDatabase
 {
 public:

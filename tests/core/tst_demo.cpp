@@ -30,19 +30,6 @@ qint64 scalar(Database &db, const QString &sql)
     return q.value(0).toLongLong();
 }
 
-QStringList indexNames(Database &db)
-{
-    QSqlQuery q = db.prepare(db.isSqlite()
-        ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
-        : QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"));
-    if (!db.exec(q))
-        qFatal("index query failed");
-    QStringList names;
-    while (q.next())
-        names << q.value(0).toString();
-    return names;
-}
-
 QByteArray fingerprint(Database &db)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -70,12 +57,12 @@ private Q_SLOTS:
     {
         ManualClock clock(1'790'000'000'000);
         CRM_OPEN_DB(db, &clock);
-        const QStringList indexesBefore = indexNames(*db);
+        const QStringList indexesBefore = test::indexNames(*db);
         auto report = DemoGenerator(*db).generate({3000, 5, kPassword});
         QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
         // Every index is back (dropped for the load and rebuilt, or kept), and on SQLite each one
         // agrees with its table.
-        QCOMPARE(indexNames(*db), indexesBefore);
+        QCOMPARE(test::indexNames(*db), indexesBefore);
         if (db->isSqlite()) {
             QSqlQuery check = db->prepare(QStringLiteral("PRAGMA integrity_check"));
             QVERIFY(db->exec(check) && check.next());

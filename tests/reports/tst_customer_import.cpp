@@ -880,16 +880,7 @@ private Q_SLOTS:
     {
         CRM_OPEN_DB(db);
         Team t = makeTeam(*db);
-        auto indexes = [&] {
-            QSqlQuery q = db->prepare(db->isSqlite() ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
-                                                     : QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
-                                                                      " ORDER BY indexname"));
-            (void)db->exec(q);
-            QStringList names;
-            while (q.next())
-                names << q.value(0).toString();
-            return names;
-        };
+        auto indexes = [&] { return test::indexNames(*db); };
         const QStringList before = indexes();
         QList<QStringList> rows = {{QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("tags")}};
         for (int i = 0; i < 60000; ++i)
