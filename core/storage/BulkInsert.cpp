@@ -2,6 +2,7 @@
 
 #include "core/storage/Database.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace crm {
@@ -18,7 +19,7 @@ BulkInsert::~BulkInsert() = default;
 Status BulkInsert::flush()
 {
     if (m_lite)
-        return m_status;
+        return flushSqlite();
     const qsizetype rows = m_values.size() / m_perRow;
     qsizetype done = 0;
     while (done < rows) {
@@ -35,6 +36,48 @@ Status BulkInsert::flush()
         done += n;
     }
     m_values.clear();
+    return {};
+}
+
+void BulkInsert::store(bulk::Slot &slot, const QString &s)
+{
+    const qsizetype at = m_bytes.size();
+    m_bytes.resize(at + m_toUtf8.requiredSpace(s.size())); // grows geometrically; a flush keeps the capacity
+    const char *end = m_toUtf8.appendToBuffer(m_bytes.data() + at, s);
+    const qsizetype size = end - (m_bytes.constData() + at);
+    m_bytes.truncate(at + size);
+    slot.kind = bulk::Slot::Kind::Text;
+    slot.integer = at;
+    slot.size = int(size);
+}
+
+Status BulkInsert::flushSqlite()
+{
+    const size_t used = std::exchange(m_used, 0);
+    // Bound in place: nothing is added to m_bytes until the rows are written.
+    const auto forget = qScopeGuard([this] { m_bytes.truncate(0); });
+    const size_t rows = used / size_t(m_perRow);
+    auto bindRows = [&](SqliteStatement &st, size_t from, size_t count) {
+        for (size_t i = 0; i < count; ++i) {
+            const bulk::Slot &slot = m_slots[from + i];
+            const int index = int(i) + 1;
+            switch (slot.kind) {
+            case bulk::Slot::Kind::Null: st.bindNull(index); break;
+            case bulk::Slot::Kind::Integer: st.bindInteger(index, slot.integer); break;
+            case bulk::Slot::Kind::Text: st.bindUtf8(index, QByteArrayView(m_bytes.constData() + slot.integer, slot.size)); break;
+            }
+        }
+        return st.execute();
+    };
+    size_t done = 0;
+    if (rows >= size_t(m_rows) && m_rows > 1 && !m_liteFull)
+        m_liteFull = std::make_unique<SqliteStatement>(m_db, sql(m_rows));
+    for (; rows - done >= size_t(m_rows) && m_liteFull; done += size_t(m_rows))
+        if (Status st = bindRows(*m_liteFull, done * size_t(m_perRow), size_t(m_rows) * size_t(m_perRow)); !st)
+            return st;
+    for (; done < rows; ++done)
+        if (Status st = bindRows(*m_lite, done * size_t(m_perRow), size_t(m_perRow)); !st)
+            return st;
     return {};
 }
 

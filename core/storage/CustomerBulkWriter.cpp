@@ -418,8 +418,7 @@ Status CustomerBulkWriter::flush()
         // The same text AuditLog::recordCreate stores for CustomerService::create.
         m_audit->add(now, user, m_actor.source, c.id, snapshotJson(c));
     }
-    // PostgreSQL: parents first, the child tables reference customers. (SQLite: add() wrote each row,
-    // a customer before its children; flush() returns the first failure.)
+    // Parents first: the child tables reference customers.
     for (BulkInsert *b : {m_customers.get(), m_phones.get(), m_emails.get(), m_addresses.get(), m_tags.get(), m_groups.get(),
                      m_search.get(), m_audit.get()}) {
         if (!b)

@@ -20,8 +20,8 @@ class SearchIndexBuild;
 // Inserts many new customers (importers) inside the caller's write transaction: the rows, their
 // phones, emails, addresses, tags and groups, a contact each when the file names one, their
 // keyword-search entries and their audit entries,
-// through statements prepared once (on SQLite bound straight through sqlite3, on PostgreSQL fifty rows
-// per INSERT) instead of a dozen statements prepared per customer. The customers must already be
+// through statements prepared once (fifty rows per INSERT; on SQLite bound straight through sqlite3)
+// instead of a dozen statements prepared per customer. The customers must already be
 // normalised by CustomerValidator and carry the bookkeeping CustomerService::create gives them (owner, createdBy, times, poolSince); this class
 // writes exactly what CustomerRepository would, nothing else.
 //

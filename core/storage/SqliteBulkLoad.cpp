@@ -26,7 +26,7 @@ QString pragma(sqlite3 *handle, const QString &sql)
 
 } // namespace
 
-SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles, ForeignKeys foreignKeys) : m_db(db)
+SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool tempFiles, ForeignKeys foreignKeys) : m_db(db)
 {
     sqlite3 *handle = db.sqliteHandle();
     if (!handle || db.inTransaction())
@@ -35,11 +35,11 @@ SqliteBulkLoad::SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles, For
     // What the connection had (Database::open's settings), to put back after.
     m_cacheSize = pragma(handle, QStringLiteral("PRAGMA cache_size"));
     m_threads = pragma(handle, QStringLiteral("PRAGMA threads"));
-    if (sortInFiles)
+    if (tempFiles)
         m_tempStore = pragma(handle, QStringLiteral("PRAGMA temp_store"));
     (void)db.execSql(QStringLiteral("PRAGMA cache_size=-%1").arg(qint64(cacheMiB) * 1024));
     (void)db.execSql(QStringLiteral("PRAGMA threads=2"));
-    if (sortInFiles)
+    if (tempFiles)
         (void)db.execSql(QStringLiteral("PRAGMA temp_store=FILE"));
     if (foreignKeys == ForeignKeys::Unchecked) {
         m_foreignKeys = pragma(handle, QStringLiteral("PRAGMA foreign_keys"));
@@ -70,8 +70,12 @@ Status SqliteBulkLoad::createIndexes(Database &db, const QStringList &statements
 {
     sqlite3 *handle = db.sqliteHandle();
     const QString cacheSize = handle ? pragma(handle, QStringLiteral("PRAGMA cache_size")) : QString();
+    const QString tempStore = handle ? pragma(handle, QStringLiteral("PRAGMA temp_store")) : QString();
     if (!cacheSize.isEmpty())
         (void)db.execSql(QStringLiteral("PRAGMA cache_size=-4096"));
+    // Allowed inside a transaction while the connection has no temporary tables (it has none).
+    if (!tempStore.isEmpty())
+        (void)db.execSql(QStringLiteral("PRAGMA temp_store=FILE"));
     Status status;
     for (const QString &sql : statements) {
         status = db.execSql(sql);
@@ -80,6 +84,8 @@ Status SqliteBulkLoad::createIndexes(Database &db, const QStringList &statements
     }
     if (!cacheSize.isEmpty())
         (void)db.execSql(QStringLiteral("PRAGMA cache_size=") + cacheSize);
+    if (!tempStore.isEmpty())
+        (void)db.execSql(QStringLiteral("PRAGMA temp_store=") + tempStore);
     return status;
 }
 

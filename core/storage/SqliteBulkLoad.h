@@ -15,7 +15,14 @@ class Database;
 //
 // - A larger page cache (the load touches far more pages than the everyday 64 MiB) and helper threads
 //   for the sorts of index builds.
-// - Optionally, sorts in temporary files rather than memory, which keeps an import's memory bounded.
+// - Optionally, temporary data in files rather than memory for the whole load (temp_store=FILE): for
+//   loads with statements that change many pages that were there before (the demo's updates over
+//   whole tables), whose statement journals then spill to a file past 64 KiB instead of growing in
+//   memory. Without it the connection's in-memory setting stays, for loads of many small statements
+//   (an import's fifty-row INSERTs): SQLite decides where statement journals go when the transaction
+//   begins, and once one statement's journal has spilled, it writes the journal of every later
+//   statement of the transaction to the file (a 1M-row import that way wrote 97,000 pages there in
+//   its first seconds and got slower than with single-row statements).
 // - Optionally, foreign keys not checked row by row: only for rows consistent by construction (the
 //   demo company, generated from row numbers, each reference to a row the load wrote before it; its
 //   test runs PRAGMA foreign_key_check). On the million-customer demo the checks took 3-5 s.
@@ -31,7 +38,7 @@ class SqliteBulkLoad
 {
 public:
     enum class ForeignKeys { Checked, Unchecked };
-    SqliteBulkLoad(Database &db, int cacheMiB, bool sortInFiles, ForeignKeys foreignKeys = ForeignKeys::Checked);
+    SqliteBulkLoad(Database &db, int cacheMiB, bool tempFiles, ForeignKeys foreignKeys = ForeignKeys::Checked);
     ~SqliteBulkLoad();
     SqliteBulkLoad(const SqliteBulkLoad &) = delete;
     SqliteBulkLoad &operator=(const SqliteBulkLoad &) = delete;
@@ -40,7 +47,8 @@ public:
     // SQLite with a 4 MiB page cache, the connection's size put back after. SQLite's sorter keeps up to
     // a page cache's worth of keys in memory and sorts them in one piece; a million keys spread over a
     // 256 MiB buffer sort mostly in cache misses, while 4 MiB runs sort in the CPU's cache and are then
-    // merged (in temporary files when the load sorts in files). Measured on 1M imported customers:
+    // merged in temporary files. Temporary data goes to files meanwhile (temp_store=FILE): SQLite gives
+    // its sorter no helper threads while it is kept in memory. Measured on 1M imported customers:
     // customers_name 2.2-3.0 -> 0.75-0.86 s; on 5M demo activities, activities_user 9.2-10.1 -> 4.0 s.
     static Status createIndexes(Database &db, const QStringList &statements);
 

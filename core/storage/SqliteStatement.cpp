@@ -59,6 +59,13 @@ bool SqliteStatement::bindText(int index, const QString &value)
     return m_status && bound(sqlite3_bind_text(m_stmt, index, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC));
 }
 
+bool SqliteStatement::bindUtf8(int index, QByteArrayView utf8)
+{
+    // A null pointer would bind NULL; an empty text stays an empty text.
+    const char *bytes = utf8.data() ? utf8.data() : "";
+    return m_status && bound(sqlite3_bind_text(m_stmt, index, bytes, int(utf8.size()), SQLITE_STATIC));
+}
+
 bool SqliteStatement::bindInteger(int index, qint64 value)
 {
     return m_status && bound(sqlite3_bind_int64(m_stmt, index, value));

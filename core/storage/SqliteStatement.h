@@ -38,6 +38,9 @@ public:
     bool bindText(int index, const QString &value);
     bool bindInteger(int index, qint64 value);
     bool bindNull(int index);
+    // Text already in UTF-8, read in place (SQLITE_STATIC): the bytes must stay as they are until the
+    // statement has been executed.
+    bool bindUtf8(int index, QByteArrayView utf8);
     // The index of a named placeholder (":name"); 0 when the statement has none of that name.
     int parameterIndex(const QString &name) const;
 

@@ -1,5 +1,6 @@
 // Storage foundation: migrations, transactions, the change feed, search tokens, on SQLite and PostgreSQL.
 #include "core/search/SearchIndex.h"
+#include "core/storage/BulkInsert.h"
 #include "core/storage/Migrations.h"
 #include "core/storage/PgChangeListener.h"
 #include "core/storage/SqliteBulkLoad.h"
@@ -215,7 +216,74 @@ private Q_SLOTS:
             QSqlQuery q = db->prepare(QStringLiteral("PRAGMA cache_size"));
             QVERIFY(db->exec(q).ok() && q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("-65536")); // Database::open's, after either outcome
+            QSqlQuery store = db->prepare(QStringLiteral("PRAGMA temp_store"));
+            QVERIFY(db->exec(store).ok() && store.next());
+            QCOMPARE(store.value(0).toString(), QStringLiteral("2")); // memory, as Database::open set it
         }
+    }
+
+    // BulkInsert keeps rows until flush() and then writes them all, in full statements and the rest
+    // one by one, each value exactly: texts shorter after longer, '' as '', empty optional values as
+    // NULL. A failing row fails flush() (the caller's transaction is lost).
+    void bulkInsertWritesKeptRowsExactlyOnFlush()
+    {
+        CRM_OPEN_DB(db);
+        QVERIFY(db->execSql(QStringLiteral("CREATE TABLE bulk_check (i BIGINT PRIMARY KEY, a TEXT, b TEXT, n BIGINT, m BIGINT)")).ok());
+        auto count = [&] {
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT COUNT(*) FROM bulk_check"));
+            return db->exec(q).ok() && q.next() ? q.value(0).toInt() : -1;
+        };
+        const QStringList texts = {QString(300, QChar(u'长')), QStringLiteral("深圳星河科技有限公司"), QStringLiteral(""), QStringLiteral("x"),
+                                   QString::fromUtf8("\xF0\x9F\x98\x80 emoji"), QStringLiteral("b"), QStringLiteral("南山区")};
+        Status written = db->write([&]() -> Status {
+            BulkInsert insert(*db, QStringLiteral("INSERT INTO bulk_check (i, a, b, n, m) VALUES "), QStringLiteral("(?,?,?,?,?)"), 5, 3);
+            for (int round = 0; round < 2; ++round) {
+                const int rows = round == 0 ? 7 : 4; // two full statements and one row, then one and one
+                for (int i = 0; i < rows; ++i) {
+                    const qint64 id = round * 100 + i;
+                    insert.add(id, texts[i], bulk::text(texts[texts.size() - 1 - i]), bulk::nullableId(i % 2 ? id : 0),
+                               i % 3 ? std::optional<qint64>(i - 1) : std::nullopt);
+                }
+                if (count() != round * 7)
+                    return Error::internal(); // kept until flush()
+                if (Status st = insert.flush(); !st)
+                    return st;
+            }
+            return {};
+        });
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        QCOMPARE(count(), 11);
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT i, a, b, b IS NULL, n, n IS NULL, m, m IS NULL FROM bulk_check ORDER BY i"));
+        QVERIFY(db->exec(q).ok());
+        for (int round = 0; round < 2; ++round)
+            for (int i = 0; i < (round == 0 ? 7 : 4); ++i) {
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toLongLong(), round * 100 + i);
+                QCOMPARE(q.value(1).toString(), texts[i]);
+                const QString b = texts[texts.size() - 1 - i];
+                QCOMPARE(q.value(3).toBool(), b.isEmpty());
+                QCOMPARE(q.value(2).toString(), b);
+                QCOMPARE(q.value(5).toBool(), i % 2 == 0);
+                if (i % 2)
+                    QCOMPARE(q.value(4).toLongLong(), round * 100 + i);
+                QCOMPARE(q.value(7).toBool(), i % 3 == 0);
+                if (i % 3)
+                    QCOMPARE(q.value(6).toLongLong(), i - 1); // zero included
+            }
+        QVERIFY(!q.next());
+        QSqlQuery empty = db->prepare(QStringLiteral("SELECT COUNT(*) FROM bulk_check WHERE a = ''"));
+        QVERIFY(db->exec(empty).ok() && empty.next());
+        QCOMPARE(empty.value(0).toInt(), 2);
+
+        Status duplicate = db->write([&]() -> Status {
+            BulkInsert insert(*db, QStringLiteral("INSERT INTO bulk_check (i, a, b, n, m) VALUES "), QStringLiteral("(?,?,?,?,?)"), 5, 3);
+            for (qint64 id : {1000, 1001, 1002, 1003, 5})
+                insert.add(id, QStringLiteral("again"), bulk::text(QString()), bulk::nullableId(0), std::optional<qint64>());
+            return insert.flush();
+        });
+        QVERIFY(!duplicate.ok());
+        QCOMPARE(duplicate.error().code, QStringLiteral("conflict.duplicate"));
+        QCOMPARE(count(), 11);
     }
 
     // SqliteStatement binds texts as UTF-8 from a buffer per parameter that it reuses: each row must
