@@ -74,7 +74,7 @@ public:
     BulkInsert(Database &db, QString head, QString row, int perRow, int rowsPerStatement = 50);
     ~BulkInsert();
 
-    // Keeps one row's values (`perRow` of them) until flush().
+    // Keeps values until flush(): a row's `perRow` values, in one call or several in a row.
     template <typename... V>
     void add(const V &...values)
     {

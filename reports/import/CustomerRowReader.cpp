@@ -48,6 +48,7 @@ void CustomerRowReader::read()
                 row.error = contact.error();
         row.cells = std::move(cells);
         cells = {};
+        cells.reserve(row.cells.size()); // the next row's cells, without growing the list cell by cell
         page.append(std::move(row));
         if (page.size() == kPageRows) {
             m_queue.freeRecycled();
