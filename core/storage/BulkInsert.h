@@ -59,8 +59,9 @@ struct Slot
 // rows of another table can be kept until the caller has flushed that table first.
 // - SQLite: values are kept in an array of slots, and texts in UTF-8 one after the other in one buffer
 //   (both reused from flush to flush, so memory is read in order: a buffer per text value cost a
-//   cache miss each), then bound straight through sqlite3 (SqliteStatement). QtSql's binding cost about 0.27 us a value, and collecting the values as
-//   QVariants left an import's writing thread in malloc, free and memmove more than in SQLite. Fifty
+//   cache miss each), then bound straight through sqlite3 (SqliteStatement). QtSql's binding cost
+//   about 0.27 us a value, and collecting the values as QVariants left an import's writing thread in
+//   malloc, free and memmove more than in SQLite. Fifty
 //   rows per statement instead of one saves SQLite's per-statement work (opening the table's cursors,
 //   seeking, halting, resetting), about 0.6 us a row: in a plain sqlite3 program writing three tables
 //   of a million rows each, 4.8 s with single-row statements, 2.9 s with fifty rows a statement. The

@@ -22,7 +22,7 @@ class Database;
 //   (an import's fifty-row INSERTs): SQLite decides where statement journals go when the transaction
 //   begins, and once one statement's journal has spilled, it writes the journal of every later
 //   statement of the transaction to the file (a 1M-row import that way wrote 97,000 pages there in
-//   its first seconds and got slower than with single-row statements).
+//   its first 25 s under strace, and was no faster than with single-row statements).
 // - Optionally, foreign keys not checked row by row: only for rows consistent by construction (the
 //   demo company, generated from row numbers, each reference to a row the load wrote before it; its
 //   test runs PRAGMA foreign_key_check). On the million-customer demo the checks took 3-5 s.
