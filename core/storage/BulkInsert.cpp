@@ -70,9 +70,9 @@ Status BulkInsert::flushSqlite()
         return st.execute();
     };
     size_t done = 0;
-    if (rows >= size_t(m_rows) && m_rows > 1 && !m_liteFull)
+    if (rows >= size_t(m_rows) && !m_liteFull)
         m_liteFull = std::make_unique<SqliteStatement>(m_db, sql(m_rows));
-    for (; rows - done >= size_t(m_rows) && m_liteFull; done += size_t(m_rows))
+    for (; rows - done >= size_t(m_rows); done += size_t(m_rows))
         if (Status st = bindRows(*m_liteFull, done * size_t(m_perRow), size_t(m_rows) * size_t(m_perRow)); !st)
             return st;
     for (; done < rows; ++done)

@@ -56,7 +56,7 @@ bool SqliteStatement::bindText(int index, const QString &value)
     QByteArray &buffer = m_texts[size_t(index - 1)];
     buffer.resize(m_toUtf8.requiredSpace(value.size())); // keeps the capacity a longer value left
     const char *end = m_toUtf8.appendToBuffer(buffer.data(), value);
-    return m_status && bound(sqlite3_bind_text(m_stmt, index, buffer.constData(), int(end - buffer.constData()), SQLITE_STATIC));
+    return bindUtf8(index, QByteArrayView(buffer.constData(), end));
 }
 
 bool SqliteStatement::bindUtf8(int index, QByteArrayView utf8)
