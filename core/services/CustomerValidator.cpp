@@ -91,45 +91,49 @@ void settlePrimary(QVector<T> &list)
 
 Status CustomerValidator::normalize(Customer &c, const QSet<QString> &fields, qint64 nowMs)
 {
-    auto has = [&](const char *f) { return fields.contains(QLatin1String(f)); };
-    if (has("name")) {
+    // Looked up with QStringLiterals: QSet<QString>::contains(QLatin1String) builds a QString (an
+    // allocation) per call, twenty times per row of an import.
+    auto has = [&](const QString &f) { return fields.contains(f); };
+    if (has(QStringLiteral("name"))) {
         c.name = c.name.trimmed();
         if (Status st = Validation::required(c.name, QStringLiteral("name"), QStringLiteral("The customer name")); !st)
             return st;
         if (Status st = checkText(c.name, QStringLiteral("name"), 200); !st)
             return st;
     }
-    if (has("kind"))
+    if (has(QStringLiteral("kind")))
         if (Status st = Validation::oneOf(c.kind, kinds(), QStringLiteral("kind")); !st)
             return st;
-    if (has("gender"))
+    if (has(QStringLiteral("gender")))
         if (Status st = Validation::oneOf(c.gender, genders(), QStringLiteral("gender")); !st)
             return st;
-    if (has("status"))
+    if (has(QStringLiteral("status")))
         if (Status st = Validation::oneOf(c.status, statuses(), QStringLiteral("status")); !st)
             return st;
-    if (has("level"))
+    if (has(QStringLiteral("level")))
         if (Status st = Validation::oneOf(c.level, levels(), QStringLiteral("level")); !st)
             return st;
-    if (has("birthday") && c.birthday.isValid()) {
+    if (has(QStringLiteral("birthday")) && c.birthday.isValid()) {
         const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
         if (c.birthday > today || c.birthday.year() < 1900)
             return Error::validation(QStringLiteral("range"), QStringLiteral("birthday"), QStringLiteral("The birthday is not a plausible date"));
     }
-    const std::pair<const char *, QString *> texts[] = {{"occupation", &c.occupation}, {"industry", &c.industry},
-                                                        {"company", &c.company},       {"position", &c.position},
-                                                        {"source", &c.source}};
+    const std::pair<QString, QString *> texts[] = {{QStringLiteral("occupation"), &c.occupation},
+                                                   {QStringLiteral("industry"), &c.industry},
+                                                   {QStringLiteral("company"), &c.company},
+                                                   {QStringLiteral("position"), &c.position},
+                                                   {QStringLiteral("source"), &c.source}};
     for (const auto &[name, value] : texts) {
         if (!has(name))
             continue;
         *value = value->trimmed();
-        if (Status st = checkText(*value, QLatin1String(name), 200); !st)
+        if (Status st = checkText(*value, name, 200); !st)
             return st;
     }
-    if (has("notes"))
+    if (has(QStringLiteral("notes")))
         if (Status st = checkText(c.notes, QStringLiteral("notes"), 20000); !st)
             return st;
-    if (has("phones")) {
+    if (has(QStringLiteral("phones"))) {
         if (c.phones.size() > 20)
             return Error::validation(QStringLiteral("too_long"), QStringLiteral("phones"), QStringLiteral("At most 20 phone numbers"));
         QVector<Phone> cleaned;
@@ -148,7 +152,7 @@ Status CustomerValidator::normalize(Customer &c, const QSet<QString> &fields, qi
         c.phones = cleaned;
         c.phone = cleaned.isEmpty() ? QString() : cleaned[primaryIndex(cleaned)].number;
     }
-    if (has("emails")) {
+    if (has(QStringLiteral("emails"))) {
         if (c.emails.size() > 20)
             return Error::validation(QStringLiteral("too_long"), QStringLiteral("emails"), QStringLiteral("At most 20 email addresses"));
         QVector<Email> cleaned;
@@ -167,7 +171,7 @@ Status CustomerValidator::normalize(Customer &c, const QSet<QString> &fields, qi
         c.emails = cleaned;
         c.email = cleaned.isEmpty() ? QString() : cleaned[primaryIndex(cleaned)].address;
     }
-    if (has("addresses")) {
+    if (has(QStringLiteral("addresses"))) {
         if (c.addresses.size() > 20)
             return Error::validation(QStringLiteral("too_long"), QStringLiteral("addresses"), QStringLiteral("At most 20 addresses"));
         for (Address &a : c.addresses) {
@@ -183,13 +187,13 @@ Status CustomerValidator::normalize(Customer &c, const QSet<QString> &fields, qi
         c.city = p < 0 ? QString() : c.addresses[p].city;
         c.district = p < 0 ? QString() : c.addresses[p].district;
     }
-    if (has("tags"))
+    if (has(QStringLiteral("tags")))
         if (Status st = cleanLabels(c.tags, QStringLiteral("tags")); !st)
             return st;
-    if (has("groups"))
+    if (has(QStringLiteral("groups")))
         if (Status st = cleanLabels(c.groups, QStringLiteral("groups")); !st)
             return st;
-    if (has("customFields"))
+    if (has(QStringLiteral("customFields")))
         if (Status st = checkCustomFields(c.customFields); !st)
             return st;
     return {};

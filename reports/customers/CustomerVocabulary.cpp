@@ -56,6 +56,11 @@ QString canonical(const QString &field, const QString &text)
     const QString t = text.trimmed();
     if (t.isEmpty())
         return t;
+    // Files we exported hold the stored words already: those need no lookup key built (an import
+    // reads several of these cells per row).
+    for (const Word &w : kWords)
+        if (t == QLatin1String(w.value) && field == QLatin1String(w.field))
+            return t;
     return index().value(field + QLatin1Char('/') + squeeze(t), t);
 }
 

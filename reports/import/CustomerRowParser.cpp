@@ -7,6 +7,8 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace crm {
 
 namespace {
@@ -75,7 +77,31 @@ CustomerRowParser::CustomerRowParser(const ColumnMapping &mapping, const QVector
         m_customTypes.insert(d.key, d.type);
     for (int i = 0; i < mapping.fields.size(); ++i)
         if (!mapping.fields[i].isEmpty())
-            m_columns.append({i, mapping.fields[i], phoneLabelFor(mapping.headers.value(i))});
+            m_columns.append({i, mapping.fields[i], phoneLabelFor(mapping.headers.value(i)), targetOf(mapping.fields[i])});
+    m_contactName = mapping.columnOf(QStringLiteral("contactName"));
+    m_contactPosition = mapping.columnOf(QStringLiteral("contactPosition"));
+    m_contactPhone = mapping.columnOf(QStringLiteral("contactPhone"));
+    m_contactEmail = mapping.columnOf(QStringLiteral("contactEmail"));
+}
+
+CustomerRowParser::Target CustomerRowParser::targetOf(const QString &field)
+{
+    static const QHash<QString, Target> targets = {
+        {QStringLiteral("name"), Target::Name},         {QStringLiteral("company"), Target::Company},
+        {QStringLiteral("phone"), Target::Phone},       {QStringLiteral("email"), Target::Email},
+        {QStringLiteral("tags"), Target::Tags},         {QStringLiteral("groups"), Target::Groups},
+        {QStringLiteral("source"), Target::Source},     {QStringLiteral("kind"), Target::Kind},
+        {QStringLiteral("status"), Target::Status},     {QStringLiteral("level"), Target::Level},
+        {QStringLiteral("gender"), Target::Gender},     {QStringLiteral("birthday"), Target::Birthday},
+        {QStringLiteral("industry"), Target::Industry}, {QStringLiteral("occupation"), Target::Occupation},
+        {QStringLiteral("position"), Target::Position}, {QStringLiteral("notes"), Target::Notes},
+        {QStringLiteral("province"), Target::Province}, {QStringLiteral("city"), Target::City},
+        {QStringLiteral("district"), Target::District}, {QStringLiteral("street"), Target::Street},
+        {QStringLiteral("postalCode"), Target::PostalCode},
+    };
+    if (ColumnMapping::isCustomField(field))
+        return Target::Custom;
+    return targets.value(field, Target::Other);
 }
 
 QString CustomerRowParser::clean(const QString &cell)
@@ -91,6 +117,12 @@ QString CustomerRowParser::clean(const QString &cell)
 QStringList CustomerRowParser::splitList(const QString &cell, bool slashSeparates)
 {
     QStringList out;
+    // Most cells hold one value: shared, not copied (an import splits millions of cells).
+    if (std::none_of(cell.begin(), cell.end(), [&](QChar c) { return isSeparator(c, slashSeparates); })) {
+        if (QString t = cell.trimmed(); !t.isEmpty())
+            out << t;
+        return out;
+    }
     qsizetype from = 0;
     for (qsizetype i = 0; i <= cell.size(); ++i) {
         if (i < cell.size() && !isSeparator(cell[i], slashSeparates))
@@ -119,10 +151,9 @@ std::optional<QDate> CustomerRowParser::parseDate(const QString &text)
     return d;
 }
 
-QString CustomerRowParser::cell(const QStringList &cells, const QString &field) const
+QString CustomerRowParser::cell(const QStringList &cells, int column) const
 {
-    const int i = m_mapping.columnOf(field);
-    return i < 0 ? QString() : clean(cells.value(i));
+    return column < 0 ? QString() : clean(cells.value(column));
 }
 
 bool CustomerRowParser::isBlank(const QStringList &cells) const
@@ -142,39 +173,48 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
         if (v.isEmpty())
             continue;
         const QString &f = col.field;
-        if (f == QLatin1String("name")) c.name = v;
-        else if (f == QLatin1String("company")) c.company = v;
-        else if (f == QLatin1String("phone")) {
+        switch (col.target) {
+        case Target::Name: c.name = v; break;
+        case Target::Company: c.company = v; break;
+        case Target::Phone:
             for (const QString &n : splitList(v, true))
                 c.phones.append({n, col.phoneLabel, false});
-        } else if (f == QLatin1String("email")) {
+            break;
+        case Target::Email:
             for (const QString &e : splitList(v.simplified().replace(QLatin1Char(' '), QLatin1Char(',')), false))
                 c.emails.append({e, {}, false});
-        } else if (f == QLatin1String("tags")) c.tags += splitList(v, false);
-        else if (f == QLatin1String("groups")) c.groups += splitList(v, false);
-        else if (f == QLatin1String("source")) c.source = v;
-        else if (f == QLatin1String("kind")) c.kind = CustomerVocabulary::canonical(f, v);
-        else if (f == QLatin1String("status")) c.status = CustomerVocabulary::canonical(f, v);
-        else if (f == QLatin1String("level")) c.level = CustomerVocabulary::canonical(f, v);
-        else if (f == QLatin1String("gender")) c.gender = CustomerVocabulary::canonical(f, v);
-        else if (f == QLatin1String("birthday")) {
+            break;
+        case Target::Tags: c.tags += splitList(v, false); break;
+        case Target::Groups: c.groups += splitList(v, false); break;
+        case Target::Source: c.source = v; break;
+        case Target::Kind: c.kind = CustomerVocabulary::canonical(f, v); break;
+        case Target::Status: c.status = CustomerVocabulary::canonical(f, v); break;
+        case Target::Level: c.level = CustomerVocabulary::canonical(f, v); break;
+        case Target::Gender: c.gender = CustomerVocabulary::canonical(f, v); break;
+        case Target::Birthday: {
             const auto d = parseDate(v);
             if (!d)
                 return Error::validation(QStringLiteral("format"), QStringLiteral("birthday"),
                                          QStringLiteral("\"%1\" is not a date (write it as YYYY-MM-DD)").arg(v.left(40)));
             c.birthday = *d;
-        } else if (f == QLatin1String("industry")) c.industry = v;
-        else if (f == QLatin1String("occupation")) c.occupation = v;
-        else if (f == QLatin1String("position")) c.position = v;
-        else if (f == QLatin1String("notes")) c.notes = v;
-        else if (f == QLatin1String("province")) { address.province = v; hasAddress = true; }
-        else if (f == QLatin1String("city")) { address.city = v; hasAddress = true; }
-        else if (f == QLatin1String("district")) { address.district = v; hasAddress = true; }
-        else if (f == QLatin1String("street")) { address.street = v; hasAddress = true; }
-        else if (f == QLatin1String("postalCode")) { address.postalCode = v; hasAddress = true; }
-        else if (ColumnMapping::isCustomField(f)) {
+            break;
+        }
+        case Target::Industry: c.industry = v; break;
+        case Target::Occupation: c.occupation = v; break;
+        case Target::Position: c.position = v; break;
+        case Target::Notes: c.notes = v; break;
+        case Target::Province: address.province = v; hasAddress = true; break;
+        case Target::City: address.city = v; hasAddress = true; break;
+        case Target::District: address.district = v; hasAddress = true; break;
+        case Target::Street: address.street = v; hasAddress = true; break;
+        case Target::PostalCode: address.postalCode = v; hasAddress = true; break;
+        case Target::Custom: {
             const QString key = CustomFieldDef::keyOf(f);
             c.customFields.insert(key, customValue(m_customTypes.value(key), v));
+            break;
+        }
+        case Target::Other: // contact columns (contact()) and fields an import does not fill
+            break;
         }
     }
     if (hasAddress) {
@@ -187,10 +227,10 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
 std::optional<Contact> CustomerRowParser::contact(const QStringList &cells) const
 {
     Contact k;
-    k.name = cell(cells, QStringLiteral("contactName"));
-    k.position = cell(cells, QStringLiteral("contactPosition"));
-    k.phone = cell(cells, QStringLiteral("contactPhone"));
-    k.email = cell(cells, QStringLiteral("contactEmail"));
+    k.name = cell(cells, m_contactName);
+    k.position = cell(cells, m_contactPosition);
+    k.phone = cell(cells, m_contactPhone);
+    k.email = cell(cells, m_contactEmail);
     if (k.name.isEmpty() && k.position.isEmpty() && k.phone.isEmpty() && k.email.isEmpty())
         return std::nullopt;
     k.primary = true;

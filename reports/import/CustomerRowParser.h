@@ -36,16 +36,22 @@ public:
     static QStringList splitList(const QString &cell, bool slashSeparates);
 
 private:
+    // What a mapped column fills, decided once: parse() runs for every row of a file.
+    enum class Target { Name, Company, Phone, Email, Tags, Groups, Source, Kind, Status, Level, Gender, Birthday, Industry,
+                        Occupation, Position, Notes, Province, City, District, Street, PostalCode, Custom, Other };
     struct Column
     {
         int index;
         QString field;
         QString phoneLabel;
+        Target target;
     };
-    QString cell(const QStringList &cells, const QString &field) const;
+    static Target targetOf(const QString &field);
+    QString cell(const QStringList &cells, int column) const;
 
     ColumnMapping m_mapping;
     QVector<Column> m_columns; // mapped columns only
+    int m_contactName, m_contactPosition, m_contactPhone, m_contactEmail; // -1: not mapped
     QHash<QString, QString> m_customTypes; // custom field key -> type
 };
 
