@@ -2,14 +2,19 @@
 //   crm_exchange_bench --database /tmp/rep-1m.sqlite [--customers 1000000] [--dir /tmp/rep-bench]
 //                      [--import-database postgresql://...]
 // Uses a database with the demo company (generated when it has no customers, as `crm demo` does),
-// exports every customer to CSV, XLSX and JSON, then imports the CSV into an empty database with
-// validation and duplicate checks on. Each phase reports its time, rows per second and peak memory
+// exports every customer to CSV, XLSX and JSON and every activity to CSV, then imports the customer
+// CSV into an empty database with validation and duplicate checks on, and the activity CSV into that
+// database (the same customers under the same ids) as a user of it, once creating and once again
+// skipping every row as a duplicate. Each phase reports its time, rows per second and peak memory
 // (VmHWM from /proc/self/status; each phase runs in a process of its own).
 #include "core/demo/DemoGenerator.h"
 #include "core/security/Actor.h"
 #include "core/storage/Database.h"
 #include "reports/Progress.h"
+#include "core/services/OrgService.h"
+#include "reports/export/ActivityExporter.h"
 #include "reports/export/CustomerExporter.h"
+#include "reports/import/ActivityImporter.h"
 #include "reports/import/CustomerImporter.h"
 #include "reports/table/TableFile.h"
 
@@ -80,7 +85,7 @@ int runPhase(const QString &phase, const QString &location, const QString &dir, 
 {
     const Actor system = Actor::system();
     const QString csv = QDir(dir).filePath(QStringLiteral("customers.csv"));
-    if (phase.startsWith(QLatin1String("export-"))) {
+    if (phase.startsWith(QLatin1String("export-")) && phase != QLatin1String("export-activities")) {
         auto opened = openDb(location);
         if (!opened)
             return 1;
@@ -103,6 +108,69 @@ int runPhase(const QString &phase, const QString &location, const QString &dir, 
         print({QStringLiteral("export ") + suffix + QStringLiteral(" by ") + sort + QStringLiteral(" (") + QString::number(QFileInfo(path).size() / 1'000'000) +
                    QStringLiteral(" MB)"),
                r->rows, t.elapsed(), statusKiB("VmHWM:") / 1024});
+        return 0;
+    }
+    const QString activitiesCsv = QDir(dir).filePath(QStringLiteral("activities.csv"));
+    if (phase == QLatin1String("export-activities")) {
+        auto opened = openDb(location);
+        if (!opened)
+            return 1;
+        ActivityExportOptions options;
+        options.progress = sampleAnon;
+        QElapsedTimer t;
+        t.start();
+        auto r = ActivityExporter(**opened).exportTo(system, activitiesCsv, options);
+        if (!r) {
+            out << "export failed: " << r.error().message << '\n';
+            return 1;
+        }
+        print({QStringLiteral("export activities csv (") + QString::number(QFileInfo(activitiesCsv).size() / 1'000'000) +
+                   QStringLiteral(" MB)"),
+               r->rows, t.elapsed(), statusKiB("VmHWM:") / 1024});
+        return 0;
+    }
+    if (phase.startsWith(QLatin1String("import-activities-"))) {
+        // Into the database import-create filled: its customers have the demo's ids and names.
+        auto importDb = openDb(target.isEmpty() ? QDir(dir).filePath(QStringLiteral("import.sqlite")) : target);
+        if (!importDb) {
+            out << "cannot open the import database: " << importDb.error().message << '\n';
+            return 1;
+        }
+        OrgService org(**importDb);
+        auto user = org.userByName(QStringLiteral("bench"));
+        if (!user) {
+            NewUser input;
+            input.username = QStringLiteral("bench");
+            input.displayName = QStringLiteral("Bench");
+            input.password = QStringLiteral("Bench-pass-2026");
+            input.roleName = QStringLiteral("administrator");
+            user = org.createUser(system, input);
+        }
+        auto actor = user ? org.actorFor(user->id, QStringLiteral("cli")) : Result<Actor>(user.error());
+        if (!actor) {
+            out << "no importing user: " << actor.error().message << '\n';
+            return 1;
+        }
+        auto source = TableFile::open(activitiesCsv);
+        if (!source) {
+            out << source.error().message << '\n';
+            return 1;
+        }
+        EntityImportOptions options;
+        options.errorReportPath = ImportErrorReport::pathFor(activitiesCsv);
+        options.onDuplicate = phase.endsWith(QLatin1String("-create")) ? DuplicatePolicy::Create : DuplicatePolicy::Skip;
+        options.progress = sampleAnon;
+        QElapsedTimer t;
+        t.start();
+        auto r = ActivityImporter(**importDb).run(*actor, **source, options);
+        if (!r) {
+            out << "import failed: " << r.error().message << '\n';
+            return 1;
+        }
+        print({QStringLiteral("import activities csv (") + phase.mid(18) + QStringLiteral(")"), r->rows, t.elapsed(),
+               statusKiB("VmHWM:") / 1024});
+        out << "  created " << r->created << ", skipped " << r->skipped << ", invalid " << r->invalid << ", committed "
+            << (r->committed ? "yes" : "no") << '\n';
         return 0;
     }
     if (target.isEmpty()) {
@@ -152,8 +220,11 @@ int main(int argc, char **argv)
                       QStringLiteral("dir"), QDir::temp().filePath(QStringLiteral("crm-exchange-bench"))});
     parser.addOption({QStringLiteral("import-database"), QStringLiteral("Empty database to import into (default: a new SQLite file in --dir)"),
                       QStringLiteral("location")});
-    parser.addOption({QStringLiteral("phase"), QStringLiteral("Run one phase only: export-csv, export-xlsx, export-json, import-skip,"
-                                                              " import-create"), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("phase"), QStringLiteral("Run one phase only: export-csv, export-xlsx, export-json,"
+                                                              " export-activities, import-skip, import-create,"
+                                                              " import-activities-create, import-activities-skip (after"
+                                                              " import-create)"),
+                      QStringLiteral("name")});
     parser.addOption({QStringLiteral("sort"), QStringLiteral("Export order: added (default) or last-contact"), QStringLiteral("order"),
                       QStringLiteral("added")});
     parser.process(app);
@@ -191,7 +262,8 @@ int main(int argc, char **argv)
                    .arg(QStringLiteral("s"), 8).arg(QStringLiteral("rows/s"), 10).arg(QStringLiteral("VmHWM MiB"), 8)
                    .arg(QStringLiteral("anon MiB"), 8);
         out.flush();
-        for (const char *name : {"export-csv", "export-xlsx", "export-json", "import-skip", "import-create"}) {
+        for (const char *name : {"export-csv", "export-xlsx", "export-json", "export-activities", "import-skip", "import-create",
+                                 "import-activities-create", "import-activities-skip"}) {
             QStringList args = app.arguments().mid(1);
             args << QStringLiteral("--phase") << QLatin1String(name);
             QProcess child;

@@ -131,11 +131,13 @@ Status ActivityService::validate(Activity &a, const QSet<QString> &fields, qint6
 
 Status ActivityService::checkFields(Activity &a, const QSet<QString> &fields, qint64 now)
 {
-    auto has = [&](const char *f) { return fields.contains(QLatin1String(f)); };
-    if (has("kind") && !kinds().contains(a.kind))
+    // QStringLiterals: a QLatin1String would become a new QString for every lookup (imports check
+    // every row here).
+    auto has = [&](const QString &f) { return fields.contains(f); };
+    if (has(QStringLiteral("kind")) && !kinds().contains(a.kind))
         return Error::validation(QStringLiteral("unknown"), QStringLiteral("kind"),
                                  QStringLiteral("The kind must be one of: %1").arg(kinds().join(QStringLiteral(", "))));
-    if (has("direction")) {
+    if (has(QStringLiteral("direction"))) {
         const QString d = a.direction.trimmed().toLower();
         if (d.isEmpty() || d == QLatin1String("in") || d == QLatin1String("out") || directions().contains(d))
             a.direction = d == QLatin1String("in") ? QStringLiteral("inbound") : d == QLatin1String("out") ? QStringLiteral("outbound") : d;
@@ -143,31 +145,33 @@ Status ActivityService::checkFields(Activity &a, const QSet<QString> &fields, qi
             return Error::validation(QStringLiteral("invalid"), QStringLiteral("direction"),
                                      QStringLiteral("The direction must be inbound or outbound"));
     }
-    for (auto [field, value, max] : {std::tuple{"subject", &a.subject, 200}, std::tuple{"content", &a.content, 10000},
-                                     std::tuple{"outcome", &a.outcome, 200}, std::tuple{"status", &a.status, 50}}) {
+    for (auto [field, value, max] : {std::tuple{QStringLiteral("subject"), &a.subject, 200},
+                                     std::tuple{QStringLiteral("content"), &a.content, 10000},
+                                     std::tuple{QStringLiteral("outcome"), &a.outcome, 200},
+                                     std::tuple{QStringLiteral("status"), &a.status, 50}}) {
         if (!has(field))
             continue;
         *value = value->trimmed();
-        if (Status st = Validation::maxLength(*value, max, QLatin1String(field)); !st)
+        if (Status st = Validation::maxLength(*value, max, field); !st)
             return st;
     }
-    if (has("phone") && !a.phone.trimmed().isEmpty()) {
+    if (has(QStringLiteral("phone")) && !a.phone.trimmed().isEmpty()) {
         const auto p = Validation::normalizePhone(a.phone);
         if (!p)
             return Error::validation(QStringLiteral("format"), QStringLiteral("phone"), QStringLiteral("Not a valid phone number"));
         a.phone = *p;
     }
-    if (has("durationSeconds") && a.durationSeconds && (*a.durationSeconds < 0 || *a.durationSeconds > 86400))
+    if (has(QStringLiteral("durationSeconds")) && a.durationSeconds && (*a.durationSeconds < 0 || *a.durationSeconds > 86400))
         return Error::validation(QStringLiteral("range"), QStringLiteral("durationSeconds"),
                                  QStringLiteral("The duration must be between 0 seconds and one day"));
-    if (has("occurredAt")) {
+    if (has(QStringLiteral("occurredAt"))) {
         if (a.occurredAt < 0)
             return Error::validation(QStringLiteral("range"), QStringLiteral("occurredAt"), QStringLiteral("Not a valid time"));
         if (a.occurredAt > now + kDayMs)
             return Error::validation(QStringLiteral("range"), QStringLiteral("occurredAt"),
                                      QStringLiteral("The time may be at most one day in the future"));
     }
-    if (has("attachments")) {
+    if (has(QStringLiteral("attachments"))) {
         if (a.attachments.size() > kMaxAttachments)
             return Error::validation(QStringLiteral("range"), QStringLiteral("attachments"),
                                      QStringLiteral("At most %1 attachments").arg(kMaxAttachments));
@@ -230,18 +234,44 @@ QVariantMap ActivityService::snapshot(const Activity &a)
             {QStringLiteral("attachments"), attachments}};
 }
 
+namespace {
+
+// updated_at moves, version does not: the version guards the fields people edit, and logging a
+// call must not make a manager's open edit of the customer fail as stale.
+const QString &raiseLastContactSql()
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE customers SET last_contact_at = :t, updated_at = :now WHERE id = :c AND last_contact_at < :t");
+    return sql;
+}
+
+} // namespace
+
 Result<bool> ActivityService::raiseLastContact(Database &db, qint64 customerId, qint64 at)
 {
-    // updated_at moves, version does not: the version guards the fields people edit, and logging a
-    // call must not make a manager's open edit of the customer fail as stale.
-    QSqlQuery q = db.prepare(QStringLiteral(
-        "UPDATE customers SET last_contact_at = :t, updated_at = :now WHERE id = :c AND last_contact_at < :t"));
+    QSqlQuery q = db.prepare(raiseLastContactSql());
     q.bindValue(QStringLiteral(":t"), at);
     q.bindValue(QStringLiteral(":now"), db.clock().nowMs());
     q.bindValue(QStringLiteral(":c"), customerId);
     if (Status st = db.exec(q); !st)
         return st.error();
     return q.numRowsAffected() > 0;
+}
+
+Status ActivityService::raiseLastContacts(Database &db, const QMap<qint64, qint64> &newest)
+{
+    if (newest.isEmpty())
+        return {};
+    QSqlQuery q = db.prepare(raiseLastContactSql());
+    const qint64 now = db.clock().nowMs();
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+        q.bindValue(QStringLiteral(":t"), it.value());
+        q.bindValue(QStringLiteral(":now"), now);
+        q.bindValue(QStringLiteral(":c"), it.key());
+        if (Status st = db.exec(q); !st)
+            return st;
+    }
+    return {};
 }
 
 // When the activity at `was` defined the customer's last contact and has moved back or gone, the
@@ -285,7 +315,7 @@ Status ActivityService::validateDraft(Activity &draft, qint64 now)
 {
     if (draft.occurredAt == 0)
         draft.occurredAt = now;
-    const QSet<QString> all = {QStringLiteral("kind"),    QStringLiteral("direction"), QStringLiteral("subject"),
+    static const QSet<QString> all = {QStringLiteral("kind"),    QStringLiteral("direction"), QStringLiteral("subject"),
                                QStringLiteral("content"), QStringLiteral("outcome"),   QStringLiteral("status"),
                                QStringLiteral("phone"),   QStringLiteral("durationSeconds"), QStringLiteral("occurredAt"),
                                QStringLiteral("attachments")};

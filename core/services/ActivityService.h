@@ -4,6 +4,7 @@
 #include "core/domain/Activity.h"
 #include "core/security/Actor.h"
 
+#include <QMap>
 #include <QSet>
 
 namespace crm {
@@ -61,6 +62,8 @@ public:
     // For other services, inside their transaction: moves the customer's last contact forward to
     // `at`. True when the row changed.
     static Result<bool> raiseLastContact(Database &db, qint64 customerId, qint64 at);
+    // The same for many customers (customer id -> time), through one prepared statement, in id order.
+    static Status raiseLastContacts(Database &db, const QMap<qint64, qint64> &newest);
     // What the audit log records of an activity (log, remove).
     static QVariantMap snapshot(const Activity &a);
 

@@ -1,9 +1,12 @@
 #include "core/storage/ActivityBulkWriter.h"
 
 #include "core/services/ActivityService.h"
-#include "core/services/AuditLog.h"
+#include "core/services/SnapshotJson.h"
 #include "core/storage/BulkInsert.h"
 #include "core/storage/Database.h"
+#include "core/storage/SqliteBulkLoad.h"
+
+#include <QSqlQuery>
 
 namespace crm {
 
@@ -25,6 +28,29 @@ ActivityBulkWriter::ActivityBulkWriter(Database &db, const Actor &actor) : m_db(
 
 ActivityBulkWriter::~ActivityBulkWriter() = default;
 
+// AuditLog::snapshotText(ActivityService::snapshot(a)) for an activity without attachments (add()
+// refuses those), written by SnapshotJson.
+QString ActivityBulkWriter::snapshotJson(const Activity &a)
+{
+    SnapshotJson o;
+    if (a.contactId)
+        o.number("contactId", *a.contactId);
+    o.text("content", a.content);
+    o.number("customerId", a.customerId);
+    o.text("direction", a.direction);
+    if (a.durationSeconds)
+        o.number("durationSeconds", *a.durationSeconds);
+    o.text("kind", a.kind);
+    o.number("occurredAt", a.occurredAt);
+    if (a.opportunityId)
+        o.number("opportunityId", *a.opportunityId);
+    o.text("outcome", a.outcome);
+    o.text("phone", a.phone);
+    o.text("status", a.status);
+    o.text("subject", a.subject);
+    return o.finish();
+}
+
 Status ActivityBulkWriter::add(const Activity &draft)
 {
     Q_ASSERT_X(m_db.inTransaction(), "ActivityBulkWriter", "needs the caller's write transaction");
@@ -44,7 +70,6 @@ Status ActivityBulkWriter::flush()
     if (!ids)
         return ids.error();
     const qint64 now = m_db.clock().nowMs();
-    QHash<qint64, qint64> newest; // customer -> its newest activity in the batch
     for (qsizetype i = 0; i < m_queue.size(); ++i) {
         Activity &a = m_queue[i];
         a.id = ids->at(i);
@@ -54,18 +79,48 @@ Status ActivityBulkWriter::flush()
         m_rows->add(a.id, a.customerId, nullableId(a.contactId.value_or(0)), nullableId(a.opportunityId.value_or(0)), a.userId,
                     a.kind, text(a.direction), text(a.status), text(a.subject), text(a.content), text(a.outcome), text(a.phone),
                     a.occurredAt, a.durationSeconds ? std::optional<qint64>(*a.durationSeconds) : std::nullopt, now);
-        m_audit->add(now, nullableId(m_actor.userId), m_actor.source, a.id, AuditLog::snapshotText(ActivityService::snapshot(a)));
-        qint64 &at = newest[a.customerId];
+        m_audit->add(now, nullableId(m_actor.userId), m_actor.source, a.id, snapshotJson(a));
+        qint64 &at = m_newest[a.customerId];
         at = std::max(at, a.occurredAt);
     }
     for (BulkInsert *b : {m_rows.get(), m_audit.get()})
         if (Status st = b->flush(); !st)
             return st;
-    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
-        if (auto raised = ActivityService::raiseLastContact(m_db, it.key(), it.value()); !raised)
-            return raised.error();
     m_queue.clear();
     return {};
+}
+
+Status ActivityBulkWriter::suspendIndexes()
+{
+    if (!m_db.isSqlite() || !m_suspendedIndexes.isEmpty())
+        return {};
+    if (Status st = flush(); !st)
+        return st;
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL"
+        " AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'activities_customer'"));
+    if (Status st = m_db.exec(q); !st)
+        return st;
+    QStringList names;
+    while (q.next()) {
+        names << q.value(0).toString();
+        m_suspendedIndexes << q.value(1).toString();
+    }
+    q.finish();
+    for (const QString &name : names)
+        if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
+            return st;
+    return {};
+}
+
+Status ActivityBulkWriter::finish()
+{
+    if (Status st = flush(); !st)
+        return st;
+    if (!m_suspendedIndexes.isEmpty())
+        if (Status st = SqliteBulkLoad::createIndexes(m_db, std::exchange(m_suspendedIndexes, {})); !st)
+            return st;
+    return ActivityService::raiseLastContacts(m_db, std::exchange(m_newest, {}));
 }
 
 } // namespace crm

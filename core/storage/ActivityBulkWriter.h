@@ -4,7 +4,8 @@
 #include "core/domain/Activity.h"
 #include "core/security/Actor.h"
 
-#include <QHash>
+#include <QMap>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -17,11 +18,13 @@ class Database;
 // Writes many new activities (imports) inside the caller's write transaction, with what
 // ActivityService::log writes for each: the row (logged by the actor, created now, version 1), its
 // audit "create" entry (ActivityService::snapshot) and the customer's last contact raised to its
-// newest activity, but through statements prepared once (BulkInsert) and one last-contact update per
-// customer and batch instead of some six statements per activity. The drafts must have passed
-// ActivityService::validateDraft and name customers in the actor's scope (the importer checks both
-// per chunk); attachments are not written (an import carries none: such a draft is refused). Ids are
-// taken when a batch is written. Change notifications are the caller's (one for the whole import).
+// newest activity, but through statements prepared once (BulkInsert), and the last contacts raised
+// once per customer at finish() instead of some six statements per activity (a customer's activities
+// spread over a file would otherwise move its entries in the customer indexes once per batch). The
+// drafts must have passed ActivityService::validateDraft and name customers in the actor's scope (the
+// importer checks both per chunk); attachments are not written (an import carries none: such a draft
+// is refused). Ids are taken when a batch is written. Change notifications are the caller's (one for
+// the whole import).
 class ActivityBulkWriter
 {
 public:
@@ -30,15 +33,27 @@ public:
 
     // Queues an activity; writes a batch when enough are queued.
     Status add(const Activity &draft);
-    // Writes what is queued.
-    Status flush();
+    // For a load large next to the table, on SQLite: drops the activity indexes whose entries would
+    // land all over them (by author, contact, opportunity); finish() builds them again, sorted once.
+    // activities_customer stays: duplicate checks read it, and files listed by customer append to it.
+    Status suspendIndexes();
+    // Writes what is queued, rebuilds suspended indexes and raises the last contacts: call once,
+    // after the last add().
+    Status finish();
 
     static constexpr int kBatch = 500;
 
+    // The audit entry's text, as AuditLog::snapshotText(ActivityService::snapshot(a)) writes it.
+    static QString snapshotJson(const Activity &a);
+
 private:
+    Status flush();
+
     Database &m_db;
     Actor m_actor;
     QVector<Activity> m_queue;
+    QMap<qint64, qint64> m_newest; // customer -> its newest activity written
+    QStringList m_suspendedIndexes; // their CREATE statements
     std::unique_ptr<BulkInsert> m_rows, m_audit;
 };
 

@@ -5,6 +5,7 @@
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/SnapshotJson.h"
 #include "core/storage/BulkInsert.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
@@ -25,130 +26,52 @@ constexpr int kRowsPerStatement = 50;
 // Loads of at least this many customers merge the search index into one segment at the end.
 constexpr qint64 kCompactAfter = 100'000;
 
-// JSON string as QJsonDocument writes it (so audit entries read the same whoever wrote them).
-void appendJsonString(QString &out, const QString &text)
-{
-    out += QLatin1Char('"');
-    for (QChar ch : text) {
-        const char16_t c = ch.unicode();
-        switch (c) {
-        case u'"': out += QLatin1String("\\\""); break;
-        case u'\\': out += QLatin1String("\\\\"); break;
-        case u'\b': out += QLatin1String("\\b"); break;
-        case u'\f': out += QLatin1String("\\f"); break;
-        case u'\n': out += QLatin1String("\\n"); break;
-        case u'\r': out += QLatin1String("\\r"); break;
-        case u'\t': out += QLatin1String("\\t"); break;
-        default:
-            if (c < 0x20)
-                out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
-            else
-                out += ch;
-        }
-    }
-    out += QLatin1Char('"');
-}
-
-void appendStrings(QString &out, const QStringList &list)
-{
-    out += QLatin1Char('[');
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i)
-            out += QLatin1Char(',');
-        appendJsonString(out, list[i]);
-    }
-    out += QLatin1Char(']');
-}
-
 } // namespace
 
-// AuditLog::snapshotText(CustomerService::snapshot(c)) written directly: building the QVariantMap and
-// converting it through QJsonDocument took a seventh of a bulk import. Keys in QVariantMap order;
-// empty values left out as AuditLog leaves them out.
+// AuditLog::snapshotText(CustomerService::snapshot(c)), written by SnapshotJson.
 QString CustomerBulkWriter::snapshotJson(const Customer &c)
 {
-    QString o;
-    o.reserve(384);
-    o += QLatin1Char('{');
-    // Opens `"k":` after a comma unless it is the first key of the object opened last.
-    auto key = [&](const char *k) {
-        if (!o.endsWith(QLatin1Char('{')))
-            o += QLatin1Char(',');
-        o += QLatin1Char('"') + QLatin1String(k) + QStringLiteral("\":");
-    };
-    auto text = [&](const char *k, const QString &v) {
-        if (v.isEmpty())
-            return;
-        key(k);
-        appendJsonString(o, v);
-    };
-    auto flag = [&](const char *k, bool b) {
-        key(k);
-        o += b ? QLatin1String("true") : QLatin1String("false");
-    };
-    auto objects = [&](const char *k, const auto &items, auto &&write) {
-        if (items.isEmpty())
-            return;
-        key(k);
-        o += QLatin1Char('[');
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            o += QLatin1String(i ? ",{" : "{");
-            write(items[i]);
-            o += QLatin1Char('}');
-        }
-        o += QLatin1Char(']');
-    };
-    auto strings = [&](const char *k, const QStringList &list) {
-        if (list.isEmpty())
-            return;
-        key(k);
-        appendStrings(o, list);
-    };
-    objects("addresses", c.addresses, [&](const Address &a) {
-        text("city", a.city);
-        text("district", a.district);
-        text("label", a.label);
-        text("number", a.number);
-        text("postalCode", a.postalCode);
-        flag("primary", a.primary);
-        text("province", a.province);
-        text("street", a.street);
+    SnapshotJson o;
+    o.objects("addresses", c.addresses, [&](const Address &a) {
+        o.text("city", a.city);
+        o.text("district", a.district);
+        o.text("label", a.label);
+        o.text("number", a.number);
+        o.text("postalCode", a.postalCode);
+        o.flag("primary", a.primary);
+        o.text("province", a.province);
+        o.text("street", a.street);
     });
-    text("birthday", c.birthday.isValid() ? c.birthday.toString(Qt::ISODate) : QString());
-    text("company", c.company);
+    o.text("birthday", c.birthday.isValid() ? c.birthday.toString(Qt::ISODate) : QString());
+    o.text("company", c.company);
     if (!c.customFields.isEmpty())
-        if (const QString fields = AuditLog::snapshotText(c.customFields.toVariantMap()); fields != QLatin1String("{}")) {
-            key("customFields");
-            o += fields;
-        }
-    objects("emails", c.emails, [&](const Email &e) {
-        text("address", e.address);
-        text("label", e.label);
-        flag("primary", e.primary);
+        if (const QString fields = AuditLog::snapshotText(c.customFields.toVariantMap()); fields != QLatin1String("{}"))
+            o.json("customFields", fields);
+    o.objects("emails", c.emails, [&](const Email &e) {
+        o.text("address", e.address);
+        o.text("label", e.label);
+        o.flag("primary", e.primary);
     });
-    text("gender", c.gender);
-    strings("groups", c.groups);
-    text("industry", c.industry);
-    text("kind", c.kind);
-    text("level", c.level);
-    text("name", c.name);
-    text("notes", c.notes);
-    text("occupation", c.occupation);
-    if (c.ownerId) {
-        key("ownerId");
-        o += QString::number(*c.ownerId);
-    }
-    objects("phones", c.phones, [&](const Phone &p) {
-        text("label", p.label);
-        text("number", p.number);
-        flag("primary", p.primary);
+    o.text("gender", c.gender);
+    o.strings("groups", c.groups);
+    o.text("industry", c.industry);
+    o.text("kind", c.kind);
+    o.text("level", c.level);
+    o.text("name", c.name);
+    o.text("notes", c.notes);
+    o.text("occupation", c.occupation);
+    if (c.ownerId)
+        o.number("ownerId", *c.ownerId);
+    o.objects("phones", c.phones, [&](const Phone &p) {
+        o.text("label", p.label);
+        o.text("number", p.number);
+        o.flag("primary", p.primary);
     });
-    text("position", c.position);
-    text("source", c.source);
-    text("status", c.status);
-    strings("tags", c.tags);
-    o += QLatin1Char('}');
-    return o;
+    o.text("position", c.position);
+    o.text("source", c.source);
+    o.text("status", c.status);
+    o.strings("tags", c.tags);
+    return o.finish();
 }
 
 CustomerBulkWriter::CustomerBulkWriter(Database &db, const Actor &actor) : m_db(db), m_actor(actor)

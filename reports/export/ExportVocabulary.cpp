@@ -46,9 +46,10 @@ QString canonical(const QString &field, const QString &text)
     for (auto it = chineseWords().cbegin(); it != chineseWords().cend(); ++it) {
         if (!it.key().startsWith(prefix))
             continue;
-        const QString word = it.key().mid(prefix.size());
+        // A view, not a copy: imports ask for several cells of every row.
+        const QStringView word = QStringView(it.key()).mid(prefix.size());
         if (it.value() == t || word.compare(t, Qt::CaseInsensitive) == 0)
-            return word;
+            return word.toString();
     }
     return {};
 }

@@ -54,6 +54,22 @@ QString LocalTime::text(qint64 utcMs)
     return QString(reinterpret_cast<const QChar *>(buf), 16);
 }
 
+qint64 LocalTime::utcMs(const QDate &date, const QTime &time)
+{
+    const qint64 day = date.toJulianDay() - kUnixEpochJulianDay;
+    auto it = m_offsetByLocalDay.constFind(day);
+    if (it == m_offsetByLocalDay.cend()) {
+        const int first = QDateTime(date, QTime(0, 0)).offsetFromUtc();
+        const int last = QDateTime(date, QTime(23, 59, 59, 999)).offsetFromUtc();
+        if (m_offsetByLocalDay.size() > 100'000)
+            m_offsetByLocalDay.clear();
+        it = m_offsetByLocalDay.insert(day, first == last ? std::optional<qint64>(qint64(first) * 1000) : std::nullopt);
+    }
+    if (!*it)
+        return QDateTime(date, time).toMSecsSinceEpoch();
+    return day * kDayMs + time.msecsSinceStartOfDay() - **it;
+}
+
 double LocalTime::excelSerial(qint64 utcMs)
 {
     return kExcelDaysBeforeUnixEpoch + double(localMs(utcMs)) / double(kDayMs);

@@ -3,6 +3,9 @@
 #include <QDate>
 #include <QHash>
 #include <QString>
+#include <QTime>
+
+#include <optional>
 
 namespace crm {
 
@@ -18,9 +21,15 @@ public:
     QString text(qint64 utcMs);
     // Excel's serial date-time (days since 1899-12-30, fraction = time of day).
     double excelSerial(qint64 utcMs);
+    // The other way: a local date and time of day to UTC epoch milliseconds, as QDateTime(date, time)
+    // gives it, with the zone's offset looked up once per local day (QDateTime asks mktime, which
+    // stats /etc/localtime on every call: a tenth of an activity import). A day whose offset
+    // changes (a daylight saving switch) is left to QDateTime for each value.
+    qint64 utcMs(const QDate &date, const QTime &time);
 
 private:
     QHash<qint64, qint64> m_offsetByHour; // UTC hour -> offset in ms
+    QHash<qint64, std::optional<qint64>> m_offsetByLocalDay; // local day -> offset in ms; none: it changes that day
 };
 
 } // namespace crm

@@ -17,9 +17,17 @@ Error formatError(const char *field, const QString &message)
 
 } // namespace
 
-QString ActivityRowParser::cell(const QStringList &cells, const char *field) const
+ActivityRowParser::ActivityRowParser(const ColumnMapping &mapping) : m_mapping(mapping)
 {
-    const int i = m_mapping.columnOf(QLatin1String(field));
+    const char *names[kFields] = {"occurredAt", "kind", "direction", "subject", "content", "outcome", "status", "phone",
+                                     "durationSeconds"};
+    for (int f = 0; f < kFields; ++f)
+        m_columns[f] = mapping.columnOf(QLatin1String(names[f]));
+}
+
+QString ActivityRowParser::cell(const QStringList &cells, Field field) const
+{
+    const int i = m_columns[int(field)];
     return i < 0 ? QString() : CustomerRowParser::clean(cells.value(i));
 }
 
@@ -36,7 +44,7 @@ std::optional<qint64> ActivityRowParser::parseTime(const QString &text)
             : QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), m.captured(7).leftJustified(3, QLatin1Char('0')).toInt());
         if (!d.isValid() || !time.isValid())
             return std::nullopt;
-        return QDateTime(d, time).toMSecsSinceEpoch();
+        return m_localTime.utcMs(d, time);
     }
     // ISO 8601 with an offset or Z (our JSON export: UTC with milliseconds).
     const QDateTime iso = QDateTime::fromString(t, Qt::ISODateWithMs);
@@ -45,7 +53,7 @@ std::optional<qint64> ActivityRowParser::parseTime(const QString &text)
     return std::nullopt;
 }
 
-Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row) const
+Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row)
 {
     row = ActivityRow{};
     auto customer = customerRefIn(m_mapping, cells);
@@ -53,7 +61,7 @@ Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row) cons
         return customer.error();
     row.customer = *customer;
     Activity &a = row.draft;
-    if (const QString time = cell(cells, "occurredAt"); !time.isEmpty()) {
+    if (const QString time = cell(cells, Field::OccurredAt); !time.isEmpty()) {
         const auto ms = parseTime(time);
         if (!ms)
             return formatError("occurredAt", QStringLiteral("\"%1\" is not a time (write it as YYYY-MM-DD HH:MM)").arg(time.left(40)));
@@ -61,20 +69,20 @@ Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row) cons
             return Error::validation(QStringLiteral("range"), QStringLiteral("occurredAt"), QStringLiteral("Not a valid time"));
         a.occurredAt = *ms;
     }
-    const QString kind = cell(cells, "kind");
+    const QString kind = cell(cells, Field::Kind);
     a.kind = ExportVocabulary::canonical(QStringLiteral("activityKind"), kind);
     if (a.kind.isEmpty())
         a.kind = kind.isEmpty() ? QStringLiteral("note") : kind.toLower();
-    const QString direction = cell(cells, "direction");
+    const QString direction = cell(cells, Field::Direction);
     a.direction = ExportVocabulary::canonical(QStringLiteral("direction"), direction);
     if (a.direction.isEmpty())
         a.direction = direction;
-    a.subject = cell(cells, "subject");
-    a.content = cell(cells, "content");
-    a.outcome = cell(cells, "outcome");
-    a.status = cell(cells, "status");
-    a.phone = cell(cells, "phone");
-    if (const QString duration = cell(cells, "durationSeconds"); !duration.isEmpty()) {
+    a.subject = cell(cells, Field::Subject);
+    a.content = cell(cells, Field::Content);
+    a.outcome = cell(cells, Field::Outcome);
+    a.status = cell(cells, Field::Status);
+    a.phone = cell(cells, Field::Phone);
+    if (const QString duration = cell(cells, Field::DurationSeconds); !duration.isEmpty()) {
         bool ok = false;
         const int seconds = duration.toInt(&ok);
         if (!ok)

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/domain/Activity.h"
+#include "reports/export/LocalTime.h"
 #include "reports/import/ColumnMapping.h"
 #include "reports/import/ImportLookups.h"
 
@@ -21,17 +22,22 @@ struct ActivityRow
 class ActivityRowParser
 {
 public:
-    explicit ActivityRowParser(const ColumnMapping &mapping) : m_mapping(mapping) {}
+    explicit ActivityRowParser(const ColumnMapping &mapping);
 
-    Status parse(const QStringList &cells, ActivityRow &out) const;
+    // Not thread-safe: the parser keeps the local zone's offsets it looked up.
+    Status parse(const QStringList &cells, ActivityRow &out);
 
     // UTC milliseconds for a time as written above; nullopt when it is none.
-    static std::optional<qint64> parseTime(const QString &text);
+    std::optional<qint64> parseTime(const QString &text);
 
 private:
-    QString cell(const QStringList &cells, const char *field) const;
+    enum class Field { OccurredAt, Kind, Direction, Subject, Content, Outcome, Status, Phone, DurationSeconds };
+    static constexpr int kFields = 9;
+    QString cell(const QStringList &cells, Field field) const;
 
     ColumnMapping m_mapping;
+    int m_columns[kFields]; // each field's column, -1 when unmapped: looked up once, not per row
+    LocalTime m_localTime;
 };
 
 } // namespace crm

@@ -64,6 +64,8 @@ public:
     QString type = Customers; // customers, opportunities or activities
 
     int columnOf(const QString &field) const { return int(fields.indexOf(field)); }
+    // The same without making a QString of the name (row parsers look columns up for every row).
+    int columnOf(QLatin1String field) const { return int(fields.indexOf(field)); }
     QList<int> columnsOf(const QString &field) const;
 };
 

@@ -53,6 +53,8 @@ protected:
     Status invalid(const ImportRow &row, const QString &field, const QString &reason);
     // Whether rows are written now: not in a dry run, nor after an invalid row in all-or-nothing mode.
     bool writing() const { return m_writing; }
+    // How much of the file the rows handed over so far took (RowSource::fraction), 0..1.
+    double fractionRead() const { return m_fraction; }
 
     Database &m_db;
     const Actor &m_actor;
@@ -66,6 +68,7 @@ private:
     QString m_type;
     std::unique_ptr<ImportErrorReport> m_report;
     bool m_writing = false;
+    double m_fraction = 0;
 };
 
 } // namespace crm

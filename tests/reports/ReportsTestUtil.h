@@ -3,7 +3,9 @@
 // Helpers shared by the import/export tests: fixtures, Debian's python3 with openpyxl as an
 // independent XLSX reader/writer, CSV files read back through CsvReader, actors with custom roles.
 #include "core/services/OrgService.h"
+#include "reports/Progress.h"
 #include "reports/csv/CsvReader.h"
+#include "reports/table/RowSource.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -12,6 +14,27 @@
 #include <QTest>
 
 namespace crm::test {
+
+// Stops the import once `after` rows have been read, as the desktop's cancel button would mid-way.
+class CancellingSource final : public RowSource
+{
+public:
+    CancellingSource(RowSource &inner, CancelFlag &flag, int after) : m_inner(inner), m_flag(flag), m_after(after) {}
+    Result<bool> next(QStringList &cells) override
+    {
+        if (++m_read > m_after)
+            m_flag = true;
+        return m_inner.next(cells);
+    }
+    qint64 rowNumber() const override { return m_inner.rowNumber(); }
+    double fraction() const override { return m_inner.fraction(); }
+
+private:
+    RowSource &m_inner;
+    CancelFlag &m_flag;
+    int m_after;
+    int m_read = 0;
+};
 
 inline QString fixture(const QString &name)
 {

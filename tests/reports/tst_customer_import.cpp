@@ -110,27 +110,6 @@ QString projection(Customer c)
         .join(QStringLiteral(" | "));
 }
 
-// Stops the import once `after` rows have been read, as the desktop's cancel button would mid-way.
-class CancellingSource final : public RowSource
-{
-public:
-    CancellingSource(RowSource &inner, CancelFlag &flag, int after) : m_inner(inner), m_flag(flag), m_after(after) {}
-    Result<bool> next(QStringList &cells) override
-    {
-        if (++m_read > m_after)
-            m_flag = true;
-        return m_inner.next(cells);
-    }
-    qint64 rowNumber() const override { return m_inner.rowNumber(); }
-    double fraction() const override { return m_inner.fraction(); }
-
-private:
-    RowSource &m_inner;
-    CancelFlag &m_flag;
-    int m_after;
-    int m_read = 0;
-};
-
 // Rows from a list (the first is the header); fails with a damaged-file error instead of row `failAt`.
 class ListSource final : public RowSource
 {

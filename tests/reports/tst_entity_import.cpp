@@ -8,10 +8,12 @@
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/PipelineService.h"
+#include "core/storage/ActivityBulkWriter.h"
 #include "core/storage/Database.h"
 #include "reports/export/ActivityExporter.h"
 #include "reports/export/ContactExporter.h"
 #include "reports/export/CustomerExporter.h"
+#include "reports/export/LocalTime.h"
 #include "reports/export/OpportunityExporter.h"
 #include "reports/import/ActivityImporter.h"
 #include "reports/import/ColumnMapping.h"
@@ -600,6 +602,60 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM activity_day_counts")), 1201);
     }
 
+    // The bulk writer's audit text is the one ActivityService::log records, for full and sparse drafts.
+    void activitySnapshotAsTheServiceWritesIt()
+    {
+        Activity a;
+        a.customerId = 42;
+        a.contactId = 7;
+        a.opportunityId = 9;
+        a.kind = QStringLiteral("call");
+        a.direction = QStringLiteral("outbound");
+        a.status = QStringLiteral("connected");
+        a.subject = u("报价\"跟进\"");
+        a.content = QStringLiteral("line 1\nline 2\t\\ \x01");
+        a.outcome = QStringLiteral("positive");
+        a.phone = QStringLiteral("13812345678");
+        a.durationSeconds = 0;
+        a.occurredAt = 1'767'225'600'123;
+        QCOMPARE(ActivityBulkWriter::snapshotJson(a), AuditLog::snapshotText(ActivityService::snapshot(a)));
+        Activity sparse;
+        sparse.customerId = 1;
+        sparse.kind = QStringLiteral("note");
+        sparse.occurredAt = 5;
+        QCOMPARE(ActivityBulkWriter::snapshotJson(sparse), AuditLog::snapshotText(ActivityService::snapshot(sparse)));
+        QCOMPARE(ActivityBulkWriter::snapshotJson(sparse), QStringLiteral("{\"customerId\":1,\"kind\":\"note\",\"occurredAt\":5}"));
+    }
+
+    // The activity import's local times go through LocalTime::utcMs (one zone lookup per day): the
+    // same instants as QDateTime gives, also in zones with daylight saving, on their switch days
+    // (including the hour that does not exist and the one that happens twice) and next to them.
+    void localTimesAsQDateTimeReadsThem()
+    {
+        const QByteArray tz = qgetenv("TZ");
+        const bool hadTz = qEnvironmentVariableIsSet("TZ");
+        // POSIX rules, so that the test needs no tzdata: Berlin, New York, Shanghai.
+        for (const char *zone : {"CET-1CEST,M3.5.0,M10.5.0/3", "EST5EDT,M3.2.0,M11.1.0", "CST-8"}) {
+            qputenv("TZ", zone);
+            LocalTime local;
+            int checked = 0;
+            for (const QDate &day : {QDate(2024, 3, 9), QDate(2024, 3, 10), QDate(2024, 3, 11), QDate(2024, 3, 30),
+                                     QDate(2024, 3, 31), QDate(2024, 4, 1), QDate(2024, 10, 27), QDate(2024, 11, 3),
+                                     QDate(2024, 11, 4), QDate(1999, 12, 31), QDate(2026, 6, 1)}) {
+                for (int minute = 0; minute < 24 * 60; minute += 15) {
+                    const QTime time(minute / 60, minute % 60);
+                    QCOMPARE(local.utcMs(day, time), QDateTime(day, time).toMSecsSinceEpoch());
+                    ++checked;
+                }
+            }
+            QCOMPARE(checked, 11 * 96);
+        }
+        if (hadTz)
+            qputenv("TZ", tz);
+        else
+            qunsetenv("TZ");
+    }
+
     void opportunitiesRoundTrip()
     {
         CRM_OPEN_DB(db);
@@ -843,6 +899,57 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 2);
         for (const Contact &k : std::as_const(list))
             QCOMPARE(k.primary, k.name == u("孙丽"));
+    }
+
+    // A file large next to the activities table: on SQLite the indexes by author, contact and
+    // opportunity are dropped for the load and built again at the end; a cancel after that point
+    // restores them and writes nothing. The last contacts are raised once, at the end, to each
+    // customer's newest activity in the file (which is not its last row).
+    void largeActivityImportRebuildsIndexes()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        const QStringList before = test::indexNames(*db);
+        const qint64 base = localMs(2026, 1, 1, 8, 0);
+        QByteArray bytes = u("客户编号,客户,时间,类型,主题\n").toUtf8();
+        for (int i = 0; i < 60000; ++i) {
+            const bool xinghe = i % 3 != 0;
+            // Minutes going back from row 30,000 on: each customer's newest activity is in mid-file.
+            const qint64 at = base + qint64(i < 30000 ? i : 60000 - i) * 60'000;
+            bytes += (QStringLiteral("%1,%2,%3,call,c%4\n")
+                          .arg(xinghe ? s.xinghe : s.zhaoCo)
+                          .arg(xinghe ? u("深圳星河科技有限公司") : u("赵氏贸易"))
+                          .arg(QDateTime::fromMSecsSinceEpoch(at).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                          .arg(i))
+                         .toUtf8();
+        }
+        const QString file = path(QStringLiteral("large_activities.csv"));
+        writeFile(file, bytes);
+
+        auto source = TableFile::open(file);
+        QVERIFY(source);
+        CancelFlag cancel{false};
+        test::CancellingSource cancelling(**source, cancel, 30000); // after the decision at row 10,000
+        EntityImportOptions options;
+        options.cancel = &cancel;
+        auto r = ActivityImporter(*db).run(s.team.li, cancelling, options);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, QStringLiteral("cancelled"));
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
+        QCOMPARE(test::indexNames(*db), before);
+
+        r = importFile(*db, s.team.li, QStringLiteral("activities"), file);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->created, 60000);
+        QCOMPARE(test::indexNames(*db), before);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'activity'")), 60000);
+        QCOMPARE(must(CustomerService(*db).get(s.team.li, s.xinghe), "customer").lastContactAt, base + 29999 * 60'000);
+        QCOMPARE(must(CustomerService(*db).get(s.team.li, s.zhaoCo), "customer").lastContactAt, base + 30000 * 60'000); // row 30,000
+        // The rebuilt author index answers as the rows are: every one is li's.
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities WHERE user_id = %1").arg(s.team.li.userId)), 60000);
+        if (db->isSqlite())
+            QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COALESCE(SUM(n), 0) FROM activity_day_counts")), 60000);
     }
 
     void cancelWritesNothing()
