@@ -6,7 +6,6 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqliteBulkLoad.h"
 
-#include <QSqlQuery>
 
 namespace crm {
 
@@ -96,20 +95,10 @@ Status ActivityBulkWriter::suspendIndexes()
         return {};
     if (Status st = flush(); !st)
         return st;
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL"
-        " AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'activities_customer'"));
-    if (Status st = m_db.exec(q); !st)
-        return st;
-    QStringList names;
-    while (q.next()) {
-        names << q.value(0).toString();
-        m_suspendedIndexes << q.value(1).toString();
-    }
-    q.finish();
-    for (const QString &name : names)
-        if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
-            return st;
+    auto dropped = SqliteBulkLoad::dropIndexes(m_db, {QStringLiteral("activities")}, {QStringLiteral("activities_customer")});
+    if (!dropped)
+        return dropped.error();
+    m_suspendedIndexes = *dropped;
     return {};
 }
 

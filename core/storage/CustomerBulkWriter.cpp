@@ -242,21 +242,12 @@ Status CustomerBulkWriter::suspendIndexes()
         return {};
     if (Status st = flush(); !st)
         return st;
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
-        " AND tbl_name IN ('customers', 'customer_phones', 'customer_emails', 'customer_addresses', 'customer_tags',"
-        " 'customer_group_members')"));
-    if (Status st = m_db.exec(q); !st)
-        return st;
-    QStringList names;
-    while (q.next()) {
-        names << q.value(0).toString();
-        m_suspendedIndexes << q.value(1).toString();
-    }
-    q.finish();
-    for (const QString &name : names)
-        if (Status st = m_db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
-            return st;
+    auto dropped = SqliteBulkLoad::dropIndexes(m_db, {QStringLiteral("customers"), QStringLiteral("customer_phones"),
+                                                      QStringLiteral("customer_emails"), QStringLiteral("customer_addresses"),
+                                                      QStringLiteral("customer_tags"), QStringLiteral("customer_group_members")});
+    if (!dropped)
+        return dropped.error();
+    m_suspendedIndexes = *dropped;
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <QSqlQuery>
 #include <QString>
 
 namespace crm {
@@ -87,6 +88,28 @@ Status SqliteBulkLoad::createIndexes(Database &db, const QStringList &statements
     if (!tempStore.isEmpty())
         (void)db.execSql(QStringLiteral("PRAGMA temp_store=") + tempStore);
     return status;
+}
+
+Result<QStringList> SqliteBulkLoad::dropIndexes(Database &db, const QStringList &tables, const QStringList &kept)
+{
+    if (!db.isSqlite() || tables.isEmpty())
+        return QStringList();
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                            " AND sql NOT LIKE 'CREATE UNIQUE%'"));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    QStringList names, statements;
+    while (q.next()) {
+        if (!tables.contains(q.value(2).toString()) || kept.contains(q.value(0).toString()))
+            continue;
+        names << q.value(0).toString();
+        statements << q.value(1).toString();
+    }
+    q.finish();
+    for (const QString &name : names)
+        if (Status st = db.execSql(QStringLiteral("DROP INDEX ") + name); !st)
+            return st.error();
+    return statements;
 }
 
 } // namespace crm

@@ -51,6 +51,10 @@ public:
     // its sorter no helper threads while it is kept in memory. Measured on 1M imported customers:
     // customers_name 2.2-3.0 -> 0.75-0.86 s; on 5M demo activities, activities_user 9.2-10.1 -> 4.0 s.
     static Status createIndexes(Database &db, const QStringList &statements);
+    // Drops the non-unique indexes of these tables except `kept`, inside the caller's transaction,
+    // and gives their CREATE statements for createIndexes (a load that would otherwise update them
+    // row by row). SQLite only: empty on PostgreSQL.
+    static Result<QStringList> dropIndexes(Database &db, const QStringList &tables, const QStringList &kept = {});
 
     // Whether the load runs with a rollback journal (false: WAL, or PostgreSQL).
     bool rollbackJournal() const { return m_rollbackJournal; }
