@@ -263,10 +263,9 @@ Status ActivityService::raiseLastContacts(Database &db, const QMap<qint64, qint6
     if (newest.isEmpty())
         return {};
     QSqlQuery q = db.prepare(raiseLastContactSql());
-    const qint64 now = db.clock().nowMs();
+    q.bindValue(QStringLiteral(":now"), db.clock().nowMs()); // kept for every execution
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
         q.bindValue(QStringLiteral(":t"), it.value());
-        q.bindValue(QStringLiteral(":now"), now);
         q.bindValue(QStringLiteral(":c"), it.key());
         if (Status st = db.exec(q); !st)
             return st;

@@ -6,7 +6,6 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqliteBulkLoad.h"
 
-
 namespace crm {
 
 using bulk::nullableId;

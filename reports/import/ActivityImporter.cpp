@@ -7,6 +7,7 @@
 #include "reports/import/ActivityRowParser.h"
 #include "reports/import/ImportLookups.h"
 #include "reports/import/ImportReason.h"
+#include "reports/import/IndexRebuild.h"
 
 #include <QSqlQuery>
 
@@ -32,22 +33,8 @@ public:
     }
 
 protected:
-    Status checkMapping(const ColumnMapping &mapping) override
-    {
-        m_parser.emplace(mapping);
-        return {};
-    }
-    Status prepare() override
-    {
-        // For the decision below: on PostgreSQL nothing is suspended, and the count is not needed.
-        if (!m_db.isSqlite() || !writing())
-            return {};
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM activities"));
-        if (Status st = m_db.exec(q); !st)
-            return st;
-        m_tableSize = q.next() ? q.value(0).toLongLong() : 0;
-        return {};
-    }
+    Status checkMapping(const ColumnMapping &) override { return {}; }
+    Status prepare() override { return {}; }
 
     // The last batch, and one change of each kind for the whole import (a million per-row
     // notifications would only make every view reload as often).
@@ -68,6 +55,8 @@ protected:
     // then handles the rows in file order (so the report lists them in order too).
     Status handleChunk(const QVector<ImportRow> &rows) override
     {
+        if (!m_parser)
+            m_parser.emplace(m_mapping);
         ActivityRowParser &parser = *m_parser;
         const qint64 now = m_db.clock().nowMs();
         QVector<ActivityRow> parsed(rows.size());
@@ -108,28 +97,33 @@ protected:
             if (!st)
                 return st;
         }
-        if (!m_decided && m_result.rows >= kIndexDecisionRow) {
+        if (!m_decided && m_result.rows >= IndexRebuild::kDecisionRow) {
             m_decided = true;
-            if (m_writer && writing() && largeNextToTable())
-                if (Status st = m_writer->suspendIndexes(); !st)
-                    return st;
+            if (Status st = suspendIndexesIfLarge(); !st)
+                return st;
         }
         return {};
     }
 
 private:
-    static constexpr qint64 kIndexDecisionRow = 10'000;
-
-    // As for customers: rebuilding the activity indexes at the end beats updating them row by row
-    // when the file, estimated from how much of it the first rows took, is big and at least half the
-    // table's size. Measured on 1M activities into a store without any: see reports/README.md.
-    bool largeNextToTable() const
+    // On SQLite, for a file large next to the table: the activity indexes are rebuilt at the end
+    // (ActivityBulkWriter::suspendIndexes). The table is counted only for a big file (a small import
+    // into millions of activities should not pay for a count).
+    Status suspendIndexesIfLarge()
     {
-        const double fraction = fractionRead();
-        if (fraction <= 0)
-            return false;
-        const double estimated = double(m_result.rows) / fraction;
-        return estimated >= 50'000 && estimated * 2 >= double(m_tableSize);
+        const double estimated = IndexRebuild::estimatedRows(m_result.rows, fractionRead());
+        if (!m_writer || !writing() || !m_db.isSqlite() || !IndexRebuild::worthIt(estimated, 0))
+            return {};
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM activities"));
+        if (Status st = m_db.exec(q); !st)
+            return st;
+        // Less this import's rows (those still queued in the writer were not counted: at most a
+        // batch, next to the 25,000 rows the comparison is about).
+        const qint64 before = (q.next() ? q.value(0).toLongLong() : 0) - m_result.created;
+        q.finish();
+        if (!IndexRebuild::worthIt(estimated, before))
+            return {};
+        return m_writer->suspendIndexes();
     }
 
     // Fingerprints of the activities these customers already have in the chunk's time span: one query
@@ -190,7 +184,6 @@ private:
     std::unique_ptr<ActivityBulkWriter> m_writer; // made by the first row written
     QHash<quint64, qint64> m_existing; // fingerprint -> activity id, this chunk's customers and span
     QHash<quint64, qint64> m_inFile; // fingerprint -> row number
-    qint64 m_tableSize = 0; // activities before the import (SQLite)
     bool m_decided = false; // whether to suspend the indexes, decided once
 };
 

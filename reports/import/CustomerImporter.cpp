@@ -12,6 +12,7 @@
 #include "reports/import/CustomerRowReader.h"
 #include "reports/import/DuplicateIndex.h"
 #include "reports/import/ImportReason.h"
+#include "reports/import/IndexRebuild.h"
 #include "reports/table/RowSource.h"
 
 #include <QElapsedTimer>
@@ -199,7 +200,7 @@ public:
             ++m_result.rows;
             if (Status st = row(r); !st)
                 return st;
-            if (m_result.rows == kIndexDecisionRow && m_writer && m_writing && largeNextToTable()) {
+            if (m_result.rows == IndexRebuild::kDecisionRow && m_writer && m_writing && largeNextToTable()) {
                 if (Status st = m_writer->suspendIndexes(); !st)
                     return st;
                 // Updates would index customers in the store's own index, which the build replaces.
@@ -241,17 +242,10 @@ public:
 private:
     bool matching() const { return m_options.onDuplicate != DuplicatePolicy::Create; }
 
-    static constexpr qint64 kIndexDecisionRow = 10'000;
-
-    // Whether rebuilding the customer indexes at the end beats updating them row by row: the file,
-    // estimated from how much of it the first rows took, is big and at least half the table's size.
+    // Whether to rebuild the customer indexes at the end rather than update them row by row.
     bool largeNextToTable() const
     {
-        const double fraction = m_fraction;
-        if (fraction <= 0)
-            return false;
-        const double estimated = double(m_result.rows) / fraction;
-        return estimated >= 50'000 && estimated * 2 >= double(customersBefore());
+        return IndexRebuild::worthIt(IndexRebuild::estimatedRows(m_result.rows, m_fraction), customersBefore());
     }
 
     // How many customers the store had when the import began (see load()).
