@@ -4,6 +4,7 @@
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -201,11 +202,11 @@ Status ActivityService::checkLinks(const Activity &a)
         if (!*id)
             continue;
         const QString table = field == QLatin1String("contactId") ? QStringLiteral("contacts") : QStringLiteral("opportunities");
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT customer_id FROM ") + table + QStringLiteral(" WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), **id);
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("SELECT customer_id FROM ") + table + QStringLiteral(" WHERE id = :id"));
+        q->bindValue(QStringLiteral(":id"), **id);
+        if (Status st = m_db.exec(*q); !st)
             return st;
-        if (!q.next() || q.value(0).toLongLong() != a.customerId)
+        if (!q->next() || q->value(0).toLongLong() != a.customerId)
             return Error::validation(QStringLiteral("reference"), field,
                                      field == QLatin1String("contactId") ? QStringLiteral("The contact is not one of this customer's")
                                                                          : QStringLiteral("The opportunity is not one of this customer's"));
@@ -249,25 +250,25 @@ const QString &raiseLastContactSql()
 
 Result<bool> ActivityService::raiseLastContact(Database &db, qint64 customerId, qint64 at)
 {
-    QSqlQuery q = db.prepare(raiseLastContactSql());
-    q.bindValue(QStringLiteral(":t"), at);
-    q.bindValue(QStringLiteral(":now"), db.clock().nowMs());
-    q.bindValue(QStringLiteral(":c"), customerId);
-    if (Status st = db.exec(q); !st)
+    ReusedQuery q(db, raiseLastContactSql());
+    q->bindValue(QStringLiteral(":t"), at);
+    q->bindValue(QStringLiteral(":now"), db.clock().nowMs());
+    q->bindValue(QStringLiteral(":c"), customerId);
+    if (Status st = db.exec(*q); !st)
         return st.error();
-    return q.numRowsAffected() > 0;
+    return q->numRowsAffected() > 0;
 }
 
 Status ActivityService::raiseLastContacts(Database &db, const QMap<qint64, qint64> &newest)
 {
     if (newest.isEmpty())
         return {};
-    QSqlQuery q = db.prepare(raiseLastContactSql());
-    q.bindValue(QStringLiteral(":now"), db.clock().nowMs()); // kept for every execution
+    ReusedQuery q(db, raiseLastContactSql());
+    q->bindValue(QStringLiteral(":now"), db.clock().nowMs()); // kept for every execution
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-        q.bindValue(QStringLiteral(":t"), it.value());
-        q.bindValue(QStringLiteral(":c"), it.key());
-        if (Status st = db.exec(q); !st)
+        q->bindValue(QStringLiteral(":t"), it.value());
+        q->bindValue(QStringLiteral(":c"), it.key());
+        if (Status st = db.exec(*q); !st)
             return st;
     }
     return {};
@@ -277,30 +278,30 @@ Status ActivityService::raiseLastContacts(Database &db, const QMap<qint64, qint6
 // newest remaining activity defines it (one index probe on activities_customer). Same version rule.
 Result<bool> ActivityService::recomputeLastContact(qint64 customerId, qint64 was)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    ReusedQuery q(m_db, QStringLiteral(
         "UPDATE customers SET last_contact_at = COALESCE((SELECT MAX(a.occurred_at) FROM activities a WHERE a.customer_id = :c), 0),"
         " updated_at = :now WHERE id = :c AND last_contact_at = :was"));
-    q.bindValue(QStringLiteral(":c"), customerId);
-    q.bindValue(QStringLiteral(":now"), m_db.clock().nowMs());
-    q.bindValue(QStringLiteral(":was"), was);
-    if (Status st = m_db.exec(q); !st)
+    q->bindValue(QStringLiteral(":c"), customerId);
+    q->bindValue(QStringLiteral(":now"), m_db.clock().nowMs());
+    q->bindValue(QStringLiteral(":was"), was);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    return q.numRowsAffected() > 0;
+    return q->numRowsAffected() > 0;
 }
 
 Result<Activity> ActivityService::load(const Actor &actor, qint64 id)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM activities a JOIN users u ON u.id = a.user_id"
-                                              " JOIN customers c ON c.id = a.customer_id WHERE a.id = :id AND (") +
-                               actor.ownerCondition(QStringLiteral("a.user_id")) + QStringLiteral(" OR ") +
-                               actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')'));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, QStringLiteral("SELECT ") + kColumns +
+                        QStringLiteral(" FROM activities a JOIN users u ON u.id = a.user_id"
+                                       " JOIN customers c ON c.id = a.customer_id WHERE a.id = :id AND (") +
+                        actor.ownerCondition(QStringLiteral("a.user_id")) + QStringLiteral(" OR ") +
+                        actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')'));
+    q->bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Activity"));
-    return readActivity(q);
+    return readActivity(*q);
 }
 
 Result<Activity> ActivityService::get(const Actor &actor, qint64 id)
@@ -340,31 +341,31 @@ Result<Activity> ActivityService::log(const Actor &actor, Activity draft)
             return st.error();
         if (Status st = checkLinks(draft); !st)
             return st.error();
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "INSERT INTO activities (customer_id, contact_id, opportunity_id, user_id, kind, direction, status, subject, content,"
             " outcome, phone, occurred_at, duration_seconds, attachments, created_at)"
             " VALUES (:c, :contact, :opp, :u, :kind, :dir, :status, :subject, :content, :outcome, :phone, :at, :dur, :att, :now)"
             " RETURNING id"));
-        q.bindValue(QStringLiteral(":c"), draft.customerId);
-        q.bindValue(QStringLiteral(":contact"), optionalId(draft.contactId));
-        q.bindValue(QStringLiteral(":opp"), optionalId(draft.opportunityId));
-        q.bindValue(QStringLiteral(":u"), draft.userId);
-        q.bindValue(QStringLiteral(":kind"), draft.kind);
-        q.bindValue(QStringLiteral(":dir"), text(draft.direction));
-        q.bindValue(QStringLiteral(":status"), text(draft.status));
-        q.bindValue(QStringLiteral(":subject"), text(draft.subject));
-        q.bindValue(QStringLiteral(":content"), text(draft.content));
-        q.bindValue(QStringLiteral(":outcome"), text(draft.outcome));
-        q.bindValue(QStringLiteral(":phone"), text(draft.phone));
-        q.bindValue(QStringLiteral(":at"), draft.occurredAt);
-        q.bindValue(QStringLiteral(":dur"), draft.durationSeconds ? QVariant(*draft.durationSeconds) : QVariant(QMetaType::fromType<int>()));
-        q.bindValue(QStringLiteral(":att"), text(attachmentsToJson(draft.attachments)));
-        q.bindValue(QStringLiteral(":now"), draft.createdAt);
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":c"), draft.customerId);
+        q->bindValue(QStringLiteral(":contact"), optionalId(draft.contactId));
+        q->bindValue(QStringLiteral(":opp"), optionalId(draft.opportunityId));
+        q->bindValue(QStringLiteral(":u"), draft.userId);
+        q->bindValue(QStringLiteral(":kind"), draft.kind);
+        q->bindValue(QStringLiteral(":dir"), text(draft.direction));
+        q->bindValue(QStringLiteral(":status"), text(draft.status));
+        q->bindValue(QStringLiteral(":subject"), text(draft.subject));
+        q->bindValue(QStringLiteral(":content"), text(draft.content));
+        q->bindValue(QStringLiteral(":outcome"), text(draft.outcome));
+        q->bindValue(QStringLiteral(":phone"), text(draft.phone));
+        q->bindValue(QStringLiteral(":at"), draft.occurredAt);
+        q->bindValue(QStringLiteral(":dur"), draft.durationSeconds ? QVariant(*draft.durationSeconds) : QVariant(QMetaType::fromType<int>()));
+        q->bindValue(QStringLiteral(":att"), text(attachmentsToJson(draft.attachments)));
+        q->bindValue(QStringLiteral(":now"), draft.createdAt);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        q.next();
-        draft.id = q.value(0).toLongLong();
-        q.finish();
+        q->next();
+        draft.id = q->value(0).toLongLong();
+        q->finish();
         if (auto raised = raiseLastContact(m_db, draft.customerId, draft.occurredAt); !raised)
             return raised.error();
         if (Status st = AuditLog::recordCreate(m_db, actor, kEntity, draft.id, snapshot(draft)); !st)
@@ -408,19 +409,19 @@ Result<Activity> ActivityService::update(const Actor &actor, qint64 id, const Ac
         const QVector<FieldChange> changes = AuditLog::diff(editableSnapshot(*current), editableSnapshot(next));
         if (changes.isEmpty())
             return *current;
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "UPDATE activities SET subject = :subject, content = :content, outcome = :outcome, direction = :dir,"
             " occurred_at = :at, version = version + 1 WHERE id = :id AND version = :v"));
-        q.bindValue(QStringLiteral(":subject"), text(next.subject));
-        q.bindValue(QStringLiteral(":content"), text(next.content));
-        q.bindValue(QStringLiteral(":outcome"), text(next.outcome));
-        q.bindValue(QStringLiteral(":dir"), text(next.direction));
-        q.bindValue(QStringLiteral(":at"), next.occurredAt);
-        q.bindValue(QStringLiteral(":id"), id);
-        q.bindValue(QStringLiteral(":v"), current->version);
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":subject"), text(next.subject));
+        q->bindValue(QStringLiteral(":content"), text(next.content));
+        q->bindValue(QStringLiteral(":outcome"), text(next.outcome));
+        q->bindValue(QStringLiteral(":dir"), text(next.direction));
+        q->bindValue(QStringLiteral(":at"), next.occurredAt);
+        q->bindValue(QStringLiteral(":id"), id);
+        q->bindValue(QStringLiteral(":v"), current->version);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        if (q.numRowsAffected() == 0)
+        if (q->numRowsAffected() == 0)
             return Error::conflict(QStringLiteral("version"),
                                    QStringLiteral("Someone else changed this activity; reload it and apply your change again"));
         bool customerChanged = false;

@@ -2,6 +2,7 @@
 
 #include "core/security/Actor.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,19 +66,19 @@ QVariant sparse(const QVariant &v)
 Status AuditLog::record(Database &db, const Actor &actor, const QString &entity, qint64 id, const QString &action,
                         const QString &field, const QVariant &oldValue, const QVariant &newValue)
 {
-    QSqlQuery q = db.prepare(QStringLiteral(
+    ReusedQuery q(db, QStringLiteral(
         "INSERT INTO audit_log (at, user_id, source, entity, entity_id, action, field, old_value, new_value)"
         " VALUES (:at, :user, :source, :entity, :id, :action, :field, :old, :new)"));
-    q.bindValue(QStringLiteral(":at"), db.clock().nowMs());
-    q.bindValue(QStringLiteral(":user"), actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>()));
-    q.bindValue(QStringLiteral(":source"), actor.source);
-    q.bindValue(QStringLiteral(":entity"), entity);
-    q.bindValue(QStringLiteral(":id"), id);
-    q.bindValue(QStringLiteral(":action"), action);
-    q.bindValue(QStringLiteral(":field"), field.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(field));
-    q.bindValue(QStringLiteral(":old"), toText(oldValue));
-    q.bindValue(QStringLiteral(":new"), toText(newValue));
-    return db.exec(q);
+    q->bindValue(QStringLiteral(":at"), db.clock().nowMs());
+    q->bindValue(QStringLiteral(":user"), actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>()));
+    q->bindValue(QStringLiteral(":source"), actor.source);
+    q->bindValue(QStringLiteral(":entity"), entity);
+    q->bindValue(QStringLiteral(":id"), id);
+    q->bindValue(QStringLiteral(":action"), action);
+    q->bindValue(QStringLiteral(":field"), field.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(field));
+    q->bindValue(QStringLiteral(":old"), toText(oldValue));
+    q->bindValue(QStringLiteral(":new"), toText(newValue));
+    return db.exec(*q);
 }
 
 QString AuditLog::snapshotText(const QVariantMap &snapshot)

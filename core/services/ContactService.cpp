@@ -4,6 +4,7 @@
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QSqlQuery>
 
@@ -80,10 +81,10 @@ Status ContactService::validate(Contact &c, const QSet<QString> &fields)
 
 Status ContactService::clearOtherPrimaries(qint64 customerId, qint64 keepId)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE contacts SET is_primary = 0 WHERE customer_id = :c AND id <> :k AND is_primary = 1"));
-    q.bindValue(QStringLiteral(":c"), customerId);
-    q.bindValue(QStringLiteral(":k"), keepId);
-    return m_db.exec(q);
+    ReusedQuery q(m_db, QStringLiteral("UPDATE contacts SET is_primary = 0 WHERE customer_id = :c AND id <> :k AND is_primary = 1"));
+    q->bindValue(QStringLiteral(":c"), customerId);
+    q->bindValue(QStringLiteral(":k"), keepId);
+    return m_db.exec(*q);
 }
 
 Result<QVector<Contact>> ContactService::list(const Actor &actor, qint64 customerId)
@@ -139,15 +140,15 @@ Result<Contact> ContactService::get(const Actor &actor, qint64 id)
 {
     if (!actor.can(Permission::CustomerRead))
         return Error::forbidden();
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
-                               QStringLiteral(" FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = :id AND ") +
-                               actor.ownerCondition(QStringLiteral("c.owner_id")));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, QStringLiteral("SELECT ") + kColumns +
+                        QStringLiteral(" FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = :id AND ") +
+                        actor.ownerCondition(QStringLiteral("c.owner_id")));
+    q->bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Contact"));
-    return readContact(q);
+    return readContact(*q);
 }
 
 Result<Contact> ContactService::add(const Actor &actor, Contact draft)
@@ -160,23 +161,23 @@ Result<Contact> ContactService::add(const Actor &actor, Contact draft)
         if (Status st = CustomerService::requireVisible(m_db, actor, draft.customerId); !st)
             return Error::validation(QStringLiteral("reference"), QStringLiteral("customerId"), QStringLiteral("Unknown customer"));
         const qint64 now = m_db.clock().nowMs();
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "INSERT INTO contacts (customer_id, name, position, relationship, phone, email, is_primary, notes, created_at, updated_at)"
             " VALUES (:c, :n, :p, :r, :ph, :e, :pr, :notes, :now, :now) RETURNING id"));
-        q.bindValue(QStringLiteral(":c"), draft.customerId);
-        q.bindValue(QStringLiteral(":n"), draft.name);
-        q.bindValue(QStringLiteral(":p"), text(draft.position));
-        q.bindValue(QStringLiteral(":r"), text(draft.relationship));
-        q.bindValue(QStringLiteral(":ph"), text(draft.phone));
-        q.bindValue(QStringLiteral(":e"), text(draft.email));
-        q.bindValue(QStringLiteral(":pr"), draft.primary ? 1 : 0);
-        q.bindValue(QStringLiteral(":notes"), text(draft.notes));
-        q.bindValue(QStringLiteral(":now"), now);
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":c"), draft.customerId);
+        q->bindValue(QStringLiteral(":n"), draft.name);
+        q->bindValue(QStringLiteral(":p"), text(draft.position));
+        q->bindValue(QStringLiteral(":r"), text(draft.relationship));
+        q->bindValue(QStringLiteral(":ph"), text(draft.phone));
+        q->bindValue(QStringLiteral(":e"), text(draft.email));
+        q->bindValue(QStringLiteral(":pr"), draft.primary ? 1 : 0);
+        q->bindValue(QStringLiteral(":notes"), text(draft.notes));
+        q->bindValue(QStringLiteral(":now"), now);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        q.next();
-        draft.id = q.value(0).toLongLong();
-        q.finish();
+        q->next();
+        draft.id = q->value(0).toLongLong();
+        q->finish();
         if (draft.primary)
             if (Status st = clearOtherPrimaries(draft.customerId, draft.id); !st)
                 return st.error();
@@ -209,18 +210,18 @@ Result<Contact> ContactService::update(const Actor &actor, qint64 id, const Cont
         const auto changes = AuditLog::diff(snapshot(*current), snapshot(next));
         if (changes.isEmpty())
             return *current;
-        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE contacts SET name = :n, position = :p, relationship = :r, phone = :ph,"
-                                                  " email = :e, notes = :notes, is_primary = :pr, updated_at = :now WHERE id = :id"));
-        q.bindValue(QStringLiteral(":n"), next.name);
-        q.bindValue(QStringLiteral(":p"), text(next.position));
-        q.bindValue(QStringLiteral(":r"), text(next.relationship));
-        q.bindValue(QStringLiteral(":ph"), text(next.phone));
-        q.bindValue(QStringLiteral(":e"), text(next.email));
-        q.bindValue(QStringLiteral(":notes"), text(next.notes));
-        q.bindValue(QStringLiteral(":pr"), next.primary ? 1 : 0);
-        q.bindValue(QStringLiteral(":now"), m_db.clock().nowMs());
-        q.bindValue(QStringLiteral(":id"), id);
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("UPDATE contacts SET name = :n, position = :p, relationship = :r, phone = :ph,"
+                                           " email = :e, notes = :notes, is_primary = :pr, updated_at = :now WHERE id = :id"));
+        q->bindValue(QStringLiteral(":n"), next.name);
+        q->bindValue(QStringLiteral(":p"), text(next.position));
+        q->bindValue(QStringLiteral(":r"), text(next.relationship));
+        q->bindValue(QStringLiteral(":ph"), text(next.phone));
+        q->bindValue(QStringLiteral(":e"), text(next.email));
+        q->bindValue(QStringLiteral(":notes"), text(next.notes));
+        q->bindValue(QStringLiteral(":pr"), next.primary ? 1 : 0);
+        q->bindValue(QStringLiteral(":now"), m_db.clock().nowMs());
+        q->bindValue(QStringLiteral(":id"), id);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
         if (next.primary)
             if (Status st = clearOtherPrimaries(next.customerId, id); !st)

@@ -4,6 +4,7 @@
 #include "core/services/CustomerValidator.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 #include "core/domain/Validation.h"
 
 #include <QJsonDocument>
@@ -110,11 +111,11 @@ Status CustomerService::checkOwner(Database &db, const Actor &actor, std::option
         return {};
     if (!actor.canSeeOwner(*owner))
         return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown owner"));
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT active FROM users WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), *owner);
-    if (Status st = db.exec(q); !st)
+    ReusedQuery q(db, QStringLiteral("SELECT active FROM users WHERE id = :id"));
+    q->bindValue(QStringLiteral(":id"), *owner);
+    if (Status st = db.exec(*q); !st)
         return st;
-    if (!q.next() || q.value(0).toInt() == 0)
+    if (!q->next() || q->value(0).toInt() == 0)
         return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown or inactive owner"));
     return {};
 }
@@ -183,11 +184,11 @@ void CustomerService::applyFieldRules(const Actor &actor, Customer &c)
 
 Status CustomerService::requireVisible(Database &db, const Actor &actor, qint64 customerId)
 {
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT 1 FROM customers c WHERE c.id = :id AND ") + actor.ownerCondition(QStringLiteral("c.owner_id")));
-    q.bindValue(QStringLiteral(":id"), customerId);
-    if (Status st = db.exec(q); !st)
+    ReusedQuery q(db, QStringLiteral("SELECT 1 FROM customers c WHERE c.id = :id AND ") + actor.ownerCondition(QStringLiteral("c.owner_id")));
+    q->bindValue(QStringLiteral(":id"), customerId);
+    if (Status st = db.exec(*q); !st)
         return st;
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Customer"));
     return {};
 }
@@ -201,8 +202,9 @@ Result<Customer> CustomerService::create(const Actor &actor, Customer draft)
     // Read-only or hidden fields may not be filled in either.
     Customer blank;
     QSet<QString> given;
+    const QVariantMap filled = snapshot(draft), empty = snapshot(blank);
     for (const QString &f : fields)
-        if (snapshot(draft).value(f) != snapshot(blank).value(f))
+        if (filled.value(f) != empty.value(f))
             given.insert(f);
     if (Status st = checkWritable(actor, given); !st)
         return st.error();

@@ -7,6 +7,7 @@
 #include "core/services/CustomerService.h"
 #include "core/services/TaskService.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -97,26 +98,26 @@ QStringList FollowUpService::statuses()
 
 Result<int> FollowUpService::defaultReminderMinutes()
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT value FROM app_settings WHERE key = 'followup.reminder_minutes'"));
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, QStringLiteral("SELECT value FROM app_settings WHERE key = 'followup.reminder_minutes'"));
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return kDefaultReminderMinutes;
     bool ok = false;
-    const int minutes = q.value(0).toString().trimmed().toInt(&ok);
+    const int minutes = q->value(0).toString().trimmed().toInt(&ok);
     return ok && minutes >= 0 && minutes <= kMaxReminderMinutes ? minutes : kDefaultReminderMinutes;
 }
 
 Result<FollowUp> FollowUpService::load(const Actor &actor, qint64 id)
 {
-    QSqlQuery q = m_db.prepare(kSelect + QStringLiteral(" WHERE f.id = :id AND ") + visibleCondition(actor));
-    q.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, kSelect + QStringLiteral(" WHERE f.id = :id AND ") + visibleCondition(actor));
+    q->bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Follow-up"));
-    QVector<FollowUp> rows{readFollowUp(q)};
-    q.finish();
+    QVector<FollowUp> rows{readFollowUp(*q)};
+    q->finish();
     if (Status st = attachTasks(actor, rows); !st)
         return st.error();
     return rows.constFirst();
@@ -194,13 +195,13 @@ Result<FollowUp> FollowUpService::schedule(const Actor &actor, qint64 customerId
     return m_db.write([&]() -> Result<FollowUp> {
         if (Status st = CustomerService::requireVisible(m_db, actor, customerId); !st)
             return st.error();
-        QSqlQuery name = m_db.prepare(QStringLiteral("SELECT name FROM customers WHERE id = :c"));
-        name.bindValue(QStringLiteral(":c"), customerId);
-        if (Status st = m_db.exec(name); !st)
+        ReusedQuery name(m_db, QStringLiteral("SELECT name FROM customers WHERE id = :c"));
+        name->bindValue(QStringLiteral(":c"), customerId);
+        if (Status st = m_db.exec(*name); !st)
             return st.error();
-        name.next();
-        const QString customerName = name.value(0).toString();
-        name.finish();
+        name->next();
+        const QString customerName = name->value(0).toString();
+        name->finish();
         int minutes = 0;
         if (reminderMinutes) {
             minutes = *reminderMinutes;
@@ -223,21 +224,21 @@ Result<FollowUp> FollowUpService::schedule(const Actor &actor, qint64 customerId
         if (!created)
             return created.error();
 
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "INSERT INTO follow_ups (customer_id, user_id, scheduled_at, method, notes, status, task_id, created_at)"
             " VALUES (:c, :u, :at, :method, :notes, 'scheduled', :task, :now) RETURNING id"));
-        q.bindValue(QStringLiteral(":c"), customerId);
-        q.bindValue(QStringLiteral(":u"), actor.userId);
-        q.bindValue(QStringLiteral(":at"), scheduledAt);
-        q.bindValue(QStringLiteral(":method"), method);
-        q.bindValue(QStringLiteral(":notes"), trimmedNotes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(trimmedNotes));
-        q.bindValue(QStringLiteral(":task"), created->id);
-        q.bindValue(QStringLiteral(":now"), now);
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":c"), customerId);
+        q->bindValue(QStringLiteral(":u"), actor.userId);
+        q->bindValue(QStringLiteral(":at"), scheduledAt);
+        q->bindValue(QStringLiteral(":method"), method);
+        q->bindValue(QStringLiteral(":notes"), trimmedNotes.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(trimmedNotes));
+        q->bindValue(QStringLiteral(":task"), created->id);
+        q->bindValue(QStringLiteral(":now"), now);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        q.next();
-        const qint64 id = q.value(0).toLongLong();
-        q.finish();
+        q->next();
+        const qint64 id = q->value(0).toLongLong();
+        q->finish();
         const QVariantMap snapshot{{QStringLiteral("customerId"), customerId}, {QStringLiteral("scheduledAt"), scheduledAt},
                                    {QStringLiteral("method"), method}, {QStringLiteral("notes"), trimmedNotes},
                                    {QStringLiteral("taskId"), created->id}, {QStringLiteral("reminderMinutes"), minutes}};
@@ -261,12 +262,12 @@ Result<FollowUp> FollowUpService::close(const Actor &actor, qint64 id, const QSt
                                                                 ? QStringLiteral("This follow-up is already done")
                                                                 : QStringLiteral("This follow-up was cancelled"));
         const qint64 now = m_db.clock().nowMs();
-        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE follow_ups SET status = :s, completed_at = :done"
-                                                  " WHERE id = :id AND status = 'scheduled'"));
-        q.bindValue(QStringLiteral(":s"), status);
-        q.bindValue(QStringLiteral(":done"), status == QLatin1String("done") ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
-        q.bindValue(QStringLiteral(":id"), id);
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("UPDATE follow_ups SET status = :s, completed_at = :done"
+                                           " WHERE id = :id AND status = 'scheduled'"));
+        q->bindValue(QStringLiteral(":s"), status);
+        q->bindValue(QStringLiteral(":done"), status == QLatin1String("done") ? QVariant(now) : QVariant(QMetaType::fromType<qlonglong>()));
+        q->bindValue(QStringLiteral(":id"), id);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
         // The task follows (the follow-up row is already closed, so TaskService leaves it be).
         if (current->taskId)
@@ -282,10 +283,10 @@ Result<FollowUp> FollowUpService::close(const Actor &actor, qint64 id, const QSt
             auto logged = ActivityService(m_db).log(actor, *activity);
             if (!logged)
                 return logged.error();
-            QSqlQuery link = m_db.prepare(QStringLiteral("UPDATE follow_ups SET activity_id = :a WHERE id = :id"));
-            link.bindValue(QStringLiteral(":a"), logged->id);
-            link.bindValue(QStringLiteral(":id"), id);
-            if (Status st = m_db.exec(link); !st)
+            ReusedQuery link(m_db, QStringLiteral("UPDATE follow_ups SET activity_id = :a WHERE id = :id"));
+            link->bindValue(QStringLiteral(":a"), logged->id);
+            link->bindValue(QStringLiteral(":id"), id);
+            if (Status st = m_db.exec(*link); !st)
                 return st.error();
         }
         if (Status st = AuditLog::record(m_db, actor, kEntity, id, QStringLiteral("update"), QStringLiteral("status"),

@@ -6,6 +6,7 @@
 #include "core/services/CustomerService.h"
 #include "core/services/PipelineService.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QSqlQuery>
 
@@ -145,10 +146,10 @@ const QSet<QString> &OpportunityService::fieldNames()
 
 Result<QString> OpportunityService::companyCurrency(Database &db)
 {
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT value FROM app_settings WHERE key = 'currency'"));
-    if (Status st = db.exec(q); !st)
+    ReusedQuery q(db, QStringLiteral("SELECT value FROM app_settings WHERE key = 'currency'"));
+    if (Status st = db.exec(*q); !st)
         return st.error();
-    return q.next() ? q.value(0).toString() : QStringLiteral("CNY");
+    return q->next() ? q->value(0).toString() : QStringLiteral("CNY");
 }
 
 Status OpportunityService::validate(Opportunity &o, const QSet<QString> &fields) const
@@ -204,11 +205,11 @@ Status OpportunityService::checkOwner(const Actor &actor, qint64 ownerId)
         return {};
     if (!actor.canSeeOwner(ownerId))
         return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown owner"));
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT active FROM users WHERE id = :id"));
-    q.bindValue(QStringLiteral(":id"), ownerId);
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, QStringLiteral("SELECT active FROM users WHERE id = :id"));
+    q->bindValue(QStringLiteral(":id"), ownerId);
+    if (Status st = m_db.exec(*q); !st)
         return st;
-    if (!q.next() || q.value(0).toInt() == 0)
+    if (!q->next() || q->value(0).toInt() == 0)
         return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown or inactive owner"));
     return {};
 }
@@ -231,14 +232,14 @@ Result<Opportunity> OpportunityService::load(qint64 id, const QString &scope)
 
 Status OpportunityService::addHistory(const Actor &actor, qint64 opportunityId, qint64 fromStageId, qint64 toStageId, qint64 at)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id,"
-                                              " user_id, at) VALUES (:o, :from, :to, :user, :at)"));
-    q.bindValue(QStringLiteral(":o"), opportunityId);
-    q.bindValue(QStringLiteral(":from"), fromStageId > 0 ? QVariant(fromStageId) : nullInt());
-    q.bindValue(QStringLiteral(":to"), toStageId);
-    q.bindValue(QStringLiteral(":user"), actor.userId > 0 ? QVariant(actor.userId) : nullInt());
-    q.bindValue(QStringLiteral(":at"), at);
-    return m_db.exec(q);
+    ReusedQuery q(m_db, QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id,"
+                                       " user_id, at) VALUES (:o, :from, :to, :user, :at)"));
+    q->bindValue(QStringLiteral(":o"), opportunityId);
+    q->bindValue(QStringLiteral(":from"), fromStageId > 0 ? QVariant(fromStageId) : nullInt());
+    q->bindValue(QStringLiteral(":to"), toStageId);
+    q->bindValue(QStringLiteral(":user"), actor.userId > 0 ? QVariant(actor.userId) : nullInt());
+    q->bindValue(QStringLiteral(":at"), at);
+    return m_db.exec(*q);
 }
 
 // Moves the difference, not a recomputed total: under PostgreSQL's READ COMMITTED an increment
@@ -259,10 +260,10 @@ Status OpportunityService::adjustWonValue(const Opportunity &before, const Oppor
     for (auto it = delta.cbegin(); it != delta.cend(); ++it) {
         if (it.value() == 0)
             continue;
-        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE customers SET won_value_minor = won_value_minor + :d WHERE id = :c"));
-        q.bindValue(QStringLiteral(":d"), it.value());
-        q.bindValue(QStringLiteral(":c"), it.key());
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("UPDATE customers SET won_value_minor = won_value_minor + :d WHERE id = :c"));
+        q->bindValue(QStringLiteral(":d"), it.value());
+        q->bindValue(QStringLiteral(":c"), it.key());
+        if (Status st = m_db.exec(*q); !st)
             return st;
         m_db.notifyAfterCommit({QStringLiteral("customer"), it.key(), QStringLiteral("updated")});
     }
@@ -271,32 +272,32 @@ Status OpportunityService::adjustWonValue(const Opportunity &before, const Oppor
 
 Status OpportunityService::writeRow(const Opportunity &n, int loadedVersion)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    ReusedQuery q(m_db, QStringLiteral(
         "UPDATE opportunities SET customer_id = :customer, pipeline_id = :pipeline, stage_id = :stage, name = :name,"
         " amount_minor = :amount, currency = :currency, probability = :prob, expected_close_date = :close, status = :status,"
         " loss_reason = :loss, owner_id = :owner, notes = :notes, updated_at = :updated, closed_at = :closed,"
         " stage_entered_at = :entered, version = version + 1 WHERE id = :id AND version = :v"));
-    q.bindValue(QStringLiteral(":customer"), n.customerId);
-    q.bindValue(QStringLiteral(":pipeline"), n.pipelineId);
-    q.bindValue(QStringLiteral(":stage"), n.stageId);
-    q.bindValue(QStringLiteral(":name"), n.name);
-    q.bindValue(QStringLiteral(":amount"), n.amountMinor);
-    q.bindValue(QStringLiteral(":currency"), n.currency);
-    q.bindValue(QStringLiteral(":prob"), n.probability);
-    q.bindValue(QStringLiteral(":close"), dateText(n.expectedCloseDate));
-    q.bindValue(QStringLiteral(":status"), n.status);
-    q.bindValue(QStringLiteral(":loss"), text(n.lossReason));
-    q.bindValue(QStringLiteral(":owner"), n.ownerId ? QVariant(*n.ownerId) : nullInt());
-    q.bindValue(QStringLiteral(":notes"), text(n.notes));
-    q.bindValue(QStringLiteral(":updated"), n.updatedAt);
-    q.bindValue(QStringLiteral(":closed"), n.closedAt > 0 ? QVariant(n.closedAt) : nullInt());
-    q.bindValue(QStringLiteral(":entered"), n.stageEnteredAt);
-    q.bindValue(QStringLiteral(":id"), n.id);
-    q.bindValue(QStringLiteral(":v"), loadedVersion);
-    if (Status st = m_db.exec(q); !st)
+    q->bindValue(QStringLiteral(":customer"), n.customerId);
+    q->bindValue(QStringLiteral(":pipeline"), n.pipelineId);
+    q->bindValue(QStringLiteral(":stage"), n.stageId);
+    q->bindValue(QStringLiteral(":name"), n.name);
+    q->bindValue(QStringLiteral(":amount"), n.amountMinor);
+    q->bindValue(QStringLiteral(":currency"), n.currency);
+    q->bindValue(QStringLiteral(":prob"), n.probability);
+    q->bindValue(QStringLiteral(":close"), dateText(n.expectedCloseDate));
+    q->bindValue(QStringLiteral(":status"), n.status);
+    q->bindValue(QStringLiteral(":loss"), text(n.lossReason));
+    q->bindValue(QStringLiteral(":owner"), n.ownerId ? QVariant(*n.ownerId) : nullInt());
+    q->bindValue(QStringLiteral(":notes"), text(n.notes));
+    q->bindValue(QStringLiteral(":updated"), n.updatedAt);
+    q->bindValue(QStringLiteral(":closed"), n.closedAt > 0 ? QVariant(n.closedAt) : nullInt());
+    q->bindValue(QStringLiteral(":entered"), n.stageEnteredAt);
+    q->bindValue(QStringLiteral(":id"), n.id);
+    q->bindValue(QStringLiteral(":v"), loadedVersion);
+    if (Status st = m_db.exec(*q); !st)
         return st;
     // Zero rows: a concurrent writer bumped the version after we read the row.
-    if (q.numRowsAffected() != 1)
+    if (q->numRowsAffected() != 1)
         return versionConflict();
     return {};
 }
@@ -308,8 +309,9 @@ Result<Opportunity> OpportunityService::create(const Actor &actor, Opportunity d
     // Read-only or hidden fields may not be filled in either.
     const Opportunity blank;
     QSet<QString> given;
+    const QVariantMap filled = snapshot(draft), empty = snapshot(blank);
     for (const QString &f : guardedFields())
-        if (snapshot(draft).value(f) != snapshot(blank).value(f))
+        if (filled.value(f) != empty.value(f))
             given.insert(f);
     if (Status st = checkWritable(actor, given); !st)
         return st.error();
@@ -359,39 +361,39 @@ Result<Opportunity> OpportunityService::create(const Actor &actor, Opportunity d
             draft.ownerId = actor.userId;
         } else {
             // The system (imports, maintenance) files it under the customer's owner.
-            QSqlQuery q = m_db.prepare(QStringLiteral("SELECT owner_id FROM customers WHERE id = :id"));
-            q.bindValue(QStringLiteral(":id"), draft.customerId);
-            if (Status st = m_db.exec(q); !st)
+            ReusedQuery q(m_db, QStringLiteral("SELECT owner_id FROM customers WHERE id = :id"));
+            q->bindValue(QStringLiteral(":id"), draft.customerId);
+            if (Status st = m_db.exec(*q); !st)
                 return st.error();
-            if (q.next() && !q.value(0).isNull())
-                draft.ownerId = q.value(0).toLongLong();
+            if (q->next() && !q->value(0).isNull())
+                draft.ownerId = q->value(0).toLongLong();
         }
         const qint64 now = m_db.clock().nowMs();
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "INSERT INTO opportunities (customer_id, pipeline_id, stage_id, name, amount_minor, currency, probability,"
             " expected_close_date, status, loss_reason, owner_id, lead_id, notes, created_at, updated_at, closed_at,"
             " stage_entered_at) VALUES (:customer, :pipeline, :stage, :name, :amount, :currency, :prob, :close, :status,"
             " :loss, :owner, :lead, :notes, :now, :now, :closed, :now) RETURNING id"));
-        q.bindValue(QStringLiteral(":customer"), draft.customerId);
-        q.bindValue(QStringLiteral(":pipeline"), draft.pipelineId);
-        q.bindValue(QStringLiteral(":stage"), draft.stageId);
-        q.bindValue(QStringLiteral(":name"), draft.name);
-        q.bindValue(QStringLiteral(":amount"), draft.amountMinor);
-        q.bindValue(QStringLiteral(":currency"), draft.currency);
-        q.bindValue(QStringLiteral(":prob"), draft.probability);
-        q.bindValue(QStringLiteral(":close"), dateText(draft.expectedCloseDate));
-        q.bindValue(QStringLiteral(":status"), draft.status);
-        q.bindValue(QStringLiteral(":loss"), text(draft.lossReason));
-        q.bindValue(QStringLiteral(":owner"), draft.ownerId ? QVariant(*draft.ownerId) : nullInt());
-        q.bindValue(QStringLiteral(":lead"), draft.leadId > 0 ? QVariant(draft.leadId) : nullInt());
-        q.bindValue(QStringLiteral(":notes"), text(draft.notes));
-        q.bindValue(QStringLiteral(":now"), now);
-        q.bindValue(QStringLiteral(":closed"), draft.status == QLatin1String("open") ? nullInt() : QVariant(now));
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":customer"), draft.customerId);
+        q->bindValue(QStringLiteral(":pipeline"), draft.pipelineId);
+        q->bindValue(QStringLiteral(":stage"), draft.stageId);
+        q->bindValue(QStringLiteral(":name"), draft.name);
+        q->bindValue(QStringLiteral(":amount"), draft.amountMinor);
+        q->bindValue(QStringLiteral(":currency"), draft.currency);
+        q->bindValue(QStringLiteral(":prob"), draft.probability);
+        q->bindValue(QStringLiteral(":close"), dateText(draft.expectedCloseDate));
+        q->bindValue(QStringLiteral(":status"), draft.status);
+        q->bindValue(QStringLiteral(":loss"), text(draft.lossReason));
+        q->bindValue(QStringLiteral(":owner"), draft.ownerId ? QVariant(*draft.ownerId) : nullInt());
+        q->bindValue(QStringLiteral(":lead"), draft.leadId > 0 ? QVariant(draft.leadId) : nullInt());
+        q->bindValue(QStringLiteral(":notes"), text(draft.notes));
+        q->bindValue(QStringLiteral(":now"), now);
+        q->bindValue(QStringLiteral(":closed"), draft.status == QLatin1String("open") ? nullInt() : QVariant(now));
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        q.next();
-        draft.id = q.value(0).toLongLong();
-        q.finish();
+        q->next();
+        draft.id = q->value(0).toLongLong();
+        q->finish();
         if (Status st = addHistory(actor, draft.id, 0, draft.stageId, now); !st)
             return st.error();
         if (Status st = adjustWonValue(Opportunity{}, draft); !st)

@@ -3,6 +3,7 @@
 #include "core/domain/Validation.h"
 #include "core/services/AuditLog.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QSqlQuery>
 
@@ -126,13 +127,13 @@ Result<Pipeline> PipelineService::load(Database &db, qint64 pipelineId)
 
 Result<Stage> PipelineService::loadStage(Database &db, qint64 stageId)
 {
-    QSqlQuery q = db.prepare(QStringLiteral("SELECT ") + kStageColumns + QStringLiteral(" FROM stages s WHERE s.id = :id"));
-    q.bindValue(QStringLiteral(":id"), stageId);
-    if (Status st = db.exec(q); !st)
+    ReusedQuery q(db, QStringLiteral("SELECT ") + kStageColumns + QStringLiteral(" FROM stages s WHERE s.id = :id"));
+    q->bindValue(QStringLiteral(":id"), stageId);
+    if (Status st = db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Stage"));
-    return readStage(q);
+    return readStage(*q);
 }
 
 Result<Pipeline> PipelineService::loadDefault(Database &db)

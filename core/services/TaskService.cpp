@@ -4,6 +4,7 @@
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReusedQuery.h"
 
 #include <QSqlQuery>
 
@@ -155,13 +156,13 @@ QStringList TaskService::updatableFields()
 
 Result<Task> TaskService::load(qint64 id, const QString &scope)
 {
-    QSqlQuery q = m_db.prepare(kSelect + QStringLiteral(" WHERE t.id = :id AND ") + scope);
-    q.bindValue(QStringLiteral(":id"), id);
-    if (Status st = m_db.exec(q); !st)
+    ReusedQuery q(m_db, kSelect + QStringLiteral(" WHERE t.id = :id AND ") + scope);
+    q->bindValue(QStringLiteral(":id"), id);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (!q.next())
+    if (!q->next())
         return Error::notFound(QStringLiteral("Task"));
-    return readTask(q);
+    return readTask(*q);
 }
 
 Result<QVector<Task>> TaskService::loadMany(Database &db, const QVector<qint64> &ids, const QString &scope)
@@ -189,24 +190,24 @@ Status TaskService::checkReferences(const Actor &actor, Task &t, bool assignee, 
             return Error::validation(QStringLiteral("required"), QStringLiteral("assigneeId"), QStringLiteral("The assignee is required"));
         if (!actor.canSeeOwner(t.assigneeId))
             return Error::validation(QStringLiteral("reference"), QStringLiteral("assigneeId"), QStringLiteral("Unknown assignee"));
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT active FROM users WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), t.assigneeId);
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("SELECT active FROM users WHERE id = :id"));
+        q->bindValue(QStringLiteral(":id"), t.assigneeId);
+        if (Status st = m_db.exec(*q); !st)
             return st;
-        if (!q.next() || q.value(0).toInt() == 0)
+        if (!q->next() || q->value(0).toInt() == 0)
             return Error::validation(QStringLiteral("reference"), QStringLiteral("assigneeId"), QStringLiteral("Unknown or inactive assignee"));
     }
     if (!links)
         return {};
     if (t.opportunityId) {
-        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT customer_id FROM opportunities WHERE id = :id"));
-        q.bindValue(QStringLiteral(":id"), *t.opportunityId);
-        if (Status st = m_db.exec(q); !st)
+        ReusedQuery q(m_db, QStringLiteral("SELECT customer_id FROM opportunities WHERE id = :id"));
+        q->bindValue(QStringLiteral(":id"), *t.opportunityId);
+        if (Status st = m_db.exec(*q); !st)
             return st;
-        if (!q.next() || (t.customerId && *t.customerId != q.value(0).toLongLong()))
+        if (!q->next() || (t.customerId && *t.customerId != q->value(0).toLongLong()))
             return Error::validation(QStringLiteral("reference"), QStringLiteral("opportunityId"),
                                      QStringLiteral("The opportunity is not one of this customer's"));
-        t.customerId = q.value(0).toLongLong();
+        t.customerId = q->value(0).toLongLong();
     }
     if (t.customerId) {
         Status st = CustomerService::requireVisible(m_db, actor, *t.customerId);
@@ -223,18 +224,18 @@ Status TaskService::checkReferences(const Actor &actor, Task &t, bool assignee, 
 Status TaskService::syncFollowUp(const Actor &actor, qint64 taskId, const QString &taskStatus)
 {
     const QString status = followUpStatusFor(taskStatus);
-    QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE follow_ups SET status = :s, completed_at = :done"
-                                              " WHERE task_id = :t AND status <> :s RETURNING id"));
-    q.bindValue(QStringLiteral(":s"), status);
-    q.bindValue(QStringLiteral(":done"), status == QLatin1String("done") ? QVariant(m_db.clock().nowMs())
+    ReusedQuery q(m_db, QStringLiteral("UPDATE follow_ups SET status = :s, completed_at = :done"
+                                       " WHERE task_id = :t AND status <> :s RETURNING id"));
+    q->bindValue(QStringLiteral(":s"), status);
+    q->bindValue(QStringLiteral(":done"), status == QLatin1String("done") ? QVariant(m_db.clock().nowMs())
                                                                          : QVariant(QMetaType::fromType<qlonglong>()));
-    q.bindValue(QStringLiteral(":t"), taskId);
-    if (Status st = m_db.exec(q); !st)
+    q->bindValue(QStringLiteral(":t"), taskId);
+    if (Status st = m_db.exec(*q); !st)
         return st;
     QVector<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    q.finish();
+    while (q->next())
+        ids.append(q->value(0).toLongLong());
+    q->finish();
     for (qint64 id : ids) {
         if (Status st = AuditLog::record(m_db, actor, QStringLiteral("follow_up"), id, QStringLiteral("update"),
                                          QStringLiteral("status"), {}, status);
@@ -277,28 +278,28 @@ Result<Task> TaskService::create(const Actor &actor, Task draft)
     return m_db.write([&]() -> Result<Task> {
         if (Status st = checkReferences(actor, draft, true, true); !st)
             return st.error();
-        QSqlQuery q = m_db.prepare(QStringLiteral(
+        ReusedQuery q(m_db, QStringLiteral(
             "INSERT INTO tasks (title, description, kind, status, priority, due_at, reminder_at, completed_at, assignee_id,"
             " created_by, customer_id, opportunity_id, created_at, updated_at)"
             " VALUES (:title, :descr, :kind, :status, :prio, :due, :rem, :done, :assignee, :by, :c, :opp, :now, :now) RETURNING id"));
-        q.bindValue(QStringLiteral(":title"), draft.title);
-        q.bindValue(QStringLiteral(":descr"), text(draft.description));
-        q.bindValue(QStringLiteral(":kind"), draft.kind);
-        q.bindValue(QStringLiteral(":status"), draft.status);
-        q.bindValue(QStringLiteral(":prio"), draft.priority);
-        q.bindValue(QStringLiteral(":due"), bindable(draft.dueAt));
-        q.bindValue(QStringLiteral(":rem"), bindable(draft.reminderAt));
-        q.bindValue(QStringLiteral(":done"), bindable(draft.completedAt));
-        q.bindValue(QStringLiteral(":assignee"), draft.assigneeId);
-        q.bindValue(QStringLiteral(":by"), actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>()));
-        q.bindValue(QStringLiteral(":c"), bindable(draft.customerId));
-        q.bindValue(QStringLiteral(":opp"), bindable(draft.opportunityId));
-        q.bindValue(QStringLiteral(":now"), now);
-        if (Status st = m_db.exec(q); !st)
+        q->bindValue(QStringLiteral(":title"), draft.title);
+        q->bindValue(QStringLiteral(":descr"), text(draft.description));
+        q->bindValue(QStringLiteral(":kind"), draft.kind);
+        q->bindValue(QStringLiteral(":status"), draft.status);
+        q->bindValue(QStringLiteral(":prio"), draft.priority);
+        q->bindValue(QStringLiteral(":due"), bindable(draft.dueAt));
+        q->bindValue(QStringLiteral(":rem"), bindable(draft.reminderAt));
+        q->bindValue(QStringLiteral(":done"), bindable(draft.completedAt));
+        q->bindValue(QStringLiteral(":assignee"), draft.assigneeId);
+        q->bindValue(QStringLiteral(":by"), actor.userId > 0 ? QVariant(actor.userId) : QVariant(QMetaType::fromType<qlonglong>()));
+        q->bindValue(QStringLiteral(":c"), bindable(draft.customerId));
+        q->bindValue(QStringLiteral(":opp"), bindable(draft.opportunityId));
+        q->bindValue(QStringLiteral(":now"), now);
+        if (Status st = m_db.exec(*q); !st)
             return st.error();
-        q.next();
-        draft.id = q.value(0).toLongLong();
-        q.finish();
+        q->next();
+        draft.id = q->value(0).toLongLong();
+        q->finish();
         if (Status st = AuditLog::recordCreate(m_db, actor, kEntity, draft.id, snapshot(draft)); !st)
             return st.error();
         m_db.notifyAfterCommit({kEntity, draft.id, QStringLiteral("created")});
@@ -326,27 +327,27 @@ Result<Task> TaskService::save(const Actor &actor, const Task &current, Task nex
         next.completedAt = next.status == QLatin1String("done") ? std::optional<qint64>(now) : std::nullopt;
     if (next.reminderAt != current.reminderAt)
         next.remindedAt.reset(); // a new reminder time is a new reminder
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    ReusedQuery q(m_db, QStringLiteral(
         "UPDATE tasks SET title = :title, description = :descr, status = :status, priority = :prio, due_at = :due,"
         " reminder_at = :rem, reminded_at = :reminded, completed_at = :done, assignee_id = :assignee, customer_id = :c,"
         " opportunity_id = :opp, updated_at = :now, version = version + 1 WHERE id = :id AND version = :v"));
-    q.bindValue(QStringLiteral(":title"), next.title);
-    q.bindValue(QStringLiteral(":descr"), text(next.description));
-    q.bindValue(QStringLiteral(":status"), next.status);
-    q.bindValue(QStringLiteral(":prio"), next.priority);
-    q.bindValue(QStringLiteral(":due"), bindable(next.dueAt));
-    q.bindValue(QStringLiteral(":rem"), bindable(next.reminderAt));
-    q.bindValue(QStringLiteral(":reminded"), bindable(next.remindedAt));
-    q.bindValue(QStringLiteral(":done"), bindable(next.completedAt));
-    q.bindValue(QStringLiteral(":assignee"), next.assigneeId);
-    q.bindValue(QStringLiteral(":c"), bindable(next.customerId));
-    q.bindValue(QStringLiteral(":opp"), bindable(next.opportunityId));
-    q.bindValue(QStringLiteral(":now"), now);
-    q.bindValue(QStringLiteral(":id"), current.id);
-    q.bindValue(QStringLiteral(":v"), current.version);
-    if (Status st = m_db.exec(q); !st)
+    q->bindValue(QStringLiteral(":title"), next.title);
+    q->bindValue(QStringLiteral(":descr"), text(next.description));
+    q->bindValue(QStringLiteral(":status"), next.status);
+    q->bindValue(QStringLiteral(":prio"), next.priority);
+    q->bindValue(QStringLiteral(":due"), bindable(next.dueAt));
+    q->bindValue(QStringLiteral(":rem"), bindable(next.reminderAt));
+    q->bindValue(QStringLiteral(":reminded"), bindable(next.remindedAt));
+    q->bindValue(QStringLiteral(":done"), bindable(next.completedAt));
+    q->bindValue(QStringLiteral(":assignee"), next.assigneeId);
+    q->bindValue(QStringLiteral(":c"), bindable(next.customerId));
+    q->bindValue(QStringLiteral(":opp"), bindable(next.opportunityId));
+    q->bindValue(QStringLiteral(":now"), now);
+    q->bindValue(QStringLiteral(":id"), current.id);
+    q->bindValue(QStringLiteral(":v"), current.version);
+    if (Status st = m_db.exec(*q); !st)
         return st.error();
-    if (q.numRowsAffected() == 0)
+    if (q->numRowsAffected() == 0)
         return Error::conflict(QStringLiteral("version"),
                                QStringLiteral("Someone else changed this task; reload it and apply your change again"));
     if (next.status != current.status && current.kind == QLatin1String("follow_up"))

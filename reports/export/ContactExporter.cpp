@@ -21,6 +21,8 @@ void writeCell(RecordSink &sink, const ExportColumn &column, const Contact &c, b
     else if (k == QLatin1String("phone")) sink.text(mask ? ContactMask::phone(c.phone) : c.phone);
     else if (k == QLatin1String("email")) sink.text(mask ? ContactMask::email(c.email) : c.email);
     else if (k == QLatin1String("primary")) sink.text(ExportVocabulary::flag(c.primary, chinese));
+    else if (k == QLatin1String("relationship")) sink.text(c.relationship);
+    else if (k == QLatin1String("customerId")) sink.integer(c.customerId);
     else sink.text({});
 }
 
@@ -41,6 +43,10 @@ const QVector<ExportColumn> &ContactExporter::columns()
         col("phone", "Phone", "手机", T::Text, 16, "phones"),
         col("email", "Email", "邮箱", T::Text, 26, "emails"),
         col("primary", "Primary", "主联系人", T::Text, 9, ""),
+        // After the first columns, so that these keep their places. The customer's id lets an import
+        // tell namesake customers apart (a million customers share a few thousand company names).
+        col("relationship", "Relationship", "关系", T::Text, 14, ""),
+        col("customerId", "Customer ID", "客户编号", T::Integer, 10, ""),
     };
     return all;
 }

@@ -42,7 +42,7 @@ const char *const kActivityNames[][2] = {
     {"durationSeconds", "durationseconds|duration|时长|通话时长|时长(秒)"},
 };
 
-// The contacts export's headers (客户, 姓名, 职位, 手机, 邮箱, 主联系人) first.
+// The contacts export's headers (客户编号, 客户, 姓名, 职位, 关系, 手机, 邮箱, 主联系人) first.
 const char *const kContactNames[][2] = {
     {"customerId", "customerid|客户编号|客户id|客户号"},
     {"customer", "customer|客户|customername|客户名称|客户名|客户姓名|公司名称|公司|company"},

@@ -3,12 +3,16 @@
 #include "core/storage/BulkInsert.h"
 #include "core/storage/Migrations.h"
 #include "core/storage/PgChangeListener.h"
+#include "core/storage/ReusedQuery.h"
 #include "core/storage/SqliteBulkLoad.h"
 #include "core/storage/SqliteStatement.h"
 #include "tests/TestDatabase.h"
 
+#include <sqlite3.h>
+
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlResult>
 
 using namespace crm;
 
@@ -356,6 +360,57 @@ private Q_SLOTS:
         QVERIFY(db->exec(q).ok());
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // ReusedQuery hands the statement back for the next use of the same text: each use runs with its
+    // own values, after a failure too, and a statement left half read holds nothing on its table.
+    void reusedStatementRunsWithEachUsesValues()
+    {
+        CRM_OPEN_DB(db);
+        const QString insert = QStringLiteral("INSERT INTO tags (name) VALUES (:n)");
+        auto add = [&](const QString &name) {
+            ReusedQuery q(*db, insert);
+            q->bindValue(QStringLiteral(":n"), name);
+            return db->exec(*q);
+        };
+        QVERIFY(add(QStringLiteral("a")).ok());
+        QCOMPARE(add(QStringLiteral("a")).error().code, QStringLiteral("conflict.duplicate"));
+        QVERIFY(add(QStringLiteral("b")).ok()); // the statement that failed runs again
+        QVERIFY(add(QStringLiteral("c")).ok());
+
+        const QString count = QStringLiteral("SELECT COUNT(*) FROM tags WHERE name = :n");
+        auto countOf = [&](const QString &name) {
+            ReusedQuery q(*db, count);
+            q->bindValue(QStringLiteral(":n"), name);
+            if (!db->exec(*q).ok() || !q->next())
+                return -1;
+            return q->value(0).toInt();
+        };
+        QCOMPARE(countOf(QStringLiteral("b")), 1);
+        QCOMPARE(countOf(QStringLiteral("zzz")), 0);
+        QCOMPARE(countOf(QStringLiteral("a")), 1);
+
+        if (db->isSqlite()) { // one compiled statement ran all three counts (and runs the next)
+            ReusedQuery q(*db, count);
+            const QVariant handle = q->result()->handle();
+            QCOMPARE(handle.typeName(), "sqlite3_stmt*");
+            sqlite3_stmt *statement = *static_cast<sqlite3_stmt *const *>(handle.constData());
+            QVERIFY(statement);
+            QCOMPARE(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_RUN, 0), 3);
+        }
+
+        // Read one row of three and leave: the next use starts over, and the table can be dropped.
+        QVERIFY(db->execSql(QStringLiteral("CREATE TABLE scratch_names (name TEXT)")).ok());
+        QVERIFY(db->execSql(QStringLiteral("INSERT INTO scratch_names VALUES ('x'), ('y'), ('z')")).ok());
+        const QString names = QStringLiteral("SELECT name FROM scratch_names WHERE name >= :from ORDER BY name");
+        for (int use = 0; use < 2; ++use) {
+            ReusedQuery q(*db, names);
+            q->bindValue(QStringLiteral(":from"), QStringLiteral("x"));
+            QVERIFY(db->exec(*q).ok());
+            QVERIFY(q->next());
+            QCOMPARE(q->value(0).toString(), QStringLiteral("x"));
+        }
+        QVERIFY(db->execSql(QStringLiteral("DROP TABLE scratch_names")).ok());
     }
 
     void uniqueViolationIsTypedConflict()

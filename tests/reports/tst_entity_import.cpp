@@ -782,7 +782,7 @@ private Q_SLOTS:
         Seeded s = seed(*db);
         ContactService contacts(*db);
         auto add = [&](qint64 customer, const QString &name, const QString &position, const QString &phone, const QString &email,
-                       bool primary) {
+                       bool primary, const QString &relationship = {}) {
             Contact k;
             k.customerId = customer;
             k.name = name;
@@ -790,11 +790,19 @@ private Q_SLOTS:
             k.phone = phone;
             k.email = email;
             k.primary = primary;
+            k.relationship = relationship;
             must(contacts.add(s.team.admin, k), "contact");
         };
-        add(s.xinghe, u("张伟"), u("采购经理"), QStringLiteral("13900001111"), QStringLiteral("zhang.wei@xinghe.cn"), true);
+        // A namesake of 深圳星河科技有限公司: the export's customer ids keep their contacts apart.
+        Customer namesake;
+        namesake.name = u("深圳星河科技有限公司");
+        namesake.phones = {Phone{QStringLiteral("13600009999"), {}, true}};
+        const qint64 twin = must(CustomerService(*db).create(s.team.admin, namesake), "customer").id;
+        add(s.xinghe, u("张伟"), u("采购经理"), QStringLiteral("13900001111"), QStringLiteral("zhang.wei@xinghe.cn"), true,
+            u("决策人"));
         add(s.xinghe, u("李娜"), u("财务, 兼行政"), {}, QStringLiteral("li.na@xinghe.cn"), false);
         add(s.zhaoCo, u("赵六"), {}, QStringLiteral("13700002222"), {}, true);
+        add(twin, u("周杰"), {}, {}, {}, true, u("使用者"));
         const QStringList drop = {u("编号"), QStringLiteral("ID")};
         for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Json, ExportFormat::Xlsx}) {
             const QString before = path(QStringLiteral("contacts-before.csv"));
@@ -812,12 +820,16 @@ private Q_SLOTS:
             auto r = importFile(*db, s.team.admin, QStringLiteral("contacts"), file);
             QVERIFY2(r, r ? "" : qPrintable(r.error().message));
             QVERIFY2(r->invalid == 0, qPrintable(r->firstIssues.value(0).reason));
-            QCOMPARE(r->created, 3);
+            QCOMPARE(r->created, 4);
             const QString after = path(QStringLiteral("contacts-after.csv"));
             QVERIFY(ContactExporter(*db).exportTo(s.team.admin, after, csvOptions));
             QCOMPARE(comparable(after, drop), comparable(before, drop));
         }
-        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'contact' AND action = 'create'")), 12);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'contact' AND action = 'create'")), 16);
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM contacts WHERE customer_id = %1 AND relationship = '%2'")
+                                .arg(twin)
+                                .arg(u("使用者"))),
+                 1);
     }
 
     // A rep's contacts file: scope, bad values, duplicates and their policies, the primary mark.
