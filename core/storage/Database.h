@@ -17,6 +17,8 @@ struct sqlite3;
 
 namespace crm {
 
+class SqliteWriteGate;
+
 enum class Dialect { Sqlite, Postgres };
 
 // Where and how to open the store. `location` is a SQLite file path or a postgresql:// URL.
@@ -33,6 +35,9 @@ struct DatabaseOptions
     QString origin;
     // Migrate only up to this schema version (0: the latest). Tests use it to check upgrades.
     int schemaVersion = 0;
+    // How long a write waits for another's transaction before failing as storage.busy (SQLite: the
+    // process's SqliteWriteGate, then SQLite's busy handler for other processes).
+    int busyTimeoutMs = 10000;
 };
 
 // One connection to the store, owned by one thread (QSqlDatabase must never cross threads).
@@ -149,6 +154,7 @@ private:
     Status begin();
     Status commit();
     void rollback();
+    void leaveWriteGate();
     void publishPending();
 
     DatabaseOptions m_options;
@@ -161,6 +167,8 @@ private:
     bool m_readOnly = false; // inside read()
     QVector<Change> m_pending;
     std::unordered_map<QString, QSqlQuery> m_statements; // see cached(); QSqlQuery is move-only
+    std::shared_ptr<SqliteWriteGate> m_writeGate; // SQLite: held from BEGIN IMMEDIATE to COMMIT/ROLLBACK
+    bool m_inWriteGate = false;
 };
 
 // Parses "postgresql://user:password@host:port/dbname?host=/socket/dir" into its parts.

@@ -10,7 +10,10 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+
 #include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlResult>
 
@@ -411,6 +414,72 @@ private Q_SLOTS:
             QCOMPARE(q->value(0).toString(), QStringLiteral("x"));
         }
         QVERIFY(db->execSql(QStringLiteral("DROP TABLE scratch_names")).ok());
+    }
+
+    // Two threads of one process writing to one SQLite file: the second waits at the process's
+    // SqliteWriteGate and goes in when the first commits, never meeting SQLite's lock (whose busy
+    // handler would make it poll with sleeps); past the busy timeout it gives up as storage.busy.
+    void writersOfOneProcessQueueAtTheGate()
+    {
+        CRM_OPEN_DB(db);
+        if (!db->isSqlite())
+            QSKIP("SQLite's write lock only");
+        auto holdWrite = [&](const QString &tag, int holdMs, QSemaphore &inside) {
+            return std::thread([&, tag, holdMs] {
+                DatabaseOptions options = db->options();
+                auto own = Database::open(options);
+                QVERIFY(own.ok());
+                Status st = (*own)->write([&]() -> Status {
+                    Status added = (*own)->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('%1')").arg(tag));
+                    inside.release();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(holdMs));
+                    return added;
+                });
+                QVERIFY(st.ok());
+            });
+        };
+        // Counts SQLite's busy callbacks on this thread's connection (and retries after 1 ms).
+        int busyCalls = 0;
+        sqlite3_busy_handler(db->sqliteHandle(), [](void *calls, int) {
+            ++*static_cast<int *>(calls);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return 1;
+        }, &busyCalls);
+
+        QSemaphore inside;
+        std::thread first = holdWrite(QStringLiteral("first"), 200, inside);
+        if (!inside.tryAcquire(1, 10000)) {
+            first.join();
+            QFAIL("the first writer did not start");
+        }
+        Status second = db->write([&]() -> Status { return db->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('second')")); });
+        first.join();
+        QVERIFY(second.ok());
+        QCOMPARE(busyCalls, 0);
+        QSqlQuery order = db->prepare(QStringLiteral("SELECT name FROM tags WHERE name IN ('first', 'second') ORDER BY id"));
+        QVERIFY(db->exec(order).ok());
+        QStringList names;
+        while (order.next())
+            names << order.value(0).toString();
+        QCOMPARE(names, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+        sqlite3_busy_timeout(db->sqliteHandle(), db->options().busyTimeoutMs);
+
+        // A connection that waits 50 ms for a write held for 1 s.
+        DatabaseOptions impatient = db->options();
+        impatient.busyTimeoutMs = 50;
+        auto quick = Database::open(impatient);
+        QVERIFY(quick.ok());
+        std::thread slow = holdWrite(QStringLiteral("slow"), 1000, inside);
+        if (!inside.tryAcquire(1, 10000)) {
+            slow.join();
+            QFAIL("the slow writer did not start");
+        }
+        Status refused = (*quick)->write([&]() -> Status { return (*quick)->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('late')")); });
+        slow.join();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("storage.busy"));
+        // The gate was left: the same connection writes now.
+        QVERIFY((*quick)->write([&]() -> Status { return (*quick)->execSql(QStringLiteral("INSERT INTO tags (name) VALUES ('late')")); }).ok());
     }
 
     void uniqueViolationIsTypedConflict()
