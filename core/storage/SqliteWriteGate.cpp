@@ -10,12 +10,12 @@ std::shared_ptr<SqliteWriteGate> SqliteWriteGate::forFile(const QString &absolut
     // Weak: a gate lives as long as a connection to its file does.
     static QHash<QString, std::weak_ptr<SqliteWriteGate>> registry;
     const std::lock_guard<std::mutex> lock(registryMutex);
-    std::weak_ptr<SqliteWriteGate> &slot = registry[absolutePath];
-    std::shared_ptr<SqliteWriteGate> gate = slot.lock();
-    if (!gate) {
-        gate = std::make_shared<SqliteWriteGate>();
-        slot = gate;
-    }
+    if (std::shared_ptr<SqliteWriteGate> gate = registry.value(absolutePath).lock())
+        return gate;
+    // Files whose connections have all closed (tests open hundreds) leave no entry behind.
+    registry.removeIf([](const auto &entry) { return entry.value().expired(); });
+    auto gate = std::make_shared<SqliteWriteGate>();
+    registry.insert(absolutePath, gate);
     return gate;
 }
 
