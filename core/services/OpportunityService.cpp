@@ -40,6 +40,23 @@ QVariant dateText(const QDate &d)
     return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
 }
 
+// The values the INSERT and the UPDATE of an opportunity both write, under the same placeholders.
+void bindFields(QSqlQuery &q, const Opportunity &o)
+{
+    q.bindValue(QStringLiteral(":customer"), o.customerId);
+    q.bindValue(QStringLiteral(":pipeline"), o.pipelineId);
+    q.bindValue(QStringLiteral(":stage"), o.stageId);
+    q.bindValue(QStringLiteral(":name"), o.name);
+    q.bindValue(QStringLiteral(":amount"), o.amountMinor);
+    q.bindValue(QStringLiteral(":currency"), o.currency);
+    q.bindValue(QStringLiteral(":prob"), o.probability);
+    q.bindValue(QStringLiteral(":close"), dateText(o.expectedCloseDate));
+    q.bindValue(QStringLiteral(":status"), o.status);
+    q.bindValue(QStringLiteral(":loss"), text(o.lossReason));
+    q.bindValue(QStringLiteral(":owner"), o.ownerId ? QVariant(*o.ownerId) : nullInt());
+    q.bindValue(QStringLiteral(":notes"), text(o.notes));
+}
+
 Opportunity readRow(const QSqlQuery &q)
 {
     Opportunity o;
@@ -277,18 +294,7 @@ Status OpportunityService::writeRow(const Opportunity &n, int loadedVersion)
         " amount_minor = :amount, currency = :currency, probability = :prob, expected_close_date = :close, status = :status,"
         " loss_reason = :loss, owner_id = :owner, notes = :notes, updated_at = :updated, closed_at = :closed,"
         " stage_entered_at = :entered, version = version + 1 WHERE id = :id AND version = :v"));
-    q->bindValue(QStringLiteral(":customer"), n.customerId);
-    q->bindValue(QStringLiteral(":pipeline"), n.pipelineId);
-    q->bindValue(QStringLiteral(":stage"), n.stageId);
-    q->bindValue(QStringLiteral(":name"), n.name);
-    q->bindValue(QStringLiteral(":amount"), n.amountMinor);
-    q->bindValue(QStringLiteral(":currency"), n.currency);
-    q->bindValue(QStringLiteral(":prob"), n.probability);
-    q->bindValue(QStringLiteral(":close"), dateText(n.expectedCloseDate));
-    q->bindValue(QStringLiteral(":status"), n.status);
-    q->bindValue(QStringLiteral(":loss"), text(n.lossReason));
-    q->bindValue(QStringLiteral(":owner"), n.ownerId ? QVariant(*n.ownerId) : nullInt());
-    q->bindValue(QStringLiteral(":notes"), text(n.notes));
+    bindFields(*q, n);
     q->bindValue(QStringLiteral(":updated"), n.updatedAt);
     q->bindValue(QStringLiteral(":closed"), n.closedAt > 0 ? QVariant(n.closedAt) : nullInt());
     q->bindValue(QStringLiteral(":entered"), n.stageEnteredAt);
@@ -374,19 +380,8 @@ Result<Opportunity> OpportunityService::create(const Actor &actor, Opportunity d
             " expected_close_date, status, loss_reason, owner_id, lead_id, notes, created_at, updated_at, closed_at,"
             " stage_entered_at) VALUES (:customer, :pipeline, :stage, :name, :amount, :currency, :prob, :close, :status,"
             " :loss, :owner, :lead, :notes, :now, :now, :closed, :now) RETURNING id"));
-        q->bindValue(QStringLiteral(":customer"), draft.customerId);
-        q->bindValue(QStringLiteral(":pipeline"), draft.pipelineId);
-        q->bindValue(QStringLiteral(":stage"), draft.stageId);
-        q->bindValue(QStringLiteral(":name"), draft.name);
-        q->bindValue(QStringLiteral(":amount"), draft.amountMinor);
-        q->bindValue(QStringLiteral(":currency"), draft.currency);
-        q->bindValue(QStringLiteral(":prob"), draft.probability);
-        q->bindValue(QStringLiteral(":close"), dateText(draft.expectedCloseDate));
-        q->bindValue(QStringLiteral(":status"), draft.status);
-        q->bindValue(QStringLiteral(":loss"), text(draft.lossReason));
-        q->bindValue(QStringLiteral(":owner"), draft.ownerId ? QVariant(*draft.ownerId) : nullInt());
+        bindFields(*q, draft);
         q->bindValue(QStringLiteral(":lead"), draft.leadId > 0 ? QVariant(draft.leadId) : nullInt());
-        q->bindValue(QStringLiteral(":notes"), text(draft.notes));
         q->bindValue(QStringLiteral(":now"), now);
         q->bindValue(QStringLiteral(":closed"), draft.status == QLatin1String("open") ? nullInt() : QVariant(now));
         if (Status st = m_db.exec(*q); !st)

@@ -217,7 +217,7 @@ QSqlQuery Database::cached(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
         return prepare(sql);
-    QSqlQuery query = std::move(it->second);
+    QSqlQuery query = std::move(it->second.query);
     m_statements.erase(it);
     return query;
 }
@@ -225,10 +225,18 @@ QSqlQuery Database::cached(const QString &sql)
 void Database::recycle(QSqlQuery &&query)
 {
     query.finish();
-    if (m_statements.size() >= 256)
-        m_statements.clear(); // texts with inlined scope ids vary per user: keep it bounded
     const QString sql = query.lastQuery();
-    m_statements.insert_or_assign(sql, std::move(query));
+    // Bounded: texts with inlined scope ids vary per user. The statement used longest ago goes, not
+    // the lot: with a few hundred users' detail queries, clearing all dropped the writes' statements
+    // (the audit entry, the INSERTs) as often as they were used.
+    if (m_statements.size() >= kStatementCacheSize && m_statements.find(sql) == m_statements.end()) {
+        auto oldest = m_statements.begin();
+        for (auto it = m_statements.begin(); it != m_statements.end(); ++it)
+            if (it->second.lastUse < oldest->second.lastUse)
+                oldest = it;
+        m_statements.erase(oldest);
+    }
+    m_statements.insert_or_assign(sql, CachedStatement{std::move(query), ++m_statementUses});
 }
 
 Error Database::errorForCode(const QString &nativeCode)

@@ -166,7 +166,14 @@ private:
     bool m_rollbackOnly = false;
     bool m_readOnly = false; // inside read()
     QVector<Change> m_pending;
-    std::unordered_map<QString, QSqlQuery> m_statements; // see cached(); QSqlQuery is move-only
+    struct CachedStatement
+    {
+        QSqlQuery query; // move-only
+        quint64 lastUse = 0; // m_statementUses when handed back
+    };
+    static constexpr size_t kStatementCacheSize = 256;
+    std::unordered_map<QString, CachedStatement> m_statements; // see cached()
+    quint64 m_statementUses = 0;
     std::shared_ptr<SqliteWriteGate> m_writeGate; // SQLite: held from BEGIN IMMEDIATE to COMMIT/ROLLBACK
     bool m_inWriteGate = false;
 };

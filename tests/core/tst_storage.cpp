@@ -393,13 +393,23 @@ private Q_SLOTS:
         QCOMPARE(countOf(QStringLiteral("zzz")), 0);
         QCOMPARE(countOf(QStringLiteral("a")), 1);
 
-        if (db->isSqlite()) { // one compiled statement ran all three counts (and runs the next)
+        // A statement in steady use outlives many used once (texts with a user's scope inlined): the
+        // cache lets the one used longest ago go, not all of them.
+        for (int i = 0; i < 600; ++i) {
+            ReusedQuery once(*db, QStringLiteral("SELECT :x + %1").arg(i));
+            once->bindValue(QStringLiteral(":x"), 1);
+            QVERIFY(db->exec(*once).ok());
+            if (i % 100 == 0)
+                QCOMPARE(countOf(QStringLiteral("b")), 1);
+        }
+
+        if (db->isSqlite()) { // one compiled statement ran all nine counts (and runs the next)
             ReusedQuery q(*db, count);
             const QVariant handle = q->result()->handle();
             QCOMPARE(handle.typeName(), "sqlite3_stmt*");
             sqlite3_stmt *statement = *static_cast<sqlite3_stmt *const *>(handle.constData());
             QVERIFY(statement);
-            QCOMPARE(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_RUN, 0), 3);
+            QCOMPARE(sqlite3_stmt_status(statement, SQLITE_STMTSTATUS_RUN, 0), 9);
         }
 
         // Read one row of three and leave: the next use starts over, and the table can be dropped.
