@@ -3,6 +3,7 @@
 #include "app/CommandParser.h"
 #include "app/Console.h"
 #include "app/DatabaseLocation.h"
+#include "app/WebAppLocation.h"
 #include "httpapi/ApiHost.h"
 #include "ui/Desktop.h"
 #include "ui/EmbeddedServer.h"
@@ -29,6 +30,7 @@ public:
         options.certificateFile = config.certificateFile;
         options.keyFile = config.keyFile;
         options.threads = 1; // a workstation serves a team, not the internet
+        options.webAppDirectory = WebAppLocation::defaultDirectory(); // the reps' H5 app at /m/
         DatabaseOptions database;
         database.location = databaseLocation;
         database.durable = true; // an acknowledged API write survives power loss

@@ -4,11 +4,13 @@
 #include "app/CommandParser.h"
 #include "app/Console.h"
 #include "app/DatabaseLocation.h"
+#include "app/WebAppLocation.h"
 #include "core/ChangeFeed.h"
 #include "httpapi/ApiHost.h"
 #include "ui/LanguageLoader.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QUrl>
@@ -53,7 +55,8 @@ bool parseListen(const QString &text, ApiOptions &options)
 int ServeCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm serve [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--lang en|zh_CN] [--database <location>]"),
+        QStringLiteral("crm serve [--listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--web-app DIR] [--lang en|zh_CN] "
+                       "[--database <location>]"),
         QStringLiteral("Serves the HTTP API (see /api/openapi.json) until stopped with SIGINT or SIGTERM.\n"
                        "Without TLS it listens on 127.0.0.1:8080; for the internet put nginx with TLS in front\n"
                        "(deploy/nginx/crm.conf). Several processes may serve one PostgreSQL database."));
@@ -78,6 +81,10 @@ int ServeCommand::run(const Invocation &call)
     parser.addOption({QStringLiteral("public-url"),
                       QStringLiteral("The address clients reach the API at (https://crm.example.com): download links become absolute."),
                       QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("web-app"),
+                      QStringLiteral("The reps' built H5 app, served at /m/ (default CRM_WEB_APP, else share/crm/m beside crm's bin "
+                                     "folder, else miniprogram/dist/h5 in the source tree)."),
+                      QStringLiteral("DIR")});
     // Report PDFs and workbooks are written in one language per process (Qt's translators are global).
     parser.addLanguageOption(QStringLiteral("Generated reports'"));
     if (auto stop = parser.parse(call, 0, 0))
@@ -92,6 +99,14 @@ int ServeCommand::run(const Invocation &call)
     options.behindProxy = parser.isSet(QStringLiteral("behind-proxy"));
     options.exportDirectory = parser.value(QStringLiteral("export-dir"));
     options.publicUrl = parser.value(QStringLiteral("public-url"));
+    options.webAppDirectory = parser.isSet(QStringLiteral("web-app")) ? parser.value(QStringLiteral("web-app"))
+                                                                      : WebAppLocation::defaultDirectory();
+    if (parser.isSet(QStringLiteral("web-app")) && !QFileInfo(options.webAppDirectory).isDir()) {
+        call.console.err(QStringLiteral("crm: --web-app: no such folder: %1").arg(options.webAppDirectory));
+        return Exit::Usage;
+    }
+    if (!options.webAppDirectory.isEmpty())
+        options.webAppDirectory = QFileInfo(options.webAppDirectory).absoluteFilePath();
     if (!options.publicUrl.isEmpty()) {
         const QUrl url(options.publicUrl, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty()) {
@@ -142,6 +157,10 @@ int ServeCommand::run(const Invocation &call)
         return Exit::Failure;
     }
     call.console.out(QStringLiteral("Serving the API at %1 (database: %2)").arg(host.url(), DatabaseLocation::display(location)));
+    if (WebAppLocation::isBuilt(options.webAppDirectory))
+        call.console.out(QStringLiteral("Serving the reps' web app at %1/m/ (from %2)").arg(host.url(), options.webAppDirectory));
+    else
+        call.console.err(QStringLiteral("The reps' web app is not built (scripts/build-miniprogram); /m/ answers 404."));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);

@@ -37,6 +37,8 @@ struct ApiOptions
     // The address clients reach the API at ("https://crm.example.com"): with it, downloadUrl is absolute;
     // without it, a path from the API's root like every other path the mini program calls.
     QString publicUrl;
+    // The built H5 app (miniprogram/dist/h5), served at /m/ (WebAppFiles); empty: /m/ answers 404.
+    QString webAppDirectory;
 };
 
 } // namespace crm

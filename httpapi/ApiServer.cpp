@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/IdempotencyStore.h"
 #include "httpapi/FileBodyWriter.h"
+#include "httpapi/WebAppFiles.h"
 #include "httpapi/routes/Routes.h"
 
 #include <QCryptographicHash>
@@ -13,6 +14,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QTcpSocket>
+#include <QUrl>
 
 namespace crm {
 
@@ -34,10 +36,20 @@ QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
+// API answers are never stored by a browser or proxy (they hold customers); a response that says
+// how it may be cached (the web app's files) keeps its own Cache-Control.
+bool hasCacheControl(const ApiResponse &r)
+{
+    for (const auto &[name, value] : r.headers)
+        if (name.compare("Cache-Control", Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
 } // namespace
 
 ApiServer::ApiServer(Database &db, const ApiOptions &options, QObject *parent)
-    : QAbstractHttpServer(parent), m_db(db), m_options(options)
+    : QAbstractHttpServer(parent), m_db(db), m_options(options), m_webApp(options.webAppDirectory)
 {
     m_clock.start();
     routes::addAll(m_router);
@@ -66,6 +78,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         response = ApiResponse::error(400, QStringLiteral("validation.headers"), QStringLiteral("The request headers are too large"));
     else if (r.body.size() > m_options.maxBodyBytes || r.header("content-length").toLongLong() > m_options.maxBodyBytes)
         response = ApiResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large"));
+    else if (WebAppFiles::handles(r.path)) // static files: no sign-in, no rate limit, no database
+        response = m_webApp.answer(r.method, request.url().path(QUrl::FullyEncoded).toUtf8(), r.header("if-none-match"));
     else if (r.method == "GET" || r.method == "HEAD")
         response = m_db.read([&] { return dispatch(r); }); // one snapshot, one read lock per request
     else
@@ -224,7 +238,8 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
                                  static_cast<QHttpServerResponse::StatusCode>(r.status));
     for (const auto &[name, value] : r.headers)
         response.addHeader(name, value);
-    response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (!hasCacheControl(r))
+        response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     response.addHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     response.write(makeResponder(request, socket));
 }
@@ -247,7 +262,8 @@ void ApiServer::writeFile(const QHttpServerRequest &request, QTcpSocket *socket,
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(file->size()));
     for (const auto &[name, value] : r.headers)
         responder.writeHeader(name, value);
-    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (!hasCacheControl(r))
+        responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     if (head) {
         responder.writeBody(QByteArray());

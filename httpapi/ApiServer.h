@@ -2,6 +2,7 @@
 
 #include "httpapi/ApiOptions.h"
 #include "httpapi/Router.h"
+#include "httpapi/WebAppFiles.h"
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
@@ -12,8 +13,9 @@ namespace crm {
 class Database;
 
 // The HTTP API on one thread with its own database connection. Every request goes through
-// handleRequest(): size limits, routing (404/405), the bearer token, the per-token rate limit,
-// Idempotency-Key replay, then the route, whose typed errors become statuses in ApiResponse.
+// handleRequest(): size limits, the reps' web app's files under /m/ (WebAppFiles), routing (404/405),
+// the bearer token, the per-token rate limit, Idempotency-Key replay, then the route, whose typed
+// errors become statuses in ApiResponse.
 // Routes are synchronous and short (QFuture routes are unsafe in Qt 6.4).
 class ApiServer : public QAbstractHttpServer
 {
@@ -39,6 +41,7 @@ private:
     Database &m_db;
     ApiOptions m_options;
     Router m_router;
+    WebAppFiles m_webApp; // /m/: the reps' H5 app
     struct Window
     {
         qint64 start = 0;

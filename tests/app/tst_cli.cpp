@@ -3,6 +3,7 @@
 #include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -202,6 +203,8 @@ private Q_SLOTS:
         QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob"), QStringLiteral("init")};
         QTest::newRow("serve, public URL not http") << QStringList{QStringLiteral("serve"), QStringLiteral("--public-url"),
                                                                    QStringLiteral("ftp://crm.example.com")};
+        QTest::newRow("serve, web app folder missing") << QStringList{QStringLiteral("serve"), QStringLiteral("--web-app"),
+                                                                      QStringLiteral("/nonexistent/crm-web-app")};
         QTest::newRow("backup without a file") << QStringList{QStringLiteral("backup")};
         QTest::newRow("restore, two files") << QStringList{QStringLiteral("restore"), QStringLiteral("a"), QStringLiteral("b")};
     }
@@ -386,13 +389,19 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
     }
 
-    // `crm` without a command starts the product: with no display, the headless API server.
+    // `crm` without a command starts the product: with no display, the headless API server, with the
+    // reps' web app from CRM_WEB_APP.
     void noCommandStartsTheServer()
     {
         CRM_OPEN_DB(db);
+        QTemporaryDir webApp;
+        QFile index(webApp.filePath(QStringLiteral("index.html")));
+        QVERIFY(index.open(QIODevice::WriteOnly) && index.write("<!DOCTYPE html>") > 0);
+        index.close();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome.path());
         env.insert(QStringLiteral("CRM_LISTEN"), QStringLiteral("127.0.0.1:0"));
+        env.insert(QStringLiteral("CRM_WEB_APP"), webApp.path());
         env.remove(QStringLiteral("DISPLAY"));
         env.remove(QStringLiteral("WAYLAND_DISPLAY"));
         QProcess p;
@@ -400,7 +409,9 @@ private Q_SLOTS:
         p.start(QStringLiteral(CRM_EXE), {QStringLiteral("--database"), db.location});
         QVERIFY(p.waitForStarted(10000));
         QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("Serving the API at http://127.0.0.1:"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("Serving the reps' web app at http://127.0.0.1:"), 15000);
+        QVERIFY2(out.contains("Serving the API at http://127.0.0.1:"), out.constData());
+        QVERIFY2(out.contains(QByteArray("/m/ (from " + webApp.path().toUtf8() + ')')), out.constData());
         QVERIFY(p.readAllStandardError().contains("No display: starting the headless API server"));
         p.terminate(); // SIGTERM: a clean stop
         QVERIFY(p.waitForFinished(10000));

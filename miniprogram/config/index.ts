@@ -1,0 +1,36 @@
+import { defineConfig } from '@tarojs/cli'
+
+// The H5 app is served by the API at /m/ (hash routes, so the server only ever serves files);
+// the WeChat build calls the address given at build time: TARO_APP_API_BASE_URL=https://crm.example.com.
+export default defineConfig<'webpack5'>(async () => ({
+  projectName: 'crm-miniprogram',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: `dist/${process.env.TARO_ENV}`,
+  defineConstants: {
+    API_BASE_URL: JSON.stringify(process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE_URL || '')
+  },
+  framework: 'react',
+  compiler: 'webpack5',
+  cache: { enable: false },
+  logger: { quiet: true, stats: false },
+  mini: {
+    postcss: { pxtransform: { enable: true, config: {} } }
+  },
+  h5: {
+    publicPath: '/m/',
+    staticDirectory: 'static',
+    router: { mode: 'hash' },
+    output: {
+      filename: 'js/[name].[contenthash:8].js',
+      chunkFilename: 'js/[name].[contenthash:8].js'
+    },
+    miniCssExtractPluginOption: {
+      ignoreOrder: true,
+      filename: 'css/[name].[contenthash:8].css',
+      chunkFilename: 'css/[name].[contenthash:8].css'
+    },
+    postcss: { autoprefixer: { enable: true, config: {} } }
+  }
+}))

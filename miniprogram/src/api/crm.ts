@@ -1,0 +1,57 @@
+import { request } from './client'
+import type { Activity, Customer, CustomerPage, LoginAnswer, Pipeline, SalesMetrics, Task, User } from './types'
+
+// One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
+
+export const login = (username: string, password: string) =>
+  request<LoginAnswer>('POST', '/api/auth/login', { username, password })
+export const logout = () => request<{ success: boolean }>('POST', '/api/auth/logout')
+export const me = () => request<{ user: User } & User>('GET', '/api/me')
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  request<{ success: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword })
+
+export interface CustomerQuery {
+  page: number
+  limit?: number
+  keyword?: string
+  status?: string
+  sortBy?: string
+}
+export const customers = (q: CustomerQuery) =>
+  request<CustomerPage>('GET', '/api/crm/customers', undefined, { limit: 20, ...q })
+export const customer = (id: number) => request<{ customer: Customer } & Customer>('GET', `/api/crm/customers/${id}`)
+export const createCustomer = (fields: Partial<Customer>) =>
+  request<{ success: boolean; customer: Customer }>('POST', '/api/crm/customers', fields)
+export const customerActivities = (id: number, before?: string) =>
+  request<{ activities: Activity[]; hasMore: boolean; next: string | null }>('GET', `/api/crm/customers/${id}/activities`, undefined, { limit: 20, before })
+export const customerTasks = (id: number) =>
+  request<{ tasks: Task[] }>('GET', `/api/crm/customers/${id}/tasks`, undefined, { status: 'open', limit: 20 })
+
+export const logActivity = (customerId: number, type: string, content: string) =>
+  request<{ success: boolean; activity: Activity }>('POST', '/api/crm/activities', { customerId, type, content })
+export const logCall = (customerId: number, phoneNumber: string, status: 'initiated' | 'connected' | 'failed') =>
+  request<{ success: boolean }>('POST', '/api/crm/communications', { customerId, type: 'call', direction: 'outbound', phoneNumber, status })
+export const scheduleFollowUp = (customerId: number, scheduledDate: number, notes: string) =>
+  request<{ success: boolean; task: Task }>('POST', '/api/crm/follow-ups', { customerId, scheduledDate, notes })
+
+export const pipeline = () => request<Pipeline>('GET', '/api/crm/pipeline')
+export const moveOpportunity = (id: number, stageId: number, lossReason?: string) =>
+  request<{ success: boolean }>('PUT', `/api/crm/opportunities/${id}/move`, lossReason ? { stageId, lossReason } : { stageId })
+
+export type TaskView = 'today' | 'overdue' | 'upcoming'
+export const tasks = (view: TaskView) =>
+  request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { view, days: view === 'upcoming' ? 7 : undefined, tz: timeZone() })
+export const completeTask = (id: number) =>
+  request<{ success: boolean; task: Task }>('PATCH', `/api/crm/tasks/${id}`, { status: 'completed' })
+
+export const salesMetrics = (period: string) =>
+  request<{ metrics: SalesMetrics }>('GET', '/api/crm/analytics/sales', undefined, { period, tz: timeZone() })
+
+// The phone's zone, so "today" and "30 days" are the rep's days, not the server's.
+function timeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,130 @@
+// The shapes the API answers (httpapi/README.md); only the fields the pages read.
+
+export interface User {
+  id: number
+  username: string
+  displayName: string
+  role: string
+  dataScope: string
+  permissions: string[]
+  mustChangePassword: boolean
+}
+
+export interface LoginAnswer {
+  token: string
+  expiresAt: string
+  user: User
+}
+
+export interface Customer {
+  id: number
+  name: string
+  kind: 'company' | 'person'
+  company: string
+  position: string
+  industry: string
+  source: string
+  status: string
+  level: string
+  phone: string
+  email: string
+  province: string
+  city: string
+  district: string
+  tags: string[]
+  ownerId: number | null
+  ownerName: string
+  lastContactAt: string | null
+  createdAt: string
+  notes?: string
+  version: number
+}
+
+export interface CustomerPage {
+  customers: Customer[]
+  page: number
+  limit: number
+  total: number
+  totalExact: boolean
+  hasMore: boolean
+}
+
+export interface Activity {
+  id: number
+  customerId: number
+  userName: string
+  type: string
+  direction: string
+  status: string
+  subject: string
+  content: string
+  occurredAt: string
+}
+
+export interface Stage {
+  id: number
+  name: string
+  position: number
+  probability: number
+  kind: 'open' | 'won' | 'lost'
+  count: number
+  value: number
+  weightedValue: number
+  hasMore: boolean
+}
+
+export interface Opportunity {
+  id: number
+  name: string
+  customerId: number
+  customerName: string
+  stageId: number
+  value: number
+  currency: string
+  probability: number
+  weightedValue: number
+  expectedCloseDate: string | null
+  status: 'open' | 'won' | 'lost'
+  ownerName: string
+  stageEnteredAt: string
+  version: number
+}
+
+export interface Pipeline {
+  pipelineId: number
+  currency: string
+  stages: Stage[]
+  opportunities: Opportunity[]
+  totals: { openCount: number; openValue: number; weightedValue: number }
+}
+
+export interface Task {
+  id: number
+  title: string
+  description: string
+  type: string
+  status: 'open' | 'completed' | 'cancelled'
+  priority: string
+  dueDate: string | null
+  reminderTime: string | null
+  customerId: number | null
+  customerName: string
+  version: number
+}
+
+export interface SalesMetrics {
+  period: string
+  currency: string
+  revenue: number
+  dealsWon: number
+  dealsLost: number
+  averageDealSize: number
+  winRate: number
+  salesCycleDays: number
+  openDeals: number
+  pipelineValue: number
+  weightedPipelineValue: number
+  newCustomers: number
+  activities: number
+  series: { date: string; count: number; value: number }[]
+}

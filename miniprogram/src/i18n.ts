@@ -1,0 +1,84 @@
+import Taro from '@tarojs/taro'
+
+// The reps' language: Chinese unless the phone is set to another language, then English.
+// The same words as the desktop (translations/crm_zh_CN.ts) for the same things.
+const zh = {
+  appName: '客户管理',
+  signIn: '登录', signingIn: '正在登录…', username: '用户名', password: '密码',
+  wrongPassword: '用户名或密码错误', locked: '登录失败次数过多，请稍后再试', network: '无法连接服务器，请检查网络',
+  mustChange: '首次登录请设置新密码', currentPassword: '当前密码', newPassword: '新密码（至少 10 位）', save: '保存',
+  search: '搜索姓名、公司、电话', all: '全部', sortLastContact: '最近联系', sortCreated: '最新创建', sortName: '名称',
+  noCustomers: '没有客户', loading: '加载中…', noMore: '没有更多了', notFound: '客户不存在或无权查看', loadFailed: '加载失败，点击重试',
+  lastContact: '最近联系', never: '从未联系', call: '拨打', newCustomer: '新建客户',
+  name: '名称', kind: '类型', company: '公司', companyKind: '企业', personKind: '个人', phone: '手机', email: '邮箱',
+  source: '来源', status: '状态', notes: '备注', create: '创建', created: '已创建',
+  profile: '资料', timeline: '跟进记录', openTasks: '待办任务', owner: '负责人', industry: '行业', position: '职位', address: '地址',
+  logNote: '写备注', logVisit: '记拜访', logContent: '内容', logged: '已记录', followUp: '安排跟进', followUpDate: '日期', followUpTime: '时间',
+  followUpNotes: '跟进内容', scheduled: '已安排，提前 30 分钟提醒', noActivities: '还没有跟进记录', noTasks: '没有任务', more: '更多',
+  pipeline: '销售漏斗', weighted: '加权金额', opportunities: '个商机', moveTo: '移动到', moved: '已移动', moveFailed: '移动失败',
+  lossReason: '输单原因', lossReasonRequired: '请填写输单原因', confirm: '确定', cancel: '取消', daysInStage: '天', probability: '赢率',
+  today: '今天', overdue: '已逾期', upcoming: '未来 7 天', complete: '完成', completed: '已完成', due: '截止',
+  period7: '7 天', period30: '30 天', period90: '90 天', period365: '一年', revenue: '赢单金额', dealsWon: '赢单数',
+  winRate: '赢率', averageDeal: '平均单额', cycle: '平均周期（天）', openDeals: '进行中商机', pipelineValue: '商机金额',
+  newCustomers: '新客户', activities: '跟进次数', salesTrend: '赢单趋势',
+  me: '我的', role: '角色', scope: '数据范围', signOut: '退出登录', signedOut: '已退出',
+  tabCustomers: '客户', tabPipeline: '商机', tabTasks: '任务', tabAnalytics: '分析', tabMe: '我的'
+}
+
+type Words = typeof zh
+
+const en: Words = {
+  appName: 'CRM',
+  signIn: 'Sign in', signingIn: 'Signing in…', username: 'User name', password: 'Password',
+  wrongPassword: 'Wrong user name or password', locked: 'Too many failed sign-ins; try again later', network: 'Cannot reach the server; check the network',
+  mustChange: 'Choose a new password for your first sign-in', currentPassword: 'Current password', newPassword: 'New password (10 characters or more)', save: 'Save',
+  search: 'Search name, company, phone', all: 'All', sortLastContact: 'Last contact', sortCreated: 'Newest', sortName: 'Name',
+  noCustomers: 'No customers', loading: 'Loading…', noMore: 'No more', notFound: 'No such customer, or not yours to see', loadFailed: 'Loading failed; tap to retry',
+  lastContact: 'Last contact', never: 'Never contacted', call: 'Call', newCustomer: 'New customer',
+  name: 'Name', kind: 'Kind', company: 'Company', companyKind: 'Company', personKind: 'Person', phone: 'Mobile', email: 'Email',
+  source: 'Source', status: 'Status', notes: 'Notes', create: 'Create', created: 'Created',
+  profile: 'Profile', timeline: 'Timeline', openTasks: 'Open tasks', owner: 'Owner', industry: 'Industry', position: 'Position', address: 'Address',
+  logNote: 'Add note', logVisit: 'Log visit', logContent: 'What happened', logged: 'Logged', followUp: 'Schedule follow-up', followUpDate: 'Date', followUpTime: 'Time',
+  followUpNotes: 'Follow-up notes', scheduled: 'Scheduled; reminder 30 minutes before', noActivities: 'Nothing logged yet', noTasks: 'No tasks', more: 'More',
+  pipeline: 'Pipeline', weighted: 'Weighted', opportunities: 'opportunities', moveTo: 'Move to', moved: 'Moved', moveFailed: 'Move failed',
+  lossReason: 'Why was it lost?', lossReasonRequired: 'Say why it was lost', confirm: 'OK', cancel: 'Cancel', daysInStage: 'days', probability: 'Probability',
+  today: 'Today', overdue: 'Overdue', upcoming: 'Next 7 days', complete: 'Done', completed: 'Completed', due: 'Due',
+  period7: '7 days', period30: '30 days', period90: '90 days', period365: 'Year', revenue: 'Won', dealsWon: 'Deals won',
+  winRate: 'Win rate', averageDeal: 'Average deal', cycle: 'Cycle (days)', openDeals: 'Open deals', pipelineValue: 'Pipeline',
+  newCustomers: 'New customers', activities: 'Activities', salesTrend: 'Won over time',
+  me: 'Me', role: 'Role', scope: 'Data scope', signOut: 'Sign out', signedOut: 'Signed out',
+  tabCustomers: 'Customers', tabPipeline: 'Pipeline', tabTasks: 'Tasks', tabAnalytics: 'Analytics', tabMe: 'Me'
+}
+
+const labels: Record<string, Record<string, string>> = {
+  status: { prospect: '潜在客户', new: '新客户', active: '活跃客户', loyal: '忠实客户', at_risk: '有流失风险', lost: '已流失' },
+  stage: { lead: '线索', qualified: '需求确认', proposal: '方案报价', negotiation: '商务谈判', won: '赢单', lost: '输单' },
+  activity: { call: '电话', message: '消息', email: '邮件', meeting: '会议', visit: '拜访', note: '备注' },
+  role: { administrator: '管理员', manager: '经理', rep: '销售代表' },
+  scope: { own: '本人', own_and_subordinates: '本人及下属', department: '本部门', department_tree: '本部门及下级部门', all: '全部' }
+}
+const labelsEn: Record<string, Record<string, string>> = {
+  status: { prospect: 'Prospect', new: 'New', active: 'Active', loyal: 'Loyal', at_risk: 'At risk', lost: 'Lost' },
+  stage: {}, activity: {}, role: {}, scope: {}
+}
+
+function systemLanguage(): string {
+  try {
+    return (Taro.getSystemInfoSync().language || '').toLowerCase()
+  } catch {
+    return ''
+  }
+}
+
+export const isChinese = (() => {
+  const lang = systemLanguage()
+  return lang === '' || lang.startsWith('zh')
+})()
+
+export const t: Words = isChinese ? zh : en
+
+// A code from the server (status, stage, activity kind, role, scope) in the rep's language.
+export function label(kind: keyof typeof labels, code: string): string {
+  const table = isChinese ? labels[kind] : labelsEn[kind]
+  return (table && table[code]) || code
+}

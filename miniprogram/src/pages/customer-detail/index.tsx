@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
+import { ApiError } from '../../api/client'
+import { customer as getCustomer, customerActivities, customerTasks, logActivity, logCall, scheduleFollowUp } from '../../api/crm'
+import type { Activity, Customer, Task } from '../../api/types'
+import { label, t } from '../../i18n'
+import { dateTime } from '../../format'
+import { toast, useSignedIn } from '../../signedIn'
+import './index.css'
+
+type Form = '' | 'note' | 'visit' | 'followUp'
+
+const pad = (n: number) => (n < 10 ? '0' + n : String(n))
+function tomorrowAtTen(): { date: string; time: string } {
+  const d = new Date(Date.now() + 86400000)
+  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: '10:00' }
+}
+
+// A customer: profile, quick logging (note, visit, call), a follow-up with its reminder, the
+// timeline (newest first, paged by the API's `next`) and the open tasks.
+export default function CustomerDetail() {
+  const id = Number(useRouter().params.id)
+  const [c, setCustomer] = useState<Customer | null>(null)
+  const [activities, setActivities] = useState<Activity[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [tasks, setTasks] = useState<Task[]>([])
+  const [form, setForm] = useState<Form>('')
+  const [text, setText] = useState('')
+  const [when, setWhen] = useState(tomorrowAtTen())
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const load = async () => {
+    try {
+      const [answer, timeline, open] = await Promise.all([getCustomer(id), customerActivities(id), customerTasks(id)])
+      setCustomer(answer.customer)
+      Taro.setNavigationBarTitle({ title: answer.customer.name })
+      setActivities(timeline.activities)
+      setNext(timeline.hasMore ? timeline.next : null)
+      setTasks(open.tasks)
+    } catch (e) {
+      // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
+      setError(e instanceof ApiError ? (e.status === 404 ? t.notFound : e.message) : t.network)
+    }
+  }
+  useSignedIn(load)
+
+  const more = async () => {
+    if (!next)
+      return
+    const page = await customerActivities(id, next)
+    setActivities((old) => [...old, ...page.activities])
+    setNext(page.hasMore ? page.next : null)
+  }
+
+  const open = (f: Form) => {
+    setForm(form === f ? '' : f)
+    setText('')
+    setError('')
+  }
+
+  const submit = async () => {
+    if (busy)
+      return
+    setBusy(true)
+    setError('')
+    try {
+      if (form === 'followUp') {
+        const at = new Date(`${when.date}T${when.time}:00`).getTime()
+        await scheduleFollowUp(id, at, text)
+        toast(t.scheduled)
+      } else {
+        await logActivity(id, form, text)
+        toast(t.logged, 'success')
+      }
+      setForm('')
+      setText('')
+      await load()
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t.network)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const call = () => {
+    if (!c || !c.phone)
+      return
+    logCall(id, c.phone, 'initiated').catch(() => undefined)
+    Taro.makePhoneCall({
+      phoneNumber: c.phone,
+      success: () => logCall(id, c.phone, 'connected').then(load).catch(() => undefined),
+      fail: () => logCall(id, c.phone, 'failed').catch(() => undefined)
+    })
+  }
+
+  if (!c)
+    return <View className='empty'>{error || t.loading}</View>
+
+  const address = [c.province, c.city !== c.province ? c.city : '', c.district].filter(Boolean).join(' ')
+  return (
+    <View className='screen detail'>
+      <View className='card'>
+        <View className='row'>
+          <Text className='detail__name' id='customer-name'>{c.name}</Text>
+          <Text className='badge'>{label('status', c.status)}</Text>
+        </View>
+        {[
+          [t.company, c.company !== c.name ? c.company : ''],
+          [t.position, c.position],
+          [t.phone, c.phone],
+          [t.email, c.email],
+          [t.industry, c.industry],
+          [t.source, c.source],
+          [t.address, address],
+          [t.owner, c.ownerName]
+        ].filter(([, v]) => v).map(([k, v]) => (
+          <View key={k} className='row detail__field'><Text className='muted'>{k}</Text><Text selectable>{v}</Text></View>
+        ))}
+        {c.tags.length ? <View className='detail__tags'>{c.tags.map((tag) => <Text key={tag} className='badge'>{tag}</Text>)}</View> : null}
+      </View>
+
+      <View className='detail__actions'>
+        {c.phone ? <Button size='mini' className='primary' onClick={call}>{t.call}</Button> : null}
+        <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
+        <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
+        <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
+      </View>
+
+      {form ? (
+        <View className='card'>
+          {form === 'followUp' ? (
+            <View className='row detail__when'>
+              <Picker mode='date' value={when.date} onChange={(e) => setWhen({ ...when, date: e.detail.value })}>
+                <Text className='chip'>{t.followUpDate}: {when.date}</Text>
+              </Picker>
+              <Picker mode='time' value={when.time} onChange={(e) => setWhen({ ...when, time: e.detail.value })}>
+                <Text className='chip'>{t.followUpTime}: {when.time}</Text>
+              </Picker>
+            </View>
+          ) : null}
+          <Textarea className='detail__text' id='log-text' value={text} maxlength={2000}
+            placeholder={form === 'followUp' ? t.followUpNotes : t.logContent} onInput={(e) => setText(e.detail.value)} />
+          <Button className='primary' id='log-save' loading={busy} disabled={busy} onClick={submit}>{t.save}</Button>
+        </View>
+      ) : null}
+      {error ? <Text className='error detail__error'>{error}</Text> : null}
+
+      <Text className='section-title'>{t.openTasks}</Text>
+      {tasks.length ? tasks.map((task) => (
+        <View key={task.id} className='card row'>
+          <Text>{task.title}</Text>
+          <Text className='muted'>{dateTime(task.dueDate)}</Text>
+        </View>
+      )) : <View className='footer'>{t.noTasks}</View>}
+
+      <Text className='section-title'>{t.timeline}</Text>
+      {activities.length ? activities.map((a) => (
+        <View key={a.id} className='card activity'>
+          <View className='row'>
+            <Text className='activity__kind'>{label('activity', a.type)}{a.subject && a.subject !== label('activity', a.type) ? ` · ${a.subject}` : ''}</Text>
+            <Text className='muted'>{dateTime(a.occurredAt)}</Text>
+          </View>
+          {a.content ? <Text className='activity__content'>{a.content}</Text> : null}
+          <Text className='muted'>{a.userName}</Text>
+        </View>
+      )) : <View className='footer'>{t.noActivities}</View>}
+      {next ? <View className='footer detail__more' onClick={more}>{t.more}</View> : null}
+    </View>
+  )
+}

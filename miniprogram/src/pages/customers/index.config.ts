@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '客户', enablePullDownRefresh: true, onReachBottomDistance: 200 })

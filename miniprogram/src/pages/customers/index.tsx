@@ -1,0 +1,125 @@
+import { useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
+import { customers as listCustomers, logCall } from '../../api/crm'
+import type { Customer } from '../../api/types'
+import { label, t } from '../../i18n'
+import { shortDate } from '../../format'
+import { useSignedIn } from '../../signedIn'
+import './index.css'
+
+const STATUSES = ['all', 'prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
+const SORTS = [
+  { key: 'lastContact', text: t.sortLastContact },
+  { key: 'newest', text: t.sortCreated },
+  { key: 'name', text: t.sortName }
+]
+
+// The customer list of seed 000's customers page: 20 per page, more on reaching the bottom, a search
+// (sent 300 ms after the last keystroke, or at once on confirm), a status filter and a sort.
+export default function Customers() {
+  const [items, setItems] = useState<Customer[]>([])
+  const [keyword, setKeyword] = useState('')
+  const [status, setStatus] = useState('all')
+  const [sort, setSort] = useState(0)
+  const [page, setPage] = useState(1)
+  const [hasMore, setHasMore] = useState(true)
+  const [loading, setLoading] = useState(false)
+  const [failed, setFailed] = useState(false)
+  const generation = useRef(0) // answers to an older search are dropped
+  const debounce = useRef<ReturnType<typeof setTimeout>>()
+
+  const load = async (next: number, q = { keyword, status, sort }) => {
+    const mine = next === 1 ? ++generation.current : generation.current
+    setLoading(true)
+    setFailed(false)
+    try {
+      const answer = await listCustomers({ page: next, keyword: q.keyword.trim(), status: q.status, sortBy: SORTS[q.sort].key })
+      if (mine !== generation.current)
+        return
+      setItems((old) => (next === 1 ? answer.customers : [...old, ...answer.customers]))
+      setHasMore(answer.hasMore)
+      setPage(next)
+    } catch {
+      if (mine === generation.current)
+        setFailed(true)
+    } finally {
+      if (mine === generation.current)
+        setLoading(false)
+    }
+  }
+
+  useSignedIn(() => load(1))
+  usePullDownRefresh(() => load(1).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (hasMore && !loading && !failed)
+      load(page + 1)
+  })
+
+  const onSearch = (value: string) => {
+    setKeyword(value)
+    clearTimeout(debounce.current)
+    debounce.current = setTimeout(() => load(1, { keyword: value, status, sort }), 300)
+  }
+  const onStatus = (value: string) => {
+    setStatus(value)
+    load(1, { keyword, status: value, sort })
+  }
+  const onSort = (index: number) => {
+    setSort(index)
+    load(1, { keyword, status, sort: index })
+  }
+
+  const call = (e: { stopPropagation: () => void }, c: Customer) => {
+    e.stopPropagation()
+    // The call is logged as initiated, then as connected or failed: the communication hub's reports.
+    logCall(c.id, c.phone, 'initiated').catch(() => undefined)
+    Taro.makePhoneCall({
+      phoneNumber: c.phone,
+      success: () => logCall(c.id, c.phone, 'connected').catch(() => undefined),
+      fail: () => logCall(c.id, c.phone, 'failed').catch(() => undefined)
+    })
+  }
+
+  return (
+    <View className='screen customers'>
+      <View className='customers__bar'>
+        <Input className='customers__search' id='search' placeholder={t.search} value={keyword} confirmType='search'
+          onInput={(e) => onSearch(e.detail.value)} onConfirm={() => load(1)} />
+        <Picker mode='selector' range={SORTS.map((s) => s.text)} value={sort} onChange={(e) => onSort(Number(e.detail.value))}>
+          <Text className='customers__sort'>{SORTS[sort].text} ▾</Text>
+        </Picker>
+      </View>
+      <ScrollView scrollX className='chips'>
+        {STATUSES.map((s) => (
+          <Text key={s} className={`chip ${status === s ? 'chip--on' : ''}`} onClick={() => onStatus(s)}>
+            {s === 'all' ? t.all : label('status', s)}
+          </Text>
+        ))}
+      </ScrollView>
+      {items.map((c) => (
+        <View key={c.id} className='card customer' onClick={() => Taro.navigateTo({ url: `/pages/customer-detail/index?id=${c.id}` })}>
+          <View className='row'>
+            <View className='customer__main'>
+              <View className='row customer__title'>
+                <Text className='customer__name'>{c.name}</Text>
+                {c.status ? <Text className='badge'>{label('status', c.status)}</Text> : null}
+              </View>
+              <Text className='muted customer__line'>{[c.company !== c.name ? c.company : '', c.city || c.province].filter(Boolean).join(' · ')}</Text>
+              <Text className='muted customer__line'>
+                {t.lastContact}: {c.lastContactAt ? shortDate(c.lastContactAt) : t.never}
+                {c.ownerName ? ` · ${c.ownerName}` : ''}
+              </Text>
+            </View>
+            {c.phone ? <Button className='customer__call' size='mini' onClick={(e) => call(e, c)}>{t.call}</Button> : null}
+          </View>
+        </View>
+      ))}
+      {failed ? <View className='footer' onClick={() => load(items.length ? page + 1 : 1)}>{t.loadFailed}</View>
+        : loading ? <View className='footer'>{t.loading}</View>
+        : !items.length ? <View className='empty'>{t.noCustomers}</View>
+        : !hasMore ? <View className='footer'>{t.noMore}</View> : null}
+      <View className='fab' onClick={() => Taro.navigateTo({ url: '/pages/customer-form/index' })}>+</View>
+    </View>
+  )
+}

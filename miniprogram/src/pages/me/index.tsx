@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { LOGIN_PAGE } from '../../api/client'
+import { logout } from '../../api/crm'
+import { currentUser, forget } from '../../api/session'
+import { label, t } from '../../i18n'
+import { toast, useSignedIn } from '../../signedIn'
+import './index.css'
+
+// Who is signed in and with what reach; signing out revokes the token on the server, not only here.
+export default function Me() {
+  useSignedIn()
+  const user = currentUser()
+
+  const signOut = async () => {
+    try {
+      await logout()
+    } catch {
+      // Offline: the token is still dropped here; it expires on the server by itself.
+    }
+    forget()
+    toast(t.signedOut)
+    Taro.reLaunch({ url: LOGIN_PAGE })
+  }
+
+  return (
+    <View className='screen me'>
+      {user ? (
+        <View className='card'>
+          <Text className='me__name' id='me-name'>{user.displayName}</Text>
+          <Text className='muted me__line'>{user.username}</Text>
+          <View className='row me__field'><Text className='muted'>{t.role}</Text><Text>{label('role', user.role)}</Text></View>
+          <View className='row me__field'><Text className='muted'>{t.scope}</Text><Text>{label('scope', user.dataScope)}</Text></View>
+        </View>
+      ) : null}
+      <Button className='secondary me__out' id='sign-out' onClick={signOut}>{t.signOut}</Button>
+    </View>
+  )
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ApiError } from '../../api/client'
+import { completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
+import type { Task } from '../../api/types'
+import { t } from '../../i18n'
+import { dateTime } from '../../format'
+import { toast, useSignedIn } from '../../signedIn'
+import './index.css'
+
+const VIEWS: { key: TaskView; text: string }[] = [
+  { key: 'today', text: t.today },
+  { key: 'overdue', text: t.overdue },
+  { key: 'upcoming', text: t.upcoming }
+]
+
+// The task manager's three views (open tasks only, the phone's days); completing one removes it.
+export default function Tasks() {
+  const [view, setView] = useState<TaskView>('today')
+  const [items, setItems] = useState<Task[] | null>(null)
+  const [error, setError] = useState('')
+
+  const load = async (v = view) => {
+    try {
+      const answer = await loadTasks(v)
+      setItems(answer.tasks)
+      setError('')
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t.network)
+    }
+  }
+  useSignedIn(() => load())
+  usePullDownRefresh(() => load().finally(() => Taro.stopPullDownRefresh()))
+
+  const choose = (v: TaskView) => {
+    setView(v)
+    setItems(null)
+    load(v)
+  }
+
+  const complete = async (task: Task) => {
+    try {
+      await completeTask(task.id)
+      setItems((old) => (old || []).filter((x) => x.id !== task.id))
+      toast(t.completed, 'success')
+    } catch (e) {
+      toast(e instanceof ApiError ? e.message : t.network)
+    }
+  }
+
+  return (
+    <View className='screen tasks'>
+      <View className='chips'>
+        {VIEWS.map((v) => (
+          <Text key={v.key} className={`chip ${view === v.key ? 'chip--on' : ''}`} onClick={() => choose(v.key)}>{v.text}</Text>
+        ))}
+      </View>
+      {error ? <Text className='error tasks__error'>{error}</Text> : null}
+      {items === null ? <View className='footer'>{t.loading}</View>
+        : !items.length ? <View className='empty'>{t.noTasks}</View>
+        : items.map((task) => (
+          <View key={task.id} className='card row task'>
+            <View className='task__main'
+              onClick={() => task.customerId && Taro.navigateTo({ url: `/pages/customer-detail/index?id=${task.customerId}` })}>
+              <Text className='task__title'>{task.title}</Text>
+              <Text className={`muted task__line ${view === 'overdue' ? 'task__late' : ''}`}>
+                {t.due} {dateTime(task.dueDate)}{task.customerName ? ` · ${task.customerName}` : ''}
+              </Text>
+            </View>
+            <Text className='task__done' onClick={() => complete(task)}>{t.complete}</Text>
+          </View>
+        ))}
+    </View>
+  )
+}

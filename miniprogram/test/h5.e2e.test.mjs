@@ -1,0 +1,215 @@
+// The reps' H5 app end to end: the real `crm serve` (SQLite demo company) serves the built app at /m/,
+// headless Chromium (Debian's, driven by playwright-core) signs in as a rep and uses the pages, and
+// every step is checked against the API's own answers with the same token.
+//
+// Needs: CRM_BIN (the crm executable; CTest sets it), miniprogram/dist/h5 (scripts/build-miniprogram),
+// /usr/bin/chromium (scripts/install-deps test). Run: CRM_BIN=build/debug/app/crm node --test miniprogram/test/
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const webApp = join(here, '..', 'dist', 'h5')
+const crm = process.env.CRM_BIN
+const password = 'E2e-pass-2026'
+const chromiumPath = process.env.CRM_CHROMIUM || '/usr/bin/chromium'
+
+let dir, server, base, browser, page, rep
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+async function api(method, path, token, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined
+  })
+  return { status: res.status, body: await res.json().catch(() => null) }
+}
+
+const appToken = () => page.evaluate(() => {
+  // Taro's H5 storage keeps {data: value} per key in localStorage.
+  const raw = localStorage.getItem('crm.token')
+  return raw ? JSON.parse(raw).data : ''
+})
+
+// CRM_E2E_SCREENSHOTS=DIR keeps a picture of each step (to look at the pages, not to compare).
+async function snap(name, settleMs = 500) {
+  if (!process.env.CRM_E2E_SCREENSHOTS)
+    return
+  await page.waitForTimeout(settleMs) // the page's slide-in transition, a toast
+  await page.screenshot({ path: join(process.env.CRM_E2E_SCREENSHOTS, `${name}.png`) })
+}
+
+async function typeInto(selector, text) {
+  const input = page.locator(`${selector} input, ${selector} textarea`).first()
+  await input.fill(text)
+}
+
+before(async () => {
+  assert.ok(crm && existsSync(crm), 'CRM_BIN must name the built crm executable')
+  assert.ok(existsSync(join(webApp, 'index.html')), `no built app in ${webApp}: run scripts/build-miniprogram`)
+  assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath}: run scripts/install-deps test`)
+  dir = mkdtempSync(join(tmpdir(), 'crm-h5-'))
+  const db = join(dir, 'crm.sqlite')
+  const demo = spawnSync(crm, ['--database', db, 'demo', '--customers', '3000', '--password', password], { encoding: 'utf8' })
+  assert.equal(demo.status, 0, demo.stderr)
+  rep = demo.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).find((name) => /^rep\d+$/.test(name))
+  assert.ok(rep, 'the demo prints its reps')
+
+  const port = await freePort()
+  base = `http://127.0.0.1:${port}`
+  server = spawn(crm, ['--database', db, 'serve', '--listen', `127.0.0.1:${port}`, '--threads', '1', '--web-app', webApp],
+    { stdio: ['ignore', 'inherit', 'inherit'] })
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/m/`)).status === 200)
+        break
+    } catch {}
+    assert.ok(i < 100, 'crm serve did not answer within 10 s')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync']
+  })
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  page = await context.newPage()
+  page.on('pageerror', (e) => console.error('page error:', e.message))
+})
+
+after(async () => {
+  await browser?.close()
+  if (server) {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+  if (dir)
+    rmSync(dir, { recursive: true, force: true })
+})
+
+test('the app is served at /m/ and asks for a sign-in', async () => {
+  await page.goto(`${base}/m/`)
+  await page.waitForURL(/#\/pages\/login\/index/)
+  await page.locator('#username input').waitFor()
+})
+
+test('a wrong password says so and signs nobody in', async () => {
+  await typeInto('#username', rep)
+  await typeInto('#password', 'not-the-password')
+  await page.locator('#sign-in').click()
+  await page.locator('#login-error').waitFor()
+  await snap('login-error')
+  assert.equal((await page.locator('#login-error').innerText()).trim(), '用户名或密码错误')
+  assert.equal(await appToken(), '')
+})
+
+let token
+
+test('signing in shows the rep\'s customers, as the API lists them', async () => {
+  await typeInto('#password', password)
+  await page.locator('#sign-in').click()
+  await page.waitForURL(/#\/pages\/customers\/index/)
+  token = await appToken()
+  assert.ok(token.length > 20)
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=20&status=all&sortBy=lastContact', token)
+  assert.equal(listed.status, 200)
+  assert.ok(listed.body.customers.length > 0, 'the demo gives every rep customers')
+  await page.locator('.customer__name').first().waitFor()
+  const names = await page.locator('.customer__name').allInnerTexts()
+  assert.deepEqual(names, listed.body.customers.map((c) => c.name))
+  await snap('customers')
+})
+
+test('a two-character Chinese search narrows the list to matching customers', async () => {
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=100&sortBy=lastContact', token)
+  const word = [...listed.body.customers[0].name].slice(0, 2).join('')
+  const expected = await api('GET', `/api/crm/customers?page=1&limit=20&status=all&sortBy=lastContact&keyword=${encodeURIComponent(word)}`, token)
+  await typeInto('#search', word)
+  await page.waitForFunction((n) => document.querySelectorAll('.customer__name').length === n, expected.body.customers.length)
+  const names = await page.locator('.customer__name').allInnerTexts()
+  assert.ok(names.length > 0 && names.length < listed.body.customers.length, `${word}: ${names.length} of ${listed.body.customers.length}`)
+  assert.deepEqual(names, expected.body.customers.map((c) => c.name))
+  await snap('search')
+  await typeInto('#search', '')
+})
+
+test('a note logged on a customer\'s page is stored and shown in the timeline', async () => {
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
+  const customer = listed.body.customers[0]
+  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await page.locator('#customer-name').waitFor()
+  assert.equal((await page.locator('#customer-name').innerText()).trim(), customer.name)
+  const note = `客户要求周五前报价 ${Date.now()}`
+  await page.locator('#log-note').click()
+  await typeInto('#log-text', note)
+  await page.locator('#log-save').click()
+  await page.locator('.activity__content', { hasText: note }).waitFor()
+  await snap('customer-detail', 2500)
+  const timeline = await api('GET', `/api/crm/customers/${customer.id}/activities?limit=5`, token)
+  assert.ok(timeline.body.activities.some((a) => a.content === note && a.type === 'note'), 'the note is in the API\'s timeline')
+})
+
+test('another rep\'s customer is not found for this rep', async () => {
+  const mine = await api('GET', '/api/crm/customers?page=1&limit=100', token)
+  const ids = new Set(mine.body.customers.map((c) => c.id))
+  let other = 1
+  while (ids.has(other))
+    other++
+  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${other}`)
+  await page.locator('.empty', { hasText: '客户不存在或无权查看' }).waitFor()
+  assert.equal(await page.locator('#customer-name').count(), 0)
+})
+
+test('the pipeline shows the server\'s open value; the tasks page completes a task', async () => {
+  const customers = await api('GET', '/api/crm/customers?page=1&limit=1', token)
+  const opportunity = await api('POST', '/api/crm/opportunities', token,
+    { name: '年度采购', customerId: customers.body.customers[0].id, value: 128000 })
+  assert.equal(opportunity.status, 201)
+  const board = await api('GET', '/api/crm/pipeline', token)
+  await page.goto(`${base}/m/#/pages/pipeline/index`)
+  await page.locator('#pipeline-value').waitFor()
+  const shown = (await page.locator('#pipeline-value').innerText()).trim()
+  assert.ok(shown.startsWith('¥'), shown)
+  const open = board.body.totals.openValue
+  assert.ok(open >= 128000, String(open))
+  assert.equal(shown, '¥' + (open / 10000).toFixed(open % 10000 === 0 ? 0 : 1) + '万')
+  await page.locator('.opportunity__name', { hasText: '年度采购' }).first().waitFor()
+  await snap('pipeline')
+
+  const created = await api('POST', '/api/crm/tasks', token, { title: '回访：确认报价', dueDate: Date.now() + 3600000 })
+  assert.equal(created.status, 201)
+  await page.goto(`${base}/m/#/pages/tasks/index`)
+  const row = page.locator('.task', { hasText: '回访：确认报价' })
+  await row.waitFor()
+  await snap('tasks')
+  await row.locator('.task__done').click()
+  await row.waitFor({ state: 'detached' })
+  const task = await api('GET', `/api/crm/tasks/${created.body.task.id}`, token)
+  assert.equal(task.body.task.status, 'completed')
+})
+
+test('signing out revokes the token on the server', async () => {
+  await page.goto(`${base}/m/#/pages/me/index`)
+  await page.locator('#sign-out').click()
+  await page.waitForURL(/#\/pages\/login\/index/)
+  assert.equal(await appToken(), '')
+  assert.equal((await api('GET', '/api/me', token)).status, 401)
+})
