@@ -16,6 +16,8 @@ using test::ApiClient;
 
 namespace {
 
+const QByteArray kIndex = QStringLiteral("<!doctype html><title>客户</title>").toUtf8();
+
 quint16 freePort()
 {
     QTcpServer probe;
@@ -47,6 +49,11 @@ private Q_SLOTS:
         ApiOptions options;
         options.port = 0;
         options.behindProxy = true;
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("webapp")));
+        QFile index(m_dir.filePath(QStringLiteral("webapp/index.html")));
+        QVERIFY(index.open(QIODevice::WriteOnly) && index.write(kIndex) == kIndex.size());
+        index.close();
+        options.webAppDirectory = m_dir.filePath(QStringLiteral("webapp"));
         QVERIFY(m_api.start((*m_db)->options(), options).ok());
 
         // The shipped files, included by a test http block that points the upstream at the test server.
@@ -95,6 +102,20 @@ private Q_SLOTS:
         const test::Reply me = c.get(QStringLiteral("/api/me"));
         QCOMPARE(me.status, 200);
         QCOMPARE(me.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("username")).toString(), QStringLiteral("wang"));
+    }
+
+    // The reps' H5 app through the shipped locations: /m/ is the app's page with its own headers, and
+    // /m redirects there (QNetworkAccessManager follows the redirect).
+    void webAppPassesThrough()
+    {
+        ApiClient c(m_port);
+        for (const QString &path : {QStringLiteral("/m/"), QStringLiteral("/m")}) {
+            const test::Reply page = c.get(path);
+            QCOMPARE(page.status, 200);
+            QCOMPARE(page.body, kIndex);
+            QCOMPARE(page.headers.value("content-type"), QByteArrayLiteral("text/html; charset=utf-8"));
+            QVERIFY(page.headers.value("content-security-policy").contains("frame-ancestors 'none'"));
+        }
     }
 
     void oversizedBodyIsRefusedByNginx()
