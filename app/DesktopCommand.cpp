@@ -31,6 +31,7 @@ public:
         options.keyFile = config.keyFile;
         options.threads = 1; // a workstation serves a team, not the internet
         options.webAppDirectory = WebAppLocation::defaultDirectory(); // the reps' H5 app at /m/
+        m_webAppBuilt = WebAppLocation::isBuilt(options.webAppDirectory);
         DatabaseOptions database;
         database.location = databaseLocation;
         database.durable = true; // an acknowledged API write survives power loss
@@ -52,10 +53,12 @@ public:
     }
     bool isRunning() const override { return m_host && m_host->isRunning(); }
     QString url() const override { return m_host ? m_host->url() : QString(); }
+    QString webAppUrl() const override { return isRunning() && m_webAppBuilt ? url() + QStringLiteral("/m/") : QString(); }
     ~ApiServerControl() override { stop(); }
 
 private:
     std::unique_ptr<ApiHost> m_host;
+    bool m_webAppBuilt = false;
 };
 
 bool wantsHelp(const QStringList &args)

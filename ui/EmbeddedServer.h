@@ -30,6 +30,8 @@ public:
     virtual void stop() = 0;
     virtual bool isRunning() const = 0;
     virtual QString url() const = 0;
+    // Where the reps open their H5 app (url() + "/m/"); empty while stopped or when the app is not built.
+    virtual QString webAppUrl() const = 0;
 
 Q_SIGNALS:
     void stateChanged();

@@ -4,6 +4,8 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/customer-detail/index',
     'pages/customer-form/index',
+    'pages/opportunity-form/index',
+    'pages/message/index',
     'pages/pipeline/index',
     'pages/tasks/index',
     'pages/analytics/index',

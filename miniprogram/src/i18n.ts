@@ -22,6 +22,7 @@ const zh = {
   winRate: '赢率', averageDeal: '平均单额', cycle: '平均周期（天）', openDeals: '进行中商机', pipelineValue: '商机金额',
   newCustomers: '新客户', activities: '跟进次数', salesTrend: '赢单趋势',
   me: '我的', role: '角色', scope: '数据范围', signOut: '退出登录', signedOut: '已退出',
+  openOpportunities: '进行中商机', newOpportunity: '新建商机', opportunityName: '商机名称', amount: '金额（元）', expectedClose: '预计成交', message: '消息', messagePlaceholder: '输入消息', send: '发送', noMessages: '还没有消息',
   tabCustomers: '客户', tabPipeline: '商机', tabTasks: '任务', tabAnalytics: '分析', tabMe: '我的'
 }
 
@@ -47,6 +48,7 @@ const en: Words = {
   winRate: 'Win rate', averageDeal: 'Average deal', cycle: 'Cycle (days)', openDeals: 'Open deals', pipelineValue: 'Pipeline',
   newCustomers: 'New customers', activities: 'Activities', salesTrend: 'Won over time',
   me: 'Me', role: 'Role', scope: 'Data scope', signOut: 'Sign out', signedOut: 'Signed out',
+  openOpportunities: 'Open opportunities', newOpportunity: 'New opportunity', opportunityName: 'Opportunity', amount: 'Amount', expectedClose: 'Expected close', message: 'Message', messagePlaceholder: 'Type a message', send: 'Send', noMessages: 'No messages yet',
   tabCustomers: 'Customers', tabPipeline: 'Pipeline', tabTasks: 'Tasks', tabAnalytics: 'Analytics', tabMe: 'Me'
 }
 

@@ -167,6 +167,37 @@ test('a note logged on a customer\'s page is stored and shown in the timeline', 
   assert.ok(timeline.body.activities.some((a) => a.content === note && a.type === 'note'), 'the note is in the API\'s timeline')
 })
 
+test('an opportunity created from a customer\'s page is stored with the exact amount and listed there', async () => {
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
+  const customer = listed.body.customers[0]
+  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await page.locator('#new-opportunity').click()
+  await page.locator('#opportunity-name input').waitFor()
+  await typeInto('#opportunity-name', '门店系统升级')
+  await typeInto('#opportunity-value', '86000.50')
+  await page.locator('#create-opportunity').click()
+  await page.locator('.opportunity__name', { hasText: '门店系统升级' }).waitFor()
+  const deals = await api('GET', `/api/crm/customers/${customer.id}/opportunities?status=open`, token)
+  const deal = deals.body.opportunities.find((o) => o.name === '门店系统升级')
+  assert.ok(deal, 'the opportunity is in the API')
+  assert.equal(deal.value, 86000.5)
+  assert.equal(deal.customerId, customer.id)
+})
+
+test('a message sent from the message page is logged on the customer', async () => {
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
+  const customer = listed.body.customers[0]
+  await page.goto(`${base}/m/#/pages/message/index?customerId=${customer.id}`)
+  await page.locator('#message-text input').waitFor()
+  const text = `王总您好，报价单已发邮箱 ${Date.now()}`
+  await typeInto('#message-text', text)
+  await page.locator('#message-send').click()
+  await page.locator('.message__text', { hasText: text }).waitFor()
+  await snap('message')
+  const messages = await api('GET', `/api/crm/customers/${customer.id}/messages?limit=5`, token)
+  assert.ok(messages.body.messages.some((m) => m.content === text && m.direction === 'outbound'))
+})
+
 test('another rep\'s customer is not found for this rep', async () => {
   const mine = await api('GET', '/api/crm/customers?page=1&limit=100', token)
   const ids = new Set(mine.body.customers.map((c) => c.id))

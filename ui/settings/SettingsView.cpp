@@ -173,6 +173,8 @@ void SettingsView::updateServerStatus()
 {
     if (!m_server)
         m_apiStatus->setText(tr("Not available in this process"));
+    else if (m_server->isRunning() && !m_server->webAppUrl().isEmpty())
+        m_apiStatus->setText(tr("Running at %1; the reps' app: %2").arg(m_server->url(), m_server->webAppUrl()));
     else if (m_server->isRunning())
         m_apiStatus->setText(tr("Running at %1").arg(m_server->url()));
     else

@@ -1,5 +1,5 @@
 import { request } from './client'
-import type { Activity, Customer, CustomerPage, LoginAnswer, Pipeline, SalesMetrics, Task, User } from './types'
+import type { Activity, Customer, CustomerPage, LoginAnswer, Opportunity, Pipeline, SalesMetrics, Task, User } from './types'
 
 // One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
 
@@ -27,6 +27,13 @@ export const customerActivities = (id: number, before?: string) =>
 export const customerTasks = (id: number) =>
   request<{ tasks: Task[] }>('GET', `/api/crm/customers/${id}/tasks`, undefined, { status: 'open', limit: 20 })
 
+export const customerOpportunities = (id: number) =>
+  request<{ opportunities: Opportunity[] }>('GET', `/api/crm/customers/${id}/opportunities`, undefined, { status: 'open', limit: 20 })
+export const customerMessages = (id: number) =>
+  request<{ messages: Activity[] }>('GET', `/api/crm/customers/${id}/messages`, undefined, { limit: 50 })
+export const sendMessage = (customerId: number, message: string) =>
+  request<{ success: boolean; message: Activity }>('POST', '/api/crm/messages', { customerId, message, type: 'text', direction: 'outbound' })
+
 export const logActivity = (customerId: number, type: string, content: string) =>
   request<{ success: boolean; activity: Activity }>('POST', '/api/crm/activities', { customerId, type, content })
 export const logCall = (customerId: number, phoneNumber: string, status: 'initiated' | 'connected' | 'failed') =>
@@ -34,6 +41,15 @@ export const logCall = (customerId: number, phoneNumber: string, status: 'initia
 export const scheduleFollowUp = (customerId: number, scheduledDate: number, notes: string) =>
   request<{ success: boolean; task: Task }>('POST', '/api/crm/follow-ups', { customerId, scheduledDate, notes })
 
+export interface NewOpportunity {
+  name: string
+  customerId: number
+  value: string
+  expectedCloseDate?: string
+  notes?: string
+}
+export const createOpportunity = (fields: NewOpportunity) =>
+  request<{ success: boolean; opportunity: Opportunity }>('POST', '/api/crm/opportunities', fields)
 export const pipeline = () => request<Pipeline>('GET', '/api/crm/pipeline')
 export const moveOpportunity = (id: number, stageId: number, lossReason?: string) =>
   request<{ success: boolean }>('PUT', `/api/crm/opportunities/${id}/move`, lossReason ? { stageId, lossReason } : { stageId })

@@ -79,6 +79,7 @@ export interface Opportunity {
   customerId: number
   customerName: string
   stageId: number
+  stageName: string
   value: number
   currency: string
   probability: number

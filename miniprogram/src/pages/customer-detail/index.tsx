@@ -2,10 +2,10 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
-import { customer as getCustomer, customerActivities, customerTasks, logActivity, logCall, scheduleFollowUp } from '../../api/crm'
-import type { Activity, Customer, Task } from '../../api/types'
+import { customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, logCall, scheduleFollowUp } from '../../api/crm'
+import type { Activity, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
-import { dateTime } from '../../format'
+import { dateTime, money } from '../../format'
 import { toast, useSignedIn } from '../../signedIn'
 import './index.css'
 
@@ -25,6 +25,7 @@ export default function CustomerDetail() {
   const [activities, setActivities] = useState<Activity[]>([])
   const [next, setNext] = useState<string | null>(null)
   const [tasks, setTasks] = useState<Task[]>([])
+  const [opportunities, setOpportunities] = useState<Opportunity[]>([])
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
   const [when, setWhen] = useState(tomorrowAtTen())
@@ -33,12 +34,13 @@ export default function CustomerDetail() {
 
   const load = async () => {
     try {
-      const [answer, timeline, open] = await Promise.all([getCustomer(id), customerActivities(id), customerTasks(id)])
+      const [answer, timeline, open, deals] = await Promise.all([getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id)])
       setCustomer(answer.customer)
       Taro.setNavigationBarTitle({ title: answer.customer.name })
       setActivities(timeline.activities)
       setNext(timeline.hasMore ? timeline.next : null)
       setTasks(open.tasks)
+      setOpportunities(deals.opportunities)
     } catch (e) {
       // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
       setError(e instanceof ApiError ? (e.status === 404 ? t.notFound : e.message) : t.network)
@@ -126,6 +128,13 @@ export default function CustomerDetail() {
         <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
         <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
         <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
+        <Button size='mini' className='secondary' id='message' onClick={() => Taro.navigateTo({ url: `/pages/message/index?customerId=${id}` })}>
+          {t.message}
+        </Button>
+        <Button size='mini' className='secondary' id='new-opportunity'
+          onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?customerId=${id}&customerName=${encodeURIComponent(c.name)}` })}>
+          {t.newOpportunity}
+        </Button>
       </View>
 
       {form ? (
@@ -146,6 +155,17 @@ export default function CustomerDetail() {
         </View>
       ) : null}
       {error ? <Text className='error detail__error'>{error}</Text> : null}
+
+      {opportunities.length ? <Text className='section-title'>{t.openOpportunities}</Text> : null}
+      {opportunities.map((o) => (
+        <View key={o.id} className='card row opportunity'>
+          <View>
+            <Text className='opportunity__name'>{o.name}</Text>
+            <Text className='muted opportunity__stage'>{label('stage', o.stageName)} · {t.probability} {o.probability}%</Text>
+          </View>
+          <Text className='opportunity__value'>{money(o.value, o.currency)}</Text>
+        </View>
+      ))}
 
       <Text className='section-title'>{t.openTasks}</Text>
       {tasks.length ? tasks.map((task) => (
