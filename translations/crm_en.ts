@@ -3491,6 +3491,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
+    <message>
+        <source>Running at %1; the reps&apos; app: %2</source>
+        <translation>Running at %1; the reps&apos; app: %2</translation>
+    </message>
 </context>
 <context>
     <name>crm::SignInDialog</name>

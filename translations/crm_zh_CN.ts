@@ -3462,6 +3462,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>Running at %1; the reps&apos; app: %2</source>
+        <translation>运行中：%1；销售代表应用：%2</translation>
+    </message>
 </context>
 <context>
     <name>crm::SignInDialog</name>
