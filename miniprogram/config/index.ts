@@ -31,6 +31,19 @@ export default defineConfig<'webpack5'>(async () => ({
       filename: 'css/[name].[contenthash:8].css',
       chunkFilename: 'css/[name].[contenthash:8].css'
     },
-    postcss: { autoprefixer: { enable: true, config: {} } }
+    postcss: { autoprefixer: { enable: true, config: {} } },
+    // Each page is its own lazily loaded chunk, and by default each carried its own copy of the
+    // components' runtime (128 KB per page, 1.6 MB in all): modules that two pages share go into one
+    // chunk instead, loaded with the first page and cached for the others.
+    webpackChain(chain) {
+      const split = chain.optimization.get('splitChunks') || {}
+      chain.optimization.splitChunks({
+        ...split,
+        cacheGroups: {
+          ...(split.cacheGroups || {}),
+          pages: { name: 'pages-shared', chunks: 'async', minChunks: 2, priority: -5, reuseExistingChunk: true }
+        }
+      })
+    }
   }
 }))
