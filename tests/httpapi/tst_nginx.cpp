@@ -18,6 +18,8 @@ namespace {
 
 const QByteArray kIndex = QStringLiteral("<!doctype html><title>客户</title>").toUtf8();
 
+const QByteArray kScript = QByteArray("console.log('crm');\n").repeated(200);
+
 quint16 freePort()
 {
     QTcpServer probe;
@@ -53,6 +55,10 @@ private Q_SLOTS:
         QFile index(m_dir.filePath(QStringLiteral("webapp/index.html")));
         QVERIFY(index.open(QIODevice::WriteOnly) && index.write(kIndex) == kIndex.size());
         index.close();
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("webapp/js")));
+        QFile script(m_dir.filePath(QStringLiteral("webapp/js/app.0123abcd.js")));
+        QVERIFY(script.open(QIODevice::WriteOnly) && script.write(kScript) == kScript.size());
+        script.close();
         options.webAppDirectory = m_dir.filePath(QStringLiteral("webapp"));
         QVERIFY(m_api.start((*m_db)->options(), options).ok());
 
@@ -116,6 +122,12 @@ private Q_SLOTS:
             QCOMPARE(page.headers.value("content-type"), QByteArrayLiteral("text/html; charset=utf-8"));
             QVERIFY(page.headers.value("content-security-policy").contains("frame-ancestors 'none'"));
         }
+        // The app's scripts are compressed on the way (QNetworkAccessManager asks for gzip and unpacks it).
+        const test::Reply script = c.get(QStringLiteral("/m/js/app.0123abcd.js"));
+        QCOMPARE(script.status, 200);
+        QCOMPARE(script.body, kScript);
+        QCOMPARE(script.headers.value("content-encoding"), QByteArrayLiteral("gzip"));
+        QCOMPARE(script.headers.value("cache-control"), QByteArrayLiteral("public, max-age=31536000, immutable"));
     }
 
     void oversizedBodyIsRefusedByNginx()
