@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/customer-form/index',
     'pages/opportunity-form/index',
     'pages/message/index',
+    'pages/pool/index',
     'pages/pipeline/index',
     'pages/tasks/index',
     'pages/analytics/index',

@@ -198,6 +198,40 @@ test('a message sent from the message page is logged on the customer', async () 
   assert.ok(messages.body.messages.some((m) => m.content === text && m.direction === 'outbound'))
 })
 
+test('a customer claimed from the public pool becomes the rep\'s, and goes back after a confirmation', async () => {
+  const me = await api('GET', '/api/me', token)
+  await page.goto(`${base}/m/#/pages/customers/index`)
+  await page.locator('#open-pool').click()
+  await page.waitForURL(/#\/pages\/pool\/index/)
+  const first = page.locator('.pool__item').first()
+  await first.waitFor()
+  const name = (await first.locator('.customer__name').innerText()).trim()
+  const inPool = await api('GET', `/api/crm/pool?page=1&limit=100&keyword=${encodeURIComponent(name)}`, token)
+  const target = inPool.body.customers.find((c) => c.name === name)
+  assert.ok(target, 'the listed customer is in the API\'s pool')
+  await first.locator('.pool__claim').click()
+  await page.locator('.pool__item .customer__name', { hasText: name }).first().waitFor({ state: 'detached' }).catch(() => undefined)
+  let owned
+  for (let i = 0; i < 50 && !(owned && owned.body.customer.ownerId === me.body.user.id); i++) {
+    owned = await api('GET', `/api/crm/customers/${target.id}`, token)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.equal(owned.status, 200)
+  assert.equal(owned.body.customer.ownerId, me.body.user.id)
+
+  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${target.id}`)
+  await page.locator('#release').click()
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
+  let after
+  for (let i = 0; i < 50; i++) {
+    after = await api('GET', `/api/crm/customers/${target.id}`, token)
+    if (after.status === 404 || after.body.customer.inPool)
+      break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.ok(after.status === 404 || after.body.customer.inPool, 'the customer is back in the pool')
+})
+
 test('another rep\'s customer is not found for this rep', async () => {
   const mine = await api('GET', '/api/crm/customers?page=1&limit=100', token)
   const ids = new Set(mine.body.customers.map((c) => c.id))

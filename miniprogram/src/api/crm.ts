@@ -19,6 +19,10 @@ export interface CustomerQuery {
 }
 export const customers = (q: CustomerQuery) =>
   request<CustomerPage>('GET', '/api/crm/customers', undefined, { limit: 20, ...q })
+export const pool = (q: { page: number; keyword?: string }) =>
+  request<CustomerPage>('GET', '/api/crm/pool', undefined, { limit: 20, ...q })
+export const claim = (id: number) => request<{ success: boolean; customer: Customer }>('POST', `/api/crm/pool/${id}/claim`)
+export const release = (id: number) => request<{ success: boolean; customer: Customer }>('POST', `/api/crm/customers/${id}/release`)
 export const customer = (id: number) => request<{ customer: Customer } & Customer>('GET', `/api/crm/customers/${id}`)
 export const createCustomer = (fields: Partial<Customer>) =>
   request<{ success: boolean; customer: Customer }>('POST', '/api/crm/customers', fields)

@@ -2,7 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
-import { customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, logCall, scheduleFollowUp } from '../../api/crm'
+import {
+  customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, logCall, release, scheduleFollowUp
+} from '../../api/crm'
 import type { Activity, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
 import { dateTime, money } from '../../format'
@@ -97,6 +99,19 @@ export default function CustomerDetail() {
     })
   }
 
+  const giveBack = async () => {
+    const { confirm } = await Taro.showModal({ title: t.release, content: t.releaseConfirm, confirmText: t.confirm, cancelText: t.cancel })
+    if (!confirm)
+      return
+    try {
+      await release(id)
+      toast(t.released, 'success')
+      Taro.navigateBack()
+    } catch (e) {
+      toast(e instanceof ApiError ? e.message : t.network)
+    }
+  }
+
   if (!c)
     return <View className='empty'>{error || t.loading}</View>
 
@@ -135,6 +150,7 @@ export default function CustomerDetail() {
           onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?customerId=${id}&customerName=${encodeURIComponent(c.name)}` })}>
           {t.newOpportunity}
         </Button>
+        <Button size='mini' className='secondary' id='release' onClick={giveBack}>{t.release}</Button>
       </View>
 
       {form ? (

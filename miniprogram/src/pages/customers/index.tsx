@@ -89,6 +89,7 @@ export default function Customers() {
         <Picker mode='selector' range={SORTS.map((s) => s.text)} value={sort} onChange={(e) => onSort(Number(e.detail.value))}>
           <Text className='customers__sort'>{SORTS[sort].text} ▾</Text>
         </Picker>
+        <Text className='customers__sort' id='open-pool' onClick={() => Taro.navigateTo({ url: '/pages/pool/index' })}>{t.pool}</Text>
       </View>
       <ScrollView scrollX className='chips'>
         {STATUSES.map((s) => (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公海', enablePullDownRefresh: true, onReachBottomDistance: 200 })

@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { ApiError } from '../../api/client'
+import { claim, pool } from '../../api/crm'
+import type { Customer } from '../../api/types'
+import { label, t } from '../../i18n'
+import { shortDate } from '../../format'
+import { toast, useSignedIn } from '../../signedIn'
+import './index.css'
+
+// The public pool: customers nobody owns, for any rep to claim. The server makes a claim atomic (of
+// two reps claiming at once exactly one wins, the other gets 409) and applies the claim limits.
+export default function Pool() {
+  const [items, setItems] = useState<Customer[]>([])
+  const [keyword, setKeyword] = useState('')
+  const [page, setPage] = useState(1)
+  const [hasMore, setHasMore] = useState(true)
+  const [loading, setLoading] = useState(false)
+  const generation = useRef(0)
+  const debounce = useRef<ReturnType<typeof setTimeout>>()
+
+  const load = async (next: number, q = keyword) => {
+    const mine = next === 1 ? ++generation.current : generation.current
+    setLoading(true)
+    try {
+      const answer = await pool({ page: next, keyword: q.trim() })
+      if (mine !== generation.current)
+        return
+      setItems((old) => (next === 1 ? answer.customers : [...old, ...answer.customers]))
+      setHasMore(answer.hasMore)
+      setPage(next)
+    } catch (e) {
+      toast(e instanceof ApiError ? e.message : t.network)
+    } finally {
+      if (mine === generation.current)
+        setLoading(false)
+    }
+  }
+  useSignedIn(() => load(1))
+  usePullDownRefresh(() => load(1).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (hasMore && !loading)
+      load(page + 1)
+  })
+
+  const onSearch = (value: string) => {
+    setKeyword(value)
+    clearTimeout(debounce.current)
+    debounce.current = setTimeout(() => load(1, value), 300)
+  }
+
+  const take = async (c: Customer) => {
+    try {
+      await claim(c.id)
+      setItems((old) => old.filter((x) => x.id !== c.id))
+      toast(t.claimed, 'success')
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setItems((old) => old.filter((x) => x.id !== c.id))
+        toast(t.claimLost)
+      } else {
+        toast(e instanceof ApiError ? e.message : t.network)
+      }
+    }
+  }
+
+  return (
+    <View className='screen pool'>
+      <View className='customers__bar'>
+        <Input className='customers__search' id='pool-search' placeholder={t.search} value={keyword} confirmType='search'
+          onInput={(e) => onSearch(e.detail.value)} onConfirm={() => load(1)} />
+      </View>
+      {items.map((c) => (
+        <View key={c.id} className='card row pool__item'>
+          <View className='customer__main'>
+            <View className='row customer__title'>
+              <Text className='customer__name'>{c.name}</Text>
+              {c.status ? <Text className='badge'>{label('status', c.status)}</Text> : null}
+            </View>
+            <Text className='muted customer__line'>{[c.industry, c.city || c.province].filter(Boolean).join(' · ')}</Text>
+            <Text className='muted customer__line'>{t.lastContact}: {c.lastContactAt ? shortDate(c.lastContactAt) : t.never}</Text>
+          </View>
+          <Text className='pool__claim' onClick={() => take(c)}>{t.claim}</Text>
+        </View>
+      ))}
+      {loading ? <View className='footer'>{t.loading}</View>
+        : !items.length ? <View className='empty'>{t.poolEmpty}</View>
+        : !hasMore ? <View className='footer'>{t.noMore}</View> : null}
+    </View>
+  )
+}
