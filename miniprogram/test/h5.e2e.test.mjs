@@ -67,7 +67,7 @@ before(async () => {
   assert.ok(existsSync(chromiumPath), `no Chromium at ${chromiumPath}: run scripts/install-deps test`)
   dir = mkdtempSync(join(tmpdir(), 'crm-h5-'))
   const db = join(dir, 'crm.sqlite')
-  const demo = spawnSync(crm, ['--database', db, 'demo', '--customers', '3000', '--password', password], { encoding: 'utf8' })
+  const demo = spawnSync(crm, ['--database', db, 'demo', '--customers', '6000', '--password', password], { encoding: 'utf8' })
   assert.equal(demo.status, 0, demo.stderr)
   rep = demo.stdout.split('\n').map((l) => l.trim().split(/\s+/)[0]).find((name) => /^rep\d+$/.test(name))
   assert.ok(rep, 'the demo prints its reps')
@@ -136,6 +136,15 @@ test('signing in shows the rep\'s customers, as the API lists them', async () =>
   const names = await page.locator('.customer__name').allInnerTexts()
   assert.deepEqual(names, listed.body.customers.map((c) => c.name))
   await snap('customers')
+
+  // The bottom of the list asks for page 2 (the demo gives a rep about 30 customers).
+  assert.equal(listed.body.hasMore, true)
+  const second = await api('GET', '/api/crm/customers?page=2&limit=20&status=all&sortBy=lastContact', token)
+  const all = [...listed.body.customers, ...second.body.customers].map((c) => c.name)
+  await page.mouse.wheel(0, 20000)
+  await page.waitForFunction((n) => document.querySelectorAll('.customer__name').length === n, all.length)
+  assert.deepEqual(await page.locator('.customer__name').allInnerTexts(), all)
+  await page.mouse.wheel(0, -20000)
 })
 
 test('a two-character Chinese search narrows the list to matching customers', async () => {

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
 import { customers as listCustomers, logCall } from '../../api/crm'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
 import { useSignedIn } from '../../signedIn'
+import { useCustomerPages } from '../../pagedList'
 import './index.css'
 
 const STATUSES = ['all', 'prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
@@ -18,43 +19,15 @@ const SORTS = [
 // The customer list of seed 000's customers page: 20 per page, more on reaching the bottom, a search
 // (sent 300 ms after the last keystroke, or at once on confirm), a status filter and a sort.
 export default function Customers() {
-  const [items, setItems] = useState<Customer[]>([])
   const [keyword, setKeyword] = useState('')
   const [status, setStatus] = useState('all')
   const [sort, setSort] = useState(0)
-  const [page, setPage] = useState(1)
-  const [hasMore, setHasMore] = useState(true)
-  const [loading, setLoading] = useState(false)
-  const [failed, setFailed] = useState(false)
-  const generation = useRef(0) // answers to an older search are dropped
   const debounce = useRef<ReturnType<typeof setTimeout>>()
-
-  const load = async (next: number, q = { keyword, status, sort }) => {
-    const mine = next === 1 ? ++generation.current : generation.current
-    setLoading(true)
-    setFailed(false)
-    try {
-      const answer = await listCustomers({ page: next, keyword: q.keyword.trim(), status: q.status, sortBy: SORTS[q.sort].key })
-      if (mine !== generation.current)
-        return
-      setItems((old) => (next === 1 ? answer.customers : [...old, ...answer.customers]))
-      setHasMore(answer.hasMore)
-      setPage(next)
-    } catch {
-      if (mine === generation.current)
-        setFailed(true)
-    } finally {
-      if (mine === generation.current)
-        setLoading(false)
-    }
-  }
-
+  const { items, hasMore, loading, failed, load, retry } = useCustomerPages(
+    (page, q: { keyword: string; status: string; sort: number }) =>
+      listCustomers({ page, keyword: q.keyword.trim(), status: q.status, sortBy: SORTS[q.sort].key }),
+    () => ({ keyword, status, sort }))
   useSignedIn(() => load(1))
-  usePullDownRefresh(() => load(1).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (hasMore && !loading && !failed)
-      load(page + 1)
-  })
 
   const onSearch = (value: string) => {
     setKeyword(value)
@@ -116,7 +89,7 @@ export default function Customers() {
           </View>
         </View>
       ))}
-      {failed ? <View className='footer' onClick={() => load(items.length ? page + 1 : 1)}>{t.loadFailed}</View>
+      {failed ? <View className='footer' onClick={retry}>{t.loadFailed}</View>
         : loading ? <View className='footer'>{t.loading}</View>
         : !items.length ? <View className='empty'>{t.noCustomers}</View>
         : !hasMore ? <View className='footer'>{t.noMore}</View> : null}

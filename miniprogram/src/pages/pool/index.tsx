@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { claim, pool } from '../../api/crm'
@@ -7,42 +6,17 @@ import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
 import { toast, useSignedIn } from '../../signedIn'
+import { useCustomerPages } from '../../pagedList'
 import './index.css'
 
 // The public pool: customers nobody owns, for any rep to claim. The server makes a claim atomic (of
 // two reps claiming at once exactly one wins, the other gets 409) and applies the claim limits.
 export default function Pool() {
-  const [items, setItems] = useState<Customer[]>([])
   const [keyword, setKeyword] = useState('')
-  const [page, setPage] = useState(1)
-  const [hasMore, setHasMore] = useState(true)
-  const [loading, setLoading] = useState(false)
-  const generation = useRef(0)
   const debounce = useRef<ReturnType<typeof setTimeout>>()
-
-  const load = async (next: number, q = keyword) => {
-    const mine = next === 1 ? ++generation.current : generation.current
-    setLoading(true)
-    try {
-      const answer = await pool({ page: next, keyword: q.trim() })
-      if (mine !== generation.current)
-        return
-      setItems((old) => (next === 1 ? answer.customers : [...old, ...answer.customers]))
-      setHasMore(answer.hasMore)
-      setPage(next)
-    } catch (e) {
-      toast(e instanceof ApiError ? e.message : t.network)
-    } finally {
-      if (mine === generation.current)
-        setLoading(false)
-    }
-  }
+  const { items, setItems, hasMore, loading, failed, load, retry } = useCustomerPages(
+    (page, q: string) => pool({ page, keyword: q.trim() }), () => keyword)
   useSignedIn(() => load(1))
-  usePullDownRefresh(() => load(1).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (hasMore && !loading)
-      load(page + 1)
-  })
 
   const onSearch = (value: string) => {
     setKeyword(value)
@@ -84,7 +58,8 @@ export default function Pool() {
           <Text className='pool__claim' onClick={() => take(c)}>{t.claim}</Text>
         </View>
       ))}
-      {loading ? <View className='footer'>{t.loading}</View>
+      {failed ? <View className='footer' onClick={retry}>{t.loadFailed}</View>
+        : loading ? <View className='footer'>{t.loading}</View>
         : !items.length ? <View className='empty'>{t.poolEmpty}</View>
         : !hasMore ? <View className='footer'>{t.noMore}</View> : null}
     </View>

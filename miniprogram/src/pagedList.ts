@@ -1,0 +1,45 @@
+import { useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import type { CustomerPage } from './api/types'
+
+// A list the API answers a page at a time (the customers, the public pool): page 1 replaces the
+// items, later pages append, reaching the bottom asks for the next one, pulling down reloads.
+// `load(1, query)` starts a new query; answers to an older one (a slow search overtaken by a
+// keystroke) are dropped.
+export function useCustomerPages<Q>(fetchPage: (page: number, query: Q) => Promise<CustomerPage>, current: () => Q) {
+  const [items, setItems] = useState<CustomerPage['customers']>([])
+  const [page, setPage] = useState(1)
+  const [hasMore, setHasMore] = useState(true)
+  const [loading, setLoading] = useState(false)
+  const [failed, setFailed] = useState(false)
+  const generation = useRef(0)
+
+  const load = async (next: number, query: Q = current()) => {
+    const mine = next === 1 ? ++generation.current : generation.current
+    setLoading(true)
+    setFailed(false)
+    try {
+      const answer = await fetchPage(next, query)
+      if (mine !== generation.current)
+        return
+      setItems((old) => (next === 1 ? answer.customers : [...old, ...answer.customers]))
+      setHasMore(answer.hasMore)
+      setPage(next)
+    } catch {
+      if (mine === generation.current)
+        setFailed(true)
+    } finally {
+      if (mine === generation.current)
+        setLoading(false)
+    }
+  }
+
+  usePullDownRefresh(() => load(1).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (hasMore && !loading && !failed)
+      load(page + 1)
+  })
+  // After a failure, a tap on the footer tries again where it stopped.
+  const retry = () => load(items.length ? page + 1 : 1)
+  return { items, setItems, hasMore, loading, failed, load, retry }
+}
