@@ -7,6 +7,7 @@ export default defineAppConfig({
     'pages/opportunity-form/index',
     'pages/message/index',
     'pages/pool/index',
+    'pages/task-form/index',
     'pages/pipeline/index',
     'pages/tasks/index',
     'pages/analytics/index',

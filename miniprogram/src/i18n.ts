@@ -24,6 +24,7 @@ const zh = {
   me: '我的', role: '角色', scope: '数据范围', signOut: '退出登录', signedOut: '已退出',
   openOpportunities: '进行中商机', newOpportunity: '新建商机', opportunityName: '商机名称', amount: '金额（元）', expectedClose: '预计成交', message: '消息', messagePlaceholder: '输入消息', send: '发送', noMessages: '还没有消息',
   pool: '公海', claim: '领取', claimed: '已领取', claimLost: '已被他人领取', poolEmpty: '公海里没有客户', release: '退回公海', releaseConfirm: '退回后其他同事可以领取该客户，确定退回？', released: '已退回公海', poolSince: '进入公海',
+  newTask: '新建任务', taskTitle: '任务', remind: '提前 30 分钟提醒', description: '说明',
   tabCustomers: '客户', tabPipeline: '商机', tabTasks: '任务', tabAnalytics: '分析', tabMe: '我的'
 }
 
@@ -51,6 +52,7 @@ const en: Words = {
   me: 'Me', role: 'Role', scope: 'Data scope', signOut: 'Sign out', signedOut: 'Signed out',
   openOpportunities: 'Open opportunities', newOpportunity: 'New opportunity', opportunityName: 'Opportunity', amount: 'Amount', expectedClose: 'Expected close', message: 'Message', messagePlaceholder: 'Type a message', send: 'Send', noMessages: 'No messages yet',
   pool: 'Pool', claim: 'Claim', claimed: 'Claimed', claimLost: 'Someone claimed it first', poolEmpty: 'The pool is empty', release: 'Back to pool', releaseConfirm: 'Colleagues will be able to claim this customer. Give it back to the pool?', released: 'Back in the pool', poolSince: 'In the pool since',
+  newTask: 'New task', taskTitle: 'Task', remind: 'Remind me 30 minutes before', description: 'Details',
   tabCustomers: 'Customers', tabPipeline: 'Pipeline', tabTasks: 'Tasks', tabAnalytics: 'Analytics', tabMe: 'Me'
 }
 

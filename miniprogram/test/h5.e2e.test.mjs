@@ -268,16 +268,37 @@ test('the pipeline shows the server\'s open value; the tasks page completes a ta
   await page.locator('.opportunity__name', { hasText: '年度采购' }).first().waitFor()
   await snap('pipeline')
 
-  const created = await api('POST', '/api/crm/tasks', token, { title: '回访：确认报价', dueDate: Date.now() + 3600000 })
+  // Due now: always in today's view, whatever the hour the test runs at.
+  const title = `回访：确认报价（${Date.now() % 100000}）`
+  const created = await api('POST', '/api/crm/tasks', token, { title, dueDate: Date.now() })
   assert.equal(created.status, 201)
   await page.goto(`${base}/m/#/pages/tasks/index`)
-  const row = page.locator('.task', { hasText: '回访：确认报价' })
+  const row = page.locator('.task', { hasText: title }).filter({ visible: true })
   await row.waitFor()
   await snap('tasks')
   await row.locator('.task__done').click()
   await row.waitFor({ state: 'detached' })
   const task = await api('GET', `/api/crm/tasks/${created.body.task.id}`, token)
   assert.equal(task.body.task.status, 'completed')
+})
+
+test('a task added on the tasks page is the rep\'s, with its reminder 30 minutes before it is due', async () => {
+  await page.goto(`${base}/m/#/pages/tasks/index`)
+  await page.locator('#new-task').click()
+  await page.locator('#task-title input').waitFor()
+  const title = `准备投标材料（第 ${Date.now() % 100000} 号）` // the demo's own tasks have titles like this one
+  await typeInto('#task-title', title)
+  await page.locator('#create-task').click()
+  await page.waitForURL(/#\/pages\/tasks\/index/)
+  const open = await api('GET', '/api/crm/tasks?status=open&limit=100', token)
+  const task = open.body.tasks.find((x) => x.title === title)
+  assert.ok(task, 'the task is in the API')
+  const me = await api('GET', '/api/me', token)
+  assert.equal(task.assigneeId, me.body.user.id)
+  assert.equal(Date.parse(task.dueDate) - Date.parse(task.reminderTime), 30 * 60000)
+  // Due within the hour after now (at the full hour): in the next 7 days' view.
+  await page.getByText('未来 7 天', { exact: true }).filter({ visible: true }).click()
+  await page.locator('.task', { hasText: title }).filter({ visible: true }).waitFor()
 })
 
 test('signing out revokes the token on the server', async () => {

@@ -1,5 +1,5 @@
 // The WeChat build compiles: every page of app.config.ts becomes a mini program page (js, json,
-// wxml, wxss), the tab bar's icons are PNG files in the package (WeChat takes no SVG there), and the
+// wxml), the tab bar's icons are PNG files in the package (WeChat takes no SVG there), and the
 // API's address given at build time is what the app calls. WeChat itself cannot run here; the H5
 // test (h5.e2e.test.mjs) drives the same pages in a browser.
 import { test } from 'node:test'
@@ -25,7 +25,7 @@ test('the WeChat build has every page, the tab icons and the API address', () =>
   assert.ok(pages.length >= 10, `pages in app.config.ts: ${pages.length}`)
   assert.deepEqual(app.pages, pages)
   for (const page of pages)
-    for (const ext of ['js', 'json', 'wxml', 'wxss'])
+    for (const ext of ['js', 'json', 'wxml']) // a .wxss only for a page with styles of its own
       assert.ok(existsSync(join(out, `${page}.${ext}`)), `${page}.${ext}`)
   assert.equal(app.tabBar.list.length, 5)
   for (const tab of app.tabBar.list)

@@ -61,6 +61,8 @@ export const moveOpportunity = (id: number, stageId: number, lossReason?: string
 export type TaskView = 'today' | 'overdue' | 'upcoming'
 export const tasks = (view: TaskView) =>
   request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { view, days: view === 'upcoming' ? 7 : undefined, tz: timeZone() })
+export const createTask = (fields: { title: string; dueDate: number; reminderTime?: number; description?: string; customerId?: number }) =>
+  request<{ success: boolean; task: Task }>('POST', '/api/crm/tasks', fields)
 export const completeTask = (id: number) =>
   request<{ success: boolean; task: Task }>('PATCH', `/api/crm/tasks/${id}`, { status: 'completed' })
 

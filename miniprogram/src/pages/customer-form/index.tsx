@@ -5,7 +5,6 @@ import { ApiError } from '../../api/client'
 import { createCustomer } from '../../api/crm'
 import { label, t } from '../../i18n'
 import { toast, useSignedIn } from '../../signedIn'
-import './index.css'
 
 const KINDS = ['company', 'person'] as const
 const STATUSES = ['prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']

@@ -5,7 +5,6 @@ import { ApiError } from '../../api/client'
 import { createOpportunity } from '../../api/crm'
 import { t } from '../../i18n'
 import { toast, useSignedIn } from '../../signedIn'
-import './index.css'
 
 // A new opportunity for the customer whose page opened this one; it starts in the default
 // pipeline's first stage with that stage's probability (the server decides both). The amount goes

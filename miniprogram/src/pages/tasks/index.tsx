@@ -71,6 +71,7 @@ export default function Tasks() {
             <Text className='task__done' onClick={() => complete(task)}>{t.complete}</Text>
           </View>
         ))}
+      <View className='fab' id='new-task' onClick={() => Taro.navigateTo({ url: '/pages/task-form/index' })}>+</View>
     </View>
   )
 }
