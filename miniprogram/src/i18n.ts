@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 const zh = {
   appName: '客户管理',
   signIn: '登录', signingIn: '正在登录…', username: '用户名', password: '密码',
-  wrongPassword: '用户名或密码错误', locked: '登录失败次数过多，请稍后再试', network: '无法连接服务器，请检查网络',
+  wrongPassword: '用户名或密码错误', locked: '登录失败次数过多，请稍后再试', inactive: '该账号已停用，请联系管理员', network: '无法连接服务器，请检查网络',
   mustChange: '首次登录请设置新密码', currentPassword: '当前密码', newPassword: '新密码（至少 10 位）', save: '保存',
   search: '搜索姓名、公司、电话', all: '全部', sortLastContact: '最近联系', sortCreated: '最新创建', sortName: '名称',
   noCustomers: '没有客户', loading: '加载中…', noMore: '没有更多了', notFound: '客户不存在或无权查看', loadFailed: '加载失败，点击重试',
@@ -33,7 +33,7 @@ type Words = typeof zh
 const en: Words = {
   appName: 'CRM',
   signIn: 'Sign in', signingIn: 'Signing in…', username: 'User name', password: 'Password',
-  wrongPassword: 'Wrong user name or password', locked: 'Too many failed sign-ins; try again later', network: 'Cannot reach the server; check the network',
+  wrongPassword: 'Wrong user name or password', locked: 'Too many failed sign-ins; try again later', inactive: 'This account has been deactivated; ask an administrator', network: 'Cannot reach the server; check the network',
   mustChange: 'Choose a new password for your first sign-in', currentPassword: 'Current password', newPassword: 'New password (10 characters or more)', save: 'Save',
   search: 'Search name, company, phone', all: 'All', sortLastContact: 'Last contact', sortCreated: 'Newest', sortName: 'Name',
   noCustomers: 'No customers', loading: 'Loading…', noMore: 'No more', notFound: 'No such customer, or not yours to see', loadFailed: 'Loading failed; tap to retry',

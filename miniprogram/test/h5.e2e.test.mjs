@@ -160,6 +160,23 @@ test('a two-character Chinese search narrows the list to matching customers', as
   await typeInto('#search', '')
 })
 
+test('the new-customer form says what is missing in Chinese, then creates the rep\'s customer', async () => {
+  await page.locator('.fab').filter({ visible: true }).click()
+  await page.locator('#field-name input').waitFor()
+  await page.locator('#create-customer').click()
+  await page.locator('.form__error', { hasText: '请填写名称' }).waitFor()
+  const name = `深圳前海测试贸易有限公司${Date.now() % 100000}`
+  await typeInto('#field-name', name)
+  await typeInto('#field-phone', '13800138000')
+  await page.locator('#create-customer').click()
+  await page.locator('#customer-name', { hasText: name }).waitFor()
+  const found = await api('GET', `/api/crm/customers?page=1&limit=5&keyword=${encodeURIComponent(name)}`, token)
+  assert.equal(found.body.customers.length, 1)
+  assert.equal(found.body.customers[0].phone, '13800138000')
+  const me = await api('GET', '/api/me', token)
+  assert.equal(found.body.customers[0].ownerId, me.body.user.id)
+})
+
 test('a note logged on a customer\'s page is stored and shown in the timeline', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ApiError } from '../../api/client'
 import { salesMetrics } from '../../api/crm'
 import type { SalesMetrics } from '../../api/types'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { money } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import './index.css'
@@ -28,7 +28,7 @@ export default function Analytics() {
       setMetrics((await salesMetrics(p)).metrics)
       setError('')
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t.network)
+      setError(errorText(e))
     }
   }
   useSignedIn(() => load())

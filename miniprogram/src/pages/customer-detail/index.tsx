@@ -7,8 +7,9 @@ import {
 } from '../../api/crm'
 import type { Activity, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { dateTime, money } from '../../format'
-import { toast, useSignedIn } from '../../signedIn'
+import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
 import './index.css'
 
 type Form = '' | 'note' | 'visit' | 'followUp'
@@ -45,7 +46,7 @@ export default function CustomerDetail() {
       setOpportunities(deals.opportunities)
     } catch (e) {
       // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
-      setError(e instanceof ApiError ? (e.status === 404 ? t.notFound : e.message) : t.network)
+      setError(e instanceof ApiError && e.status === 404 ? t.notFound : errorText(e))
     }
   }
   useSignedIn(load)
@@ -82,7 +83,7 @@ export default function CustomerDetail() {
       setText('')
       await load()
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t.network)
+      setError(errorText(e))
     } finally {
       setBusy(false)
     }
@@ -106,9 +107,10 @@ export default function CustomerDetail() {
     try {
       await release(id)
       toast(t.released, 'success')
+      Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
       Taro.navigateBack()
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t.network)
+      toast(errorText(e))
     }
   }
 

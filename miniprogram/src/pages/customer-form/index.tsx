@@ -4,7 +4,8 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { createCustomer } from '../../api/crm'
 import { label, t } from '../../i18n'
-import { toast, useSignedIn } from '../../signedIn'
+import { errorText } from '../../errorText'
+import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
 
 const KINDS = ['company', 'person'] as const
 const STATUSES = ['prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
@@ -28,9 +29,10 @@ export default function CustomerForm() {
       const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) as Record<string, string>
       const answer = await createCustomer(body)
       toast(t.created, 'success')
+      Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
       Taro.redirectTo({ url: `/pages/customer-detail/index?id=${answer.customer.id}` })
     } catch (e) {
-      setError(e instanceof ApiError ? { field: e.field, message: e.message } : { message: t.network })
+      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
     } finally {
       setBusy(false)
     }

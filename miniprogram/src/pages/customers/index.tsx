@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
 import { customers as listCustomers, logCall } from '../../api/crm'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
-import { useSignedIn } from '../../signedIn'
+import { CUSTOMERS_CHANGED, useSignedIn } from '../../signedIn'
 import { useCustomerPages } from '../../pagedList'
 import './index.css'
 
@@ -27,7 +27,19 @@ export default function Customers() {
     (page, q: { keyword: string; status: string; sort: number }) =>
       listCustomers({ page, keyword: q.keyword.trim(), status: q.status, sortBy: SORTS[q.sort].key }),
     () => ({ keyword, status, sort }))
-  useSignedIn(() => load(1))
+  // Loaded when first shown, not on every return from a customer's page: the rep keeps the place
+  // they scrolled to (pulling down reloads). A customer added or given back meanwhile reloads it.
+  const stale = useRef(true)
+  useEffect(() => {
+    const mark = () => { stale.current = true }
+    Taro.eventCenter.on(CUSTOMERS_CHANGED, mark)
+    return () => { Taro.eventCenter.off(CUSTOMERS_CHANGED, mark) }
+  }, [])
+  useSignedIn(() => {
+    if (stale.current)
+      load(1)
+    stale.current = false
+  })
 
   const onSearch = (value: string) => {
     setKeyword(value)

@@ -5,18 +5,19 @@ import { ApiError } from '../../api/client'
 import { changePassword, login } from '../../api/crm'
 import { remember } from '../../api/session'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import './index.css'
 
 function messageFor(e: unknown): string {
-  if (!(e instanceof ApiError))
+  if (!(e instanceof ApiError) || e.status === 0)
     return t.network
-  if (e.status === 0)
-    return t.network
-  if (e.status === 429)
+  if (e.status === 429 || e.code === 'auth.locked')
     return t.locked
+  if (e.code === 'auth.inactive')
+    return t.inactive
   if (e.status === 401 || e.code.startsWith('auth.'))
     return t.wrongPassword
-  return e.message
+  return errorText(e)
 }
 
 export default function Login() {
@@ -57,7 +58,7 @@ export default function Login() {
       await changePassword(password, newPassword)
       enter()
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t.network)
+      setError(errorText(e))
     } finally {
       setBusy(false)
     }

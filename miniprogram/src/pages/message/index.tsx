@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
-import { ApiError } from '../../api/client'
 import { customerMessages, sendMessage } from '../../api/crm'
 import type { Activity } from '../../api/types'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
 import { toast, useSignedIn } from '../../signedIn'
 import './index.css'
@@ -21,7 +21,7 @@ export default function Message() {
     try {
       setMessages((await customerMessages(customerId)).messages.slice().reverse())
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t.network)
+      toast(errorText(e))
     }
   }
   useSignedIn(load)
@@ -36,7 +36,7 @@ export default function Message() {
       setMessages((old) => [...(old || []), answer.message])
       setText('')
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t.network)
+      toast(errorText(e))
     } finally {
       setBusy(false)
     }

@@ -4,6 +4,7 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { createOpportunity } from '../../api/crm'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { toast, useSignedIn } from '../../signedIn'
 
 // A new opportunity for the customer whose page opened this one; it starts in the default
@@ -34,7 +35,7 @@ export default function OpportunityForm() {
       toast(t.created, 'success')
       Taro.navigateBack()
     } catch (e) {
-      setError(e instanceof ApiError ? { field: e.field, message: e.message } : { message: t.network })
+      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
     } finally {
       setBusy(false)
     }

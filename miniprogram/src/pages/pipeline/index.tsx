@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client'
 import { moveOpportunity, pipeline as loadPipeline } from '../../api/crm'
 import type { Opportunity, Pipeline as Board, Stage } from '../../api/types'
 import { label, t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { daysSince, money } from '../../format'
 import { toast, useSignedIn } from '../../signedIn'
 import './index.css'
@@ -26,7 +27,7 @@ export default function Pipeline() {
       setError('')
       setStageId((current) => current ?? (answer.stages.find((s) => s.kind === 'open') || answer.stages[0])?.id ?? null)
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t.network)
+      setError(errorText(e))
     }
   }
   useSignedIn(load)
@@ -48,7 +49,7 @@ export default function Pipeline() {
     } catch (e) {
       Taro.hideLoading()
       // A refused move says why (e.g. the stage needs a loss reason, or the record changed meanwhile).
-      toast(e instanceof ApiError && e.status !== 0 ? e.message : t.moveFailed)
+      toast(e instanceof ApiError && e.status !== 0 ? errorText(e) : t.moveFailed)
     }
   }
 

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { claim, pool } from '../../api/crm'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { shortDate } from '../../format'
-import { toast, useSignedIn } from '../../signedIn'
+import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
 import { useCustomerPages } from '../../pagedList'
 import './index.css'
 
@@ -29,12 +31,13 @@ export default function Pool() {
       await claim(c.id)
       setItems((old) => old.filter((x) => x.id !== c.id))
       toast(t.claimed, 'success')
+      Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         setItems((old) => old.filter((x) => x.id !== c.id))
         toast(t.claimLost)
       } else {
-        toast(e instanceof ApiError ? e.message : t.network)
+        toast(errorText(e))
       }
     }
   }

@@ -4,6 +4,7 @@ import { Button, Input, Picker, Switch, Text, Textarea, View } from '@tarojs/com
 import { ApiError } from '../../api/client'
 import { createTask } from '../../api/crm'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { toast, useSignedIn } from '../../signedIn'
 import './index.css'
 
@@ -35,7 +36,7 @@ export default function TaskForm() {
       toast(t.created, 'success')
       Taro.navigateBack()
     } catch (e) {
-      setError(e instanceof ApiError ? { field: e.field, message: e.message } : { message: t.network })
+      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
     } finally {
       setBusy(false)
     }

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ApiError } from '../../api/client'
 import { completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
 import type { Task } from '../../api/types'
 import { t } from '../../i18n'
+import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
 import { toast, useSignedIn } from '../../signedIn'
 import './index.css'
@@ -27,7 +27,7 @@ export default function Tasks() {
       setItems(answer.tasks)
       setError('')
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t.network)
+      setError(errorText(e))
     }
   }
   useSignedIn(() => load())
@@ -45,7 +45,7 @@ export default function Tasks() {
       setItems((old) => (old || []).filter((x) => x.id !== task.id))
       toast(t.completed, 'success')
     } catch (e) {
-      toast(e instanceof ApiError ? e.message : t.network)
+      toast(errorText(e))
     }
   }
 
