@@ -16,6 +16,23 @@ function groupDigits(value: number): string {
 
 const pad = (n: number) => (n < 10 ? '0' + n : String(n))
 
+// A local date and time of day as the pickers give them ("2026-12-07", "10:00").
+export interface LocalWhen {
+  date: string
+  time: string
+}
+
+// `days` from today at `hour`:00, or (without an hour) the next full hour after `days` from now.
+export function localWhen(days: number, hour?: number): LocalWhen {
+  const d = new Date(Date.now() + days * 86400000 + (hour === undefined ? 3600000 : 0))
+  const h = hour === undefined ? d.getHours() : hour
+  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(h)}:00` }
+}
+
+export function epochMs(when: LocalWhen): number {
+  return new Date(`${when.date}T${when.time}:00`).getTime()
+}
+
 export function dateTime(iso: string | null): string {
   if (!iso)
     return ''

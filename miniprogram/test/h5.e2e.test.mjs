@@ -193,6 +193,28 @@ test('a note logged on a customer\'s page is stored and shown in the timeline', 
   assert.ok(timeline.body.activities.some((a) => a.content === note && a.type === 'note'), 'the note is in the API\'s timeline')
 })
 
+test('a follow-up scheduled on a customer\'s page is due tomorrow at 10:00 with its task and reminder', async () => {
+  const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
+  const customer = listed.body.customers[0]
+  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await page.locator('#follow-up').filter({ visible: true }).click()
+  const notes = `带样品上门演示 ${Date.now() % 100000}`
+  await typeInto('#log-text', notes)
+  await page.locator('#log-save').filter({ visible: true }).click()
+  let followUp
+  for (let i = 0; i < 50 && !followUp; i++) {
+    const list = await api('GET', `/api/crm/customers/${customer.id}/follow-ups?limit=20`, token)
+    followUp = list.body.followUps.find((f) => f.notes === notes)
+    if (!followUp)
+      await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.ok(followUp, 'the follow-up is in the API')
+  const tomorrow = new Date(Date.now() + 86400000)
+  const due = new Date(followUp.task.dueDate)
+  assert.deepEqual([due.getDate(), due.getHours(), due.getMinutes()], [tomorrow.getDate(), 10, 0])
+  assert.equal(Date.parse(followUp.task.dueDate) - Date.parse(followUp.task.reminderTime), 30 * 60000)
+})
+
 test('an opportunity created from a customer\'s page is stored with the exact amount and listed there', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]

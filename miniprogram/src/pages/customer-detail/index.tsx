@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
   customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, logCall, release, scheduleFollowUp
@@ -8,17 +8,12 @@ import {
 import type { Activity, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
-import { dateTime, money } from '../../format'
+import { dateTime, epochMs, localWhen, money } from '../../format'
+import WhenPicker from '../../components/WhenPicker'
 import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
 import './index.css'
 
 type Form = '' | 'note' | 'visit' | 'followUp'
-
-const pad = (n: number) => (n < 10 ? '0' + n : String(n))
-function tomorrowAtTen(): { date: string; time: string } {
-  const d = new Date(Date.now() + 86400000)
-  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: '10:00' }
-}
 
 // A customer: profile, quick logging (note, visit, call), a follow-up with its reminder, the
 // timeline (newest first, paged by the API's `next`) and the open tasks.
@@ -31,7 +26,7 @@ export default function CustomerDetail() {
   const [opportunities, setOpportunities] = useState<Opportunity[]>([])
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
-  const [when, setWhen] = useState(tomorrowAtTen())
+  const [when, setWhen] = useState(localWhen(1, 10))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 
@@ -72,7 +67,7 @@ export default function CustomerDetail() {
     setError('')
     try {
       if (form === 'followUp') {
-        const at = new Date(`${when.date}T${when.time}:00`).getTime()
+        const at = epochMs(when)
         await scheduleFollowUp(id, at, text)
         toast(t.scheduled)
       } else {
@@ -158,14 +153,7 @@ export default function CustomerDetail() {
       {form ? (
         <View className='card'>
           {form === 'followUp' ? (
-            <View className='row detail__when'>
-              <Picker mode='date' value={when.date} onChange={(e) => setWhen({ ...when, date: e.detail.value })}>
-                <Text className='chip'>{t.followUpDate}: {when.date}</Text>
-              </Picker>
-              <Picker mode='time' value={when.time} onChange={(e) => setWhen({ ...when, time: e.detail.value })}>
-                <Text className='chip'>{t.followUpTime}: {when.time}</Text>
-              </Picker>
-            </View>
+            <WhenPicker value={when} onChange={setWhen} />
           ) : null}
           <Textarea className='detail__text' id='log-text' value={text} maxlength={2000}
             placeholder={form === 'followUp' ? t.followUpNotes : t.logContent} onInput={(e) => setText(e.detail.value)} />

@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { ApiError } from '../../api/client'
 import { createCustomer } from '../../api/crm'
 import { label, t } from '../../i18n'
-import { errorText } from '../../errorText'
 import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
+import { useSubmit } from '../../useSubmit'
 
 const KINDS = ['company', 'person'] as const
 const STATUSES = ['prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
@@ -16,27 +15,14 @@ const STATUSES = ['prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
 export default function CustomerForm() {
   useSignedIn()
   const [fields, setFields] = useState({ name: '', kind: 'company', company: '', phone: '', email: '', source: '', status: 'prospect', notes: '' })
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
   const set = (key: keyof typeof fields) => (e: { detail: { value: string } }) => setFields({ ...fields, [key]: e.detail.value })
-
-  const save = async () => {
-    if (busy)
-      return
-    setBusy(true)
-    setError(null)
-    try {
-      const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) as Record<string, string>
-      const answer = await createCustomer(body)
-      toast(t.created, 'success')
-      Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
-      Taro.redirectTo({ url: `/pages/customer-detail/index?id=${answer.customer.id}` })
-    } catch (e) {
-      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, submit: save } = useSubmit(async () => {
+    const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) as Record<string, string>
+    const answer = await createCustomer(body)
+    toast(t.created, 'success')
+    Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
+    Taro.redirectTo({ url: `/pages/customer-detail/index?id=${answer.customer.id}` })
+  })
 
   const fieldError = (key: string) => (error && error.field === key ? <Text className='error form__error'>{error.message}</Text> : null)
   const input = (key: keyof typeof fields, title: string, type: 'text' | 'number' = 'text') => (

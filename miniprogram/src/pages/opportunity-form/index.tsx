@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { ApiError } from '../../api/client'
 import { createOpportunity } from '../../api/crm'
 import { t } from '../../i18n'
-import { errorText } from '../../errorText'
 import { toast, useSignedIn } from '../../signedIn'
+import { useSubmit } from '../../useSubmit'
 
 // A new opportunity for the customer whose page opened this one; it starts in the default
 // pipeline's first stage with that stage's probability (the server decides both). The amount goes
@@ -16,30 +15,17 @@ export default function OpportunityForm() {
   const customerId = Number(params.customerId)
   const customerName = decodeURIComponent(params.customerName || '')
   const [fields, setFields] = useState({ name: '', value: '', expectedCloseDate: '', notes: '' })
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const save = async () => {
-    if (busy)
-      return
-    setBusy(true)
-    setError(null)
-    try {
-      await createOpportunity({
-        customerId,
-        name: fields.name.trim(),
-        value: fields.value.trim() || '0',
-        expectedCloseDate: fields.expectedCloseDate || undefined,
-        notes: fields.notes || undefined
-      })
-      toast(t.created, 'success')
-      Taro.navigateBack()
-    } catch (e) {
-      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, submit: save } = useSubmit(async () => {
+    await createOpportunity({
+      customerId,
+      name: fields.name.trim(),
+      value: fields.value.trim() || '0',
+      expectedCloseDate: fields.expectedCloseDate || undefined,
+      notes: fields.notes || undefined
+    })
+    toast(t.created, 'success')
+    Taro.navigateBack()
+  })
 
   const fieldError = (key: string) => (error && error.field === key ? <Text className='error form__error'>{error.message}</Text> : null)
   return (
