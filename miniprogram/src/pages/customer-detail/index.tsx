@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
-  customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, logCall, release, scheduleFollowUp
+  customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, release, scheduleFollowUp
 } from '../../api/crm'
 import type { Activity, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
@@ -11,6 +11,8 @@ import { errorText } from '../../errorText'
 import { dateTime, epochMs, localWhen, money } from '../../format'
 import WhenPicker from '../../components/WhenPicker'
 import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
+import { useSubmit } from '../../useSubmit'
+import { callCustomer } from '../../call'
 import './index.css'
 
 type Form = '' | 'note' | 'visit' | 'followUp'
@@ -27,8 +29,7 @@ export default function CustomerDetail() {
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
   const [when, setWhen] = useState(localWhen(1, 10))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const [error, setError] = useState('') // loading the page
 
   const load = async () => {
     try {
@@ -49,50 +50,36 @@ export default function CustomerDetail() {
   const more = async () => {
     if (!next)
       return
-    const page = await customerActivities(id, next)
-    setActivities((old) => [...old, ...page.activities])
-    setNext(page.hasMore ? page.next : null)
+    try {
+      const page = await customerActivities(id, next)
+      setActivities((old) => [...old, ...page.activities])
+      setNext(page.hasMore ? page.next : null)
+    } catch (e) {
+      toast(errorText(e))
+    }
   }
 
   const open = (f: Form) => {
     setForm(form === f ? '' : f)
     setText('')
-    setError('')
   }
 
-  const submit = async () => {
-    if (busy)
-      return
-    setBusy(true)
-    setError('')
-    try {
-      if (form === 'followUp') {
-        const at = epochMs(when)
-        await scheduleFollowUp(id, at, text)
-        toast(t.scheduled)
-      } else {
-        await logActivity(id, form, text)
-        toast(t.logged, 'success')
-      }
-      setForm('')
-      setText('')
-      await load()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(false)
+  const { busy, error: submitError, submit } = useSubmit(async () => {
+    if (form === 'followUp') {
+      await scheduleFollowUp(id, epochMs(when), text)
+      toast(t.scheduled)
+    } else {
+      await logActivity(id, form, text)
+      toast(t.logged, 'success')
     }
-  }
+    setForm('')
+    setText('')
+    await load()
+  })
 
   const call = () => {
-    if (!c || !c.phone)
-      return
-    logCall(id, c.phone, 'initiated').catch(() => undefined)
-    Taro.makePhoneCall({
-      phoneNumber: c.phone,
-      success: () => logCall(id, c.phone, 'connected').then(load).catch(() => undefined),
-      fail: () => logCall(id, c.phone, 'failed').catch(() => undefined)
-    })
+    if (c && c.phone)
+      callCustomer(id, c.phone, load)
   }
 
   const giveBack = async () => {
@@ -160,7 +147,7 @@ export default function CustomerDetail() {
           <Button className='primary' id='log-save' loading={busy} disabled={busy} onClick={submit}>{t.save}</Button>
         </View>
       ) : null}
-      {error ? <Text className='error detail__error'>{error}</Text> : null}
+      {submitError ? <Text className='error detail__error'>{submitError.message}</Text> : null}
 
       {opportunities.length ? <Text className='section-title'>{t.openOpportunities}</Text> : null}
       {opportunities.map((o) => (

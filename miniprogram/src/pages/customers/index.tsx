@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
-import { customers as listCustomers, logCall } from '../../api/crm'
+import { customers as listCustomers } from '../../api/crm'
+import { callCustomer } from '../../call'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
@@ -57,13 +58,7 @@ export default function Customers() {
 
   const call = (e: { stopPropagation: () => void }, c: Customer) => {
     e.stopPropagation()
-    // The call is logged as initiated, then as connected or failed: the communication hub's reports.
-    logCall(c.id, c.phone, 'initiated').catch(() => undefined)
-    Taro.makePhoneCall({
-      phoneNumber: c.phone,
-      success: () => logCall(c.id, c.phone, 'connected').catch(() => undefined),
-      fail: () => logCall(c.id, c.phone, 'failed').catch(() => undefined)
-    })
+    callCustomer(c.id, c.phone)
   }
 
   return (
