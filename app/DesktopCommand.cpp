@@ -30,8 +30,7 @@ public:
         options.certificateFile = config.certificateFile;
         options.keyFile = config.keyFile;
         options.threads = 1; // a workstation serves a team, not the internet
-        options.webAppDirectory = WebAppLocation::defaultDirectory(); // the reps' H5 app at /m/
-        m_webAppBuilt = WebAppLocation::isBuilt(options.webAppDirectory);
+        options.webAppDirectory = m_webAppDirectory = WebAppLocation::defaultDirectory(); // the reps' H5 app at /m/
         DatabaseOptions database;
         database.location = databaseLocation;
         database.durable = true; // an acknowledged API write survives power loss
@@ -53,12 +52,16 @@ public:
     }
     bool isRunning() const override { return m_host && m_host->isRunning(); }
     QString url() const override { return m_host ? m_host->url() : QString(); }
-    QString webAppUrl() const override { return isRunning() && m_webAppBuilt ? url() + QStringLiteral("/m/") : QString(); }
+    // Looked at when asked: the server serves an app built after it started as well.
+    QString webAppUrl() const override
+    {
+        return isRunning() && WebAppLocation::isBuilt(m_webAppDirectory) ? url() + QStringLiteral("/m/") : QString();
+    }
     ~ApiServerControl() override { stop(); }
 
 private:
     std::unique_ptr<ApiHost> m_host;
-    bool m_webAppBuilt = false;
+    QString m_webAppDirectory;
 };
 
 bool wantsHelp(const QStringList &args)

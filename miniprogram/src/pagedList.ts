@@ -2,6 +2,10 @@ import { useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { CustomerPage } from './api/types'
 
+// Announced (Taro.eventCenter) when a page adds a customer or gives one back to the pool, so the
+// customer list, which keeps its place otherwise, reloads when shown again.
+export const CUSTOMERS_CHANGED = 'crm:customers-changed'
+
 // A list the API answers a page at a time (the customers, the public pool): page 1 replaces the
 // items, later pages append, reaching the bottom asks for the next one, pulling down reloads.
 // `load(1, query)` starts a new query; answers to an older one (a slow search overtaken by a

@@ -16,14 +16,6 @@ export function useSignedIn(onShow?: () => void): void {
   })
 }
 
-// Announced (Taro.eventCenter) when a page adds a customer or gives one back to the pool, so the
-// customer list, which keeps its place otherwise, reloads when shown again.
-export const CUSTOMERS_CHANGED = 'crm:customers-changed'
-
-export function toast(title: string, icon: 'success' | 'none' | 'error' = 'none'): void {
-  Taro.showToast({ title, icon, duration: 2000 })
-}
-
 // The tab bar's texts are written in Chinese in app.config.ts; an English phone gets them renamed
 // once (it fails quietly on pages that have no tab bar, and is tried again on the next page).
 let tabsNamed = isChinese

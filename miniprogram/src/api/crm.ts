@@ -1,12 +1,11 @@
 import { request } from './client'
-import type { Activity, Customer, CustomerPage, LoginAnswer, Opportunity, Pipeline, SalesMetrics, Task, User } from './types'
+import type { Activity, Customer, CustomerPage, LoginAnswer, Opportunity, Pipeline, SalesMetrics, Task } from './types'
 
 // One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
 
 export const login = (username: string, password: string) =>
   request<LoginAnswer>('POST', '/api/auth/login', { username, password })
 export const logout = () => request<{ success: boolean }>('POST', '/api/auth/logout')
-export const me = () => request<{ user: User } & User>('GET', '/api/me')
 export const changePassword = (currentPassword: string, newPassword: string) =>
   request<{ success: boolean }>('POST', '/api/auth/password', { currentPassword, newPassword })
 
@@ -23,7 +22,7 @@ export const pool = (q: { page: number; keyword?: string }) =>
   request<CustomerPage>('GET', '/api/crm/pool', undefined, { limit: 20, ...q })
 export const claim = (id: number) => request<{ success: boolean; customer: Customer }>('POST', `/api/crm/pool/${id}/claim`)
 export const release = (id: number) => request<{ success: boolean; customer: Customer }>('POST', `/api/crm/customers/${id}/release`)
-export const customer = (id: number) => request<{ customer: Customer } & Customer>('GET', `/api/crm/customers/${id}`)
+export const customer = (id: number) => request<{ customer: Customer }>('GET', `/api/crm/customers/${id}`)
 export const createCustomer = (fields: Partial<Customer>) =>
   request<{ success: boolean; customer: Customer }>('POST', '/api/crm/customers', fields)
 export const customerActivities = (id: number, before?: string) =>

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createCustomer } from '../../api/crm'
 import { label, t } from '../../i18n'
-import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
+import { CUSTOMERS_CHANGED } from '../../pagedList'
 import { useSubmit } from '../../useSubmit'
 
 const KINDS = ['company', 'person'] as const

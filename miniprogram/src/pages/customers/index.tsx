@@ -6,8 +6,8 @@ import { callCustomer } from '../../call'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
-import { CUSTOMERS_CHANGED, useSignedIn } from '../../signedIn'
-import { useCustomerPages } from '../../pagedList'
+import { useSignedIn } from '../../signedIn'
+import { CUSTOMERS_CHANGED, useCustomerPages } from '../../pagedList'
 import './index.css'
 
 const STATUSES = ['all', 'prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']

@@ -4,7 +4,8 @@ import { LOGIN_PAGE } from '../../api/client'
 import { logout } from '../../api/crm'
 import { currentUser, forget } from '../../api/session'
 import { label, t } from '../../i18n'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import './index.css'
 
 // Who is signed in and with what reach; signing out revokes the token on the server, not only here.

@@ -6,7 +6,8 @@ import type { Activity } from '../../api/types'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import './index.css'
 
 // The communication hub's messages with one customer: what was sent and received (logged as

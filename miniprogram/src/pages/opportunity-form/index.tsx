@@ -3,7 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createOpportunity } from '../../api/crm'
 import { t } from '../../i18n'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import { useSubmit } from '../../useSubmit'
 
 // A new opportunity for the customer whose page opened this one; it starts in the default

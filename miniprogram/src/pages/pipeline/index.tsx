@@ -7,7 +7,8 @@ import type { Opportunity, Pipeline as Board, Stage } from '../../api/types'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { daysSince, money } from '../../format'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import './index.css'
 
 // Seed 000's pipeline page: the stages with count, value and weighted value, the open stage's cards,
@@ -77,7 +78,9 @@ export default function Pipeline() {
           {label('stage', stage.name)} · {money(stage.value, board.currency)} · {t.weighted} {money(stage.weightedValue, board.currency)}
         </View>
       ) : null}
-      {cards.map((o) => (
+      {cards.map((o) => {
+        const targets = board.stages.filter((s) => s.id !== o.stageId) // where this card may move
+        return (
         <View key={o.id} className='card opportunity'>
           <View className='row'>
             <Text className='opportunity__name'>{o.name}</Text>
@@ -86,13 +89,13 @@ export default function Pipeline() {
           <Text className='muted opportunity__line'>{o.customerName}</Text>
           <View className='row'>
             <Text className='muted'>{t.probability} {o.probability}% · {daysSince(o.stageEnteredAt)} {t.daysInStage} · {o.ownerName}</Text>
-            <Picker mode='selector' range={board.stages.filter((s) => s.id !== o.stageId).map((s) => label('stage', s.name))}
-              onChange={(e) => move(o, board.stages.filter((s) => s.id !== o.stageId)[Number(e.detail.value)])}>
+            <Picker mode='selector' range={targets.map((s) => label('stage', s.name))}
+              onChange={(e) => move(o, targets[Number(e.detail.value)])}>
               <Text className='opportunity__move'>{t.moveTo} ▸</Text>
             </Picker>
           </View>
         </View>
-      ))}
+      ) })}
       {stage && !cards.length ? <View className='empty'>{stage.count ? `${stage.count} ${t.opportunities}` : t.noMore}</View> : null}
       {stage && stage.hasMore ? <View className='footer'>{cards.length} / {stage.count}</View> : null}
       {losing ? (

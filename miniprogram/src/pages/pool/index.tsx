@@ -7,8 +7,9 @@ import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { shortDate } from '../../format'
-import { CUSTOMERS_CHANGED, toast, useSignedIn } from '../../signedIn'
-import { useCustomerPages } from '../../pagedList'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
+import { CUSTOMERS_CHANGED, useCustomerPages } from '../../pagedList'
 import './index.css'
 
 // The public pool: customers nobody owns, for any rep to claim. The server makes a claim atomic (of

@@ -5,7 +5,8 @@ import { createTask } from '../../api/crm'
 import WhenPicker from '../../components/WhenPicker'
 import { epochMs, localWhen } from '../../format'
 import { t } from '../../i18n'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import { useSubmit } from '../../useSubmit'
 
 // A to-do of the rep's own, due at a local date and time, with a reminder 30 minutes before unless

@@ -6,7 +6,8 @@ import type { Task } from '../../api/types'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
-import { toast, useSignedIn } from '../../signedIn'
+import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
 import './index.css'
 
 const VIEWS: { key: TaskView; text: string }[] = [
