@@ -8,6 +8,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QUrl>
 
 #include <memory>
 
@@ -179,11 +180,13 @@ void ApiHost::stop()
 
 QString ApiHost::url() const
 {
-    const bool tls = !m_options.certificateFile.isEmpty();
-    QString host = m_options.address.toString();
-    if (m_options.address == QHostAddress::Any || m_options.address == QHostAddress::AnyIPv4)
-        host = QStringLiteral("0.0.0.0");
-    return (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + host + QLatin1Char(':') + QString::number(m_port);
+    // QUrl brackets an IPv6 host ("http://[::1]:8080"); pasted together, "::1:8080" would not parse.
+    QUrl url;
+    url.setScheme(m_options.certificateFile.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"));
+    const bool any = m_options.address == QHostAddress::Any || m_options.address == QHostAddress::AnyIPv4;
+    url.setHost(any ? QStringLiteral("0.0.0.0") : m_options.address.toString());
+    url.setPort(m_port);
+    return url.toString();
 }
 
 } // namespace crm

@@ -234,6 +234,10 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
         writeFile(request, socket, r, head);
         return;
     }
+    if (head || r.status == 304) {
+        writeHeadersOnly(request, socket, r);
+        return;
+    }
     QHttpServerResponse response(r.contentType, head ? QByteArray() : r.body,
                                  static_cast<QHttpServerResponse::StatusCode>(r.status));
     for (const auto &[name, value] : r.headers)
@@ -247,6 +251,24 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
 } // namespace crm
 
 namespace crm {
+
+// No body: QHttpServerResponse would say Content-Length: 0. A HEAD says the length a GET would send;
+// a 304 says none (RFC 9110 15.4.5: any length it sent would have to be the 200's).
+void ApiServer::writeHeadersOnly(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &r)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+    if (r.status != 304) {
+        responder.writeHeader(QByteArrayLiteral("Content-Type"), r.contentType);
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(r.body.size()));
+    }
+    for (const auto &[name, value] : r.headers)
+        responder.writeHeader(name, value);
+    if (!hasCacheControl(r))
+        responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    responder.writeBody(QByteArray()); // ends the headers
+}
 
 // Status line and headers through the responder, then the body from disk as the socket drains.
 void ApiServer::writeFile(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &r, bool head)

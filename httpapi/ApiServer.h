@@ -37,6 +37,7 @@ private:
     bool overRateLimit(const QString &token, qint64 *retryAfterMs);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, bool head);
     void writeFile(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response, bool head);
+    void writeHeadersOnly(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 
     Database &m_db;
     ApiOptions m_options;

@@ -202,4 +202,40 @@ Result<CustomerInput> customerInput(const QJsonObject &body)
     return in;
 }
 
+Result<ContactInput> contactInput(const QJsonObject &body)
+{
+    static const QSet<QString> ignored = {QStringLiteral("id"), QStringLiteral("customerId"), QStringLiteral("createdAt"),
+                                          QStringLiteral("updatedAt"), QStringLiteral("userId")};
+    ContactInput in;
+    Contact &c = in.values;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = it.key();
+        if (ignored.contains(key))
+            continue;
+        QString *text = nullptr;
+        if (key == QLatin1String("name")) text = &c.name;
+        else if (key == QLatin1String("position")) text = &c.position;
+        else if (key == QLatin1String("relationship")) text = &c.relationship;
+        else if (key == QLatin1String("phone")) text = &c.phone;
+        else if (key == QLatin1String("email")) text = &c.email;
+        else if (key == QLatin1String("notes")) text = &c.notes;
+        if (text) {
+            // ContactService enforces the real limits; this bound only keeps absurd bodies out.
+            auto s = string(body, key, 10'000);
+            if (!s)
+                return s.error();
+            *text = *s;
+            in.fields.insert(key);
+        } else if (key == QLatin1String("primary")) {
+            if (!it.value().isBool())
+                return Error::validation(QStringLiteral("type"), key, QStringLiteral("primary must be true or false"));
+            c.primary = it.value().toBool();
+            in.fields.insert(key);
+        } else {
+            return Error::validation(QStringLiteral("unknown_field"), key, QStringLiteral("Unknown field: ") + key.left(100));
+        }
+    }
+    return in;
+}
+
 } // namespace crm::json

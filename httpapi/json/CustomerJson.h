@@ -25,4 +25,15 @@ struct CustomerInput
 };
 Result<CustomerInput> customerInput(const QJsonObject &body);
 
+// The fields a contact body sets, for ContactService::add/update: name, position, relationship,
+// phone, email, notes (strings) and primary (a bool). Echoed read-only fields (id, customerId,
+// createdAt, updatedAt, userId) are ignored: the customer comes from the path and never moves;
+// anything else is validation.unknown_field.
+struct ContactInput
+{
+    Contact values;
+    QSet<QString> fields;
+};
+Result<ContactInput> contactInput(const QJsonObject &body);
+
 } // namespace crm::json

@@ -10,6 +10,7 @@ void addAll(Router &router)
     addAuth(router);
     addPool(router);
     addCustomers(router);
+    addContacts(router);
     addActivities(router);
     addTasks(router);
     addLeads(router);

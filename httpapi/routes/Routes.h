@@ -10,6 +10,7 @@ void addAll(Router &router);
 void addSystem(Router &router);
 void addAuth(Router &router);
 void addCustomers(Router &router);
+void addContacts(Router &router);
 void addPool(Router &router);
 void addActivities(Router &router);
 void addTasks(Router &router);

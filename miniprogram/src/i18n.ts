@@ -25,7 +25,15 @@ const zh = {
   openOpportunities: '进行中商机', newOpportunity: '新建商机', opportunityName: '商机名称', amount: '金额（元）', expectedClose: '预计成交', message: '消息', messagePlaceholder: '输入消息', send: '发送', noMessages: '还没有消息',
   pool: '公海', claim: '领取', claimed: '已领取', claimLost: '已被他人领取', poolEmpty: '公海里没有客户', release: '退回公海', releaseConfirm: '退回后其他同事可以领取该客户，确定退回？', released: '已退回公海', poolSince: '进入公海',
   newTask: '新建任务', taskTitle: '任务', remind: '提前 30 分钟提醒', description: '说明',
-  tabCustomers: '客户', tabPipeline: '商机', tabTasks: '任务', tabAnalytics: '分析', tabMe: '我的'
+  tabCustomers: '客户', tabPipeline: '商机', tabTasks: '任务', tabAnalytics: '分析', tabMe: '我的',
+  edit: '编辑', saved: '已保存', delete: '删除', deleted: '已删除',
+  changedMeanwhile: '该记录刚被他人修改，表单已显示最新内容，请重新修改后保存',
+  contacts: '联系人', addContact: '添加联系人', relationship: '关系', primaryContact: '主要联系人', noContacts: '还没有联系人',
+  deleteContactConfirm: '确定删除该联系人？',
+  opportunity: '商机', customer: '客户', stage: '阶段', noOpportunity: '商机不存在或无权查看',
+  leads: '线索', newLead: '新建线索', noLeads: '没有线索', openLeads: '跟进中', convert: '转为客户',
+  convertConfirm: '将创建客户及其主要联系人，并新建一个商机。确定转换？', converted: '已转为客户', viewCustomer: '查看客户',
+  noLead: '线索不存在或无权查看'
 }
 
 type Words = typeof zh
@@ -53,7 +61,15 @@ const en: Words = {
   openOpportunities: 'Open opportunities', newOpportunity: 'New opportunity', opportunityName: 'Opportunity', amount: 'Amount', expectedClose: 'Expected close', message: 'Message', messagePlaceholder: 'Type a message', send: 'Send', noMessages: 'No messages yet',
   pool: 'Pool', claim: 'Claim', claimed: 'Claimed', claimLost: 'Someone claimed it first', poolEmpty: 'The pool is empty', release: 'Back to pool', releaseConfirm: 'Colleagues will be able to claim this customer. Give it back to the pool?', released: 'Back in the pool', poolSince: 'In the pool since',
   newTask: 'New task', taskTitle: 'Task', remind: 'Remind me 30 minutes before', description: 'Details',
-  tabCustomers: 'Customers', tabPipeline: 'Pipeline', tabTasks: 'Tasks', tabAnalytics: 'Analytics', tabMe: 'Me'
+  tabCustomers: 'Customers', tabPipeline: 'Pipeline', tabTasks: 'Tasks', tabAnalytics: 'Analytics', tabMe: 'Me',
+  edit: 'Edit', saved: 'Saved', delete: 'Delete', deleted: 'Deleted',
+  changedMeanwhile: 'Someone changed this meanwhile; the form now shows their version. Make your change again.',
+  contacts: 'Contacts', addContact: 'Add contact', relationship: 'Relationship', primaryContact: 'Primary contact', noContacts: 'No contacts yet',
+  deleteContactConfirm: 'Delete this contact?',
+  opportunity: 'Opportunity', customer: 'Customer', stage: 'Stage', noOpportunity: 'No such opportunity, or not yours to see',
+  leads: 'Leads', newLead: 'New lead', noLeads: 'No leads', openLeads: 'Open', convert: 'Convert to customer',
+  convertConfirm: 'This creates a customer, its primary contact and an opportunity. Convert?', converted: 'Converted', viewCustomer: 'View customer',
+  noLead: 'No such lead, or not yours to see'
 }
 
 const labels: Record<string, Record<string, string>> = {
@@ -61,11 +77,13 @@ const labels: Record<string, Record<string, string>> = {
   stage: { lead: '线索', qualified: '需求确认', proposal: '方案报价', negotiation: '商务谈判', won: '赢单', lost: '输单' },
   activity: { call: '电话', message: '消息', email: '邮件', meeting: '会议', visit: '拜访', note: '备注' },
   role: { administrator: '管理员', manager: '经理', rep: '销售代表' },
-  scope: { own: '本人', own_and_subordinates: '本人及下属', department: '本部门', department_tree: '本部门及下级部门', all: '全部' }
+  scope: { own: '本人', own_and_subordinates: '本人及下属', department: '本部门', department_tree: '本部门及下级部门', all: '全部' },
+  lead: { new: '新线索', contacted: '已联系', qualified: '已确认', disqualified: '无效', converted: '已转化' }
 }
 const labelsEn: Record<string, Record<string, string>> = {
   status: { prospect: 'Prospect', new: 'New', active: 'Active', loyal: 'Loyal', at_risk: 'At risk', lost: 'Lost' },
-  stage: {}, activity: {}, role: {}, scope: {}
+  stage: {}, activity: {}, role: {}, scope: {},
+  lead: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', disqualified: 'Disqualified', converted: 'Converted' }
 }
 
 function systemLanguage(): string {

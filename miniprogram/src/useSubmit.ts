@@ -2,6 +2,10 @@ import { useState } from 'react'
 import { ApiError } from './api/client'
 import { errorText } from './errorText'
 
+// A failure the page has already put in the rep's words (e.g. "changed meanwhile; the form now shows
+// the latest"), shown as it is.
+export class UserMessage extends Error {}
+
 export interface SubmitError {
   field?: string // the field the server named, to show the message under it
   message: string
@@ -20,7 +24,7 @@ export function useSubmit(action: () => Promise<void>) {
     try {
       await action()
     } catch (e) {
-      setError({ field: e instanceof ApiError ? e.field : undefined, message: errorText(e) })
+      setError({ field: e instanceof ApiError ? e.field : undefined, message: e instanceof UserMessage ? e.message : errorText(e) })
     } finally {
       setBusy(false)
     }

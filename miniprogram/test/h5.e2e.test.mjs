@@ -56,6 +56,13 @@ async function snap(name, settleMs = 500) {
   await page.screenshot({ path: join(process.env.CRM_E2E_SCREENSHOTS, `${name}.png`) })
 }
 
+// A page of the app by its hash route, loaded afresh: a hash change alone lets Taro's router return to
+// a page of the same path still in its stack (with the old query) instead of opening the new one.
+async function openPage(hash) {
+  await page.goto('about:blank')
+  await page.goto(`${base}/m/${hash}`)
+}
+
 async function typeInto(selector, text) {
   const input = page.locator(`${selector} input, ${selector} textarea`).first()
   await input.fill(text)
@@ -163,12 +170,12 @@ test('a two-character Chinese search narrows the list to matching customers', as
 test('the new-customer form says what is missing in Chinese, then creates the rep\'s customer', async () => {
   await page.locator('.fab').filter({ visible: true }).click()
   await page.locator('#field-name input').waitFor()
-  await page.locator('#create-customer').click()
+  await page.locator('#save-customer').click()
   await page.locator('.form__error', { hasText: '请填写名称' }).waitFor()
   const name = `深圳前海测试贸易有限公司${Date.now() % 100000}`
   await typeInto('#field-name', name)
   await typeInto('#field-phone', '13800138000')
-  await page.locator('#create-customer').click()
+  await page.locator('#save-customer').click()
   await page.locator('#customer-name', { hasText: name }).waitFor()
   const found = await api('GET', `/api/crm/customers?page=1&limit=5&keyword=${encodeURIComponent(name)}`, token)
   assert.equal(found.body.customers.length, 1)
@@ -180,7 +187,7 @@ test('the new-customer form says what is missing in Chinese, then creates the re
 test('a note logged on a customer\'s page is stored and shown in the timeline', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]
-  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await openPage(`#/pages/customer-detail/index?id=${customer.id}`)
   await page.locator('#customer-name').waitFor()
   assert.equal((await page.locator('#customer-name').innerText()).trim(), customer.name)
   const note = `客户要求周五前报价 ${Date.now()}`
@@ -196,7 +203,7 @@ test('a note logged on a customer\'s page is stored and shown in the timeline', 
 test('a follow-up scheduled on a customer\'s page is due tomorrow at 10:00 with its task and reminder', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]
-  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await openPage(`#/pages/customer-detail/index?id=${customer.id}`)
   await page.locator('#follow-up').filter({ visible: true }).click()
   const notes = `带样品上门演示 ${Date.now() % 100000}`
   await typeInto('#log-text', notes)
@@ -218,12 +225,12 @@ test('a follow-up scheduled on a customer\'s page is due tomorrow at 10:00 with 
 test('an opportunity created from a customer\'s page is stored with the exact amount and listed there', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]
-  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${customer.id}`)
+  await openPage(`#/pages/customer-detail/index?id=${customer.id}`)
   await page.locator('#new-opportunity').click()
   await page.locator('#opportunity-name input').waitFor()
   await typeInto('#opportunity-name', '门店系统升级')
   await typeInto('#opportunity-value', '86000.50')
-  await page.locator('#create-opportunity').click()
+  await page.locator('#save-opportunity').click()
   await page.locator('.opportunity__name', { hasText: '门店系统升级' }).waitFor()
   const deals = await api('GET', `/api/crm/customers/${customer.id}/opportunities?status=open`, token)
   const deal = deals.body.opportunities.find((o) => o.name === '门店系统升级')
@@ -235,7 +242,7 @@ test('an opportunity created from a customer\'s page is stored with the exact am
 test('a message sent from the message page is logged on the customer', async () => {
   const listed = await api('GET', '/api/crm/customers?page=1&limit=1&sortBy=lastContact', token)
   const customer = listed.body.customers[0]
-  await page.goto(`${base}/m/#/pages/message/index?customerId=${customer.id}`)
+  await openPage(`#/pages/message/index?customerId=${customer.id}`)
   await page.locator('#message-text input').waitFor()
   const text = `王总您好，报价单已发邮箱 ${Date.now()}`
   await typeInto('#message-text', text)
@@ -248,7 +255,7 @@ test('a message sent from the message page is logged on the customer', async () 
 
 test('a customer claimed from the public pool becomes the rep\'s, and goes back after a confirmation', async () => {
   const me = await api('GET', '/api/me', token)
-  await page.goto(`${base}/m/#/pages/customers/index`)
+  await openPage(`#/pages/customers/index`)
   await page.locator('#open-pool').click()
   await page.waitForURL(/#\/pages\/pool\/index/)
   const first = page.locator('.pool__item').first()
@@ -267,7 +274,7 @@ test('a customer claimed from the public pool becomes the rep\'s, and goes back 
   assert.equal(owned.status, 200)
   assert.equal(owned.body.customer.ownerId, me.body.user.id)
 
-  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${target.id}`)
+  await openPage(`#/pages/customer-detail/index?id=${target.id}`)
   await page.locator('#release').click()
   await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
   let after
@@ -286,7 +293,7 @@ test('another rep\'s customer is not found for this rep', async () => {
   let other = 1
   while (ids.has(other))
     other++
-  await page.goto(`${base}/m/#/pages/customer-detail/index?id=${other}`)
+  await openPage(`#/pages/customer-detail/index?id=${other}`)
   await page.locator('.empty', { hasText: '客户不存在或无权查看' }).waitFor()
   assert.equal(await page.locator('#customer-name').count(), 0)
 })
@@ -297,7 +304,7 @@ test('the pipeline shows the server\'s open value; the tasks page completes a ta
     { name: '年度采购', customerId: customers.body.customers[0].id, value: 128000 })
   assert.equal(opportunity.status, 201)
   const board = await api('GET', '/api/crm/pipeline', token)
-  await page.goto(`${base}/m/#/pages/pipeline/index`)
+  await openPage(`#/pages/pipeline/index`)
   await page.locator('#pipeline-value').waitFor()
   const shown = (await page.locator('#pipeline-value').innerText()).trim()
   assert.ok(shown.startsWith('¥'), shown)
@@ -311,7 +318,7 @@ test('the pipeline shows the server\'s open value; the tasks page completes a ta
   const title = `回访：确认报价（${Date.now() % 100000}）`
   const created = await api('POST', '/api/crm/tasks', token, { title, dueDate: Date.now() })
   assert.equal(created.status, 201)
-  await page.goto(`${base}/m/#/pages/tasks/index`)
+  await openPage(`#/pages/tasks/index`)
   const row = page.locator('.task', { hasText: title }).filter({ visible: true })
   await row.waitFor()
   await snap('tasks')
@@ -322,7 +329,7 @@ test('the pipeline shows the server\'s open value; the tasks page completes a ta
 })
 
 test('a task added on the tasks page is the rep\'s, with its reminder 30 minutes before it is due', async () => {
-  await page.goto(`${base}/m/#/pages/tasks/index`)
+  await openPage(`#/pages/tasks/index`)
   await page.locator('#new-task').click()
   await page.locator('#task-title input').waitFor()
   const title = `准备投标材料（第 ${Date.now() % 100000} 号）` // the demo's own tasks have titles like this one
@@ -340,8 +347,145 @@ test('a task added on the tasks page is the rep\'s, with its reminder 30 minutes
   await page.locator('.task', { hasText: title }).filter({ visible: true }).waitFor()
 })
 
+test('editing a customer changes only what was edited, keeps the other phones, and never overwrites a change made meanwhile', async () => {
+  const created = await api('POST', '/api/crm/customers', token, {
+    name: `杭州西湖茶业有限公司${Date.now() % 100000}`,
+    phones: [{ number: '13900139000', label: 'mobile', primary: true }, { number: '057188886666', label: 'office', primary: false }],
+    source: 'store-walk-in'
+  })
+  assert.equal(created.status, 201)
+  const id = created.body.customer.id
+  await openPage(`#/pages/customer-detail/index?id=${id}`)
+  await page.locator('#edit-customer').click()
+  await page.locator('#field-phone input').waitFor()
+  assert.equal(await page.locator('#field-phone input').inputValue(), '13900139000')
+  await typeInto('#field-phone', '13700137000')
+  await page.locator('#save-customer').click()
+  await page.waitForURL(/customer-detail/)
+  let after
+  for (let i = 0; i < 50; i++) {
+    after = await api('GET', `/api/crm/customers/${id}`, token)
+    if (after.body.customer.phone === '13700137000')
+      break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.deepEqual(after.body.customer.phones.map((p) => [p.number, p.primary]), [['13700137000', true], ['057188886666', false]])
+  assert.equal(after.body.customer.source, 'store-walk-in')
+  // The detail page shows the new number when it is shown again.
+  await page.locator('.detail__field', { hasText: '13700137000' }).first().waitFor()
+
+  // A colleague (here: the API with the same token) changes the source while the form is open.
+  await page.locator('#edit-customer').click()
+  await page.locator('#field-source input').waitFor()
+  const meanwhile = await api('GET', `/api/crm/customers/${id}`, token)
+  const res = await fetch(`${base}/api/crm/customers/${id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'If-Match': `"v${meanwhile.body.customer.version}"` },
+    body: JSON.stringify({ source: 'douyin-feed' })
+  })
+  assert.equal(res.status, 200)
+  await typeInto('#field-source', 'trade-fair')
+  await page.locator('#save-customer').click()
+  await page.locator('#form-error', { hasText: '该记录刚被他人修改' }).waitFor()
+  await snap('customer-edit-conflict')
+  assert.equal(await page.locator('#field-source input').inputValue(), 'douyin-feed')
+  assert.equal((await api('GET', `/api/crm/customers/${id}`, token)).body.customer.source, 'douyin-feed')
+})
+
+test('a contact added on a customer\'s page is stored, edited to primary and deleted', async () => {
+  const created = await api('POST', '/api/crm/customers', token, { name: `成都锦江餐饮管理有限公司${Date.now() % 100000}` })
+  const id = created.body.customer.id
+  const first = await api('POST', `/api/crm/customers/${id}/contacts`, token, { name: '刘洋', position: '店长', primary: true })
+  assert.equal(first.status, 201)
+  await openPage(`#/pages/customer-detail/index?id=${id}`)
+  await page.locator('.contact__name', { hasText: '刘洋' }).waitFor()
+  await page.locator('#add-contact').click()
+  await page.locator('#contact-name input').waitFor()
+  await typeInto('#contact-name', '陈静')
+  await typeInto('#contact-position', '采购经理')
+  await typeInto('#contact-phone', '13600136000')
+  await page.locator('#save-contact').click()
+  await page.locator('.contact__name', { hasText: '陈静' }).waitFor()
+  await snap('customer-contacts', 2500)
+  let listed = await api('GET', `/api/crm/customers/${id}/contacts`, token)
+  const chen = listed.body.contacts.find((c) => c.name === '陈静')
+  assert.ok(chen, 'the contact is in the API')
+  assert.equal(chen.position, '采购经理')
+  assert.equal(chen.phone, '13600136000')
+  assert.equal(chen.primary, false)
+
+  // Made primary: the server clears the first contact's primary flag.
+  await page.locator('.contact', { hasText: '陈静' }).click()
+  await page.locator('#contact-primary').waitFor()
+  await page.locator('#contact-primary').click()
+  await page.locator('#save-contact').click()
+  await page.waitForURL(/customer-detail/)
+  listed = await api('GET', `/api/crm/customers/${id}/contacts`, token)
+  assert.deepEqual(listed.body.contacts.filter((c) => c.primary).map((c) => c.name), ['陈静'])
+
+  await page.locator('.contact', { hasText: '陈静' }).click()
+  await page.locator('#delete-contact').click()
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
+  await page.waitForURL(/customer-detail/)
+  await page.locator('.contact__name', { hasText: '陈静' }).waitFor({ state: 'detached' })
+  listed = await api('GET', `/api/crm/customers/${id}/contacts`, token)
+  assert.deepEqual(listed.body.contacts.map((c) => c.name), ['刘洋'])
+})
+
+test('a pipeline card opens its opportunity, whose amount is edited exactly', async () => {
+  const customers = await api('GET', '/api/crm/customers?page=1&limit=1', token)
+  const name = `仓储系统扩容${Date.now() % 100000}`
+  const created = await api('POST', '/api/crm/opportunities', token, { name, customerId: customers.body.customers[0].id, value: '50000' })
+  assert.equal(created.status, 201)
+  await openPage(`#/pages/pipeline/index`)
+  await page.locator('.opportunity__name', { hasText: name }).first().click()
+  await page.locator('#opportunity-name', { hasText: name }).waitFor()
+  assert.equal((await page.locator('#opportunity-value').innerText()).trim(), '¥5万')
+  await snap('opportunity')
+  await page.locator('#edit-opportunity').click()
+  await page.locator('#opportunity-value input').waitFor()
+  await typeInto('#opportunity-value', '52300.10')
+  await page.locator('#save-opportunity').click()
+  await page.locator('#opportunity-value', { hasText: '5.2万' }).waitFor()
+  const after = await api('GET', `/api/crm/opportunities/${created.body.opportunity.id}`, token)
+  assert.equal(after.body.opportunity.value, 52300.1)
+  assert.equal(after.body.opportunity.name, name)
+})
+
+test('a lead added on the leads page is converted into the rep\'s customer', async () => {
+  await openPage(`#/pages/customers/index`)
+  await page.locator('#open-leads').click()
+  await page.waitForURL(/#\/pages\/leads\/index/)
+  await page.locator('#new-lead').filter({ visible: true }).click()
+  await page.locator('#lead-name input').waitFor()
+  const name = `赵磊${Date.now() % 100000}`
+  await typeInto('#lead-name', name)
+  await typeInto('#lead-company', `苏州工业园区赵氏电子${Date.now() % 100000}`)
+  await typeInto('#lead-phone', '13500135000')
+  await page.locator('#save-lead').click()
+  await page.waitForURL(/#\/pages\/leads\/index/)
+  const row = page.locator('.lead', { hasText: name }).filter({ visible: true })
+  await row.waitFor()
+  await snap('leads')
+  const leads = await api('GET', '/api/crm/leads?status=new', token)
+  const lead = leads.body.leads.find((l) => l.name === name)
+  assert.ok(lead, 'the lead is in the API')
+  await row.click()
+  await page.locator('#convert-lead').click()
+  await page.getByText('确定', { exact: true }).filter({ visible: true }).click()
+  await page.waitForURL(/customer-detail/)
+  await page.locator('#customer-name').waitFor()
+  const converted = await api('GET', `/api/crm/leads/${lead.id}`, token)
+  assert.equal(converted.body.lead.status, 'converted')
+  const customer = await api('GET', `/api/crm/customers/${converted.body.lead.convertedCustomerId}`, token)
+  const me = await api('GET', '/api/me', token)
+  assert.equal(customer.body.customer.ownerId, me.body.user.id)
+  assert.equal((await page.locator('#customer-name').innerText()).trim(), customer.body.customer.name)
+  await page.locator('.contact__name', { hasText: name }).waitFor()
+})
+
 test('signing out revokes the token on the server', async () => {
-  await page.goto(`${base}/m/#/pages/me/index`)
+  await openPage(`#/pages/me/index`)
   await page.locator('#sign-out').click()
   await page.waitForURL(/#\/pages\/login\/index/)
   assert.equal(await appToken(), '')

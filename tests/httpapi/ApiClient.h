@@ -27,8 +27,8 @@ struct Reply
 class ApiClient
 {
 public:
-    explicit ApiClient(quint16 port)
-        : m_base(QStringLiteral("http://127.0.0.1:%1").arg(port)), m_nam(std::make_unique<QNetworkAccessManager>())
+    explicit ApiClient(quint16 port) : ApiClient(QStringLiteral("http://127.0.0.1:%1").arg(port)) {}
+    explicit ApiClient(const QString &base) : m_base(base), m_nam(std::make_unique<QNetworkAccessManager>())
     {
     }
 

@@ -10,6 +10,7 @@
 #include "tests/httpapi/ApiClient.h"
 
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 using namespace crm;
@@ -101,6 +102,27 @@ private Q_SLOTS:
         }
         QCOMPARE(anon.get(QStringLiteral("/api/nothing/here")).status, 404);
         QCOMPARE(anon.call("DELETE", QStringLiteral("/api/health")).status, 405);
+    }
+
+    // The address the desktop's settings show is one a browser can open, IPv6 too ("http://[::1]:port").
+    void urlIsOneAClientCanOpen()
+    {
+        {
+            Server v4;
+            QVERIFY(v4.ok);
+            QCOMPARE(v4.host.url(), QStringLiteral("http://127.0.0.1:%1").arg(v4.host.port()));
+            QCOMPARE(ApiClient(v4.host.url()).get(QStringLiteral("/api/health")).status, 200);
+        }
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHostIPv6))
+            QSKIP("this machine has no IPv6 loopback");
+        probe.close();
+        ApiOptions options;
+        options.address = QHostAddress::LocalHostIPv6;
+        Server v6(options);
+        QVERIFY(v6.ok);
+        QCOMPARE(v6.host.url(), QStringLiteral("http://[::1]:%1").arg(v6.host.port()));
+        QCOMPARE(ApiClient(v6.host.url()).get(QStringLiteral("/api/health")).status, 200);
     }
 
     void tokensAreRequiredAndExpire()

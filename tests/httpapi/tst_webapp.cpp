@@ -43,14 +43,14 @@ struct RawReply
     QByteArray body;
 };
 
-RawReply raw(quint16 port, const QByteArray &method, const QByteArray &path)
+RawReply raw(quint16 port, const QByteArray &method, const QByteArray &path, const QByteArray &extraHeaders = {})
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     RawReply r;
     if (!socket.waitForConnected(5000))
         return r;
-    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    socket.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
     QByteArray got;
     QDeadlineTimer deadline(10000);
     qsizetype end = -1;
@@ -64,7 +64,7 @@ RawReply raw(quint16 port, const QByteArray &method, const QByteArray &path)
                 if (colon > 0)
                     r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
             }
-            length = method == "HEAD" ? 0 : r.headers.value("content-length", "0").toLongLong();
+            length = method == "HEAD" || r.status == 304 ? 0 : r.headers.value("content-length", "0").toLongLong();
         }
         if (end >= 0 && got.size() >= end + 4 + length) {
             r.body = got.mid(end + 4, length);
@@ -243,6 +243,11 @@ private Q_SLOTS:
         const Reply other = c.call("GET", QStringLiteral("/m/js/app.12345678.js"), {}, {{"If-None-Match", "W/\"other\""}});
         QCOMPARE(other.status, 200);
         QCOMPARE(other.body, kScript);
+        // On the wire: a 304 names no length (a Content-Length would have to be the 200's, not 0).
+        const RawReply wire = raw(s.host.port(), "GET", "/m/js/app.12345678.js", "If-None-Match: " + etag + "\r\n");
+        QCOMPARE(wire.status, 304);
+        QVERIFY(!wire.headers.contains("content-length"));
+        QCOMPARE(wire.headers.value("etag"), etag);
     }
 
     // A rebuilt app is served at once: nothing is kept from before.
@@ -279,6 +284,13 @@ private Q_SLOTS:
         QCOMPARE(index.status, 200);
         QCOMPARE(index.headers.value("content-length"), QByteArray::number(kIndex.size()));
         QCOMPARE(index.headers.value("content-security-policy"), kCsp);
+        // An API answer's HEAD names the length its GET sends.
+        const RawReply get = raw(s.host.port(), "GET", "/api/health");
+        const RawReply head = raw(s.host.port(), "HEAD", "/api/health");
+        QCOMPARE(head.status, 200);
+        QVERIFY(get.body.size() > 0);
+        QCOMPARE(head.headers.value("content-length"), QByteArray::number(get.body.size()));
+        QCOMPARE(head.headers.value("content-type"), get.headers.value("content-type"));
     }
 
     void largeFileIsStreamed()

@@ -11,6 +11,9 @@ export class ApiError extends Error {
   }
 }
 
+// A save with a stale version: someone else changed the record since the page loaded it.
+export const isConflict = (e: unknown) => e instanceof ApiError && e.code === 'conflict.version'
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 type Query = Record<string, string | number | boolean | undefined>
 
@@ -25,8 +28,12 @@ function withQuery(path: string, query?: Query): string {
   return parts.length ? `${path}?${parts.join('&')}` : path
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+// `version` sends If-Match with the record's ETag, so a save over someone else's change answers 409/412
+// instead of silently overwriting it.
+export async function request<T>(method: Method, path: string, body?: unknown, query?: Query, version?: number): Promise<T> {
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (version !== undefined)
+    header['If-Match'] = `"v${version}"`
   const bearer = token()
   if (bearer)
     header.Authorization = `Bearer ${bearer}`

@@ -1,5 +1,7 @@
 import { request } from './client'
-import type { Activity, Customer, CustomerPage, LoginAnswer, Opportunity, Pipeline, SalesMetrics, Task } from './types'
+import type {
+  Activity, Contact, Customer, CustomerPage, Lead, LoginAnswer, Opportunity, Pipeline, PipelineStages, SalesMetrics, Task
+} from './types'
 
 // One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
 
@@ -25,6 +27,18 @@ export const release = (id: number) => request<{ success: boolean; customer: Cus
 export const customer = (id: number) => request<{ customer: Customer }>('GET', `/api/crm/customers/${id}`)
 export const createCustomer = (fields: Partial<Customer>) =>
   request<{ success: boolean; customer: Customer }>('POST', '/api/crm/customers', fields)
+export const updateCustomer = (id: number, version: number, fields: Record<string, unknown>) =>
+  request<{ success: boolean; customer: Customer }>('PATCH', `/api/crm/customers/${id}`, fields, undefined, version)
+
+export type ContactFields = Pick<Contact, 'name' | 'position' | 'relationship' | 'phone' | 'email' | 'primary' | 'notes'>
+export const contacts = (customerId: number) => request<{ contacts: Contact[] }>('GET', `/api/crm/customers/${customerId}/contacts`)
+export const contact = (id: number) => request<{ contact: Contact }>('GET', `/api/crm/contacts/${id}`)
+export const addContact = (customerId: number, fields: Partial<ContactFields>) =>
+  request<{ success: boolean; contact: Contact }>('POST', `/api/crm/customers/${customerId}/contacts`, fields)
+export const updateContact = (id: number, fields: Partial<ContactFields>) =>
+  request<{ success: boolean; contact: Contact }>('PATCH', `/api/crm/contacts/${id}`, fields)
+export const removeContact = (id: number) => request<{ success: boolean }>('DELETE', `/api/crm/contacts/${id}`)
+
 export const customerActivities = (id: number, before?: string) =>
   request<{ activities: Activity[]; hasMore: boolean; next: string | null }>('GET', `/api/crm/customers/${id}/activities`, undefined, { limit: 20, before })
 export const customerTasks = (id: number) =>
@@ -53,6 +67,12 @@ export interface NewOpportunity {
 }
 export const createOpportunity = (fields: NewOpportunity) =>
   request<{ success: boolean; opportunity: Opportunity }>('POST', '/api/crm/opportunities', fields)
+export const opportunity = (id: number) => request<{ opportunity: Opportunity }>('GET', `/api/crm/opportunities/${id}`)
+export const updateOpportunity = (id: number, version: number, fields: Partial<Omit<NewOpportunity, 'customerId'>>) =>
+  request<{ success: boolean; opportunity: Opportunity }>('PATCH', `/api/crm/opportunities/${id}`, fields, undefined, version)
+export const opportunityTasks = (id: number) =>
+  request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { opportunityId: id, status: 'open', limit: 20 })
+export const pipelines = () => request<{ pipelines: PipelineStages[] }>('GET', '/api/crm/pipelines')
 export const pipeline = () => request<Pipeline>('GET', '/api/crm/pipeline')
 export const moveOpportunity = (id: number, stageId: number, lossReason?: string) =>
   request<{ success: boolean }>('PUT', `/api/crm/opportunities/${id}/move`, lossReason ? { stageId, lossReason } : { stageId })
@@ -64,6 +84,16 @@ export const createTask = (fields: { title: string; dueDate: number; reminderTim
   request<{ success: boolean; task: Task }>('POST', '/api/crm/tasks', fields)
 export const completeTask = (id: number) =>
   request<{ success: boolean; task: Task }>('PATCH', `/api/crm/tasks/${id}`, { status: 'completed' })
+
+export const leads = (q: { status?: string; ownerId?: string; after?: string }) =>
+  request<{ leads: Lead[]; hasMore: boolean; next: string | null }>('GET', '/api/crm/leads', undefined, { limit: 20, ...q })
+export const lead = (id: number) => request<{ lead: Lead }>('GET', `/api/crm/leads/${id}`)
+export type LeadFields = Partial<Pick<Lead, 'name' | 'company' | 'phone' | 'email' | 'source' | 'status' | 'notes'>>
+export const createLead = (fields: LeadFields) => request<{ success: boolean; lead: Lead }>('POST', '/api/crm/leads', fields)
+export const updateLead = (id: number, version: number, fields: LeadFields & { ownerId?: number | null }) =>
+  request<{ success: boolean; lead: Lead }>('PATCH', `/api/crm/leads/${id}`, fields, undefined, version)
+export const convertLead = (id: number, createOpportunity: boolean) =>
+  request<{ success: boolean; customerId: number; opportunityId: number | null }>('POST', `/api/crm/leads/${id}/convert`, { createOpportunity })
 
 export const salesMetrics = (period: string) =>
   request<{ metrics: SalesMetrics }>('GET', '/api/crm/analytics/sales', undefined, { period, tz: timeZone() })

@@ -36,7 +36,39 @@ export interface Customer {
   ownerName: string
   lastContactAt: string | null
   createdAt: string
+  version: number
+  // Only on a single customer's answer (GET /api/crm/customers/{id}):
   notes?: string
+  phones?: { number: string; label: string; primary: boolean }[]
+  emails?: { address: string; label: string; primary: boolean }[]
+  hiddenFields?: string[] // fields the rep's role may not see: the edit form leaves them out
+}
+
+export interface Contact {
+  id: number
+  customerId: number
+  name: string
+  position: string
+  relationship: string
+  phone: string
+  email: string
+  primary: boolean
+  notes: string
+}
+
+export interface Lead {
+  id: number
+  name: string
+  company: string
+  phone: string
+  email: string
+  source: string
+  status: 'new' | 'contacted' | 'qualified' | 'disqualified' | 'converted'
+  notes: string
+  ownerId: number | null
+  ownerName: string
+  createdAt: string
+  convertedCustomerId: number | null
   version: number
 }
 
@@ -78,6 +110,7 @@ export interface Opportunity {
   name: string
   customerId: number
   customerName: string
+  pipelineId: number
   stageId: number
   stageName: string
   value: number
@@ -88,7 +121,15 @@ export interface Opportunity {
   status: 'open' | 'won' | 'lost'
   ownerName: string
   stageEnteredAt: string
+  notes: string
+  lossReason: string
   version: number
+}
+
+export interface PipelineStages {
+  id: number
+  name: string
+  stages: { id: number; name: string; position: number; probability: number; kind: 'open' | 'won' | 'lost' }[]
 }
 
 export interface Pipeline {

@@ -7,6 +7,7 @@ import { t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { money } from '../../format'
 import { useSignedIn } from '../../signedIn'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 const PERIODS = [
@@ -19,6 +20,7 @@ const PERIODS = [
 // The analytics dashboard: the server's figures for the rep's scope and period (computed in SQL over
 // everything, not from the cards a page happens to hold), and the won value per day/week/month.
 export default function Analytics() {
+  usePageTitle(t.tabAnalytics)
   const [period, setPeriod] = useState('30d')
   const [m, setMetrics] = useState<SalesMetrics | null>(null)
   const [error, setError] = useState('')

@@ -3,9 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
-  customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, release, scheduleFollowUp
+  contacts as customerContacts, customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, release,
+  scheduleFollowUp
 } from '../../api/crm'
-import type { Activity, Customer, Opportunity, Task } from '../../api/types'
+import type { Activity, Contact, Customer, Opportunity, Task } from '../../api/types'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime, epochMs, localWhen, money } from '../../format'
@@ -19,8 +20,9 @@ import './index.css'
 
 type Form = '' | 'note' | 'visit' | 'followUp'
 
-// A customer: profile, quick logging (note, visit, call), a follow-up with its reminder, the
-// timeline (newest first, paged by the API's `next`) and the open tasks.
+// A customer: profile (edit), contacts (add, edit, call), quick logging (note, visit, call), a
+// follow-up with its reminder, open opportunities, open tasks and the timeline (newest first, paged
+// by the API's `next`). Shown again after an edit elsewhere, it reloads.
 export default function CustomerDetail() {
   const id = Number(useRouter().params.id)
   const [c, setCustomer] = useState<Customer | null>(null)
@@ -28,6 +30,7 @@ export default function CustomerDetail() {
   const [next, setNext] = useState<string | null>(null)
   const [tasks, setTasks] = useState<Task[]>([])
   const [opportunities, setOpportunities] = useState<Opportunity[]>([])
+  const [contacts, setContacts] = useState<Contact[]>([])
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
   const [when, setWhen] = useState(localWhen(1, 10))
@@ -35,13 +38,16 @@ export default function CustomerDetail() {
 
   const load = async () => {
     try {
-      const [answer, timeline, open, deals] = await Promise.all([getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id)])
+      const [answer, timeline, open, deals, people] = await Promise.all([
+        getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id), customerContacts(id)
+      ])
       setCustomer(answer.customer)
       Taro.setNavigationBarTitle({ title: answer.customer.name })
       setActivities(timeline.activities)
       setNext(timeline.hasMore ? timeline.next : null)
       setTasks(open.tasks)
       setOpportunities(deals.opportunities)
+      setContacts(people.contacts)
     } catch (e) {
       // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
       setError(e instanceof ApiError && e.status === 404 ? t.notFound : errorText(e))
@@ -126,6 +132,8 @@ export default function CustomerDetail() {
 
       <View className='detail__actions'>
         {c.phone ? <Button size='mini' className='primary' onClick={call}>{t.call}</Button> : null}
+        <Button size='mini' className='secondary' id='edit-customer'
+          onClick={() => Taro.navigateTo({ url: `/pages/customer-form/index?id=${id}` })}>{t.edit}</Button>
         <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
         <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
         <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
@@ -153,7 +161,7 @@ export default function CustomerDetail() {
 
       {opportunities.length ? <Text className='section-title'>{t.openOpportunities}</Text> : null}
       {opportunities.map((o) => (
-        <View key={o.id} className='card row opportunity'>
+        <View key={o.id} className='card row opportunity' onClick={() => Taro.navigateTo({ url: `/pages/opportunity/index?id=${o.id}` })}>
           <View>
             <Text className='opportunity__name'>{o.name}</Text>
             <Text className='muted opportunity__stage'>{label('stage', o.stageName)} · {t.probability} {o.probability}%</Text>
@@ -161,6 +169,26 @@ export default function CustomerDetail() {
           <Text className='opportunity__value'>{money(o.value, o.currency)}</Text>
         </View>
       ))}
+
+      <View className='row'>
+        <Text className='section-title'>{t.contacts}</Text>
+        <Text className='link detail__add' id='add-contact'
+          onClick={() => Taro.navigateTo({ url: `/pages/contact-form/index?customerId=${id}` })}>+ {t.addContact}</Text>
+      </View>
+      {contacts.length ? contacts.map((p) => (
+        <View key={p.id} className='card row contact' onClick={() => Taro.navigateTo({ url: `/pages/contact-form/index?id=${p.id}&customerId=${id}` })}>
+          <View className='contact__main'>
+            <View className='row customer__title'>
+              <Text className='contact__name'>{p.name}</Text>
+              {p.primary ? <Text className='badge'>{t.primaryContact}</Text> : null}
+            </View>
+            <Text className='muted'>{[p.position, p.relationship, p.phone].filter(Boolean).join(' · ')}</Text>
+          </View>
+          {p.phone ? (
+            <Button size='mini' className='secondary' onClick={(e) => { e.stopPropagation(); callCustomer(id, p.phone, load) }}>{t.call}</Button>
+          ) : null}
+        </View>
+      )) : <View className='footer'>{t.noContacts}</View>}
 
       <Text className='section-title'>{t.openTasks}</Text>
       {tasks.length ? tasks.map((task) => (

@@ -8,6 +8,7 @@ import { label, t } from '../../i18n'
 import { shortDate } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { CUSTOMERS_CHANGED, useCustomerPages } from '../../pagedList'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 const STATUSES = ['all', 'prospect', 'new', 'active', 'loyal', 'at_risk', 'lost']
@@ -20,6 +21,7 @@ const SORTS = [
 // The customer list of seed 000's customers page: 20 per page, more on reaching the bottom, a search
 // (sent 300 ms after the last keystroke, or at once on confirm), a status filter and a sort.
 export default function Customers() {
+  usePageTitle(t.tabCustomers)
   const [keyword, setKeyword] = useState('')
   const [status, setStatus] = useState('all')
   const [sort, setSort] = useState(0)
@@ -70,6 +72,7 @@ export default function Customers() {
           <Text className='customers__sort'>{SORTS[sort].text} ▾</Text>
         </Picker>
         <Text className='customers__sort' id='open-pool' onClick={() => Taro.navigateTo({ url: '/pages/pool/index' })}>{t.pool}</Text>
+        <Text className='customers__sort' id='open-leads' onClick={() => Taro.navigateTo({ url: '/pages/leads/index' })}>{t.leads}</Text>
       </View>
       <ScrollView scrollX className='chips'>
         {STATUSES.map((s) => (

@@ -6,6 +6,7 @@ import { changePassword, login } from '../../api/crm'
 import { remember } from '../../api/session'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 function messageFor(e: unknown): string {
@@ -21,6 +22,7 @@ function messageFor(e: unknown): string {
 }
 
 export default function Login() {
+  usePageTitle(t.signIn)
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [newPassword, setNewPassword] = useState('')

@@ -6,10 +6,12 @@ import { currentUser, forget } from '../../api/session'
 import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 // Who is signed in and with what reach; signing out revokes the token on the server, not only here.
 export default function Me() {
+  usePageTitle(t.tabMe)
   useSignedIn()
   const user = currentUser()
 

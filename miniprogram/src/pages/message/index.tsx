@@ -8,11 +8,13 @@ import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 // The communication hub's messages with one customer: what was sent and received (logged as
 // activities of kind message), oldest at the top like a chat, and a box to log a new one.
 export default function Message() {
+  usePageTitle(t.message)
   const customerId = Number(useRouter().params.customerId)
   const [messages, setMessages] = useState<Activity[] | null>(null)
   const [text, setText] = useState('')

@@ -10,11 +10,13 @@ import { shortDate } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { CUSTOMERS_CHANGED, useCustomerPages } from '../../pagedList'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 // The public pool: customers nobody owns, for any rep to claim. The server makes a claim atomic (of
 // two reps claiming at once exactly one wins, the other gets 409) and applies the claim limits.
 export default function Pool() {
+  usePageTitle(t.pool)
   const [keyword, setKeyword] = useState('')
   const debounce = useRef<ReturnType<typeof setTimeout>>()
   const { items, setItems, hasMore, loading, failed, load, retry } = useCustomerPages(

@@ -8,10 +8,12 @@ import { t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { useSubmit } from '../../useSubmit'
+import { usePageTitle } from '../../pageTitle'
 
 // A to-do of the rep's own, due at a local date and time, with a reminder 30 minutes before unless
 // switched off (the task manager's createTask). The server assigns it to the caller.
 export default function TaskForm() {
+  usePageTitle(t.newTask)
   useSignedIn()
   const [title, setTitle] = useState('')
   const [description, setDescription] = useState('')

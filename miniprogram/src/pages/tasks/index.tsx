@@ -8,6 +8,7 @@ import { errorText } from '../../errorText'
 import { dateTime } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
+import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
 const VIEWS: { key: TaskView; text: string }[] = [
@@ -18,6 +19,7 @@ const VIEWS: { key: TaskView; text: string }[] = [
 
 // The task manager's three views (open tasks only, the phone's days); completing one removes it.
 export default function Tasks() {
+  usePageTitle(t.tabTasks)
   const [view, setView] = useState<TaskView>('today')
   const [items, setItems] = useState<Task[] | null>(null)
   const [error, setError] = useState('')

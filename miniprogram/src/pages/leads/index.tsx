@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { leads as fetchLeads } from '../../api/crm'
+import type { Lead } from '../../api/types'
+import { shortDate } from '../../format'
+import { label, t } from '../../i18n'
+import { useSignedIn } from '../../signedIn'
+import { usePageTitle } from '../../pageTitle'
+
+// The rep's leads, newest first: the open ones (new, contacted, qualified) unless a status is
+// chosen. Paged by the API's keyset `next`; shown again after a lead was added, edited or
+// converted, the list reloads.
+const FILTERS = ['open', 'new', 'contacted', 'qualified', 'disqualified', 'converted']
+const statusParam = (f: string) => (f === 'open' ? 'new,contacted,qualified' : f)
+
+export default function Leads() {
+  usePageTitle(t.leads)
+  const [filter, setFilter] = useState('open')
+  const [items, setItems] = useState<Lead[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [state, setState] = useState<'loading' | 'failed' | ''>('loading')
+  const generation = useRef(0)
+
+  const load = async (f: string, after?: string) => {
+    const mine = after ? generation.current : ++generation.current
+    setState('loading')
+    try {
+      const page = await fetchLeads({ status: statusParam(f), after })
+      if (mine !== generation.current)
+        return
+      setItems((old) => (after ? [...old, ...page.leads] : page.leads))
+      setNext(page.hasMore ? page.next : null)
+      setState('')
+    } catch {
+      if (mine === generation.current)
+        setState('failed')
+    }
+  }
+  useSignedIn(() => load(filter))
+  usePullDownRefresh(() => load(filter).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (next && state === '')
+      load(filter, next)
+  })
+  const choose = (f: string) => {
+    setFilter(f)
+    load(f)
+  }
+
+  return (
+    <View className='screen leads'>
+      <ScrollView scrollX className='chips'>
+        {FILTERS.map((f) => (
+          <Text key={f} className={`chip ${filter === f ? 'chip--on' : ''}`} onClick={() => choose(f)}>
+            {f === 'open' ? t.openLeads : label('lead', f)}
+          </Text>
+        ))}
+      </ScrollView>
+      {items.map((l) => (
+        <View key={l.id} className='card lead' onClick={() => Taro.navigateTo({ url: `/pages/lead-form/index?id=${l.id}` })}>
+          <View className='row customer__title'>
+            <Text className='customer__name'>{l.name}</Text>
+            <Text className='badge'>{label('lead', l.status)}</Text>
+          </View>
+          <Text className='muted customer__line'>{[l.company, l.phone || l.email, l.source].filter(Boolean).join(' · ')}</Text>
+          <Text className='muted customer__line'>{shortDate(l.createdAt)}</Text>
+        </View>
+      ))}
+      {state === 'failed' ? <View className='footer' onClick={() => load(filter)}>{t.loadFailed}</View>
+        : state === 'loading' ? <View className='footer'>{t.loading}</View>
+        : !items.length ? <View className='empty'>{t.noLeads}</View>
+        : !next ? <View className='footer'>{t.noMore}</View> : null}
+      <View className='fab' id='new-lead' onClick={() => Taro.navigateTo({ url: '/pages/lead-form/index' })}>+</View>
+    </View>
+  )
+}
