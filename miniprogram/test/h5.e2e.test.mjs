@@ -58,9 +58,52 @@ async function snap(name, settleMs = 500) {
 
 // A page of the app by its hash route, loaded afresh: a hash change alone lets Taro's router return to
 // a page of the same path still in its stack (with the old query) instead of opening the new one.
+// A Back the app started at the end of the previous step (after giving a customer back) may still land
+// and interrupt it: then it is tried again.
 async function openPage(hash) {
-  await page.goto('about:blank')
-  await page.goto(`${base}/m/${hash}`)
+  const url = `${base}/m/${hash}`
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto('about:blank')
+      await page.goto(url)
+      await page.waitForTimeout(100)
+      if (page.url() === url)
+        return
+    } catch (e) {
+      if (!/interrupted/.test(e.message))
+        throw e
+    }
+    assert.ok(attempt < 3, `could not open ${url}: the app navigated to ${page.url()}`)
+    await page.waitForTimeout(500)
+  }
+}
+
+// Taro's H5 picker: choose row `index` and confirm. A tap on the row below the chosen one chooses it
+// and scrolls it to the middle, so the next row down is always in view. Closed pickers stay in the
+// page, slid out of view: the open one is the one on screen.
+async function pickerConfirm(index = 0) {
+  const onScreen = (selector) => page.evaluate((sel) => [...document.querySelectorAll(sel)].findIndex((e) => {
+    const r = e.getBoundingClientRect()
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight
+  }), selector)
+  await page.waitForFunction(() => [...document.querySelectorAll('.weui-picker__group')]
+    .some((g) => { const r = g.getBoundingClientRect(); return r.height > 0 && r.bottom <= window.innerHeight }))
+  await page.waitForTimeout(350) // the slide-up
+  const column = page.locator('.weui-picker__group').nth(await onScreen('.weui-picker__group'))
+  for (let row = 1; row <= index; row++) {
+    await column.locator('.weui-picker__item').nth(row).click({ force: true }) // under the picker's mask, by design
+    await page.waitForTimeout(350) // the column's scroll transition (0.3 s)
+  }
+  const actions = page.locator('.weui-picker__action')
+  const count = await actions.count()
+  for (let i = count - 1; i >= 0; i--) { // the open picker's confirm: the last action on screen
+    const box = await actions.nth(i).boundingBox()
+    if (box && box.y >= 0 && box.y + box.height <= page.viewportSize().height) {
+      await actions.nth(i).click()
+      return
+    }
+  }
+  assert.fail('no picker on screen')
 }
 
 async function typeInto(selector, text) {
@@ -450,6 +493,29 @@ test('a pipeline card opens its opportunity, whose amount is edited exactly', as
   const after = await api('GET', `/api/crm/opportunities/${created.body.opportunity.id}`, token)
   assert.equal(after.body.opportunity.value, 52300.1)
   assert.equal(after.body.opportunity.name, name)
+
+  // Moved through the stage picker: its first entry is the next stage.
+  const pipelines = await api('GET', '/api/crm/pipelines', token)
+  const stages = pipelines.body.pipelines.find((p) => p.id === after.body.opportunity.pipelineId).stages
+  const targets = stages.filter((s) => s.id !== after.body.opportunity.stageId)
+  await page.locator('#move-opportunity').click()
+  await pickerConfirm()
+  await page.locator('#opportunity-stage', { hasText: '需求确认' }).waitFor()
+  let moved = await api('GET', `/api/crm/opportunities/${created.body.opportunity.id}`, token)
+  assert.equal(moved.body.opportunity.stageId, targets[0].id)
+
+  // To the lost stage (the picker's last entry): the page asks why first.
+  const lostTargets = stages.filter((s) => s.id !== targets[0].id)
+  await page.locator('#move-opportunity').click()
+  await pickerConfirm(lostTargets.findIndex((s) => s.kind === 'lost'))
+  await page.locator('#loss-reason input').waitFor()
+  await snap('opportunity-loss-reason')
+  await typeInto('#loss-reason', '客户预算削减')
+  await page.locator('#loss-confirm').click()
+  await page.locator('#opportunity-stage', { hasText: '输单' }).waitFor()
+  moved = await api('GET', `/api/crm/opportunities/${created.body.opportunity.id}`, token)
+  assert.equal(moved.body.opportunity.status, 'lost')
+  assert.equal(moved.body.opportunity.lossReason, '客户预算削减')
 })
 
 test('a lead added on the leads page is converted into the rep\'s customer', async () => {
