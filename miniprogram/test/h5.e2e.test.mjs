@@ -557,3 +557,24 @@ test('signing out revokes the token on the server', async () => {
   assert.equal(await appToken(), '')
   assert.equal((await api('GET', '/api/me', token)).status, 401)
 })
+
+test('on an English phone the app speaks English: sign-in, title bar, tab bar and statuses', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true })
+  const en = await context.newPage()
+  try {
+    await en.goto(`${base}/m/`)
+    await en.locator('#sign-in', { hasText: 'Sign in' }).waitFor()
+    await en.locator('#username input').fill(rep)
+    await en.locator('#password input').fill(password)
+    await en.locator('#sign-in').click()
+    await en.waitForURL(/#\/pages\/customers\/index/)
+    await en.locator('.customer__name').first().waitFor()
+    await en.waitForFunction(() => document.title === 'Customers')
+    await en.locator('.weui-tabbar__label', { hasText: 'Pipeline' }).waitFor()
+    await en.locator('.chip', { hasText: 'Prospect' }).waitFor()
+    await en.locator('#open-leads', { hasText: 'Leads' }).click()
+    await en.waitForFunction(() => document.title === 'Leads')
+  } finally {
+    await context.close()
+  }
+})
