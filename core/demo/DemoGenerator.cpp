@@ -458,6 +458,15 @@ private:
                 return st;
         }
         const QStringList statements = {
+            // The company's own customer fields (none required, and no values: the desktop and the
+            // reps' app show and edit them; an export gets a column each).
+            QStringLiteral("INSERT INTO custom_field_defs (entity, field_key, label, field_type, options, required, position) VALUES"
+                           " ('customer', 'budget', '预算（万元）', 'number', '[]', 0, 1),"
+                           " ('customer', 'decision_maker', '决策人', 'text', '[]', 0, 2),"
+                           " ('customer', 'company_size', '企业规模', 'choice', '[\"1-49人\",\"50-199人\",\"200-999人\",\"1000人以上\"]', 0, 3),"
+                           " ('customer', 'signing_intent', '有签约意向', 'bool', '[]', 0, 4),"
+                           " ('customer', 'next_visit', '下次拜访', 'date', '[]', 0, 5)"
+                           " ON CONFLICT (entity, field_key) DO NOTHING"),
             QStringLiteral("INSERT INTO customer_groups (name) VALUES ('重点客户') ON CONFLICT (name) DO NOTHING"),
             QStringLiteral("INSERT INTO customer_phones (customer_id, phone, label, is_primary)"
                            " SELECT id, phone, 'mobile', 1 FROM customers ORDER BY id"),

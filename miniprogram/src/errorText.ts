@@ -13,6 +13,8 @@ const fieldNames: Record<string, [string, string]> = {
 }
 
 function fieldName(field?: string): string {
+  if ((field || '').startsWith('customFields.')) // the company's own field: the message is shown under it
+    return isChinese ? '此项' : 'This field'
   const key = (field || '').replace(/\[\d+\].*$/, '').replace(/s$/, '') // phones[0].number -> phone
   const names = fieldNames[field || ''] || fieldNames[key]
   return names ? names[isChinese ? 0 : 1] : field || (isChinese ? '内容' : 'A value')

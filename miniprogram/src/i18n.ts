@@ -33,7 +33,8 @@ const zh = {
   opportunity: '商机', customer: '客户', stage: '阶段', noOpportunity: '商机不存在或无权查看',
   leads: '线索', newLead: '新建线索', noLeads: '没有线索', openLeads: '跟进中', convert: '转为客户',
   convertConfirm: '将创建客户及其主要联系人，并新建一个商机。确定转换？', converted: '已转为客户', viewCustomer: '查看客户',
-  noLead: '线索不存在或无权查看'
+  noLead: '线索不存在或无权查看',
+  none: '（无）', yes: '是', no: '否'
 }
 
 type Words = typeof zh
@@ -69,7 +70,8 @@ const en: Words = {
   opportunity: 'Opportunity', customer: 'Customer', stage: 'Stage', noOpportunity: 'No such opportunity, or not yours to see',
   leads: 'Leads', newLead: 'New lead', noLeads: 'No leads', openLeads: 'Open', convert: 'Convert to customer',
   convertConfirm: 'This creates a customer, its primary contact and an opportunity. Convert?', converted: 'Converted', viewCustomer: 'View customer',
-  noLead: 'No such lead, or not yours to see'
+  noLead: 'No such lead, or not yours to see',
+  none: '(none)', yes: 'Yes', no: 'No'
 }
 
 const labels: Record<string, Record<string, string>> = {

@@ -435,6 +435,30 @@ test('editing a customer changes only what was edited, keeps the other phones, a
   assert.equal((await api('GET', `/api/crm/customers/${id}`, token)).body.customer.source, 'douyin-feed')
 })
 
+test('the company\'s own fields are filled in on a new customer, typed as the server expects, and shown on its page', async () => {
+  const defs = await api('GET', '/api/crm/custom-fields', token)
+  assert.deepEqual(defs.body.fields.map((f) => f.key), ['budget', 'decision_maker', 'company_size', 'signing_intent', 'next_visit'])
+  await openPage('#/pages/customer-form/index')
+  await page.locator('#custom-budget input').waitFor()
+  const name = `南京秦淮文旅发展有限公司${Date.now() % 100000}`
+  await typeInto('#field-name', name)
+  await typeInto('#custom-budget', '35.5')
+  await typeInto('#custom-decision_maker', '王总')
+  await page.locator('#custom-company_size').click()
+  await pickerConfirm(2) // (none), 1-49人, 50-199人
+  await page.locator('#custom-company_size', { hasText: '50-199人' }).waitFor()
+  await page.locator('#custom-signing_intent').click()
+  await snap('customer-custom-fields')
+  await page.locator('#save-customer').click()
+  await page.locator('#customer-name', { hasText: name }).waitFor()
+  const found = await api('GET', `/api/crm/customers?page=1&limit=5&keyword=${encodeURIComponent(name)}`, token)
+  const customer = await api('GET', `/api/crm/customers/${found.body.customers[0].id}`, token)
+  assert.deepEqual(customer.body.customer.customFields,
+    { budget: 35.5, decision_maker: '王总', company_size: '50-199人', signing_intent: true })
+  await page.locator('.detail__field', { hasText: '预算（万元）' }).filter({ hasText: '35.5' }).waitFor()
+  await page.locator('.detail__field', { hasText: '有签约意向' }).filter({ hasText: '是' }).waitFor()
+})
+
 test('a contact added on a customer\'s page is stored, edited to primary and deleted', async () => {
   const created = await api('POST', '/api/crm/customers', token, { name: `成都锦江餐饮管理有限公司${Date.now() % 100000}` })
   const id = created.body.customer.id

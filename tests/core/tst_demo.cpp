@@ -2,6 +2,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/search/SearchIndex.h"
 #include "core/search/SearchIndexBuild.h"
+#include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
@@ -86,6 +87,14 @@ private Q_SLOTS:
         const qint64 english = scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE name LIKE '%Ltd%' OR name LIKE '% %'"));
         QVERIFY(english > 100);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customer_phones")), 3000);
+        // The company's own customer fields, one of each type, as the service reads them.
+        auto fields = CustomFieldService(*db).list(Actor::system());
+        QVERIFY(fields.ok());
+        QStringList types;
+        for (const CustomFieldDef &f : *fields)
+            types << f.type;
+        QCOMPARE(types, QStringList({QStringLiteral("number"), QStringLiteral("text"), QStringLiteral("choice"), QStringLiteral("bool"), QStringLiteral("date")}));
+        QCOMPARE(fields->at(2).options.size(), 4);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM contacts")),
                  scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE kind = 'company'")));
 

@@ -1,6 +1,6 @@
 import { request } from './client'
 import type {
-  Activity, Contact, Customer, CustomerPage, Lead, LoginAnswer, Opportunity, Pipeline, PipelineStages, SalesMetrics, Task
+  Activity, Contact, Customer, CustomerPage, CustomFieldDef, Lead, LoginAnswer, Opportunity, Pipeline, PipelineStages, SalesMetrics, Task
 } from './types'
 
 // One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
@@ -27,6 +27,7 @@ export const release = (id: number) => request<{ success: boolean; customer: Cus
 export const customer = (id: number) => request<{ customer: Customer }>('GET', `/api/crm/customers/${id}`)
 export const createCustomer = (fields: Partial<Customer>) =>
   request<{ success: boolean; customer: Customer }>('POST', '/api/crm/customers', fields)
+export const customFieldDefs = () => request<{ fields: CustomFieldDef[] }>('GET', '/api/crm/custom-fields')
 export const updateCustomer = (id: number, version: number, fields: Record<string, unknown>) =>
   request<{ success: boolean; customer: Customer }>('PATCH', `/api/crm/customers/${id}`, fields, undefined, version)
 

@@ -42,6 +42,17 @@ export interface Customer {
   phones?: { number: string; label: string; primary: boolean }[]
   emails?: { address: string; label: string; primary: boolean }[]
   hiddenFields?: string[] // fields the rep's role may not see: the edit form leaves them out
+  customFields?: Record<string, CustomValue>
+}
+
+// The company's own customer fields (defined by administrators on the desktop).
+export type CustomValue = string | number | boolean | null
+export interface CustomFieldDef {
+  key: string
+  label: string
+  type: 'text' | 'number' | 'date' | 'bool' | 'choice'
+  options: string[]
+  required: boolean
 }
 
 export interface Contact {

@@ -3,10 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
-  contacts as customerContacts, customer as getCustomer, customerActivities, customerOpportunities, customerTasks, logActivity, release,
+  contacts as customerContacts, customer as getCustomer, customerActivities, customFieldDefs, customerOpportunities, customerTasks, logActivity, release,
   scheduleFollowUp
 } from '../../api/crm'
-import type { Activity, Contact, Customer, Opportunity, Task } from '../../api/types'
+import type { Activity, Contact, Customer, CustomFieldDef, Opportunity, Task } from '../../api/types'
+import { customValueText } from '../../components/CustomFields'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime, epochMs, localWhen, money } from '../../format'
@@ -31,6 +32,7 @@ export default function CustomerDetail() {
   const [tasks, setTasks] = useState<Task[]>([])
   const [opportunities, setOpportunities] = useState<Opportunity[]>([])
   const [contacts, setContacts] = useState<Contact[]>([])
+  const [defs, setDefs] = useState<CustomFieldDef[]>([])
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
   const [when, setWhen] = useState(localWhen(1, 10))
@@ -38,8 +40,8 @@ export default function CustomerDetail() {
 
   const load = async () => {
     try {
-      const [answer, timeline, open, deals, people] = await Promise.all([
-        getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id), customerContacts(id)
+      const [answer, timeline, open, deals, people, fieldDefs] = await Promise.all([
+        getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id), customerContacts(id), customFieldDefs()
       ])
       setCustomer(answer.customer)
       Taro.setNavigationBarTitle({ title: answer.customer.name })
@@ -48,6 +50,7 @@ export default function CustomerDetail() {
       setTasks(open.tasks)
       setOpportunities(deals.opportunities)
       setContacts(people.contacts)
+      setDefs(fieldDefs.fields)
     } catch (e) {
       // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
       setError(e instanceof ApiError && e.status === 404 ? t.notFound : errorText(e))
@@ -123,9 +126,10 @@ export default function CustomerDetail() {
           [t.industry, c.industry],
           [t.source, c.source],
           [t.address, address],
-          [t.owner, c.ownerName]
-        ].filter(([, v]) => v).map(([k, v]) => (
-          <View key={k} className='row detail__field'><Text className='muted'>{k}</Text><Text selectable>{v}</Text></View>
+          [t.owner, c.ownerName],
+          ...defs.map((d) => [d.label, customValueText(d, c.customFields?.[d.key])])
+        ].filter(([, v]) => v).map(([k, v], i) => (
+          <View key={i} className='row detail__field'><Text className='muted'>{k}</Text><Text selectable>{v}</Text></View>
         ))}
         {c.tags.length ? <View className='detail__tags'>{c.tags.map((tag) => <Text key={tag} className='badge'>{tag}</Text>)}</View> : null}
       </View>

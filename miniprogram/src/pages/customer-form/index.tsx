@@ -2,8 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { isConflict } from '../../api/client'
-import { createCustomer, customer as getCustomer, updateCustomer } from '../../api/crm'
-import type { Customer } from '../../api/types'
+import { createCustomer, customer as getCustomer, customFieldDefs, updateCustomer } from '../../api/crm'
+import type { Customer, CustomFieldDef, CustomValue } from '../../api/types'
+import CustomFields, { customFieldsBody } from '../../components/CustomFields'
 import { errorText } from '../../errorText'
 import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
@@ -39,22 +40,31 @@ function listWith(entries: Entry[] | undefined, key: 'number' | 'address', curre
 // A new customer, or (with ?id=) the edit of one, with the fields a rep has at hand in the field;
 // the rest is edited on the desktop. An edit sends only what changed, with the version it started
 // from: a customer changed meanwhile is reloaded and the rep told, never overwritten. The server
-// validates (name required, phone and email formats, duplicates, field rules): its message is shown
-// under the field it names. Fields the rep's role may not see are left out.
+// validates (name required, phone and email formats, duplicates, field rules, the company's own
+// fields): its message is shown under the field it names. Fields the rep's role may not see are left out.
 export default function CustomerForm() {
   usePageTitle(t.newCustomer)
   const id = Number(useRouter().params.id) || 0
   const [original, setOriginal] = useState<Customer | null>(null)
   const [fields, setFields] = useState<Fields>(EMPTY)
+  const [defs, setDefs] = useState<CustomFieldDef[] | null>(null)
+  const [custom, setCustom] = useState<Record<string, CustomValue>>({})
   const [loadError, setLoadError] = useState('')
+  const show = (c: Customer) => {
+    setOriginal(c)
+    setFields(fieldsOf(c))
+    setCustom(c.customFields || {})
+  }
   const load = async () => {
-    if (!id || original)
+    if (defs)
       return
     try {
-      const answer = await getCustomer(id)
-      setOriginal(answer.customer)
-      setFields(fieldsOf(answer.customer))
-      Taro.setNavigationBarTitle({ title: `${t.edit} · ${answer.customer.name}` })
+      const [answer, fieldDefs] = await Promise.all([id ? getCustomer(id) : Promise.resolve(null), customFieldDefs()])
+      if (answer) {
+        show(answer.customer)
+        Taro.setNavigationBarTitle({ title: `${t.edit} · ${answer.customer.name}` })
+      }
+      setDefs(fieldDefs.fields)
     } catch (e) {
       setLoadError(errorText(e))
     }
@@ -63,8 +73,11 @@ export default function CustomerForm() {
 
   const set = (key: Key) => (e: { detail: { value: string } }) => setFields({ ...fields, [key]: e.detail.value })
   const { busy, error, submit: save } = useSubmit(async () => {
+    const customBody = customFieldsBody(defs || [], custom)
     if (!original) {
-      const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))
+      const body: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''))
+      if (Object.keys(customBody).length)
+        body.customFields = customBody
       const answer = await createCustomer(body)
       toast(t.created, 'success')
       Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
@@ -83,15 +96,15 @@ export default function CustomerForm() {
       else
         body[key] = fields[key]
     }
+    if (JSON.stringify(customBody) !== JSON.stringify(customFieldsBody(defs || [], original.customFields || {})))
+      body.customFields = customBody
     if (Object.keys(body).length) {
       try {
         await updateCustomer(id, original.version, body)
       } catch (e) {
         if (!isConflict(e))
           throw e
-        const fresh = await getCustomer(id)
-        setOriginal(fresh.customer)
-        setFields(fieldsOf(fresh.customer))
+        show((await getCustomer(id)).customer)
         throw new UserMessage(t.changedMeanwhile)
       }
       Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
@@ -100,7 +113,7 @@ export default function CustomerForm() {
     Taro.navigateBack()
   })
 
-  if (id && !original)
+  if (!defs)
     return <View className='empty'>{loadError || t.loading}</View>
 
   const hidden = new Set(original?.hiddenFields || [])
@@ -138,6 +151,10 @@ export default function CustomerForm() {
           </Picker>
         </View>
       )}
+      {hidden.has('customFields') ? null : (
+        <CustomFields defs={defs} values={custom} onChange={(key, value) => setCustom({ ...custom, [key]: value })}
+          errorField={errorKey} errorMessage={error?.message} />
+      )}
       {hidden.has('notes') ? null : (
         <View className='form__item'>
           <Text className='muted'>{t.notes}</Text>
@@ -145,7 +162,7 @@ export default function CustomerForm() {
           {fieldError('notes')}
         </View>
       )}
-      {error && !['name', 'company', 'position', 'phone', 'email', 'source', 'notes'].includes(errorKey)
+      {error && !['name', 'company', 'position', 'phone', 'email', 'source', 'notes'].includes(errorKey) && !errorKey.startsWith('customFields.')
         ? <Text className='error' id='form-error'>{error.message}</Text> : null}
       <Button className='primary' id='save-customer' loading={busy} disabled={busy} onClick={save}>
         {original ? t.save : t.create}
