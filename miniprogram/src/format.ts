@@ -29,6 +29,12 @@ export function localWhen(days: number, hour?: number): LocalWhen {
   return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(h)}:00` }
 }
 
+// A time from the API as the pickers show it, in the phone's zone.
+export function whenOf(iso: string): LocalWhen {
+  const d = new Date(iso)
+  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` }
+}
+
 export function epochMs(when: LocalWhen): number {
   return new Date(`${when.date}T${when.time}:00`).getTime()
 }

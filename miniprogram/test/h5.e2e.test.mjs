@@ -107,7 +107,7 @@ async function pickerConfirm(index = 0) {
 }
 
 async function typeInto(selector, text) {
-  const input = page.locator(`${selector} input, ${selector} textarea`).first()
+  const input = page.locator(`${selector} input, ${selector} textarea`).filter({ visible: true }).first()
   await input.fill(text)
 }
 
@@ -377,7 +377,7 @@ test('a task added on the tasks page is the rep\'s, with its reminder 30 minutes
   await page.locator('#task-title input').waitFor()
   const title = `准备投标材料（第 ${Date.now() % 100000} 号）` // the demo's own tasks have titles like this one
   await typeInto('#task-title', title)
-  await page.locator('#create-task').click()
+  await page.locator('#save-task').click()
   await page.waitForURL(/#\/pages\/tasks\/index/)
   const open = await api('GET', '/api/crm/tasks?status=open&limit=100', token)
   const task = open.body.tasks.find((x) => x.title === title)
@@ -572,6 +572,45 @@ test('a lead added on the leads page is converted into the rep\'s customer', asy
   assert.equal(customer.body.customer.ownerId, me.body.user.id)
   assert.equal((await page.locator('#customer-name').innerText()).trim(), customer.body.customer.name)
   await page.locator('.contact__name', { hasText: name }).waitFor()
+})
+
+test('a task opened from the tasks page is renamed, keeps its own reminder distance, loses its reminder and is done', async () => {
+  const due = new Date(Date.now() + 86400000)
+  due.setHours(9, 0, 0, 0)
+  const title = `寄送合同样本（${Date.now() % 100000}）`
+  const created = await api('POST', '/api/crm/tasks', token, { title, dueDate: due.getTime(), reminderTime: due.getTime() - 60 * 60000 })
+  assert.equal(created.status, 201)
+  await openPage('#/pages/tasks/index')
+  await page.getByText('未来 7 天', { exact: true }).filter({ visible: true }).click()
+  await page.locator('.task', { hasText: title }).filter({ visible: true }).locator('.task__main').click()
+  await page.locator('#task-title input').filter({ visible: true }).waitFor()
+  assert.equal(await page.locator('#task-title input').filter({ visible: true }).inputValue(), title)
+  await page.getByText('提前 60 分钟提醒', { exact: true }).waitFor()
+  await snap('task-edit')
+  await typeInto('#task-title', title + ' 加急')
+  await page.locator('#save-task').filter({ visible: true }).click()
+  await page.waitForURL(/#\/pages\/tasks\/index/)
+  await page.locator('#save-task').waitFor({ state: 'detached' }) // the form's page has slid out
+  let task = (await api('GET', `/api/crm/tasks/${created.body.task.id}`, token)).body.task
+  assert.equal(task.title, title + ' 加急')
+  assert.equal(Date.parse(task.dueDate), due.getTime()) // untouched
+  assert.equal(Date.parse(task.reminderTime), due.getTime() - 60 * 60000)
+
+  await page.locator('.task', { hasText: title }).filter({ visible: true }).locator('.task__main').click()
+  await page.locator('#task-remind').filter({ visible: true }).waitFor()
+  await page.locator('#task-remind').filter({ visible: true }).click()
+  await page.locator('#save-task').filter({ visible: true }).click()
+  await page.waitForURL(/#\/pages\/tasks\/index/)
+  await page.locator('#save-task').waitFor({ state: 'detached' }) // the form's page has slid out
+  task = (await api('GET', `/api/crm/tasks/${created.body.task.id}`, token)).body.task
+  assert.equal(task.reminderTime, null)
+
+  await page.locator('.task', { hasText: title }).filter({ visible: true }).locator('.task__main').click()
+  await page.locator('#complete-task').filter({ visible: true }).click()
+  await page.waitForURL(/#\/pages\/tasks\/index/)
+  await page.locator('#save-task').waitFor({ state: 'detached' }) // the form's page has slid out
+  task = (await api('GET', `/api/crm/tasks/${created.body.task.id}`, token)).body.task
+  assert.equal(task.status, 'completed')
 })
 
 test('signing out revokes the token on the server', async () => {

@@ -83,6 +83,10 @@ export const tasks = (view: TaskView) =>
   request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { view, days: view === 'upcoming' ? 7 : undefined, tz: timeZone() })
 export const createTask = (fields: { title: string; dueDate: number; reminderTime?: number; description?: string; customerId?: number }) =>
   request<{ success: boolean; task: Task }>('POST', '/api/crm/tasks', fields)
+export const task = (id: number) => request<{ task: Task }>('GET', `/api/crm/tasks/${id}`)
+export const updateTask = (id: number, version: number,
+  fields: { title?: string; description?: string; dueDate?: number; reminderTime?: number | null; status?: string }) =>
+  request<{ success: boolean; task: Task }>('PATCH', `/api/crm/tasks/${id}`, fields, undefined, version)
 export const completeTask = (id: number) =>
   request<{ success: boolean; task: Task }>('PATCH', `/api/crm/tasks/${id}`, { status: 'completed' })
 

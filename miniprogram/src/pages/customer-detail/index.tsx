@@ -196,7 +196,7 @@ export default function CustomerDetail() {
 
       <Text className='section-title'>{t.openTasks}</Text>
       {tasks.length ? tasks.map((task) => (
-        <View key={task.id} className='card row'>
+        <View key={task.id} className='card row task' onClick={() => Taro.navigateTo({ url: `/pages/task-form/index?id=${task.id}` })}>
           <Text>{task.title}</Text>
           <Text className='muted'>{dateTime(task.dueDate)}</Text>
         </View>

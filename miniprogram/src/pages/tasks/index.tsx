@@ -17,7 +17,8 @@ const VIEWS: { key: TaskView; text: string }[] = [
   { key: 'upcoming', text: t.upcoming }
 ]
 
-// The task manager's three views (open tasks only, the phone's days); completing one removes it.
+// The task manager's three views (open tasks only, the phone's days); completing one removes it,
+// tapping one opens it (reschedule, rename, its customer).
 export default function Tasks() {
   usePageTitle(t.tabTasks)
   const [view, setView] = useState<TaskView>('today')
@@ -64,8 +65,7 @@ export default function Tasks() {
         : !items.length ? <View className='empty'>{t.noTasks}</View>
         : items.map((task) => (
           <View key={task.id} className='card row task'>
-            <View className='task__main'
-              onClick={() => task.customerId && Taro.navigateTo({ url: `/pages/customer-detail/index?id=${task.customerId}` })}>
+            <View className='task__main' onClick={() => Taro.navigateTo({ url: `/pages/task-form/index?id=${task.id}` })}>
               <Text className='task__title'>{task.title}</Text>
               <Text className={`muted task__line ${view === 'overdue' ? 'task__late' : ''}`}>
                 {t.due} {dateTime(task.dueDate)}{task.customerName ? ` · ${task.customerName}` : ''}
