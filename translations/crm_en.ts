@@ -2581,6 +2581,267 @@
     </message>
 </context>
 <context>
+    <name>crm::LeadDialog</name>
+    <message>
+        <source>Edit lead</source>
+        <translation>Edit lead</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <source>e.g. website-form, trade-show</source>
+        <translation>e.g. website-form, trade-show</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Company:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LeadTableModel</name>
+    <message>
+        <source>New</source>
+        <comment>lead status</comment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <comment>lead status</comment>
+        <translation>Contacted</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <comment>lead status</comment>
+        <translation>Qualified</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <comment>lead status</comment>
+        <translation>Disqualified</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <comment>lead status</comment>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LeadsView</name>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Open: new, contacted and qualified leads</source>
+        <translation>Open: new, contacted and qualified leads</translation>
+    </message>
+    <message>
+        <source>All I can see</source>
+        <translation>All I can see</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <source>New lead (Ctrl+N)</source>
+        <translation>New lead (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Assign to…</translation>
+    </message>
+    <message>
+        <source>Convert to customer…</source>
+        <translation>Convert to customer…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This lead has been converted; it is kept as it was</source>
+        <translation>This lead has been converted; it is kept as it was</translation>
+    </message>
+    <message>
+        <source>Lead “%1” created.</source>
+        <translation>Lead “%1” created.</translation>
+    </message>
+    <message>
+        <source>Lead “%1” saved.</source>
+        <translation>Lead “%1” saved.</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s current values are shown now.</source>
+        <translation>The lead&apos;s current values are shown now.</translation>
+    </message>
+    <message>
+        <source>Unassigned (back to the queue)</source>
+        <translation>Unassigned (back to the queue)</translation>
+    </message>
+    <message>
+        <source>Assign lead</source>
+        <translation>Assign lead</translation>
+    </message>
+    <message>
+        <source>New owner of “%1”:</source>
+        <translation>New owner of “%1”:</translation>
+    </message>
+    <message>
+        <source>“%1” assigned to %2.</source>
+        <translation>“%1” assigned to %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is back in the unassigned queue.</source>
+        <translation>“%1” is back in the unassigned queue.</translation>
+    </message>
+    <message>
+        <source>Convert lead</source>
+        <translation>Convert lead</translation>
+    </message>
+    <message>
+        <source>Convert “%1” into a customer with its contact and an opportunity?</source>
+        <translation>Convert “%1” into a customer with its contact and an opportunity?</translation>
+    </message>
+    <message>
+        <source>Convert “%1” into a customer with its contact?</source>
+        <translation>Convert “%1” into a customer with its contact?</translation>
+    </message>
+    <message>
+        <source>A converted lead is kept as the record of where the customer came from; it cannot be changed afterwards.</source>
+        <translation>A converted lead is kept as the record of where the customer came from; it cannot be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Converted into customer “%1”.</source>
+        <translation>Converted into customer “%1”.</translation>
+    </message>
+    <message>
+        <source>Lead converted</source>
+        <translation>Lead converted</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>Delete lead</source>
+        <translation>Delete lead</translation>
+    </message>
+    <message>
+        <source>Delete the lead “%1”? This cannot be undone.</source>
+        <translation>Delete the lead “%1”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Lead “%1” deleted.</source>
+        <translation>Lead “%1” deleted.</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -2754,6 +3015,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Show the stage on the board</source>
         <translation>Show the stage on the board</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
     </message>
 </context>
 <context>

@@ -2566,6 +2566,266 @@
     </message>
 </context>
 <context>
+    <name>crm::LeadDialog</name>
+    <message>
+        <source>Edit lead</source>
+        <translation>编辑线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>e.g. website-form, trade-show</source>
+        <translation>例如 website-form、trade-show</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>公司：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LeadTableModel</name>
+    <message>
+        <source>New</source>
+        <comment>lead status</comment>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <comment>lead status</comment>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <comment>lead status</comment>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <comment>lead status</comment>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <comment>lead status</comment>
+        <translation>已转化</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>crm::LeadsView</name>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>跟进中</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open: new, contacted and qualified leads</source>
+        <translation>跟进中：新线索、已联系和已确认的线索</translation>
+    </message>
+    <message>
+        <source>All I can see</source>
+        <translation>全部可见</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>New lead (Ctrl+N)</source>
+        <translation>新建线索（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>分配给…</translation>
+    </message>
+    <message>
+        <source>Convert to customer…</source>
+        <translation>转为客户…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n 条线索</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This lead has been converted; it is kept as it was</source>
+        <translation>该线索已转为客户，将保持原样，不能再修改或删除</translation>
+    </message>
+    <message>
+        <source>Lead “%1” created.</source>
+        <translation>已创建线索“%1”。</translation>
+    </message>
+    <message>
+        <source>Lead “%1” saved.</source>
+        <translation>已保存线索“%1”。</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s current values are shown now.</source>
+        <translation>现在显示的是该线索的最新内容。</translation>
+    </message>
+    <message>
+        <source>Unassigned (back to the queue)</source>
+        <translation>未分配（退回待分配队列）</translation>
+    </message>
+    <message>
+        <source>Assign lead</source>
+        <translation>分配线索</translation>
+    </message>
+    <message>
+        <source>New owner of “%1”:</source>
+        <translation>“%1”的新负责人：</translation>
+    </message>
+    <message>
+        <source>“%1” assigned to %2.</source>
+        <translation>已将“%1”分配给 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is back in the unassigned queue.</source>
+        <translation>“%1”已退回未分配队列。</translation>
+    </message>
+    <message>
+        <source>Convert lead</source>
+        <translation>转为客户</translation>
+    </message>
+    <message>
+        <source>Convert “%1” into a customer with its contact and an opportunity?</source>
+        <translation>将“%1”转为客户，并创建联系人和商机？</translation>
+    </message>
+    <message>
+        <source>Convert “%1” into a customer with its contact?</source>
+        <translation>将“%1”转为客户，并创建联系人？</translation>
+    </message>
+    <message>
+        <source>A converted lead is kept as the record of where the customer came from; it cannot be changed afterwards.</source>
+        <translation>转化后的线索将作为客户来源的记录保留，之后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Converted into customer “%1”.</source>
+        <translation>已转为客户“%1”。</translation>
+    </message>
+    <message>
+        <source>Lead converted</source>
+        <translation>线索已转化</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Delete lead</source>
+        <translation>删除线索</translation>
+    </message>
+    <message>
+        <source>Delete the lead “%1”? This cannot be undone.</source>
+        <translation>删除线索“%1”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Lead “%1” deleted.</source>
+        <translation>已删除线索“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>crm::LogActivityDialog</name>
     <message>
         <source>Log activity</source>
@@ -2737,6 +2997,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Show the stage on the board</source>
         <translation>在看板上查看此阶段</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
     </message>
 </context>
 <context>

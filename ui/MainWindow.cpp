@@ -10,6 +10,7 @@
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/dashboard/DashboardView.h"
+#include "ui/leads/LeadsView.h"
 #include "ui/pipeline/DealsDialog.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/reports/ReportsView.h"
@@ -248,6 +249,11 @@ void MainWindow::buildViews()
                 new CustomersView(m_session, this));
     if (actor.can(Permission::TaskRead))
         addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
+    if (actor.can(Permission::LeadRead)) {
+        auto *leads = new LeadsView(m_session, this);
+        connect(leads, &LeadsView::openCustomer, this, &MainWindow::openCustomer);
+        addView(QStringLiteral("leads"), QIcon(QStringLiteral(":/icons/leads.svg")), tr("Leads"), leads);
+    }
     if (actor.can(Permission::ReportRead)) {
         auto *dashboard = new DashboardView(m_session, this);
         connect(dashboard, &DashboardView::openList, this, &MainWindow::openDashboardLink);
