@@ -184,6 +184,7 @@ public:
             {"opportunities", [&] { return createOpportunities(); }},
             {"activities", [&] { return createActivities(); }},
             {"tasks", [&] { return createTasks(); }},
+            {"leads", [&] { return createLeads(); }},
             {"search index", [&] { return m_search ? m_search->install() : indexSearch(); }},
             {"indexes", [&] { return SqliteBulkLoad::createIndexes(m_db, *indexes); }},
             {"running totals", [&] { return restoreTotals(*triggers); }},
@@ -204,7 +205,8 @@ public:
         }
         const std::pair<const char *, qint64 *> counts[] = {{"customers", &report.customers}, {"contacts", &report.contacts},
                                                             {"opportunities", &report.opportunities},
-                                                            {"activities", &report.activities}, {"tasks", &report.tasks}};
+                                                            {"activities", &report.activities}, {"tasks", &report.tasks},
+                                                            {"leads", &report.leads}};
         for (const auto &[table, target] : counts) {
             auto n = scalar(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
             if (!n)
@@ -663,6 +665,36 @@ private:
             "INSERT INTO follow_ups (customer_id, user_id, scheduled_at, method, status, task_id, created_at)"
             " SELECT t.customer_id, t.assignee_id, t.due_at, 'call', CASE WHEN t.status = 'done' THEN 'done' ELSE 'scheduled' END,"
             " t.id, t.created_at FROM tasks t WHERE t.kind = 'follow_up' ORDER BY t.id"));
+    }
+
+    // One lead per 100 customers, from the last 60 days: a third still in the unassigned queue (from
+    // the web form, for a manager to hand out), the rest worked by reps; none converted yet.
+    Status createLeads()
+    {
+        const QString k = QStringLiteral("x.i");
+        const QString sql = QStringLiteral(
+            "INSERT INTO leads (name, company, phone, source, status, notes, owner_id, created_by, created_at, updated_at)"
+            " SELECT {name}, {company}, '1' || {phonePrefix} || CAST(100000000 + {phoneTail} AS TEXT),"
+            "  CASE WHEN x.queued = 1 THEN 'website-form' ELSE {source} END,"
+            "  CASE WHEN x.queued = 1 THEN 'new' ELSE {status} END, NULL,"
+            "  CASE WHEN x.queued = 1 THEN NULL ELSE r.user_id END, CASE WHEN x.queued = 1 THEN NULL ELSE r.user_id END,"
+            "  x.created, x.created"
+            " FROM (SELECT s.i, CASE WHEN {queuedHash} < 3 THEN 1 ELSE 0 END AS queued, {now} - {ageMinutes} * {minute} AS created,"
+            "   {repHash} AS rep FROM demo_seq s WHERE {leadHash} = 0) x"
+            " JOIN demo_reps r ON r.n = x.rep ORDER BY x.created");
+        return execute(fill(sql, {
+            {QStringLiteral("{name}"), personName(k, 52)},
+            {QStringLiteral("{company}"), choose(k, 54, split(kCities)) + QStringLiteral(" || ") + choose(k, 55, split(kBrands))
+                                              + QStringLiteral(" || ") + choose(k, 56, split(kTrades)) + QStringLiteral(" || '有限公司'")},
+            {QStringLiteral("{phonePrefix}"), choose(k, 57, split("3 5 7 8 9"))},
+            {QStringLiteral("{phoneTail}"), hashMod(k, 58, 900'000'000)},
+            {QStringLiteral("{source}"), choose(k, 59, split("website-form douyin-feed exhibition referral wechat"))},
+            {QStringLiteral("{status}"), choose(k, 60, split("new contacted contacted qualified disqualified"))},
+            {QStringLiteral("{queuedHash}"), hashMod(QStringLiteral("s.i"), 61, 10)},
+            {QStringLiteral("{ageMinutes}"), hashMod(QStringLiteral("s.i"), 62, 60 * 24 * 60)},
+            {QStringLiteral("{repHash}"), hashMod(QStringLiteral("s.i"), 63, kReps)},
+            {QStringLiteral("{leadHash}"), hashMod(QStringLiteral("s.i"), 0, 100)},
+        }));
     }
 
     // SQLite: every customer's texts handed to the index build, which indexes them on its own thread.

@@ -95,6 +95,12 @@ private Q_SLOTS:
             types << f.type;
         QCOMPARE(types, QStringList({QStringLiteral("number"), QStringLiteral("text"), QStringLiteral("choice"), QStringLiteral("bool"), QStringLiteral("date")}));
         QCOMPARE(fields->at(2).options.size(), 4);
+        // About one lead per 100 customers; about a third in the unassigned queue, every other one a rep's.
+        QCOMPARE(report->leads, scalar(*db, QStringLiteral("SELECT COUNT(*) FROM leads")));
+        QVERIFY2(report->leads > 10 && report->leads < 60, qPrintable(QString::number(report->leads)));
+        const qint64 queued = scalar(*db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE owner_id IS NULL"));
+        QVERIFY2(queued > 0 && queued < report->leads, qPrintable(QString::number(queued)));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE owner_id IS NULL AND (status <> 'new' OR source <> 'website-form')")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM contacts")),
                  scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE kind = 'company'")));
 
