@@ -55,7 +55,8 @@ public:
     // Looked at when asked: the server serves an app built after it started as well.
     QString webAppUrl() const override
     {
-        return isRunning() && WebAppLocation::isBuilt(m_webAppDirectory) ? url() + QStringLiteral("/m/") : QString();
+        // A phone opens it: on every interface, this machine's network address rather than 0.0.0.0.
+        return isRunning() && WebAppLocation::isBuilt(m_webAppDirectory) ? m_host->reachableUrl() + QStringLiteral("/m/") : QString();
     }
     ~ApiServerControl() override { stop(); }
 

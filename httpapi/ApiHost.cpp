@@ -5,6 +5,7 @@
 #include "httpapi/ConnectionGuard.h"
 
 #include <QFile>
+#include <QNetworkInterface>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -187,6 +188,26 @@ QString ApiHost::url() const
     url.setHost(any ? QStringLiteral("0.0.0.0") : m_options.address.toString());
     url.setPort(m_port);
     return url.toString();
+}
+
+QString ApiHost::reachableUrl() const
+{
+    if (m_options.address != QHostAddress::Any && m_options.address != QHostAddress::AnyIPv4)
+        return url();
+    for (const QNetworkInterface &nic : QNetworkInterface::allInterfaces()) {
+        const auto flags = nic.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+            || flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : nic.addressEntries()) {
+            if (entry.ip().protocol() != QAbstractSocket::IPv4Protocol)
+                continue;
+            QUrl u(url());
+            u.setHost(entry.ip().toString());
+            return u.toString();
+        }
+    }
+    return url();
 }
 
 } // namespace crm

@@ -30,7 +30,10 @@ public:
 
     bool isRunning() const { return m_port != 0; }
     quint16 port() const { return m_port; }
-    QString url() const;
+    QString url() const; // the address it listens on ("http://0.0.0.0:8080" on every interface)
+    // An address another device can open: on every interface, this machine's first IPv4 address
+    // that is up and not loopback (a phone on the same network); otherwise url().
+    QString reachableUrl() const;
 
 Q_SIGNALS:
     void stateChanged();

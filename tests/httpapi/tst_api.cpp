@@ -10,6 +10,7 @@
 #include "tests/httpapi/ApiClient.h"
 
 #include <QJsonArray>
+#include <QNetworkInterface>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -112,6 +113,24 @@ private Q_SLOTS:
             QVERIFY(v4.ok);
             QCOMPARE(v4.host.url(), QStringLiteral("http://127.0.0.1:%1").arg(v4.host.port()));
             QCOMPARE(ApiClient(v4.host.url()).get(QStringLiteral("/api/health")).status, 200);
+        }
+        {
+            // On every interface: the address shown for phones is one of this machine's, and it answers.
+            ApiOptions options;
+            options.address = QHostAddress::AnyIPv4;
+            Server any(options);
+            QVERIFY(any.ok);
+            QCOMPARE(any.host.url(), QStringLiteral("http://0.0.0.0:%1").arg(any.host.port()));
+            const QUrl reachable(any.host.reachableUrl());
+            QCOMPARE(reachable.port(), int(any.host.port()));
+            const QHostAddress host(reachable.host());
+            if (host.isEqual(QHostAddress::AnyIPv4)) {
+                qInfo("no network interface besides loopback: the address stays 0.0.0.0");
+            } else {
+                QVERIFY2(QNetworkInterface::allAddresses().contains(host), qPrintable(reachable.host()));
+                QVERIFY(!host.isLoopback());
+                QCOMPARE(ApiClient(any.host.reachableUrl()).get(QStringLiteral("/api/health")).status, 200);
+            }
         }
         QTcpServer probe;
         if (!probe.listen(QHostAddress::LocalHostIPv6))
