@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
-  contacts as customerContacts, customer as getCustomer, customerActivities, customFieldDefs, customerOpportunities, customerTasks, logActivity, release,
-  scheduleFollowUp
+  contacts as customerContacts, customer as getCustomer, customerActivities, customFieldDefs, customerOpportunities,
+  customerTasks, logActivity, release, scheduleFollowUp
 } from '../../api/crm'
 import type { Activity, Contact, Customer, CustomFieldDef, Opportunity, Task } from '../../api/types'
 import { customValueText } from '../../components/CustomFields'
