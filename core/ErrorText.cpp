@@ -100,6 +100,8 @@ QString ErrorText::translated(const Error &error)
         return tr("Someone else changed this record meanwhile. Reload it and apply your change again.");
     if (c == QLatin1String("conflict.duplicate"))
         return tr("This would duplicate an existing record.");
+    if (c == QLatin1String("conflict.state")) // a converted lead, a customer already in the pool, a closed follow-up...
+        return tr("This cannot be done in the record's current state.");
     if (c == QLatin1String("validation.required"))
         return tr("%1 is required.").arg(field);
     if (c == QLatin1String("validation.format"))

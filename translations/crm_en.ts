@@ -503,6 +503,10 @@
         <source>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</source>
         <translation>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</translation>
     </message>
+    <message>
+        <source>This cannot be done in the record&apos;s current state.</source>
+        <translation>This cannot be done in the record&apos;s current state.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -2763,10 +2767,6 @@
             <numerusform>%n lead</numerusform>
             <numerusform>%n leads</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This lead has been converted; it is kept as it was</source>
-        <translation>This lead has been converted; it is kept as it was</translation>
     </message>
     <message>
         <source>Lead “%1” created.</source>

@@ -501,6 +501,10 @@
         <source>The file cannot be written. Check that the folder exists, that you may write to it and that the disk is not full. Details: %1</source>
         <translation>无法写入文件。请确认文件夹存在、你有写入权限且磁盘未满。详情：%1</translation>
     </message>
+    <message>
+        <source>This cannot be done in the record&apos;s current state.</source>
+        <translation>记录当前的状态不允许此操作。</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -2747,10 +2751,6 @@
         <translation>
             <numerusform>%n 条线索</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This lead has been converted; it is kept as it was</source>
-        <translation>该线索已转为客户，将保持原样，不能再修改或删除</translation>
     </message>
     <message>
         <source>Lead “%1” created.</source>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { ApiError } from './api/client'
+import { ApiError, isConflict } from './api/client'
 import { errorText } from './errorText'
+import { t } from './i18n'
 
 // A failure the page has already put in the rep's words (e.g. "changed meanwhile; the form now shows
 // the latest"), shown as it is.
@@ -30,4 +31,17 @@ export function useSubmit(action: () => Promise<void>) {
     }
   }
   return { busy, error, submit }
+}
+
+// An edit sent with the version the form loaded: when someone changed the record meanwhile, the form
+// shows theirs (`reload`) and the rep is told, instead of their change being overwritten.
+export async function saveUnlessChanged(save: () => Promise<unknown>, reload: () => Promise<void>): Promise<void> {
+  try {
+    await save()
+  } catch (e) {
+    if (!isConflict(e))
+      throw e
+    await reload()
+    throw new UserMessage(t.changedMeanwhile)
+  }
 }

@@ -303,14 +303,6 @@ void LeadsView::updateActions()
     m_delete->setEnabled(write && lead.has_value());
 }
 
-QString LeadsView::errorMessage(const Error &error)
-{
-    // ErrorText has no sentence of its own for a state conflict; the service's is about leads.
-    if (error.code == QLatin1String("conflict.state") && !ErrorText::isEnglish())
-        return tr("This lead has been converted; it is kept as it was");
-    return ErrorText::message(error);
-}
-
 void LeadsView::report(bool ok, const QString &message)
 {
     m_notice->setText(message);
@@ -375,12 +367,12 @@ void LeadsView::save(LeadDialog *dialog)
             }
             const Error error = result.error();
             if (error.code != QLatin1String("conflict.version")) {
-                guard->showError(errorMessage(error));
+                guard->showError(ErrorText::message(error));
                 return;
             }
             // Stale: read the lead again so that the user sees what it is now and applies the change anew.
-            guard->showError(errorMessage(error) + QLatin1Char('\n') + tr("The lead's current values are shown now."));
-            report(false, errorMessage(error));
+            guard->showError(ErrorText::message(error) + QLatin1Char('\n') + tr("The lead's current values are shown now."));
+            report(false, ErrorText::message(error));
             m_model->reload();
             m_session.worker().run(
                 this, [actor, id = guard->original().id](Database &db) { return LeadService(db).get(actor, id); },
@@ -441,7 +433,7 @@ void LeadsView::assign(const Lead &lead, std::optional<qint64> ownerId)
         },
         [this](Result<Lead> result) {
             if (!result) {
-                report(false, errorMessage(result.error()));
+                report(false, ErrorText::message(result.error()));
                 if (result.error().code == QLatin1String("conflict.version"))
                     m_model->reload();
                 return;
@@ -496,7 +488,7 @@ void LeadsView::convert(const Lead &lead)
         },
         [this](Result<Converted> result) {
             if (!result) {
-                report(false, errorMessage(result.error()));
+                report(false, ErrorText::message(result.error()));
                 return;
             }
             const QString message = tr("Converted into customer “%1”.").arg(result->customerName);
@@ -542,7 +534,7 @@ void LeadsView::remove(const Lead &lead)
         this, [actor, id = lead.id](Database &db) { return LeadService(db).remove(actor, id); },
         [this, name = lead.name](Status status) {
             if (!status) {
-                report(false, errorMessage(status.error()));
+                report(false, ErrorText::message(status.error()));
                 return;
             }
             report(true, tr("Lead “%1” deleted.").arg(name));

@@ -73,7 +73,6 @@ private:
     void remove(const Lead &lead);
     void report(bool ok, const QString &message);
     bool seesQueue() const;
-    static QString errorMessage(const Error &error);
 
     Session &m_session;
     LeadTableModel *m_model;

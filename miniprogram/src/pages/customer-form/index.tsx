@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { isConflict } from '../../api/client'
 import { createCustomer, customer as getCustomer, customFieldDefs, updateCustomer } from '../../api/crm'
 import type { Customer, CustomFieldDef, CustomValue } from '../../api/types'
 import CustomFields, { customFieldsBody } from '../../components/CustomFields'
@@ -10,7 +9,7 @@ import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { CUSTOMERS_CHANGED } from '../../pagedList'
-import { UserMessage, useSubmit } from '../../useSubmit'
+import { saveUnlessChanged, useSubmit } from '../../useSubmit'
 import { usePageTitle } from '../../pageTitle'
 
 const KINDS = ['company', 'person'] as const
@@ -99,14 +98,8 @@ export default function CustomerForm() {
     if (JSON.stringify(customBody) !== JSON.stringify(customFieldsBody(defs || [], original.customFields || {})))
       body.customFields = customBody
     if (Object.keys(body).length) {
-      try {
-        await updateCustomer(id, original.version, body)
-      } catch (e) {
-        if (!isConflict(e))
-          throw e
-        show((await getCustomer(id)).customer)
-        throw new UserMessage(t.changedMeanwhile)
-      }
+      await saveUnlessChanged(() => updateCustomer(id, original.version, body),
+        async () => show((await getCustomer(id)).customer))
       Taro.eventCenter.trigger(CUSTOMERS_CHANGED)
     }
     toast(t.saved, 'success')

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { isConflict } from '../../api/client'
 import { convertLead, createLead, lead as getLead, LeadFields, updateLead } from '../../api/crm'
 import type { Lead } from '../../api/types'
 import { errorText } from '../../errorText'
@@ -9,7 +8,7 @@ import { label, t } from '../../i18n'
 import { CUSTOMERS_CHANGED } from '../../pagedList'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
-import { UserMessage, useSubmit } from '../../useSubmit'
+import { saveUnlessChanged, useSubmit } from '../../useSubmit'
 import { usePageTitle } from '../../pageTitle'
 
 // The statuses a rep sets by hand; "converted" is set only by converting.
@@ -49,14 +48,7 @@ export default function LeadForm() {
     const was = fieldsOf(original)
     const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== was[k as keyof Fields])) as LeadFields
     if (Object.keys(changed).length) {
-      try {
-        await updateLead(id, original.version, changed)
-      } catch (e) {
-        if (!isConflict(e))
-          throw e
-        await reload()
-        throw new UserMessage(t.changedMeanwhile)
-      }
+      await saveUnlessChanged(() => updateLead(id, original.version, changed), reload)
     }
     toast(t.saved, 'success')
     Taro.navigateBack()

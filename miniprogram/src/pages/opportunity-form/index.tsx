@@ -1,14 +1,13 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { isConflict } from '../../api/client'
 import { createOpportunity, opportunity as getOpportunity, updateOpportunity } from '../../api/crm'
 import type { Opportunity } from '../../api/types'
 import { errorText } from '../../errorText'
 import { t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
-import { UserMessage, useSubmit } from '../../useSubmit'
+import { saveUnlessChanged, useSubmit } from '../../useSubmit'
 import { usePageTitle } from '../../pageTitle'
 
 const fieldsOf = (o: Opportunity) => ({ name: o.name, value: String(o.value), expectedCloseDate: o.expectedCloseDate || '', notes: o.notes })
@@ -54,14 +53,7 @@ export default function OpportunityForm() {
     const was = fieldsOf(original)
     const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== was[k as keyof Fields]))
     if (Object.keys(changed).length) {
-      try {
-        await updateOpportunity(id, original.version, changed)
-      } catch (e) {
-        if (!isConflict(e))
-          throw e
-        await reload()
-        throw new UserMessage(t.changedMeanwhile)
-      }
+      await saveUnlessChanged(() => updateOpportunity(id, original.version, changed), reload)
     }
     toast(t.saved, 'success')
     Taro.navigateBack()

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import { isConflict } from '../../api/client'
 import { completeTask, createTask, task as getTask, updateTask } from '../../api/crm'
 import type { Task } from '../../api/types'
 import WhenPicker from '../../components/WhenPicker'
@@ -10,7 +9,7 @@ import { epochMs, localWhen, whenOf } from '../../format'
 import { t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
-import { UserMessage, useSubmit } from '../../useSubmit'
+import { saveUnlessChanged, useSubmit } from '../../useSubmit'
 import { usePageTitle } from '../../pageTitle'
 
 const REMINDER_MS = 30 * 60000
@@ -70,14 +69,7 @@ export default function TaskForm() {
     if (reminder !== wasReminder)
       changes.reminderTime = reminder
     if (Object.keys(changes).length) {
-      try {
-        await updateTask(id, original.version, changes)
-      } catch (e) {
-        if (!isConflict(e))
-          throw e
-        show((await getTask(id)).task)
-        throw new UserMessage(t.changedMeanwhile)
-      }
+      await saveUnlessChanged(() => updateTask(id, original.version, changes), async () => show((await getTask(id)).task))
     }
     toast(t.saved, 'success')
     Taro.navigateBack()
