@@ -61,14 +61,15 @@ int DemoCommand::run(const Invocation &call)
     for (const QString &line : users.lines())
         call.console.out(line);
     call.console.out(QString());
-    call.console.out(QStringLiteral("Demo company loaded in %1 s: %2 customers, %3 contacts, %4 opportunities, %5 activities, %6 tasks, %7 leads.")
+    call.console.out(QStringLiteral("Demo company loaded in %1 s: %2 customers, %3 contacts, %4 opportunities, %5 activities, %6 tasks, %7 leads, %8 campaigns.")
                          .arg(QString::number(timer.elapsed() / 1000.0, 'f', 1))
                          .arg(report->customers)
                          .arg(report->contacts)
                          .arg(report->opportunities)
                          .arg(report->activities)
                          .arg(report->tasks)
-                         .arg(report->leads));
+                         .arg(report->leads)
+                         .arg(report->campaigns));
     call.console.out(QStringLiteral("Every demo user's password: ") + options.password);
     return Exit::Ok;
 }

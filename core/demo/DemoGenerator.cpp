@@ -185,6 +185,7 @@ public:
             {"activities", [&] { return createActivities(); }},
             {"tasks", [&] { return createTasks(); }},
             {"leads", [&] { return createLeads(); }},
+            {"campaigns", [&] { return createCampaigns(); }},
             {"search index", [&] { return m_search ? m_search->install() : indexSearch(); }},
             {"indexes", [&] { return SqliteBulkLoad::createIndexes(m_db, *indexes); }},
             {"running totals", [&] { return restoreTotals(*triggers); }},
@@ -206,7 +207,9 @@ public:
         const std::pair<const char *, qint64 *> counts[] = {{"customers", &report.customers}, {"contacts", &report.contacts},
                                                             {"opportunities", &report.opportunities},
                                                             {"activities", &report.activities}, {"tasks", &report.tasks},
-                                                            {"leads", &report.leads}};
+                                                            {"leads", &report.leads}, {"campaigns", &report.campaigns},
+                                                            {"campaign_participants", &report.participants},
+                                                            {"feedback", &report.feedback}};
         for (const auto &[table, target] : counts) {
             auto n = scalar(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table));
             if (!n)
@@ -695,6 +698,121 @@ private:
             {QStringLiteral("{repHash}"), hashMod(QStringLiteral("s.i"), 63, kReps)},
             {QStringLiteral("{leadHash}"), hashMod(QStringLiteral("s.i"), 0, 100)},
         }));
+    }
+
+    // Six campaigns run by the director over the past half year and the next weeks (two finished, two
+    // running, one planned, one cancelled), each aimed at a saved target. A share of the customers the
+    // target matches take part (owned customers only: the pool has nobody to invite them), with answers
+    // by a hash; the finished campaigns' answering participants gave a satisfaction score, and one owned
+    // customer in 200 gave one outside any campaign.
+    Status createCampaigns()
+    {
+        struct Spec
+        {
+            const char *name, *goal, *status, *target, *match;
+            int startDay, endDay; // relative to today
+            qint64 budgetYuan;
+            int share; // one matching customer in `share` takes part (0: nobody yet)
+            int unanswered; // of ten participants, how many have not answered
+            const char *responded, *converted, *declined;
+        };
+        const Spec specs[] = {
+            {"618 老客户回馈", "老客户复购 150 单", "finished", R"({"tag":"老客户"})",
+             "c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = '老客户')",
+             -180, -165, 30'000, 4, 3, "领取了回馈券，考虑中", "用回馈券下单复购", "近期没有采购计划"},
+            {"春季新品发布会", "邀请 VIP 客户到场，现场签约 30 单", "finished", R"({"tag":"VIP客户"})",
+             "c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'VIP客户')",
+             -120, -110, 80'000, 4, 3, "已到场，会后索取报价", "现场签约", "时间冲突，未能参加"},
+            {"抖音直播引流", "直播间留资 2,000 条", "active", R"({"source":"douyin-feed"})", "c.source = 'douyin-feed'",
+             -20, 10, 50'000, 20, 5, "看了直播，想了解价格", "直播间下单", "对产品不感兴趣"},
+            {"深圳行业展会", "展位接待 300 位客户", "active", R"({"province":"广东省"})", "c.province = '广东省'",
+             -5, 3, 120'000, 25, 5, "到展位交流，留了名片", "展会现场签约", "不便到场"},
+            {"年末续约提醒", "到期客户续约率 80%", "planned", R"({"statuses":["active","loyal"]})", "", 10, 40, 0, 0, 0,
+             "", "", ""},
+            {"VIP 客户答谢晚宴", "答谢 50 位 VIP 客户", "cancelled", R"({"group":"重点客户"})", "", -60, -60, 60'000, 0, 0,
+             "", "", ""},
+        };
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_now).date();
+        auto director = scalar(QStringLiteral("SELECT id FROM users WHERE username = 'director'"));
+        if (!director)
+            return director.error();
+        int n = 0;
+        for (const Spec &c : specs) {
+            ++n;
+            const QDate start = today.addDays(c.startDay), end = today.addDays(c.endDay);
+            const qint64 startMs = std::min(m_now, start.startOfDay().toMSecsSinceEpoch());
+            const qint64 createdAt = std::min(m_now, startMs - 14 * kDay);
+            QSqlQuery q = m_db.prepare(QStringLiteral(
+                "INSERT INTO campaigns (name, goal, start_date, end_date, status, budget_minor, currency, target_filter, owner_id,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?) RETURNING id"));
+            for (const QVariant &v : {QVariant(QString::fromUtf8(c.name)), QVariant(QString::fromUtf8(c.goal)),
+                                      QVariant(start.toString(Qt::ISODate)), QVariant(end.toString(Qt::ISODate)),
+                                      QVariant(QString::fromLatin1(c.status)), QVariant(c.budgetYuan * 100),
+                                      QVariant(QString::fromUtf8(c.target)), QVariant(*director), QVariant(createdAt),
+                                      QVariant(createdAt)})
+                q.addBindValue(v);
+            if (Status st = m_db.exec(q); !st)
+                return st;
+            if (!q.next())
+                return Error::internal();
+            const qint64 id = q.value(0).toLongLong();
+            if (c.share == 0)
+                continue;
+            // Keys differ per campaign (c.id * 8 + n), so each draws its own participants and answers.
+            const QString key = QStringLiteral("(c.id * 8 + ") + QString::number(n) + QLatin1Char(')');
+            const QString sql = QStringLiteral(
+                "INSERT INTO campaign_participants (campaign_id, customer_id, status, response, responded_at, added_at)"
+                " SELECT {id}, x.id, CASE WHEN x.h < {unanswered} THEN 'invited' WHEN x.h = 9 THEN 'declined'"
+                "   WHEN x.h >= 7 THEN 'converted' ELSE 'responded' END,"
+                "  CASE WHEN x.h < {unanswered} THEN NULL WHEN x.h = 9 THEN '{declined}' WHEN x.h >= 7 THEN '{converted}'"
+                "   ELSE '{responded}' END,"
+                "  CASE WHEN x.h < {unanswered} THEN NULL ELSE {added} + (1 + x.late) * {hour} END, {added}"
+                " FROM (SELECT c.id, {answer} AS h, {late} AS late FROM customers c"
+                "       WHERE c.owner_id IS NOT NULL AND {match} AND {pick} = 0) x ORDER BY x.id");
+            if (Status st = execute(fill(sql, {
+                    {QStringLiteral("{id}"), QString::number(id)},
+                    {QStringLiteral("{unanswered}"), QString::number(c.unanswered)},
+                    {QStringLiteral("{responded}"), QString::fromUtf8(c.responded)},
+                    {QStringLiteral("{converted}"), QString::fromUtf8(c.converted)},
+                    {QStringLiteral("{declined}"), QString::fromUtf8(c.declined)},
+                    {QStringLiteral("{added}"), bigint(startMs)},
+                    {QStringLiteral("{answer}"), hashMod(key, 40, 10)},
+                    {QStringLiteral("{late}"), hashMod(key, 41, 48)},
+                    {QStringLiteral("{match}"), QString::fromUtf8(c.match)},
+                    {QStringLiteral("{pick}"), hashMod(key, 42, c.share)},
+                }));
+                !st)
+                return st;
+        }
+        // Scores: 3 to 5 from those who answered a finished campaign (4 or 5 when they bought), and
+        // mostly good ones, a few poor, from customers outside any campaign.
+        const QString comment = QStringLiteral(
+            "CASE x.score WHEN 1 THEN '问题拖了一周才解决' WHEN 2 THEN '产品还行，售后要改进' WHEN 3 THEN '整体一般，价格偏高'"
+            " WHEN 4 THEN '服务及时，满意' ELSE '非常满意，会推荐给朋友' END");
+        const QString fromCampaigns = QStringLiteral(
+            "INSERT INTO feedback (customer_id, user_id, campaign_id, score, comment, created_at)"
+            " SELECT x.customer_id, x.owner_id, x.campaign_id, x.score, {comment}, x.responded_at"
+            " FROM (SELECT p.customer_id, c.owner_id, p.campaign_id, p.responded_at,"
+            "   CASE WHEN p.status = 'converted' THEN 4 + {convertedScore} ELSE 3 + {respondedScore} END AS score"
+            "   FROM campaign_participants p JOIN campaigns k ON k.id = p.campaign_id JOIN customers c ON c.id = p.customer_id"
+            "   WHERE k.status = 'finished' AND p.status IN ('responded', 'converted')) x ORDER BY x.responded_at, x.customer_id");
+        const QString general = QStringLiteral(
+            "INSERT INTO feedback (customer_id, user_id, score, comment, created_at)"
+            " SELECT x.id, x.owner_id, x.score, {comment}, {now} - (1 + x.age) * {hour}"
+            " FROM (SELECT c.id, c.owner_id, {age} AS age, CASE WHEN {score} < 1 THEN 1 WHEN {score} < 2 THEN 2"
+            "   WHEN {score} < 4 THEN 3 WHEN {score} < 9 THEN 4 ELSE 5 END AS score"
+            "   FROM customers c WHERE c.owner_id IS NOT NULL AND {pick} = 0) x ORDER BY x.id");
+        const QString k = QStringLiteral("p.customer_id * 8 + p.campaign_id");
+        if (Status st = execute(fill(fromCampaigns, {{QStringLiteral("{comment}"), comment},
+                                                     {QStringLiteral("{convertedScore}"), hashMod(k, 43, 2)},
+                                                     {QStringLiteral("{respondedScore}"), hashMod(k, 44, 3)}}));
+            !st)
+            return st;
+        const QString c = QStringLiteral("c.id");
+        return execute(fill(general, {{QStringLiteral("{comment}"), comment},
+                                      {QStringLiteral("{age}"), hashMod(c, 45, 365 * 24)},
+                                      {QStringLiteral("{score}"), hashMod(c, 46, 15)},
+                                      {QStringLiteral("{pick}"), hashMod(c, 47, 200)}}));
     }
 
     // SQLite: every customer's texts handed to the index build, which indexes them on its own thread.

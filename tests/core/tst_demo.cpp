@@ -2,8 +2,10 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/search/SearchIndex.h"
 #include "core/search/SearchIndexBuild.h"
+#include "core/services/CampaignService.h"
 #include "core/services/CustomFieldService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/FeedbackService.h"
 #include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
 
@@ -103,6 +105,46 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE owner_id IS NULL AND (status <> 'new' OR source <> 'website-form')")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM contacts")),
                  scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE kind = 'company'")));
+        // Six campaigns in every state; those under way or done have participants drawn from their saved
+        // target (owned customers only), with answers; satisfaction scores from the finished ones' answers
+        // and from customers outside any campaign.
+        QCOMPARE(report->campaigns, 6);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT status) FROM campaigns")), 4);
+        QCOMPARE(report->participants, scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants")));
+        QCOMPARE(report->feedback, scalar(*db, QStringLiteral("SELECT COUNT(*) FROM feedback")));
+        CampaignService campaigns(*db);
+        auto page = campaigns.list(Actor::system(), {});
+        QVERIFY(page.ok());
+        QCOMPARE(page->campaigns.size(), 6);
+        for (const Campaign &c : std::as_const(page->campaigns)) {
+            auto stats = campaigns.stats(Actor::system(), c.id);
+            QVERIFY(stats.ok());
+            const bool running = c.status == QLatin1String("finished") || c.status == QLatin1String("active");
+            QVERIFY2(running ? stats->participants > 5 : stats->participants == 0, qPrintable(c.name));
+            QCOMPARE(stats->invited + stats->responded + stats->converted + stats->declined, stats->participants);
+            if (running)
+                QVERIFY2(stats->invited > 0 && stats->converted > 0 && stats->invited < stats->participants, qPrintable(c.name));
+            // Everyone taking part is someone the campaign's own target finds.
+            QVERIFY(!c.target.isEmpty());
+            CustomerFilter f = c.target.toCustomerFilter();
+            auto matching = CustomerService(*db).count(Actor::system(), f);
+            QVERIFY(matching.ok());
+            QVERIFY2(*matching >= stats->participants, qPrintable(c.name));
+            auto feedback = FeedbackService(*db).averageForCampaign(Actor::system(), c.id);
+            QVERIFY(feedback.ok());
+            if (c.status == QLatin1String("finished"))
+                QVERIFY2(feedback->count > 0 && feedback->averageX100 >= 300 && feedback->averageX100 <= 500, qPrintable(c.name));
+            else
+                QCOMPARE(feedback->count, 0);
+        }
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants p JOIN customers c ON c.id = p.customer_id"
+                                            " JOIN campaigns k ON k.id = p.campaign_id WHERE k.name = '抖音直播引流'"
+                                            " AND (c.source <> 'douyin-feed' OR c.owner_id IS NULL)")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants WHERE (status = 'invited') <> (responded_at IS NULL)")), 0);
+        QVERIFY2(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM feedback WHERE campaign_id IS NULL")) > 5,
+                 "feedback outside campaigns");
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM feedback WHERE score < 1 OR score > 5 OR created_at > ")
+                                 + QString::number(clock.nowMs())), 0);
 
         // The newest activity of every customer is its last contact.
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers c WHERE c.last_contact_at <>"
