@@ -17,6 +17,7 @@ void addAll(Router &router)
     addExports(router);
     addOpportunities(router);
     addAnalytics(router);
+    addCampaigns(router);
 }
 
 ApiResponse errorOr(const Error &error)

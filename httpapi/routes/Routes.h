@@ -18,6 +18,7 @@ void addLeads(Router &router);
 void addExports(Router &router);
 void addOpportunities(Router &router);
 void addAnalytics(Router &router);
+void addCampaigns(Router &router);
 
 // Helpers shared by the route files.
 ApiResponse errorOr(const Error &error);
