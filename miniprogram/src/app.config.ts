@@ -9,6 +9,8 @@ export default defineAppConfig({
     'pages/contact-form/index',
     'pages/leads/index',
     'pages/lead-form/index',
+    'pages/campaigns/index',
+    'pages/campaign/index',
     'pages/message/index',
     'pages/pool/index',
     'pages/task-form/index',

@@ -61,3 +61,16 @@ export function daysSince(iso: string | null): number {
     return 0
   return Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 86400000))
 }
+
+// A satisfaction score as five stars: 4 -> "★★★★☆".
+export function stars(score: number): string {
+  const s = Math.max(0, Math.min(5, Math.round(score)))
+  return '★'.repeat(s) + '☆'.repeat(5 - s)
+}
+
+// A campaign's period: "2026-11-16 – 2026-12-16", one date, or nothing.
+export function period(start: string | null, end: string | null): string {
+  if (start && end)
+    return start === end ? start : `${start} – ${end}`
+  return start || end || ''
+}

@@ -34,6 +34,11 @@ const zh = {
   leads: '线索', newLead: '新建线索', noLeads: '没有线索', openLeads: '跟进中', convert: '转为客户',
   convertConfirm: '将创建客户及其主要联系人，并新建一个商机。确定转换？', converted: '已转为客户', viewCustomer: '查看客户',
   noLead: '线索不存在或无权查看',
+  campaigns: '营销活动', noCampaigns: '没有营销活动', noCampaign: '活动不存在或无权查看', goal: '目标', period: '时间', budget: '预算',
+  myParticipants: '我的参与客户', noParticipants: '没有参与客户', participants: '参与', answered: '已答复', answer: '记录答复',
+  response: '客户的答复', openCustomer: '查看客户', scoreOptional: '满意度（可选）', campaignFeedback: '活动满意度',
+  satisfaction: '客户满意度', rateCustomer: '评价', noFeedback: '还没有评价', scoreRequired: '请选择满意度分数', feedbackSaved: '已记录评价',
+  scoreCount: '%1 分 · %2 次评价', feedbackComment: '客户的意见',
   none: '（无）', yes: '是', no: '否'
 }
 
@@ -71,6 +76,11 @@ const en: Words = {
   leads: 'Leads', newLead: 'New lead', noLeads: 'No leads', openLeads: 'Open', convert: 'Convert to customer',
   convertConfirm: 'This creates a customer, its primary contact and an opportunity. Convert?', converted: 'Converted', viewCustomer: 'View customer',
   noLead: 'No such lead, or not yours to see',
+  campaigns: 'Campaigns', noCampaigns: 'No campaigns', noCampaign: 'No such campaign, or not yours to see', goal: 'Goal', period: 'When', budget: 'Budget',
+  myParticipants: 'My customers in it', noParticipants: 'No customers in it', participants: 'Taking part', answered: 'Answered', answer: 'Record answer',
+  response: 'What the customer said', openCustomer: 'View customer', scoreOptional: 'Satisfaction (optional)', campaignFeedback: 'Satisfaction',
+  satisfaction: 'Satisfaction', rateCustomer: 'Rate', noFeedback: 'No scores yet', scoreRequired: 'Choose a score', feedbackSaved: 'Score recorded',
+  scoreCount: '%1 from %2 scores', feedbackComment: 'What the customer thinks',
   none: '(none)', yes: 'Yes', no: 'No'
 }
 
@@ -80,12 +90,16 @@ const labels: Record<string, Record<string, string>> = {
   activity: { call: '电话', message: '消息', email: '邮件', meeting: '会议', visit: '拜访', note: '备注' },
   role: { administrator: '管理员', manager: '经理', rep: '销售代表' },
   scope: { own: '本人', own_and_subordinates: '本人及下属', department: '本部门', department_tree: '本部门及下级部门', all: '全部' },
-  lead: { new: '新线索', contacted: '已联系', qualified: '已确认', disqualified: '无效', converted: '已转化' }
+  lead: { new: '新线索', contacted: '已联系', qualified: '已确认', disqualified: '无效', converted: '已转化' },
+  campaign: { planned: '计划中', active: '进行中', finished: '已结束', cancelled: '已取消' },
+  participant: { invited: '已邀请', responded: '已响应', converted: '已成交', declined: '已拒绝' }
 }
 const labelsEn: Record<string, Record<string, string>> = {
   status: { prospect: 'Prospect', new: 'New', active: 'Active', loyal: 'Loyal', at_risk: 'At risk', lost: 'Lost' },
   stage: {}, activity: {}, role: {}, scope: {},
-  lead: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', disqualified: 'Disqualified', converted: 'Converted' }
+  lead: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', disqualified: 'Disqualified', converted: 'Converted' },
+  campaign: { planned: 'Planned', active: 'Running', finished: 'Finished', cancelled: 'Cancelled' },
+  participant: { invited: 'Invited', responded: 'Responded', converted: 'Bought', declined: 'Declined' }
 }
 
 function systemLanguage(): string {

@@ -613,6 +613,87 @@ test('a task opened from the tasks page is renamed, keeps its own reminder dista
   assert.equal(task.status, 'completed')
 })
 
+test('a rep records a campaign answer with a score for their customer, as the manager added them', async () => {
+  // The director puts two of the rep's customers into a running campaign (managers do this on the desktop).
+  const director = (await api('POST', '/api/auth/login', null, { username: 'director', password })).body.token
+  assert.ok(director, 'the demo director signs in')
+  const running = await api('GET', '/api/crm/campaigns?status=active', token)
+  assert.equal(running.status, 200)
+  assert.ok(running.body.campaigns.length > 0, 'the demo has running campaigns')
+  const campaign = running.body.campaigns[0]
+  const mine = (await api('GET', '/api/crm/customers?page=1&limit=2&status=all&sortBy=name', token)).body.customers
+  const added = await api('POST', `/api/crm/campaigns/${campaign.id}/participants`, director, { customerIds: mine.map((c) => c.id) })
+  assert.equal(added.status, 200, JSON.stringify(added.body))
+
+  await openPage('#/pages/me/index')
+  await page.locator('#open-campaigns').click()
+  await page.waitForURL(/#\/pages\/campaigns\/index/)
+  await page.locator('.campaign', { hasText: campaign.name }).filter({ visible: true }).waitFor()
+  assert.deepEqual(await page.locator('.campaign .customer__name').filter({ visible: true }).allInnerTexts(),
+    running.body.campaigns.map((c) => c.name))
+  await snap('campaigns')
+  await page.locator('.campaign', { hasText: campaign.name }).filter({ visible: true }).click()
+  await page.waitForURL(/#\/pages\/campaign\/index/)
+  await page.locator('#campaign-name', { hasText: campaign.name }).waitFor()
+
+  // Only the rep's own customers in it, as the API lists them for the rep.
+  const listed = (await api('GET', `/api/crm/campaigns/${campaign.id}/participants?limit=50`, token)).body.participants
+  assert.ok(mine.every((c) => listed.some((p) => p.customerId === c.id)))
+  await page.locator('.participant').first().waitFor()
+  assert.deepEqual(await page.locator('.participant__name').allInnerTexts(), listed.map((p) => p.customerName))
+  const before = (await api('GET', `/api/crm/campaigns/${campaign.id}`, token)).body.stats
+
+  const target = mine[0]
+  await page.locator('.participant', { hasText: target.name }).locator('.participant__name').click()
+  await page.locator('#answer-converted').click()
+  const said = `现场签约，订了两台（${Date.now() % 100000}）`
+  await typeInto('#answer-text', said)
+  await page.locator('#star-5').click()
+  await snap('campaign-answer')
+  await page.locator('#answer-save').click()
+  await page.locator('#answer-save').waitFor({ state: 'detached' })
+  const answered = (await api('GET', `/api/crm/campaigns/${campaign.id}/participants?limit=50`, token)).body.participants
+    .find((p) => p.customerId === target.id)
+  assert.equal(answered.status, 'converted')
+  assert.equal(answered.response, said)
+  assert.ok(answered.respondedAt)
+  const scores = (await api('GET', `/api/crm/customers/${target.id}/feedback`, token)).body
+  assert.equal(scores.feedback[0].score, 5)
+  assert.equal(scores.feedback[0].campaignId, campaign.id)
+  const after = (await api('GET', `/api/crm/campaigns/${campaign.id}`, token)).body.stats
+  assert.equal(after.converted, before.converted + 1)
+  await page.locator('#campaign-stats .campaign__number').nth(2).filter({ hasText: String(after.converted) }).waitFor()
+})
+
+test('a satisfaction score given on a customer\'s page is stored and summed up there', async () => {
+  // One of the rep's customers nobody has scored yet (the demo scores some).
+  const mine = (await api('GET', '/api/crm/customers?page=1&limit=20&status=all&sortBy=name', token)).body.customers
+  let customer
+  for (const c of mine.slice(2)) {
+    if ((await api('GET', `/api/crm/customers/${c.id}/feedback`, token)).body.summary.count === 0) {
+      customer = c
+      break
+    }
+  }
+  assert.ok(customer)
+  await openPage(`#/pages/customer-detail/index?id=${customer.id}`)
+  await page.locator('#rate').click()
+  await page.locator('#log-save').click()
+  await page.getByText('请选择满意度分数').waitFor() // no score chosen: nothing sent
+  assert.equal((await api('GET', `/api/crm/customers/${customer.id}/feedback`, token)).body.summary.count, 0)
+  await page.locator('#star-4').click()
+  await typeInto('#log-text', '服务及时，报价清楚')
+  await page.locator('#log-save').click()
+  await page.locator('#score-summary', { hasText: '4.00 分 · 1 次评价' }).waitFor()
+  await snap('customer-score')
+  const stored = (await api('GET', `/api/crm/customers/${customer.id}/feedback`, token)).body
+  assert.equal(stored.summary.count, 1)
+  assert.equal(stored.feedback[0].score, 4)
+  assert.equal(stored.feedback[0].comment, '服务及时，报价清楚')
+  assert.equal(stored.feedback[0].campaignId, null)
+  await page.locator('.feedback .stars', { hasText: '★★★★☆' }).waitFor()
+})
+
 test('signing out revokes the token on the server', async () => {
   await openPage(`#/pages/me/index`)
   await page.locator('#sign-out').click()

@@ -1,6 +1,7 @@
 import { request } from './client'
 import type {
-  Activity, Contact, Customer, CustomerPage, CustomFieldDef, Lead, LoginAnswer, Opportunity, Pipeline, PipelineStages, SalesMetrics, Task
+  Activity, Campaign, CampaignStats, Contact, Customer, CustomerPage, CustomFieldDef, Feedback, Lead, LoginAnswer, Opportunity, Participant, ParticipantStatus, Pipeline, PipelineStages, SalesMetrics,
+  ScoreSummary, Task
 } from './types'
 
 // One function per call the pages make; the paths and envelopes are the API's (httpapi/README.md).
@@ -99,6 +100,20 @@ export const updateLead = (id: number, version: number, fields: LeadFields & { o
   request<{ success: boolean; lead: Lead }>('PATCH', `/api/crm/leads/${id}`, fields, undefined, version)
 export const convertLead = (id: number, createOpportunity: boolean) =>
   request<{ success: boolean; customerId: number; opportunityId: number | null }>('POST', `/api/crm/leads/${id}/convert`, { createOpportunity })
+
+export const campaigns = (q: { status?: string; after?: string }) =>
+  request<{ campaigns: Campaign[]; hasMore: boolean; next: string | null }>('GET', '/api/crm/campaigns', undefined, { limit: 20, ...q })
+export const campaign = (id: number) =>
+  request<{ campaign: Campaign; stats: CampaignStats; feedback: ScoreSummary }>('GET', `/api/crm/campaigns/${id}`)
+// Participants the rep may see: their own customers (the API applies the data scope).
+export const participants = (id: number, q: { status?: string; after?: string }) =>
+  request<{ participants: Participant[]; hasMore: boolean; next: string | null }>('GET', `/api/crm/campaigns/${id}/participants`, undefined, { limit: 50, ...q })
+export const recordResponse = (id: number, customerId: number, status: ParticipantStatus, response: string) =>
+  request<{ success: boolean; participant: Participant }>('PUT', `/api/crm/campaigns/${id}/participants/${customerId}`, { status, response })
+export const customerFeedback = (customerId: number) =>
+  request<{ feedback: Feedback[]; summary: ScoreSummary }>('GET', `/api/crm/customers/${customerId}/feedback`, undefined, { limit: 5 })
+export const addFeedback = (customerId: number, score: number, comment: string, campaignId?: number) =>
+  request<{ success: boolean; feedback: Feedback }>('POST', `/api/crm/customers/${customerId}/feedback`, { score, comment, campaignId: campaignId ?? null })
 
 export const salesMetrics = (period: string) =>
   request<{ metrics: SalesMetrics }>('GET', '/api/crm/analytics/sales', undefined, { period, tz: timeZone() })

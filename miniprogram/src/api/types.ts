@@ -83,6 +83,56 @@ export interface Lead {
   version: number
 }
 
+export interface Campaign {
+  id: number
+  name: string
+  goal: string
+  description: string
+  startDate: string | null
+  endDate: string | null
+  status: 'planned' | 'active' | 'finished' | 'cancelled'
+  budget: number
+  currency: string
+  ownerName: string | null
+  version: number
+}
+
+export type ParticipantStatus = 'invited' | 'responded' | 'converted' | 'declined'
+export interface Participant {
+  campaignId: number
+  customerId: number
+  customerName: string
+  status: ParticipantStatus
+  response: string
+  respondedAt: string | null
+  addedAt: string
+}
+
+export interface CampaignStats {
+  participants: number
+  invited: number
+  responded: number
+  converted: number
+  declined: number
+}
+
+// Satisfaction scores summed up: average with two decimals, perScore = how many 1s .. 5s.
+export interface ScoreSummary {
+  count: number
+  average: number
+  perScore: number[]
+}
+
+export interface Feedback {
+  id: number
+  customerId: number
+  campaignId: number | null
+  userName: string
+  score: number
+  comment: string
+  createdAt: string
+}
+
 export interface CustomerPage {
   customers: Customer[]
   page: number

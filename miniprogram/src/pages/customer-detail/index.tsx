@@ -3,27 +3,28 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import {
-  contacts as customerContacts, customer as getCustomer, customerActivities, customFieldDefs, customerOpportunities,
-  customerTasks, logActivity, release, scheduleFollowUp
+  addFeedback, contacts as customerContacts, customer as getCustomer, customerActivities, customerFeedback, customFieldDefs,
+  customerOpportunities, customerTasks, logActivity, release, scheduleFollowUp
 } from '../../api/crm'
-import type { Activity, Contact, Customer, CustomFieldDef, Opportunity, Task } from '../../api/types'
+import type { Activity, Contact, Customer, CustomFieldDef, Feedback, Opportunity, ScoreSummary, Task } from '../../api/types'
 import { customValueText } from '../../components/CustomFields'
+import ScorePicker from '../../components/ScorePicker'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
-import { dateTime, epochMs, localWhen, money } from '../../format'
+import { dateTime, epochMs, localWhen, money, stars } from '../../format'
 import WhenPicker from '../../components/WhenPicker'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { CUSTOMERS_CHANGED } from '../../pagedList'
-import { useSubmit } from '../../useSubmit'
+import { UserMessage, useSubmit } from '../../useSubmit'
 import { callCustomer } from '../../call'
 import './index.css'
 
-type Form = '' | 'note' | 'visit' | 'followUp'
+type Form = '' | 'note' | 'visit' | 'followUp' | 'feedback'
 
 // A customer: profile (edit), contacts (add, edit, call), quick logging (note, visit, call), a
-// follow-up with its reminder, open opportunities, open tasks and the timeline (newest first, paged
-// by the API's `next`). Shown again after an edit elsewhere, it reloads.
+// follow-up with its reminder, a satisfaction score, open opportunities, open tasks and the timeline
+// (newest first, paged by the API's `next`). Shown again after an edit elsewhere, it reloads.
 export default function CustomerDetail() {
   const id = Number(useRouter().params.id)
   const [c, setCustomer] = useState<Customer | null>(null)
@@ -33,6 +34,9 @@ export default function CustomerDetail() {
   const [opportunities, setOpportunities] = useState<Opportunity[]>([])
   const [contacts, setContacts] = useState<Contact[]>([])
   const [defs, setDefs] = useState<CustomFieldDef[]>([])
+  const [feedback, setFeedback] = useState<Feedback[]>([])
+  const [scores, setScores] = useState<ScoreSummary | null>(null)
+  const [score, setScore] = useState(0)
   const [form, setForm] = useState<Form>('')
   const [text, setText] = useState('')
   const [when, setWhen] = useState(localWhen(1, 10))
@@ -40,8 +44,14 @@ export default function CustomerDetail() {
 
   const load = async () => {
     try {
-      const [answer, timeline, open, deals, people, fieldDefs] = await Promise.all([
-        getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id), customerContacts(id), customFieldDefs()
+      const [answer, timeline, open, deals, people, fieldDefs, satisfaction] = await Promise.all([
+        getCustomer(id), customerActivities(id), customerTasks(id), customerOpportunities(id), customerContacts(id), customFieldDefs(),
+        // A role without feedback.read still sees the rest of the page.
+        customerFeedback(id).catch((e) => {
+          if (e instanceof ApiError && e.status === 403)
+            return null
+          throw e
+        })
       ])
       setCustomer(answer.customer)
       Taro.setNavigationBarTitle({ title: answer.customer.name })
@@ -51,6 +61,8 @@ export default function CustomerDetail() {
       setOpportunities(deals.opportunities)
       setContacts(people.contacts)
       setDefs(fieldDefs.fields)
+      setFeedback(satisfaction ? satisfaction.feedback : [])
+      setScores(satisfaction ? satisfaction.summary : null)
     } catch (e) {
       // Out of scope answers 404 like a customer that does not exist: the page cannot tell them apart either.
       setError(e instanceof ApiError && e.status === 404 ? t.notFound : errorText(e))
@@ -73,12 +85,18 @@ export default function CustomerDetail() {
   const open = (f: Form) => {
     setForm(form === f ? '' : f)
     setText('')
+    setScore(0)
   }
 
   const { busy, error: submitError, submit } = useSubmit(async () => {
     if (form === 'followUp') {
       await scheduleFollowUp(id, epochMs(when), text)
       toast(t.scheduled)
+    } else if (form === 'feedback') {
+      if (!score)
+        throw new UserMessage(t.scoreRequired)
+      await addFeedback(id, score, text.trim())
+      toast(t.feedbackSaved, 'success')
     } else {
       await logActivity(id, form, text)
       toast(t.logged, 'success')
@@ -141,6 +159,7 @@ export default function CustomerDetail() {
         <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
         <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
         <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
+        {scores ? <Button size='mini' className='secondary' id='rate' onClick={() => open('feedback')}>{t.rateCustomer}</Button> : null}
         <Button size='mini' className='secondary' id='message' onClick={() => Taro.navigateTo({ url: `/pages/message/index?customerId=${id}` })}>
           {t.message}
         </Button>
@@ -156,8 +175,10 @@ export default function CustomerDetail() {
           {form === 'followUp' ? (
             <WhenPicker value={when} onChange={setWhen} />
           ) : null}
+          {form === 'feedback' ? <ScorePicker value={score} onChange={setScore} /> : null}
           <Textarea className='detail__text' id='log-text' value={text} maxlength={2000}
-            placeholder={form === 'followUp' ? t.followUpNotes : t.logContent} onInput={(e) => setText(e.detail.value)} />
+            placeholder={form === 'followUp' ? t.followUpNotes : form === 'feedback' ? t.feedbackComment : t.logContent}
+            onInput={(e) => setText(e.detail.value)} />
           <Button className='primary' id='log-save' loading={busy} disabled={busy} onClick={submit}>{t.save}</Button>
         </View>
       ) : null}
@@ -193,6 +214,27 @@ export default function CustomerDetail() {
           ) : null}
         </View>
       )) : <View className='footer'>{t.noContacts}</View>}
+
+      {scores ? (
+        <>
+          <View className='row'>
+            <Text className='section-title'>{t.satisfaction}</Text>
+            <Text className='muted detail__add' id='score-summary'>
+              {scores.count ? t.scoreCount.replace('%1', scores.average.toFixed(2)).replace('%2', String(scores.count)) : ''}
+            </Text>
+          </View>
+          {feedback.length ? feedback.map((f) => (
+            <View key={f.id} className='card feedback'>
+              <View className='row'>
+                <Text className='stars'>{stars(f.score)}</Text>
+                <Text className='muted'>{dateTime(f.createdAt)}</Text>
+              </View>
+              {f.comment ? <Text className='activity__content'>{f.comment}</Text> : null}
+              <Text className='muted'>{f.userName}</Text>
+            </View>
+          )) : <View className='footer'>{t.noFeedback}</View>}
+        </>
+      ) : null}
 
       <Text className='section-title'>{t.openTasks}</Text>
       {tasks.length ? tasks.map((task) => (

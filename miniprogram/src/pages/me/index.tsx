@@ -9,7 +9,8 @@ import { toast } from '../../toast'
 import { usePageTitle } from '../../pageTitle'
 import './index.css'
 
-// Who is signed in and with what reach; signing out revokes the token on the server, not only here.
+// Who is signed in and with what reach; the campaigns and leads; signing out revokes the token on
+// the server, not only here.
 export default function Me() {
   usePageTitle(t.tabMe)
   useSignedIn()
@@ -36,6 +37,14 @@ export default function Me() {
           <View className='row me__field'><Text className='muted'>{t.scope}</Text><Text>{label('scope', user.dataScope)}</Text></View>
         </View>
       ) : null}
+      <View className='card'>
+        <View className='row me__link' id='open-campaigns' onClick={() => Taro.navigateTo({ url: '/pages/campaigns/index' })}>
+          <Text>{t.campaigns}</Text><Text className='muted'>›</Text>
+        </View>
+        <View className='row me__link' id='open-leads-me' onClick={() => Taro.navigateTo({ url: '/pages/leads/index' })}>
+          <Text>{t.leads}</Text><Text className='muted'>›</Text>
+        </View>
+      </View>
       <Button className='secondary me__out' id='sign-out' onClick={signOut}>{t.signOut}</Button>
     </View>
   )
