@@ -2,6 +2,7 @@
 // actions and the customer page's per-field validation, on a signed-in session over a real store.
 #include "core/services/ActivityService.h"
 #include "core/services/CustomFieldService.h"
+#include "core/services/CampaignService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OrgService.h"
 #include "tests/TestDatabase.h"
@@ -242,6 +243,42 @@ private Q_SLOTS:
         // Li no longer sees them (the pool is out of a manager's own scope): the table shrinks.
         const qint64 visible = CustomerService(*m_store->db).count(m_session->actor(), {}).value();
         QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), visible, 10000);
+    }
+
+    void bulkAddToCampaign()
+    {
+        Campaign draft;
+        draft.name = QStringLiteral("双十一老客户回馈");
+        auto campaign = CampaignService(*m_store->db).create(m_session->actor(), draft);
+        QVERIFY2(campaign.ok(), campaign.ok() ? "" : qPrintable(campaign.error().message));
+        CustomersView view(*m_session);
+        view.show();
+        CustomerTableModel *model = view.model();
+        QVERIFY(waitIdle(model));
+        QTableView *table = view.table();
+        table->selectRow(0);
+        table->selectionModel()->select(model->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QVector<qint64> ids{model->idAt(0), model->idAt(1)};
+        QSignalSpy finished(&view, &CustomersView::actionFinished);
+        view.addSelectedToCampaign(campaign->id);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(finished.last().at(1).toString()));
+        auto page = CampaignService(*m_store->db).participants(m_session->actor(), campaign->id);
+        QVERIFY(page.ok());
+        QVector<qint64> added;
+        for (const CampaignParticipant &p : std::as_const(page->participants))
+            added << p.customerId;
+        std::sort(added.begin(), added.end());
+        QVector<qint64> expected = ids;
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(added, expected);
+
+        // Again with one more: only the new one is added, and the message says the others took part already.
+        table->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view.addSelectedToCampaign(campaign->id);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.last().at(1).toString().contains(QLatin1Char('2')), qPrintable(finished.last().at(1).toString()));
+        QCOMPARE(CampaignService(*m_store->db).stats(m_session->actor(), campaign->id)->participants, 3);
     }
 
     void customerPageShowsFieldErrors()

@@ -2,6 +2,7 @@
 
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
+#include "core/services/CampaignService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OrgService.h"
 #include "core/services/PoolService.h"
@@ -127,6 +128,8 @@ CustomersView::CustomersView(Session &session, QWidget *parent) : QWidget(parent
     tag->setEnabled(actor.can(Permission::CustomerWrite));
     QAction *pool = bulkMenu->addAction(tr("Move to public pool"), this, &CustomersView::moveSelectedToPool);
     pool->setEnabled(actor.can(Permission::CustomerAssign));
+    QAction *campaign = bulkMenu->addAction(tr("Add to campaign…"), this, &CustomersView::chooseCampaignForSelected);
+    campaign->setEnabled(actor.can(Permission::CampaignWrite));
     m_merge = bulkMenu->addAction(tr("Merge…"), this, &CustomersView::mergeSelected);
     m_merge->setObjectName(QStringLiteral("mergeCustomers"));
     bulkMenu->addSeparator();
@@ -595,6 +598,66 @@ void CustomersView::moveSelectedToPool()
     runBulk(tr("Moved %1 customer(s) to the public pool."), [actor](Database &db, const QVector<qint64> &ids) {
         return PoolService(db).assign(actor, ids, std::nullopt);
     });
+}
+
+void CustomersView::chooseCampaignForSelected()
+{
+    // Customers join campaigns still to come or under way; a company runs dozens, not thousands.
+    const Actor actor = m_session.actor();
+    m_session.worker().run(
+        this,
+        [actor](Database &db) -> Result<QVector<Campaign>> {
+            QVector<Campaign> open;
+            CampaignService campaigns(db);
+            for (const QString &status : {QStringLiteral("active"), QStringLiteral("planned")}) {
+                CampaignFilter filter;
+                filter.status = status;
+                filter.limit = 100;
+                auto page = campaigns.list(actor, filter);
+                if (!page)
+                    return page.error();
+                open += page->campaigns;
+            }
+            return open;
+        },
+        [this](Result<QVector<Campaign>> open) {
+            if (!open) {
+                report(false, ErrorText::message(open.error()));
+                return;
+            }
+            if (open->isEmpty()) {
+                report(false, tr("No campaign is planned or running: create one in Campaigns first."));
+                return;
+            }
+            QStringList names;
+            for (const Campaign &c : std::as_const(*open))
+                names << c.name;
+            bool ok = false;
+            const QString chosen = QInputDialog::getItem(this, tr("Add to campaign"), tr("Campaign:"), names, 0, false, &ok);
+            if (ok)
+                addSelectedToCampaign(open->at(names.indexOf(chosen)).id);
+        });
+}
+
+void CustomersView::addSelectedToCampaign(qint64 campaignId)
+{
+    auto ids = selectedIds();
+    if (!ids || ids->isEmpty())
+        return;
+    m_notice->setText(tr("Working…"));
+    const Actor actor = m_session.actor();
+    m_session.worker().run(
+        this, [actor, campaignId, list = *ids](Database &db) { return CampaignService(db).addParticipants(actor, campaignId, list); },
+        [this, selected = ids->size()](Result<qint64> added) {
+            if (!added) {
+                report(false, ErrorText::message(added.error()));
+                return;
+            }
+            if (*added == selected)
+                report(true, tr("Added %n customer(s) to the campaign.", nullptr, int(*added)));
+            else
+                report(true, tr("Added %1 customer(s) to the campaign; %2 already took part.").arg(*added).arg(selected - *added));
+        });
 }
 
 void CustomersView::deleteSelected()

@@ -62,6 +62,9 @@ public Q_SLOTS:
     void assignSelected();
     void addTagToSelected();
     void moveSelectedToPool();
+    // Asks which planned or running campaign, then adds the selected customers to it.
+    void chooseCampaignForSelected();
+    void addSelectedToCampaign(qint64 campaignId);
     void applyFilter();
     // Exports the current filter (file dialog, then a progress dialog); null when the user cancelled.
     ExportDialog *exportList();
