@@ -156,9 +156,16 @@ int ServeCommand::run(const Invocation &call)
         call.console.err(QStringLiteral("crm: ") + st.error().message);
         return Exit::Failure;
     }
-    call.console.out(QStringLiteral("Serving the API at %1 (database: %2)").arg(host.url(), DatabaseLocation::display(location)));
+    // On every interface (0.0.0.0) the listening address is no address a phone can open: the web
+    // app's line gives this machine's network address instead.
+    const QString reachable = host.reachableUrl();
+    if (reachable == host.url())
+        call.console.out(QStringLiteral("Serving the API at %1 (database: %2)").arg(host.url(), DatabaseLocation::display(location)));
+    else
+        call.console.out(QStringLiteral("Serving the API at %1, reachable at %2 (database: %3)")
+                             .arg(host.url(), reachable, DatabaseLocation::display(location)));
     if (WebAppLocation::isBuilt(options.webAppDirectory))
-        call.console.out(QStringLiteral("Serving the reps' web app at %1/m/ (from %2)").arg(host.url(), options.webAppDirectory));
+        call.console.out(QStringLiteral("Serving the reps' web app at %1/m/ (from %2)").arg(reachable, options.webAppDirectory));
     else
         call.console.err(QStringLiteral("The reps' web app is not built (scripts/build-miniprogram); /m/ answers 404."));
 

@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -387,6 +388,42 @@ private Q_SLOTS:
         QVERIFY2(again.err.contains(QLatin1String("without customers")), qPrintable(again.err));
         const Run bad = crmOn(db, {QStringLiteral("demo"), QStringLiteral("--customers"), QStringLiteral("many")});
         QCOMPARE(bad.exitCode, 2);
+    }
+
+    // `crm serve` on every interface says where it listens, and gives the reps' web app at an address a
+    // phone can open: this machine's network address, not 0.0.0.0 (unless it has none but loopback).
+    void serveOnEveryInterfaceNamesAnAddressPhonesOpen()
+    {
+        CRM_OPEN_DB(db);
+        QTemporaryDir webApp;
+        QFile index(webApp.filePath(QStringLiteral("index.html")));
+        QVERIFY(index.open(QIODevice::WriteOnly) && index.write("<!DOCTYPE html>") > 0);
+        index.close();
+        QProcess p;
+        p.start(QStringLiteral(CRM_EXE), {QStringLiteral("--database"), db.location, QStringLiteral("serve"), QStringLiteral("--listen"),
+                                          QStringLiteral("0.0.0.0:0"), QStringLiteral("--web-app"), webApp.path()});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("Serving the reps' web app at http://"), 15000);
+        QString lan;
+        for (const QNetworkInterface &nic : QNetworkInterface::allInterfaces()) {
+            const auto flags = nic.flags();
+            if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+                || flags.testFlag(QNetworkInterface::IsLoopBack))
+                continue;
+            for (const QNetworkAddressEntry &entry : nic.addressEntries())
+                if (lan.isEmpty() && entry.ip().protocol() == QAbstractSocket::IPv4Protocol)
+                    lan = entry.ip().toString();
+        }
+        if (lan.isEmpty()) {
+            QVERIFY2(out.contains("Serving the API at http://0.0.0.0:"), out.constData());
+        } else {
+            QVERIFY2(out.contains("Serving the API at http://0.0.0.0:"), out.constData());
+            QVERIFY2(out.contains(QByteArray("reachable at http://" + lan.toLatin1() + ':')), out.constData());
+            QVERIFY2(out.contains(QByteArray("Serving the reps' web app at http://" + lan.toLatin1() + ':')), out.constData());
+        }
+        p.terminate();
+        QVERIFY(p.waitForFinished(10000));
     }
 
     // `crm` without a command starts the product: with no display, the headless API server, with the
