@@ -1044,6 +1044,470 @@
     </message>
 </context>
 <context>
+    <name>crm::CampaignDialog</name>
+    <message>
+        <source>Start:</source>
+        <translation>Start:</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>End:</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>e.g. 50 sign-ups for the spring fair</source>
+        <translation>e.g. 50 sign-ups for the spring fair</translation>
+    </message>
+    <message>
+        <source>Leave unchecked for no start date</source>
+        <translation>Leave unchecked for no start date</translation>
+    </message>
+    <message>
+        <source>Leave unchecked for no end date</source>
+        <translation>Leave unchecked for no end date</translation>
+    </message>
+    <message>
+        <source>A three-letter currency code such as CNY</source>
+        <translation>A three-letter currency code such as CNY</translation>
+    </message>
+    <message>
+        <source>None checked: customers of any status</source>
+        <translation>None checked: customers of any status</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>As written in the address, e.g. 广东省</source>
+        <translation>As written in the address, e.g. 广东省</translation>
+    </message>
+    <message>
+        <source>As written in the address, e.g. 深圳市</source>
+        <translation>As written in the address, e.g. 深圳市</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Any owner</translation>
+    </message>
+    <message>
+        <source>Customers you can see that match the target now</source>
+        <translation>Customers you can see that match the target now</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>Goal:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Customer status:</source>
+        <translation>Customer status:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>City:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation>User #%1</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactive)</translation>
+    </message>
+    <message>
+        <source>Counting the customers this target reaches…</source>
+        <translation>Counting the customers this target reaches…</translation>
+    </message>
+    <message>
+        <source>The reach could not be counted: %1</source>
+        <translation>The reach could not be counted: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reaches %n customer(s)</source>
+        <translation>
+            <numerusform>Reaches %n customer</numerusform>
+            <numerusform>Reaches %n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crm::CampaignTableModel</name>
+    <message>
+        <source>Planned</source>
+        <comment>campaign status</comment>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>campaign status</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <comment>campaign status</comment>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>campaign status</comment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <comment>campaign participant status</comment>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <comment>campaign participant status</comment>
+        <translation>Responded</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <comment>campaign participant status</comment>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>campaign participant status</comment>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Created by</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CampaignsView</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>New campaign (Ctrl+N)</source>
+        <translation>New campaign (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Add customers from target</source>
+        <translation>Add customers from target</translation>
+    </message>
+    <message>
+        <source>Adds the customers you can see that match the campaign&apos;s target group; those already taking part are left as they are</source>
+        <translation>Adds the customers you can see that match the campaign&apos;s target group; those already taking part are left as they are</translation>
+    </message>
+    <message>
+        <source>Record response…</source>
+        <translation>Record response…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>All participants</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) shown, more below</source>
+        <translation>
+            <numerusform>%n campaign shown, more below</numerusform>
+            <numerusform>%n campaigns shown, more below</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campaign</numerusform>
+            <numerusform>%n campaigns</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: every customer in the scope of whoever adds them</source>
+        <translation>Target: every customer in the scope of whoever adds them</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>status %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>tag “%1”</source>
+        <translation>tag “%1”</translation>
+    </message>
+    <message>
+        <source>group “%1”</source>
+        <translation>group “%1”</translation>
+    </message>
+    <message>
+        <source>source “%1”</source>
+        <translation>source “%1”</translation>
+    </message>
+    <message>
+        <source>province %1</source>
+        <translation>province %1</translation>
+    </message>
+    <message>
+        <source>city %1</source>
+        <translation>city %1</translation>
+    </message>
+    <message>
+        <source>user #%1</source>
+        <translation>user #%1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>owner %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its participants and results.</source>
+        <translation>Select a campaign to see its participants and results.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Budget %1 %2</source>
+        <translation>Budget %1 %2</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>Goal: %1</translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation>Participants: %1</translation>
+    </message>
+    <message>
+        <source>Invited: %1</source>
+        <translation>Invited: %1</translation>
+    </message>
+    <message>
+        <source>Responded: %1</source>
+        <translation>Responded: %1</translation>
+    </message>
+    <message>
+        <source>Converted: %1</source>
+        <translation>Converted: %1</translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation>Declined: %1</translation>
+    </message>
+    <message>
+        <source>Feedback: no scores yet</source>
+        <translation>Feedback: no scores yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback: %1 from %n score(s)</source>
+        <translation>
+            <numerusform>Feedback: %1 from %n score</numerusform>
+            <numerusform>Feedback: %1 from %n scores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The budget must be an amount with at most two decimals, such as 1200.50.</source>
+        <translation>The budget must be an amount with at most two decimals, such as 1200.50.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” created.</source>
+        <translation>Campaign “%1” created.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” saved.</source>
+        <translation>Campaign “%1” saved.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s current values are shown now.</source>
+        <translation>The campaign&apos;s current values are shown now.</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>Delete campaign</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1” and its list of participants? This cannot be undone.</source>
+        <translation>Delete the campaign “%1” and its list of participants? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Feedback customers gave for it is kept.</source>
+        <translation>Feedback customers gave for it is kept.</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” deleted.</source>
+        <translation>Campaign “%1” deleted.</translation>
+    </message>
+    <message>
+        <source>Add customers</source>
+        <translation>Add customers</translation>
+    </message>
+    <message>
+        <source>“%1” has no target group: this adds every customer you can see. Add them all?</source>
+        <translation>“%1” has no target group: this adds every customer you can see. Add them all?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) added to “%1”.</source>
+        <translation>
+            <numerusform>%n customer added to “%1”.</numerusform>
+            <numerusform>%n customers added to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customers added to “%1”: everyone matching its target already takes part.</source>
+        <translation>No customers added to “%1”: everyone matching its target already takes part.</translation>
+    </message>
+    <message>
+        <source>Record response</source>
+        <translation>Record response</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>What the customer said</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>Customer #%1</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Response:</translation>
+    </message>
+    <message>
+        <source>Response of “%1” recorded: %2.</source>
+        <translation>Response of “%1” recorded: %2.</translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1485,6 +1949,64 @@
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomerFeedback</name>
+    <message>
+        <source>Record feedback…</source>
+        <translation>Record feedback…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>No feedback yet</source>
+        <translation>No feedback yet</translation>
+    </message>
+    <message>
+        <source>No satisfaction score yet</source>
+        <translation>No satisfaction score yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Average %1 from %n score(s)</source>
+        <translation>
+            <numerusform>Average %1 from %n score</numerusform>
+            <numerusform>Average %1 from %n scores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback recorded</source>
+        <translation>Feedback recorded</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -1820,6 +2342,33 @@
         <source>Custom fields</source>
         <translation>Custom fields</translation>
     </message>
+    <message>
+        <source>Add to campaign…</source>
+        <translation>Add to campaign…</translation>
+    </message>
+    <message>
+        <source>No campaign is planned or running: create one in Campaigns first.</source>
+        <translation>No campaign is planned or running: create one in Campaigns first.</translation>
+    </message>
+    <message>
+        <source>Add to campaign</source>
+        <translation>Add to campaign</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Campaign:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n customer(s) to the campaign.</source>
+        <translation>
+            <numerusform>Added %n customer to the campaign.</numerusform>
+            <numerusform>Added %n customers to the campaign.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1 customer(s) to the campaign; %2 already took part.</source>
+        <translation>Added %1 customer(s) to the campaign; %2 already took part.</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -2074,6 +2623,53 @@
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::FeedbackDialog</name>
+    <message>
+        <source>Record feedback</source>
+        <translation>Record feedback</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>What the customer said</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>In answer to</translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3616,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campaigns</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -3375,6 +3975,33 @@ Licensed under the GNU GPL version 3.</translation>
             <numerusform>%n day in stage</numerusform>
             <numerusform>%n days in stage</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crm::ParticipantTableModel</name>
+    <message>
+        <source>Customer #%1</source>
+        <translation>Customer #%1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>Responded at</source>
+        <translation>Responded at</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>Added at</translation>
     </message>
 </context>
 <context>

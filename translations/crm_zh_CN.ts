@@ -1041,6 +1041,465 @@
     </message>
 </context>
 <context>
+    <name>crm::CampaignDialog</name>
+    <message>
+        <source>Start:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation>结束：</translation>
+    </message>
+    <message>
+        <source>Edit campaign</source>
+        <translation>编辑营销活动</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建营销活动</translation>
+    </message>
+    <message>
+        <source>e.g. 50 sign-ups for the spring fair</source>
+        <translation>例如 春季展会报名 50 人</translation>
+    </message>
+    <message>
+        <source>Leave unchecked for no start date</source>
+        <translation>不勾选表示不设开始日期</translation>
+    </message>
+    <message>
+        <source>Leave unchecked for no end date</source>
+        <translation>不勾选表示不设结束日期</translation>
+    </message>
+    <message>
+        <source>A three-letter currency code such as CNY</source>
+        <translation>三个字母的货币代码，如 CNY</translation>
+    </message>
+    <message>
+        <source>None checked: customers of any status</source>
+        <translation>都不勾选：任何状态的客户</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>As written in the address, e.g. 广东省</source>
+        <translation>与地址中的写法一致，如 广东省</translation>
+    </message>
+    <message>
+        <source>As written in the address, e.g. 深圳市</source>
+        <translation>与地址中的写法一致，如 深圳市</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Customers you can see that match the target now</source>
+        <translation>您可见的、当前符合目标群体的客户</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>预算：</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>目标群体</translation>
+    </message>
+    <message>
+        <source>Customer status:</source>
+        <translation>客户状态：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>省份：</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>城市：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>User #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Counting the customers this target reaches…</source>
+        <translation>正在统计该目标群体覆盖的客户…</translation>
+    </message>
+    <message>
+        <source>The reach could not be counted: %1</source>
+        <translation>无法统计覆盖人数：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reaches %n customer(s)</source>
+        <translation>
+            <numerusform>覆盖 %n 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crm::CampaignTableModel</name>
+    <message>
+        <source>Planned</source>
+        <comment>campaign status</comment>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>campaign status</comment>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <comment>campaign status</comment>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>campaign status</comment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <comment>campaign participant status</comment>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <comment>campaign participant status</comment>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <comment>campaign participant status</comment>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <comment>campaign participant status</comment>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CampaignsView</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>新建营销活动</translation>
+    </message>
+    <message>
+        <source>New campaign (Ctrl+N)</source>
+        <translation>新建营销活动（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Add customers from target</source>
+        <translation>按目标群体添加客户</translation>
+    </message>
+    <message>
+        <source>Adds the customers you can see that match the campaign&apos;s target group; those already taking part are left as they are</source>
+        <translation>添加您可见的、符合活动目标群体的客户；已参与的客户保持不变</translation>
+    </message>
+    <message>
+        <source>Record response…</source>
+        <translation>记录答复…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>全部参与客户</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>参与客户：</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s) shown, more below</source>
+        <translation>
+            <numerusform>已显示 %n 个活动，下方还有更多</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n 个营销活动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: every customer in the scope of whoever adds them</source>
+        <translation>目标群体：添加人可见的全部客户</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>tag “%1”</source>
+        <translation>标签“%1”</translation>
+    </message>
+    <message>
+        <source>group “%1”</source>
+        <translation>分组“%1”</translation>
+    </message>
+    <message>
+        <source>source “%1”</source>
+        <translation>来源“%1”</translation>
+    </message>
+    <message>
+        <source>province %1</source>
+        <translation>省份 %1</translation>
+    </message>
+    <message>
+        <source>city %1</source>
+        <translation>城市 %1</translation>
+    </message>
+    <message>
+        <source>user #%1</source>
+        <translation>用户 #%1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>负责人 %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标群体：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its participants and results.</source>
+        <translation>选择一个营销活动，查看其参与客户和效果。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>Budget %1 %2</source>
+        <translation>预算 %1 %2</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>Participants: %1</source>
+        <translation>参与：%1</translation>
+    </message>
+    <message>
+        <source>Invited: %1</source>
+        <translation>已邀请：%1</translation>
+    </message>
+    <message>
+        <source>Responded: %1</source>
+        <translation>已响应：%1</translation>
+    </message>
+    <message>
+        <source>Converted: %1</source>
+        <translation>已成交：%1</translation>
+    </message>
+    <message>
+        <source>Declined: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Feedback: no scores yet</source>
+        <translation>满意度：暂无评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feedback: %1 from %n score(s)</source>
+        <translation>
+            <numerusform>满意度：%1 分（%n 次评分）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The budget must be an amount with at most two decimals, such as 1200.50.</source>
+        <translation>预算须为最多两位小数的金额，如 1200.50。</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” created.</source>
+        <translation>已创建营销活动“%1”。</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” saved.</source>
+        <translation>已保存营销活动“%1”。</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s current values are shown now.</source>
+        <translation>现在显示的是该活动的最新内容。</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除营销活动</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1” and its list of participants? This cannot be undone.</source>
+        <translation>删除营销活动“%1”及其参与客户名单？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Feedback customers gave for it is kept.</source>
+        <translation>客户为该活动给出的满意度评价会保留。</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” deleted.</source>
+        <translation>已删除营销活动“%1”。</translation>
+    </message>
+    <message>
+        <source>Add customers</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>“%1” has no target group: this adds every customer you can see. Add them all?</source>
+        <translation>“%1”没有设定目标群体：将添加您可见的全部客户。确定全部添加？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) added to “%1”.</source>
+        <translation>
+            <numerusform>已向“%1”添加 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customers added to “%1”: everyone matching its target already takes part.</source>
+        <translation>未向“%1”添加客户：符合目标群体的客户都已参与。</translation>
+    </message>
+    <message>
+        <source>Record response</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户的答复</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Response of “%1” recorded: %2.</source>
+        <translation>已记录“%1”的答复：%2。</translation>
+    </message>
+</context>
+<context>
     <name>crm::ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1482,6 +1941,63 @@
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>crm::CustomerFeedback</name>
+    <message>
+        <source>Record feedback…</source>
+        <translation>记录评价…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>No feedback yet</source>
+        <translation>还没有评价</translation>
+    </message>
+    <message>
+        <source>No satisfaction score yet</source>
+        <translation>暂无满意度评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>Average %1 from %n score(s)</source>
+        <translation>
+            <numerusform>平均 %1 分（%n 次评分）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback recorded</source>
+        <translation>已记录评价</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomerTableModel</name>
@@ -1815,6 +2331,32 @@
         <source>Custom fields</source>
         <translation>自定义字段</translation>
     </message>
+    <message>
+        <source>Add to campaign…</source>
+        <translation>加入营销活动…</translation>
+    </message>
+    <message>
+        <source>No campaign is planned or running: create one in Campaigns first.</source>
+        <translation>没有计划中或进行中的营销活动：请先在“营销活动”中新建。</translation>
+    </message>
+    <message>
+        <source>Add to campaign</source>
+        <translation>加入营销活动</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>营销活动：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n customer(s) to the campaign.</source>
+        <translation>
+            <numerusform>已将 %n 位客户加入营销活动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1 customer(s) to the campaign; %2 already took part.</source>
+        <translation>已将 %1 位客户加入营销活动；另有 %2 位已在其中。</translation>
+    </message>
 </context>
 <context>
     <name>crm::DashboardView</name>
@@ -2064,6 +2606,53 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>crm::FeedbackDialog</name>
+    <message>
+        <source>Record feedback</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户的意见</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>In answer to</source>
+        <translation>所属营销活动</translation>
     </message>
 </context>
 <context>
@@ -3002,6 +3591,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>
@@ -3348,6 +3941,33 @@ Licensed under the GNU GPL version 3.</source>
         <translation>
             <numerusform>停留 %n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crm::ParticipantTableModel</name>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客户 #%1</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Responded at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>加入时间</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "ui/Session.h"
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"
+#include "ui/campaigns/CampaignsView.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/ActivitiesDialog.h"
@@ -253,6 +254,11 @@ void MainWindow::buildViews()
         auto *leads = new LeadsView(m_session, this);
         connect(leads, &LeadsView::openCustomer, this, &MainWindow::openCustomer);
         addView(QStringLiteral("leads"), QIcon(QStringLiteral(":/icons/leads.svg")), tr("Leads"), leads);
+    }
+    if (actor.can(Permission::CampaignRead)) {
+        auto *campaigns = new CampaignsView(m_session, this);
+        connect(campaigns, &CampaignsView::openCustomer, this, &MainWindow::openCustomer);
+        addView(QStringLiteral("campaigns"), QIcon(QStringLiteral(":/icons/campaigns.svg")), tr("Campaigns"), campaigns);
     }
     if (actor.can(Permission::ReportRead)) {
         auto *dashboard = new DashboardView(m_session, this);

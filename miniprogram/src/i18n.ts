@@ -98,8 +98,8 @@ const labelsEn: Record<string, Record<string, string>> = {
   status: { prospect: 'Prospect', new: 'New', active: 'Active', loyal: 'Loyal', at_risk: 'At risk', lost: 'Lost' },
   stage: {}, activity: {}, role: {}, scope: {},
   lead: { new: 'New', contacted: 'Contacted', qualified: 'Qualified', disqualified: 'Disqualified', converted: 'Converted' },
-  campaign: { planned: 'Planned', active: 'Running', finished: 'Finished', cancelled: 'Cancelled' },
-  participant: { invited: 'Invited', responded: 'Responded', converted: 'Bought', declined: 'Declined' }
+  campaign: { planned: 'Planned', active: 'Active', finished: 'Finished', cancelled: 'Cancelled' },
+  participant: { invited: 'Invited', responded: 'Responded', converted: 'Converted', declined: 'Declined' }
 }
 
 function systemLanguage(): string {

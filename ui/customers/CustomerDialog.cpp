@@ -9,6 +9,7 @@
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
 #include "ui/customers/CustomFieldsEditor.h"
+#include "ui/customers/CustomerFeedback.h"
 #include "ui/customers/CustomerTimeline.h"
 #include "ui/undo/UndoHistory.h"
 
@@ -234,6 +235,11 @@ void CustomerDialog::build()
         m_timeline = new CustomerTimeline(m_session, m_customer.id, this);
         m_timeline->setObjectName(QStringLiteral("timeline"));
         m_tabs->addTab(m_timeline, tr("Timeline"));
+    }
+    if (m_customer.id && m_session.actor().can(Permission::FeedbackRead)) {
+        m_feedback = new CustomerFeedback(m_session, m_customer.id, this);
+        m_feedback->setObjectName(QStringLiteral("feedback"));
+        m_tabs->addTab(m_feedback, tr("Satisfaction"));
     }
 
     m_general = new QLabel(this);

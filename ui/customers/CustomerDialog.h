@@ -18,6 +18,7 @@ class QTableWidget;
 namespace crm {
 
 class CustomFieldsEditor;
+class CustomerFeedback;
 class CustomerTimeline;
 class Session;
 
@@ -35,6 +36,7 @@ public:
     qint64 customerId() const { return m_customer.id; }
     const Customer &customer() const { return m_customer; }
     CustomerTimeline *timeline() const { return m_timeline; }
+    CustomerFeedback *feedback() const { return m_feedback; }
     // The message shown for a field ("name", "phones", ...), empty when none.
     QString fieldMessage(const QString &field) const;
     QString generalMessage() const;
@@ -77,6 +79,7 @@ private:
     QHash<QString, QWidget *> m_fieldWidgets; // field -> the widget showing it (its tab is selected on error)
     QLabel *m_general;
     CustomerTimeline *m_timeline = nullptr; // saved customers only
+    CustomerFeedback *m_feedback = nullptr; // saved customers only
 };
 
 } // namespace crm
