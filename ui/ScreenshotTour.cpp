@@ -1,6 +1,8 @@
 #include "ui/ScreenshotTour.h"
 
 #include "ui/MainWindow.h"
+#include "ui/campaigns/CampaignTableModel.h"
+#include "ui/campaigns/CampaignsView.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
@@ -81,6 +83,18 @@ void ScreenshotTour::tour(MainWindow *window)
                 }
             }
             continue;
+        }
+        if (auto *campaigns = qobject_cast<CampaignsView *>(window->view(id))) {
+            // A running campaign selected, so the shot shows its answers and participants.
+            CampaignTableModel *model = campaigns->model();
+            waitFor([model] { return !model->isLoading() && model->rowCount() > 0; });
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->campaignAt(row).status == QLatin1String("active")) {
+                    campaigns->selectCampaign(model->campaignAt(row).id);
+                    break;
+                }
+            }
+            waitFor([campaigns] { return !campaigns->isLoadingDetails(); });
         }
         if (auto *reports = qobject_cast<ReportsView *>(window->view(id))) {
             // A report with data: the sales of the last 365 days, previewed.
