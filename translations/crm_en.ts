@@ -1483,26 +1483,6 @@
         <translation>No customers added to “%1”: everyone matching its target already takes part.</translation>
     </message>
     <message>
-        <source>Record response</source>
-        <translation>Record response</translation>
-    </message>
-    <message>
-        <source>What the customer said</source>
-        <translation>What the customer said</translation>
-    </message>
-    <message>
-        <source>Customer #%1</source>
-        <translation>Customer #%1</translation>
-    </message>
-    <message>
-        <source>Customer:</source>
-        <translation>Customer:</translation>
-    </message>
-    <message>
-        <source>Response:</source>
-        <translation>Response:</translation>
-    </message>
-    <message>
         <source>Response of “%1” recorded: %2.</source>
         <translation>Response of “%1” recorded: %2.</translation>
     </message>
@@ -4256,6 +4236,33 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Reminder</source>
         <translation>Reminder</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ResponseDialog</name>
+    <message>
+        <source>Record response</source>
+        <translation>Record response</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>What the customer said</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Response:</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>Customer #%1</translation>
     </message>
 </context>
 <context>

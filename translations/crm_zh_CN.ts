@@ -1475,26 +1475,6 @@
         <translation>未向“%1”添加客户：符合目标群体的客户都已参与。</translation>
     </message>
     <message>
-        <source>Record response</source>
-        <translation>记录答复</translation>
-    </message>
-    <message>
-        <source>What the customer said</source>
-        <translation>客户的答复</translation>
-    </message>
-    <message>
-        <source>Customer #%1</source>
-        <translation>客户 #%1</translation>
-    </message>
-    <message>
-        <source>Customer:</source>
-        <translation>客户：</translation>
-    </message>
-    <message>
-        <source>Response:</source>
-        <translation>答复：</translation>
-    </message>
-    <message>
         <source>Response of “%1” recorded: %2.</source>
         <translation>已记录“%1”的答复：%2。</translation>
     </message>
@@ -4219,6 +4199,33 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ResponseDialog</name>
+    <message>
+        <source>Record response</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户的答复</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Customer #%1</source>
+        <translation>客户 #%1</translation>
     </message>
 </context>
 <context>

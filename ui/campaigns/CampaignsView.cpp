@@ -13,21 +13,16 @@
 #include "ui/campaigns/CampaignDialog.h"
 #include "ui/campaigns/CampaignTableModel.h"
 #include "ui/campaigns/ParticipantTableModel.h"
+#include "ui/campaigns/ResponseDialog.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPointer>
-#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
@@ -428,12 +423,6 @@ bool CampaignsView::isLoadingDetails() const
     return m_detailsLoading || m_participants->isLoading();
 }
 
-QString CampaignsView::averageText(int averageX100)
-{
-    return QLocale().toString(averageX100 / 100) + QLocale().decimalPoint()
-         + QStringLiteral("%1").arg(averageX100 % 100, 2, 10, QLatin1Char('0'));
-}
-
 void CampaignsView::onCampaignSelected()
 {
     const auto campaign = selectedCampaign();
@@ -559,7 +548,7 @@ void CampaignsView::loadDetails()
                 m_feedbackLabel->setText(tr("Feedback: no scores yet"));
             else
                 m_feedbackLabel->setText(tr("Feedback: %1 from %n score(s)", nullptr, int(m_feedback->count))
-                                             .arg(averageText(m_feedback->averageX100)));
+                                             .arg(DisplayFormat::money(m_feedback->averageX100))); // hundredths: "4.67"
             Q_EMIT detailsLoaded();
         });
 }
@@ -761,62 +750,28 @@ void CampaignsView::recordResponseForSelected()
 
 void CampaignsView::recordResponse(const CampaignParticipant &participant)
 {
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("responseDialog"));
+    auto *dialog = new ResponseDialog(participant, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Record response"));
-    auto *status = new QComboBox(dialog);
-    status->setObjectName(QStringLiteral("responseStatus"));
-    for (const QString &code : CampaignService::participantStatuses())
-        status->addItem(CampaignTableModel::participantStatusLabel(code), code);
-    // The answer most likely being recorded: anything but "no answer yet".
-    const QString current = participant.status == QLatin1String("invited") ? QStringLiteral("responded") : participant.status;
-    status->setCurrentIndex(std::max(0, status->findData(current)));
-    auto *text = new QPlainTextEdit(dialog);
-    text->setObjectName(QStringLiteral("responseText"));
-    text->setTabChangesFocus(true);
-    text->setPlainText(participant.response);
-    text->setPlaceholderText(tr("What the customer said"));
-    auto *error = new QLabel(dialog);
-    error->setObjectName(QStringLiteral("error"));
-    error->setWordWrap(true);
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    error->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
-    auto *form = new QFormLayout;
-    const QString name = participant.customerName.isEmpty() ? tr("Customer #%1").arg(participant.customerId) : participant.customerName;
-    auto *who = new QLabel(name, dialog);
-    who->setWordWrap(true);
-    form->addRow(tr("Customer:"), who);
-    form->addRow(tr("Status:"), status);
-    form->addRow(tr("Response:"), text);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addLayout(form);
-    layout->addWidget(error);
-    layout->addWidget(buttons);
-    dialog->resize(420, dialog->sizeHint().height());
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, status, text, error, buttons, participant, name] {
-        buttons->button(QDialogButtonBox::Save)->setEnabled(false);
+    connect(dialog, &ResponseDialog::submitted, this, [this, dialog] {
+        dialog->setBusy(true);
         const Actor actor = m_session.actor();
-        QPointer<QDialog> guard(dialog);
+        QPointer<ResponseDialog> guard(dialog);
         m_session.worker().run(
             this,
-            [actor, participant, code = status->currentData().toString(), answer = text->toPlainText()](Database &db) {
-                return CampaignService(db).recordResponse(actor, participant.campaignId, participant.customerId, code, answer);
+            [actor, p = dialog->participant(), code = dialog->status(), answer = dialog->response()](Database &db) {
+                return CampaignService(db).recordResponse(actor, p.campaignId, p.customerId, code, answer);
             },
-            [this, guard, error, buttons, name](Result<CampaignParticipant> result) {
+            [this, guard](Result<CampaignParticipant> result) {
                 if (!guard)
                     return;
-                buttons->button(QDialogButtonBox::Save)->setEnabled(true);
+                guard->setBusy(false);
                 if (!result) {
-                    error->setText(ErrorText::message(result.error()));
-                    error->show();
+                    guard->showError(ErrorText::message(result.error()));
                     return;
                 }
                 // The table and the counts follow through the change feed.
                 report(true, tr("Response of “%1” recorded: %2.")
-                                 .arg(name, CampaignTableModel::participantStatusLabel(result->status)));
+                                 .arg(guard->customerName(), CampaignTableModel::participantStatusLabel(result->status)));
                 guard->accept();
             });
     });

@@ -68,9 +68,6 @@ public:
     void recordResponseForSelected();
     void openSelectedCustomer();
 
-    // "4.67": an average kept in hundredths, in the user's locale, never through a double.
-    static QString averageText(int averageX100);
-
 Q_SIGNALS:
     void openCustomer(qint64 customerId);
     // A write finished (ok or refused), with what the notice line says.

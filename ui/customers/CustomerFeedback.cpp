@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -135,7 +134,7 @@ QString CustomerFeedback::summaryText() const
 {
     if (m_summary.count == 0)
         return tr("No satisfaction score yet");
-    const QString average = QLocale().toString(m_summary.averageX100 / 100.0, 'f', 2);
+    const QString average = DisplayFormat::money(m_summary.averageX100); // kept in hundredths: "4.67", never through a double
     QStringList perScore;
     for (int s = 5; s >= 1; --s)
         perScore << QStringLiteral("%1 × %2").arg(QString::number(s), QString::number(m_summary.perScore[s - 1]));
