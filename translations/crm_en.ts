@@ -3416,6 +3416,24 @@
         <source>Lead “%1” deleted.</source>
         <translation>Lead “%1” deleted.</translation>
     </message>
+    <message>
+        <source>Assign leads</source>
+        <translation>Assign leads</translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>New owner of %n lead:</numerusform>
+            <numerusform>New owner of %n leads:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) handed out.</source>
+        <translation>
+            <numerusform>%n lead handed out.</numerusform>
+            <numerusform>%n leads handed out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crm::LogActivityDialog</name>

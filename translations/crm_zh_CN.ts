@@ -3393,6 +3393,22 @@
         <source>Lead “%1” deleted.</source>
         <translation>已删除线索“%1”。</translation>
     </message>
+    <message>
+        <source>Assign leads</source>
+        <translation>分配线索</translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n lead(s):</source>
+        <translation>
+            <numerusform>这 %n 条线索的新负责人：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) handed out.</source>
+        <translation>
+            <numerusform>已分配 %n 条线索。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crm::LogActivityDialog</name>

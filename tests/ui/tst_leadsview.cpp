@@ -189,6 +189,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(view, m_public, LeadTableModel::Owner), QStringLiteral("Unassigned"), 10000);
     }
 
+    void handingOutSeveralLeadsAtOnce()
+    {
+        const qint64 a = createLead(Actor::system(), QStringLiteral("批量一"));
+        const qint64 b = createLead(Actor::system(), QStringLiteral("批量二"));
+        const qint64 c = createLead(Actor::system(), QStringLiteral("批量三"));
+        const qint64 d = createLead(Actor::system(), QStringLiteral("批量四"));
+        LeadsView view(*m_li);
+        view.setOwnerFilter(LeadsView::OwnerFilter::Unassigned);
+        QVERIFY(waitLoaded(view));
+        QTableView *table = view.table();
+        table->clearSelection();
+        for (qint64 id : {a, b})
+            table->selectionModel()->select(view.model()->index(view.model()->rowOf(id), 0),
+                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(view.selectedLeads().size(), 2);
+        QVERIFY(!view.selectedLead()); // editing and converting take one lead
+        auto *assign = view.findChild<QAction *>(QStringLiteral("assignLead"));
+        QTRY_VERIFY(assign->isEnabled());
+        QVERIFY(!view.findChild<QAction *>(QStringLiteral("editLead"))->isEnabled());
+        view.assignSelected();
+        auto *dialog = openDialog<QInputDialog>(view, QStringLiteral("assignDialog"));
+        QVERIFY(dialog);
+        QVERIFY2(dialog->labelText().contains(QLatin1Char('2')), qPrintable(dialog->labelText()));
+        dialog->setTextValue(dialog->comboBoxItems().filter(QStringLiteral("(zhao)")).value(0));
+        dialog->accept();
+        LeadService leads(*m_store->db);
+        QTRY_COMPARE_WITH_TIMEOUT(leads.get(m_team.li, b)->ownerId, std::optional<qint64>(m_team.zhao.userId), 10000);
+        QCOMPARE(leads.get(m_team.li, a)->ownerId, std::optional<qint64>(m_team.zhao.userId));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.model()->isLoading() && view.model()->rowOf(a) < 0 && view.model()->rowOf(b) < 0, 10000);
+
+        // One of two changed meanwhile: neither is handed out, and the list is read again.
+        const Lead shownC = view.model()->leadAt(view.model()->rowOf(c));
+        const Lead shownD = view.model()->leadAt(view.model()->rowOf(d));
+        Lead renamed;
+        renamed.name = QStringLiteral("批量四（改）");
+        QVERIFY(leads.update(m_team.li, d, renamed, {QStringLiteral("name")}).ok());
+        QSignalSpy finished(&view, &LeadsView::actionFinished);
+        view.assign(QVector<Lead>{shownC, shownD}, m_team.wang.userId);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.last().first().toBool(), false);
+        QVERIFY(!leads.get(m_team.li, c)->ownerId);
+        QVERIFY(!leads.get(m_team.li, d)->ownerId);
+    }
+
     void aStaleEditIsRefusedAndReadAgain()
     {
         const qint64 id = createLead(m_team.li, QStringLiteral("编辑测试"), QStringLiteral("旧公司"), m_team.wang.userId);

@@ -6,6 +6,7 @@
 #include "core/services/CustomerService.h"
 #include "core/services/LeadService.h"
 #include "core/services/OrgService.h"
+#include "core/storage/Database.h"
 #include "ui/DbWorker.h"
 #include "ui/Session.h"
 #include "ui/leads/LeadDialog.h"
@@ -26,6 +27,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace crm {
@@ -47,7 +49,8 @@ LeadsView::LeadsView(Session &session, QWidget *parent)
     m_table->setObjectName(QStringLiteral("leadTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows at once for handing out the queue; editing, converting and deleting take one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -272,10 +275,21 @@ void LeadsView::updateCount()
 
 std::optional<Lead> LeadsView::selectedLead() const
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty() || rows.first().row() >= m_model->rowCount())
+    const QVector<Lead> leads = selectedLeads();
+    if (leads.size() != 1)
         return std::nullopt;
-    return m_model->leadAt(rows.first().row());
+    return leads.first();
+}
+
+QVector<Lead> LeadsView::selectedLeads() const
+{
+    QVector<Lead> leads;
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(rows))
+        if (index.row() < m_model->rowCount())
+            leads << m_model->leadAt(index.row());
+    return leads;
 }
 
 void LeadsView::selectLead(qint64 leadId)
@@ -295,9 +309,13 @@ void LeadsView::updateActions()
     const bool write = a.can(Permission::LeadWrite);
     const auto lead = selectedLead();
     const bool open = lead && lead->status != QLatin1String("converted");
+    const QVector<Lead> selected = selectedLeads();
+    const bool allOpen = !selected.isEmpty() && std::none_of(selected.begin(), selected.end(), [](const Lead &l) {
+        return l.status == QLatin1String("converted");
+    });
     m_new->setEnabled(write);
     m_edit->setEnabled(write && open);
-    m_assign->setEnabled(write && open && (!m_users.isEmpty() || seesQueue()));
+    m_assign->setEnabled(write && allOpen && (!m_users.isEmpty() || seesQueue()));
     m_convert->setEnabled(write && open && a.can(Permission::CustomerWrite));
     // Also for a converted lead: the service says why it is kept.
     m_delete->setEnabled(write && lead.has_value());
@@ -385,8 +403,8 @@ void LeadsView::save(LeadDialog *dialog)
 
 void LeadsView::assignSelected()
 {
-    const auto lead = selectedLead();
-    if (!lead || !m_assign->isEnabled())
+    const QVector<Lead> leads = selectedLeads();
+    if (leads.isEmpty() || !m_assign->isEnabled())
         return;
     // The customers view's owner picker: the users the actor may hand work to, and the queue first
     // for those who see it.
@@ -403,21 +421,59 @@ void LeadsView::assignSelected()
     auto *dialog = new QInputDialog(this);
     dialog->setObjectName(QStringLiteral("assignDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Assign lead"));
-    dialog->setLabelText(tr("New owner of “%1”:").arg(lead->name));
+    dialog->setWindowTitle(leads.size() == 1 ? tr("Assign lead") : tr("Assign leads"));
+    dialog->setLabelText(leads.size() == 1 ? tr("New owner of “%1”:").arg(leads.first().name)
+                                           : tr("New owner of %n lead(s):", nullptr, int(leads.size())));
     dialog->setComboBoxItems(names);
     dialog->setComboBoxEditable(false);
-    const int current = lead->ownerId ? int(owners.indexOf(lead->ownerId)) : -1;
+    const std::optional<qint64> owner = leads.first().ownerId;
+    const int current = owner ? int(owners.indexOf(owner)) : -1;
     if (current >= 0)
         dialog->setTextValue(names.at(current));
     else if (seesQueue() && names.size() > 1)
         dialog->setTextValue(names.at(1)); // from the queue: a person is what is wanted
-    connect(dialog, &QDialog::accepted, this, [this, dialog, names, owners, lead = *lead] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, names, owners, leads] {
         const int i = int(names.indexOf(dialog->textValue()));
         if (i >= 0)
-            assign(lead, owners.at(i));
+            assign(leads, owners.at(i));
     });
     dialog->open();
+}
+
+void LeadsView::assign(const QVector<Lead> &leads, std::optional<qint64> ownerId)
+{
+    if (leads.size() == 1) {
+        assign(leads.first(), ownerId);
+        return;
+    }
+    const Actor actor = m_session.actor();
+    Lead values;
+    values.ownerId = ownerId;
+    m_session.worker().run(
+        this,
+        [actor, leads, values](Database &db) {
+            // All or none, each with the version it was shown with: a lead changed meanwhile (taken
+            // by a colleague, converted) refuses the whole hand-out rather than half of it.
+            return db.write([&]() -> Result<qint64> {
+                LeadService svc(db);
+                for (const Lead &lead : leads) {
+                    auto updated = svc.update(actor, lead.id, values, {QStringLiteral("ownerId")}, lead.version);
+                    if (!updated)
+                        return updated.error();
+                }
+                return qint64(leads.size());
+            });
+        },
+        [this](Result<qint64> result) {
+            if (!result) {
+                report(false, ErrorText::message(result.error()));
+                if (result.error().code == QLatin1String("conflict.version"))
+                    m_model->reload();
+                return;
+            }
+            // The list follows through the change feed.
+            report(true, tr("%n lead(s) handed out.", nullptr, int(*result)));
+        });
 }
 
 void LeadsView::assign(const Lead &lead, std::optional<qint64> ownerId)

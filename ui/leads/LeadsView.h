@@ -42,18 +42,24 @@ public:
     void setStatusFilter(const QString &value);
     void setOwnerFilter(OwnerFilter owner);
     void selectLead(qint64 leadId);
+    // The selected lead when exactly one is selected.
     std::optional<Lead> selectedLead() const;
+    // Every selected lead, in table order.
+    QVector<Lead> selectedLeads() const;
     // The last outcome shown under the table.
     QString notice() const;
 
     void newLead();
     void editSelected();
-    // Asks for the new owner: a user in the actor's scope, or (for those who see it) the queue.
+    // Asks for the new owner of the selected leads: a user in the actor's scope, or (for those who
+    // see it) the queue.
     void assignSelected();
     void convertSelected();
     void deleteSelected();
     // Gives `lead` (as loaded: its version goes with the update) to ownerId, or none: the queue.
     void assign(const Lead &lead, std::optional<qint64> ownerId);
+    // The same for several leads, in one transaction: all of them or, if one was changed meanwhile, none.
+    void assign(const QVector<Lead> &leads, std::optional<qint64> ownerId);
 
 Q_SIGNALS:
     void openCustomer(qint64 customerId);
