@@ -13,6 +13,7 @@ import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime, epochMs, localWhen, money, stars } from '../../format'
 import WhenPicker from '../../components/WhenPicker'
+import { currentUser } from '../../api/session'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { CUSTOMERS_CHANGED } from '../../pagedList'
@@ -128,6 +129,8 @@ export default function CustomerDetail() {
   if (!c)
     return <View className='empty'>{error || t.loading}</View>
 
+  // Reading scores and giving one are separate permissions (a custom role may only read them).
+  const mayRate = !!currentUser()?.permissions.includes('feedback.write')
   const address = [c.province, c.city !== c.province ? c.city : '', c.district].filter(Boolean).join(' ')
   return (
     <View className='screen detail'>
@@ -159,7 +162,7 @@ export default function CustomerDetail() {
         <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
         <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
         <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
-        {scores ? <Button size='mini' className='secondary' id='rate' onClick={() => open('feedback')}>{t.rateCustomer}</Button> : null}
+        {scores && mayRate ? <Button size='mini' className='secondary' id='rate' onClick={() => open('feedback')}>{t.rateCustomer}</Button> : null}
         <Button size='mini' className='secondary' id='message' onClick={() => Taro.navigateTo({ url: `/pages/message/index?customerId=${id}` })}>
           {t.message}
         </Button>
