@@ -1486,6 +1486,13 @@
         <source>Response of “%1” recorded: %2.</source>
         <translation>Response of “%1” recorded: %2.</translation>
     </message>
+    <message numerus="yes">
+        <source>Won after joining: %n deal(s), %1</source>
+        <translation>
+            <numerusform>Won after joining: %n deal, %1</numerusform>
+            <numerusform>Won after joining: %n deals, %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crm::ChangePasswordDialog</name>

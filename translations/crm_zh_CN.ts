@@ -1478,6 +1478,12 @@
         <source>Response of “%1” recorded: %2.</source>
         <translation>已记录“%1”的答复：%2。</translation>
     </message>
+    <message numerus="yes">
+        <source>Won after joining: %n deal(s), %1</source>
+        <translation>
+            <numerusform>参与后成交：%n 单，%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crm::ChangePasswordDialog</name>

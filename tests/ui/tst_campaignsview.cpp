@@ -7,7 +7,9 @@
 #include "core/services/CampaignService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/FeedbackService.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
+#include "core/services/PipelineService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
@@ -524,6 +526,52 @@ private Q_SLOTS:
         view.selectParticipant(m_wangVip);
         QVERIFY(action(view, "recordResponse")->isEnabled());
         QVERIFY(action(view, "openParticipant")->isEnabled());
+    }
+
+    // What came of a campaign in sales: the deals its participants won after joining, since it began
+    // (the campaign report's figure), for those who read reports.
+    void theDetailsShowWhatTheCampaignBrought()
+    {
+        const qint64 id = createCampaign(QStringLiteral("成交效果"), QStringLiteral("active"));
+        QCOMPARE(CampaignService(*m_store->db).addParticipants(m_team.li, id, {m_wangVip}).value(), 1);
+        // A deal won after joining counts; one of a customer who is not taking part does not.
+        auto pipelines = PipelineService(*m_store->db).list(m_team.wang);
+        QVERIFY(pipelines.ok() && !pipelines->isEmpty());
+        qint64 won = 0;
+        for (const Stage &st : pipelines->first().stages)
+            if (st.kind == QLatin1String("won"))
+                won = st.id;
+        QVERIFY(won);
+        OpportunityService deals(*m_store->db);
+        for (const auto &[customer, amount] : {std::pair(m_wangVip, qint64(8'880'000)), std::pair(m_wangPlain, qint64(100'000))}) {
+            Opportunity o;
+            o.name = QStringLiteral("年度合同");
+            o.customerId = customer;
+            o.amountMinor = amount;
+            o.pipelineId = pipelines->first().id;
+            o.stageId = pipelines->first().stages.first().id;
+            auto created = deals.create(m_team.wang, o);
+            QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+            QVERIFY(deals.moveStage(m_team.wang, created->id, won).ok());
+        }
+        CampaignsView view(*m_li);
+        QVERIFY(waitLoaded(view));
+        view.selectCampaign(id);
+        QVERIFY(waitLoaded(view));
+        QVERIFY(view.effect().has_value());
+        QCOMPARE(view.effect()->wonDeals, 1);
+        QCOMPARE(view.effect()->wonAmountMinor, qint64(8'880'000));
+        QVERIFY2(label(view, "effect").contains(DisplayFormat::money(8'880'000)), qPrintable(label(view, "effect")));
+
+        // In another team's scope the deal is not seen: nothing won.
+        auto sun = test::signedInSession(m_store->location, QStringLiteral("sun"));
+        CampaignsView otherView(*sun);
+        QVERIFY(waitLoaded(otherView));
+        otherView.selectCampaign(id);
+        QVERIFY(waitLoaded(otherView));
+        QVERIFY(otherView.effect().has_value());
+        QCOMPARE(otherView.effect()->wonDeals, 0);
+        QCOMPARE(otherView.effect()->wonAmountMinor, 0);
     }
 
     void deleteRemovesTheCampaign()

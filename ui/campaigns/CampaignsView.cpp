@@ -2,9 +2,11 @@
 
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
+#include "core/analytics/AnalyticsService.h"
 #include "core/security/Permission.h"
 #include "core/services/CampaignService.h"
 #include "core/services/FeedbackService.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
@@ -17,6 +19,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -302,6 +305,9 @@ QWidget *CampaignsView::buildDetails()
     m_statConverted = stat("statConverted");
     m_statDeclined = stat("statDeclined");
     m_feedbackLabel = stat("feedbackSummary");
+    m_effectLabel = stat("effect");
+    // What came of it in sales: reports' figures, for those who may read reports.
+    m_effectLabel->setVisible(m_session.actor().can(Permission::ReportRead));
     // Averages only count customers in the viewer's scope, like the participant counts.
     m_feedbackLabel->setVisible(m_session.actor().can(Permission::FeedbackRead));
 
@@ -320,6 +326,7 @@ QWidget *CampaignsView::buildDetails()
         stats->addWidget(l);
         stats->addSpacing(16);
     }
+    stats->addWidget(m_effectLabel);
     stats->addStretch();
     stats->addWidget(m_feedbackLabel);
 
@@ -472,7 +479,7 @@ void CampaignsView::showCampaign(const std::optional<Campaign> &campaign)
     if (!campaign) {
         m_detailsTitle->setText(tr("Select a campaign to see its participants and results."));
         for (QLabel *l : {m_detailsInfo, m_detailsTarget, m_statParticipants, m_statInvited, m_statResponded, m_statConverted,
-                          m_statDeclined, m_feedbackLabel})
+                          m_statDeclined, m_feedbackLabel, m_effectLabel})
             l->clear();
         return;
     }
@@ -497,6 +504,7 @@ void CampaignsView::loadDetails()
         m_detailsLoading = false;
         m_stats = {};
         m_feedback.reset();
+        m_effect.reset();
         Q_EMIT detailsLoaded();
         return;
     }
@@ -505,11 +513,22 @@ void CampaignsView::loadDetails()
     {
         CampaignStats stats;
         std::optional<ScoreSummary> feedback;
+        std::optional<CampaignEffect> effect;
+        QString currency;
     };
     const Actor actor = m_session.actor();
+    // The deals won since the campaign began (its start date, else its creation) by customers after
+    // they joined it: what the campaign brought, as the campaign report counts it.
+    const auto campaign = selectedCampaign();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Period since;
+    since.from = campaign && campaign->startDate.isValid() ? campaign->startDate.startOfDay().toMSecsSinceEpoch()
+                                                           : (campaign ? campaign->createdAt : now);
+    since.to = now;
+    since.utcOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
     m_session.worker().run(
         this,
-        [actor, id = m_detailsId](Database &db) -> Result<Details> {
+        [actor, id = m_detailsId, since](Database &db) -> Result<Details> {
             Details d;
             auto stats = CampaignService(db).stats(actor, id);
             if (!stats)
@@ -520,6 +539,19 @@ void CampaignsView::loadDetails()
                 if (!feedback)
                     return feedback.error();
                 d.feedback = *feedback;
+            }
+            // Not begun yet (a planned campaign's future start): nothing can have come of it.
+            if (actor.can(Permission::ReportRead) && since.to > since.from) {
+                auto effects = AnalyticsService(db).campaignEffect(actor, since);
+                if (!effects)
+                    return effects.error();
+                for (const CampaignEffect &e : *effects)
+                    if (e.campaignId == id)
+                        d.effect = e;
+                auto currency = OpportunityService::companyCurrency(db);
+                if (!currency)
+                    return currency.error();
+                d.currency = *currency;
             }
             return d;
         },
@@ -537,6 +569,12 @@ void CampaignsView::loadDetails()
             }
             m_stats = details->stats;
             m_feedback = details->feedback;
+            m_effect = details->effect;
+            if (m_effect)
+                m_effectLabel->setText(tr("Won after joining: %n deal(s), %1", nullptr, int(m_effect->wonDeals))
+                                           .arg(DisplayFormat::money(m_effect->wonAmountMinor) + QLatin1Char(' ') + details->currency));
+            else
+                m_effectLabel->clear();
             m_statParticipants->setText(tr("Participants: %1").arg(m_stats.participants));
             m_statInvited->setText(tr("Invited: %1").arg(m_stats.invited));
             m_statResponded->setText(tr("Responded: %1").arg(m_stats.responded));

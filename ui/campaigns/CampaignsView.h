@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Analytics.h"
 #include "core/domain/Campaign.h"
 #include "core/domain/Organization.h"
 
@@ -56,6 +57,9 @@ public:
     const CampaignStats &stats() const { return m_stats; }
     // Unset without feedback.read (or before the first read).
     const std::optional<ScoreSummary> &feedback() const { return m_feedback; }
+    // Deals won by participants after they joined, since the campaign began; unset without
+    // report.read or before it began.
+    const std::optional<CampaignEffect> &effect() const { return m_effect; }
     // The pane's counts or its participants are being read.
     bool isLoadingDetails() const;
 
@@ -113,6 +117,7 @@ private:
     QLabel *m_statConverted = nullptr;
     QLabel *m_statDeclined = nullptr;
     QLabel *m_feedbackLabel = nullptr;
+    QLabel *m_effectLabel = nullptr;
     QAction *m_new = nullptr;
     QAction *m_edit = nullptr;
     QAction *m_delete = nullptr;
@@ -129,6 +134,7 @@ private:
     bool m_detailsLoading = false;
     CampaignStats m_stats;
     std::optional<ScoreSummary> m_feedback;
+    std::optional<CampaignEffect> m_effect;
 };
 
 } // namespace crm
