@@ -1,5 +1,6 @@
 #include "core/analytics/AnalyticsService.h"
 
+#include "core/services/CampaignService.h"
 #include "core/storage/Database.h"
 #include "core/storage/RunningTotals.h"
 
@@ -521,6 +522,29 @@ Result<QVector<CampaignEffect>> AnalyticsService::campaignEffect(const Actor &ac
         out[*it].wonAmountMinor = w.value(2).toLongLong();
     }
     return out;
+}
+
+Result<std::optional<CampaignEffect>> AnalyticsService::campaignEffectSoFar(const Actor &actor, qint64 campaignId,
+                                                                            int utcOffsetMinutes)
+{
+    auto campaign = CampaignService(m_db).get(actor, campaignId);
+    if (!campaign)
+        return campaign.error();
+    Period since;
+    since.utcOffsetMinutes = utcOffsetMinutes;
+    since.to = m_db.clock().nowMs();
+    since.from = campaign->startDate.isValid()
+        ? QDate(1970, 1, 1).daysTo(campaign->startDate) * kDayMs - qint64(utcOffsetMinutes) * 60'000
+        : campaign->createdAt;
+    if (since.to <= since.from)
+        return std::optional<CampaignEffect>();
+    auto effects = campaignEffect(actor, since);
+    if (!effects)
+        return effects.error();
+    for (const CampaignEffect &e : *effects)
+        if (e.campaignId == campaignId)
+            return std::optional<CampaignEffect>(e);
+    return std::optional<CampaignEffect>();
 }
 
 Result<qint64> AnalyticsService::activityCount(const Actor &actor, const Period &period)

@@ -54,6 +54,10 @@ public:
     // Campaigns whose dates overlap the period's local days (an unset date is open-ended), newest start
     // first; needs campaign.read besides report.read. Two statements, whatever the number of campaigns.
     Result<QVector<CampaignEffect>> campaignEffect(const Actor &actor, const Period &period);
+    // One campaign's effect since it began (its start date's local midnight at utcOffsetMinutes, else
+    // its creation) until now: nullopt while it has not begun. What a campaign's page shows.
+    Result<std::optional<CampaignEffect>> campaignEffectSoFar(const Actor &actor, qint64 campaignId,
+                                                              int utcOffsetMinutes);
     // The headline figures together, in one read snapshot.
     Result<Dashboard> dashboard(const Actor &actor, const Period &period);
 

@@ -4,10 +4,16 @@
 // validation); these handlers only map HTTP to them.
 #include "httpapi/routes/Routes.h"
 
+#include "core/analytics/AnalyticsService.h"
+#include "core/security/Permission.h"
 #include "core/services/CampaignService.h"
 #include "core/services/FeedbackService.h"
+#include "core/storage/Database.h"
 #include "httpapi/json/CampaignJson.h"
 #include "httpapi/json/JsonWriter.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace crm::routes {
 
@@ -120,6 +126,22 @@ ApiResponse get(ApiContext &c)
     auto feedback = FeedbackService(c.db).averageForCampaign(actor, *id);
     if (!feedback && feedback.error().code != QLatin1String("forbidden"))
         return errorOr(feedback.error());
+    // What came of it in sales, for those who read reports: the deals participants won after joining,
+    // since it began. Campaign dates are the company's calendar days: the server's zone.
+    std::optional<CampaignEffect> effect;
+    QString currency;
+    if (actor.can(Permission::ReportRead)) {
+        AnalyticsService analytics(c.db);
+        const int offset = QTimeZone::systemTimeZone().offsetFromUtc(QDateTime::fromMSecsSinceEpoch(c.db.clock().nowMs(), Qt::UTC)) / 60;
+        auto soFar = analytics.campaignEffectSoFar(actor, *id, offset);
+        if (!soFar)
+            return errorOr(soFar.error());
+        effect = *soFar;
+        auto cur = analytics.currency();
+        if (!cur)
+            return errorOr(cur.error());
+        currency = *cur;
+    }
     json::JsonWriter out;
     out.beginObject().key("campaign");
     json::write(out, *campaign);
@@ -130,6 +152,14 @@ ApiResponse get(ApiContext &c)
         json::write(out, *feedback);
     else
         out.null();
+    out.key("effect");
+    if (effect) {
+        out.beginObject().field("wonDeals", effect->wonDeals);
+        out.key("wonAmount").money(effect->wonAmountMinor);
+        out.field("currency", currency).endObject();
+    } else {
+        out.null();
+    }
     ApiResponse r = ApiResponse::json(out.endObject().bytes());
     r.addHeader("ETag", etag(campaign->version));
     return r;
@@ -295,7 +325,8 @@ void addCampaigns(Router &router)
                QStringLiteral("Create a campaign: {name, goal, description, startDate, endDate, status, budget, currency, target}"
                               " -> {success, campaign} with ETag"));
     router.add("GET", QStringLiteral("/api/crm/campaigns/{id}"), get,
-               QStringLiteral("One campaign with its participant counts and feedback scores -> {campaign, stats, feedback}, with ETag"));
+               QStringLiteral("One campaign with its participant counts, feedback scores and the deals its participants won since"
+                              " it began -> {campaign, stats, feedback, effect}, with ETag"));
     router.add("PUT", QStringLiteral("/api/crm/campaigns/{id}"), update,
                QStringLiteral("Update the given fields of a campaign (If-Match: ETag) -> {success, campaign}"));
     router.add("PATCH", QStringLiteral("/api/crm/campaigns/{id}"), update,

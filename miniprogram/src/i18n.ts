@@ -38,7 +38,7 @@ const zh = {
   myParticipants: '我的参与客户', noParticipants: '没有参与客户', participants: '参与', answered: '已答复', answer: '记录答复',
   response: '客户的答复', openCustomer: '查看客户', scoreOptional: '满意度（可选）', campaignFeedback: '活动满意度',
   satisfaction: '客户满意度', rateCustomer: '评价', noFeedback: '还没有评价', scoreRequired: '请选择满意度分数', feedbackSaved: '已记录评价',
-  scoreCount: '%1 分 · %2 次评价', feedbackComment: '客户的意见',
+  scoreCount: '%1 分 · %2 次评价', feedbackComment: '客户的意见', wonAfterJoining: '参与后成交', wonDeals: '%1 单 · %2',
   none: '（无）', yes: '是', no: '否'
 }
 
@@ -80,7 +80,7 @@ const en: Words = {
   myParticipants: 'My customers in it', noParticipants: 'No customers in it', participants: 'Taking part', answered: 'Answered', answer: 'Record answer',
   response: 'What the customer said', openCustomer: 'View customer', scoreOptional: 'Satisfaction (optional)', campaignFeedback: 'Satisfaction',
   satisfaction: 'Satisfaction', rateCustomer: 'Rate', noFeedback: 'No scores yet', scoreRequired: 'Choose a score', feedbackSaved: 'Score recorded',
-  scoreCount: '%1 from %2 scores', feedbackComment: 'What the customer thinks',
+  scoreCount: '%1 from %2 scores', feedbackComment: 'What the customer thinks', wonAfterJoining: 'Won after joining', wonDeals: '%1 deals · %2',
   none: '(none)', yes: 'Yes', no: 'No'
 }
 

@@ -635,6 +635,10 @@ test('a rep records a campaign answer with a score for their customer, as the ma
   await page.locator('.campaign', { hasText: campaign.name }).filter({ visible: true }).click()
   await page.waitForURL(/#\/pages\/campaign\/index/)
   await page.locator('#campaign-name', { hasText: campaign.name }).waitFor()
+  // What it brought so far, over the rep's own deals (reps read reports).
+  const effect = (await api('GET', `/api/crm/campaigns/${campaign.id}`, token)).body.effect
+  assert.ok(effect, 'the campaign says what it brought')
+  await page.locator('.campaign__field', { hasText: '参与后成交' }).filter({ hasText: `${effect.wonDeals} 单` }).waitFor()
 
   // Only the rep's own customers in it, as the API lists them for the rep.
   const listed = (await api('GET', `/api/crm/campaigns/${campaign.id}/participants?limit=50`, token)).body.participants

@@ -2,7 +2,9 @@
 // /api/crm/customers/{id}/feedback): what CampaignService and FeedbackService decide (permissions,
 // the customer scope of participants and scores, validation) as the API answers it, with ETag and
 // If-Match. The real server on a loopback port, on SQLite and PostgreSQL.
+#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
+#include "core/services/PipelineService.h"
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
@@ -439,6 +441,8 @@ private Q_SLOTS:
                                                {QStringLiteral("declined"), 0}}));
         QCOMPARE(obj(r, "feedback"), (QJsonObject{{QStringLiteral("count"), 0}, {QStringLiteral("average"), 0},
                                                   {QStringLiteral("perScore"), QJsonArray{0, 0, 0, 0, 0}}}));
+        // Spring starts in March: nothing can have come of it yet.
+        QVERIFY(r.json.value(QStringLiteral("effect")).isNull());
         QCOMPARE(obj(wang.get(campaignPath(springId)), "stats").value(QStringLiteral("participants")).toInt(), 3);
         QCOMPARE(obj(qian.get(campaignPath(springId)), "stats").value(QStringLiteral("participants")).toInt(), 0);
         QCOMPARE(li.get(campaignPath(999999)).status, 404);
@@ -553,6 +557,63 @@ private Q_SLOTS:
         for (const QJsonValue &v : arr(r, "feedback"))
             QVERIFY(v.toObject().value(QStringLiteral("campaignId")).isNull());
         QCOMPARE(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM feedback WHERE campaign_id IS NULL")), 3);
+    }
+
+    // What a campaign brought: the deals its participants won after joining, since it began (no start
+    // date: since it was created), in the caller's scope; none for a role that reads no reports.
+    void theCampaignSaysWhatItBrought()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient li = s.as(QStringLiteral("li"));
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        const qint64 joined = newCustomer(wang, QStringLiteral("深圳星河科技有限公司"), QStringLiteral("exhibition"), QStringLiteral("active"));
+        const qint64 wonBefore = newCustomer(wang, QStringLiteral("广州恒通贸易有限公司"), QStringLiteral("exhibition"), QStringLiteral("active"));
+        const qint64 campaign = newCampaign(li, {{QStringLiteral("name"), QStringLiteral("秋季展会")}});
+        // A deal won before its customer joined does not count.
+        OpportunityService deals(*s.db);
+        auto pipelines = PipelineService(*s.db).list(s.team.wang);
+        QVERIFY(pipelines.ok() && !pipelines->isEmpty());
+        const Pipeline &p = pipelines->first();
+        qint64 wonStage = 0;
+        for (const Stage &st : p.stages)
+            if (st.kind == QLatin1String("won"))
+                wonStage = st.id;
+        auto win = [&](qint64 customer, qint64 amountMinor) {
+            Opportunity o;
+            o.name = QStringLiteral("年度合同");
+            o.customerId = customer;
+            o.amountMinor = amountMinor;
+            o.pipelineId = p.id;
+            o.stageId = p.stages.first().id;
+            auto created = deals.create(s.team.wang, o);
+            QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().message));
+            QVERIFY(deals.moveStage(s.team.wang, created->id, wonStage).ok());
+        };
+        s.clock.advance(60'000);
+        win(wonBefore, 50'000);
+        s.clock.advance(60'000);
+        QCOMPARE(li.post(participantsPath(campaign), {{QStringLiteral("customerIds"), QJsonArray{joined, wonBefore}}}).status, 200);
+        s.clock.advance(60'000);
+        win(joined, 1'234'550);
+        s.clock.advance(60'000);
+
+        Reply r = li.get(campaignPath(campaign));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(obj(r, "effect"), (QJsonObject{{QStringLiteral("wonDeals"), 1}, {QStringLiteral("wonAmount"), 12345.5},
+                                                {QStringLiteral("currency"), QStringLiteral("CNY")}}));
+        // Another team sees none of it.
+        ApiClient qian = s.as(QStringLiteral("qian"));
+        QCOMPARE(obj(qian.get(campaignPath(campaign)), "effect").value(QStringLiteral("wonDeals")).toInt(), 0);
+        // A role without report.read gets the campaign, without the figure (sun has not signed in yet:
+        // the server resolves his role afresh).
+        OrgService org(*s.db);
+        auto role = org.createRole(s.team.admin, QStringLiteral("campaign reader"), DataScope::All, {Permission::CampaignRead});
+        QVERIFY(role.ok());
+        QVERIFY(org.setRole(s.team.admin, s.team.sun.userId, role->id).ok());
+        r = s.as(QStringLiteral("sun")).get(campaignPath(campaign));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.json.value(QStringLiteral("effect")).isNull());
     }
 
     void routesAreDocumented()

@@ -6,7 +6,6 @@
 #include "core/security/Permission.h"
 #include "core/services/CampaignService.h"
 #include "core/services/FeedbackService.h"
-#include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
@@ -517,18 +516,10 @@ void CampaignsView::loadDetails()
         QString currency;
     };
     const Actor actor = m_session.actor();
-    // The deals won since the campaign began (its start date, else its creation) by customers after
-    // they joined it: what the campaign brought, as the campaign report counts it.
-    const auto campaign = selectedCampaign();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Period since;
-    since.from = campaign && campaign->startDate.isValid() ? campaign->startDate.startOfDay().toMSecsSinceEpoch()
-                                                           : (campaign ? campaign->createdAt : now);
-    since.to = now;
-    since.utcOffsetMinutes = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    const int utcOffset = QDateTime::currentDateTime().offsetFromUtc() / 60;
     m_session.worker().run(
         this,
-        [actor, id = m_detailsId, since](Database &db) -> Result<Details> {
+        [actor, id = m_detailsId, utcOffset](Database &db) -> Result<Details> {
             Details d;
             auto stats = CampaignService(db).stats(actor, id);
             if (!stats)
@@ -540,15 +531,14 @@ void CampaignsView::loadDetails()
                     return feedback.error();
                 d.feedback = *feedback;
             }
-            // Not begun yet (a planned campaign's future start): nothing can have come of it.
-            if (actor.can(Permission::ReportRead) && since.to > since.from) {
-                auto effects = AnalyticsService(db).campaignEffect(actor, since);
-                if (!effects)
-                    return effects.error();
-                for (const CampaignEffect &e : *effects)
-                    if (e.campaignId == id)
-                        d.effect = e;
-                auto currency = OpportunityService::companyCurrency(db);
+            // The deals participants won after joining, since the campaign began (none before it has).
+            if (actor.can(Permission::ReportRead)) {
+                AnalyticsService analytics(db);
+                auto effect = analytics.campaignEffectSoFar(actor, id, utcOffset);
+                if (!effect)
+                    return effect.error();
+                d.effect = *effect;
+                auto currency = analytics.currency();
                 if (!currency)
                     return currency.error();
                 d.currency = *currency;

@@ -1,6 +1,6 @@
 import { request } from './client'
 import type {
-  Activity, Campaign, CampaignStats, Contact, Customer, CustomerPage, CustomFieldDef, Feedback, Lead, LoginAnswer, Opportunity, Participant, ParticipantStatus, Pipeline, PipelineStages, SalesMetrics,
+  Activity, Campaign, CampaignEffect, CampaignStats, Contact, Customer, CustomerPage, CustomFieldDef, Feedback, Lead, LoginAnswer, Opportunity, Participant, ParticipantStatus, Pipeline, PipelineStages, SalesMetrics,
   ScoreSummary, Task
 } from './types'
 
@@ -104,7 +104,7 @@ export const convertLead = (id: number, createOpportunity: boolean) =>
 export const campaigns = (q: { status?: string; after?: string }) =>
   request<{ campaigns: Campaign[]; hasMore: boolean; next: string | null }>('GET', '/api/crm/campaigns', undefined, { limit: 20, ...q })
 export const campaign = (id: number) =>
-  request<{ campaign: Campaign; stats: CampaignStats; feedback: ScoreSummary }>('GET', `/api/crm/campaigns/${id}`)
+  request<{ campaign: Campaign; stats: CampaignStats; feedback: ScoreSummary | null; effect: CampaignEffect | null }>('GET', `/api/crm/campaigns/${id}`)
 // Participants the rep may see: their own customers (the API applies the data scope).
 export const participants = (id: number, q: { status?: string; after?: string }) =>
   request<{ participants: Participant[]; hasMore: boolean; next: string | null }>('GET', `/api/crm/campaigns/${id}/participants`, undefined, { limit: 50, ...q })

@@ -123,6 +123,14 @@ export interface ScoreSummary {
   perScore: number[]
 }
 
+// What a campaign brought: the deals its participants won after joining, since it began (null for a
+// role that reads no reports, or before it began).
+export interface CampaignEffect {
+  wonDeals: number
+  wonAmount: number
+  currency: string
+}
+
 export interface Feedback {
   id: number
   customerId: number

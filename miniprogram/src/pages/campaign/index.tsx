@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { addFeedback, campaign as getCampaign, participants as fetchParticipants, recordResponse } from '../../api/crm'
-import type { Campaign, CampaignStats, Participant, ParticipantStatus, ScoreSummary } from '../../api/types'
+import type { Campaign, CampaignEffect, CampaignStats, Participant, ParticipantStatus, ScoreSummary } from '../../api/types'
 import ScorePicker from '../../components/ScorePicker'
 import { errorText } from '../../errorText'
 import { dateTime, money, period } from '../../format'
@@ -16,14 +16,15 @@ import './index.css'
 const FILTERS = ['all', 'invited', 'responded', 'converted', 'declined']
 const ANSWERS: ParticipantStatus[] = ['responded', 'converted', 'declined']
 
-// One campaign: its goal, period and budget, how the rep's customers in it answered (the counts
-// cover only customers the rep may see), and those customers, a page at a time. Tapping one records
+// One campaign: its goal, period and budget, how the rep's customers in it answered and what they
+// bought after joining (the counts cover only customers the rep may see), and those customers, a page at a time. Tapping one records
 // their answer and, optionally, the satisfaction score they gave (linked to the campaign).
 export default function CampaignPage() {
   const id = Number(useRouter().params.id)
   const [c, setCampaign] = useState<Campaign | null>(null)
   const [stats, setStats] = useState<CampaignStats | null>(null)
   const [scores, setScores] = useState<ScoreSummary | null>(null)
+  const [effect, setEffect] = useState<CampaignEffect | null>(null)
   const [filter, setFilter] = useState('all')
   const [items, setItems] = useState<Participant[]>([])
   const [next, setNext] = useState<string | null>(null)
@@ -41,6 +42,7 @@ export default function CampaignPage() {
       setCampaign(found.campaign)
       setStats(found.stats)
       setScores(found.feedback)
+      setEffect(found.effect)
       Taro.setNavigationBarTitle({ title: found.campaign.name })
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? t.noCampaign : errorText(e))
@@ -121,6 +123,7 @@ export default function CampaignPage() {
           [t.period, period(c.startDate, c.endDate)],
           [t.budget, c.budget ? money(c.budget, c.currency) : ''],
           [t.owner, c.ownerName || ''],
+          [t.wonAfterJoining, effect ? t.wonDeals.replace('%1', String(effect.wonDeals)).replace('%2', money(effect.wonAmount, effect.currency)) : ''],
           [t.campaignFeedback, scores && scores.count ? t.scoreCount.replace('%1', scores.average.toFixed(2)).replace('%2', String(scores.count)) : '']
         ].filter(([, v]) => v).map(([k, v], i) => (
           <View key={i} className='row campaign__field'><Text className='muted'>{k}</Text><Text selectable>{v}</Text></View>
