@@ -1255,6 +1255,10 @@
         <source>Created by</source>
         <translation>Created by</translation>
     </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (from %2)</translation>
+    </message>
 </context>
 <context>
     <name>crm::CampaignsView</name>

@@ -1251,6 +1251,10 @@
         <source>Created by</source>
         <translation>创建人</translation>
     </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1（%2 开始）</translation>
+    </message>
 </context>
 <context>
     <name>crm::CampaignsView</name>

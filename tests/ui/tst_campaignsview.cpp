@@ -574,6 +574,27 @@ private Q_SLOTS:
         QCOMPARE(otherView.effect()->wonAmountMinor, 0);
     }
 
+    void choicesNameEachCampaignOnce()
+    {
+        auto campaign = [](qint64 id, const char *name, QDate start) {
+            Campaign c;
+            c.id = id;
+            c.name = QString::fromUtf8(name);
+            c.startDate = start;
+            return c;
+        };
+        const QStringList labels = CampaignTableModel::choiceLabels(
+            {campaign(1, "春季展会", QDate(2026, 3, 1)), campaign(2, "月度回访", QDate(2026, 11, 1)),
+             campaign(3, "月度回访", QDate(2026, 12, 1)), campaign(4, "双周会", {}), campaign(5, "双周会", {})});
+        QCOMPARE(labels.size(), 5);
+        QCOMPARE(labels.at(0), QStringLiteral("春季展会"));
+        QVERIFY2(labels.at(1).startsWith(QStringLiteral("月度回访")) && labels.at(1).contains(CampaignTableModel::dateText(QDate(2026, 11, 1))),
+                 qPrintable(labels.at(1)));
+        QCOMPARE(labels.at(3), QStringLiteral("双周会 #4"));
+        QCOMPARE(labels.at(4), QStringLiteral("双周会 #5"));
+        QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), 5);
+    }
+
     void deleteRemovesTheCampaign()
     {
         const qint64 id = createCampaign(QStringLiteral("要删除的活动"), QStringLiteral("cancelled"), vipTarget());

@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace crm {
 
 CampaignTableModel::CampaignTableModel(DbWorker &worker, QObject *parent) : KeysetTableModel(worker, parent) {}
@@ -34,6 +36,23 @@ QString CampaignTableModel::participantStatusLabel(const QString &code)
     if (code == QLatin1String("declined"))
         return tr("Declined", "campaign participant status");
     return code;
+}
+
+QStringList CampaignTableModel::choiceLabels(const QVector<Campaign> &campaigns)
+{
+    const auto repeated = [&campaigns](const QString &name) {
+        return std::count_if(campaigns.begin(), campaigns.end(), [&name](const Campaign &c) { return c.name == name; }) > 1;
+    };
+    QStringList labels;
+    for (const Campaign &c : campaigns) {
+        QString label = c.name;
+        if (repeated(c.name) && c.startDate.isValid())
+            label = tr("%1 (from %2)").arg(c.name, dateText(c.startDate));
+        if (labels.contains(label) || (repeated(c.name) && !c.startDate.isValid()))
+            label += QStringLiteral(" #") + QString::number(c.id);
+        labels << label;
+    }
+    return labels;
 }
 
 QString CampaignTableModel::dateText(const QDate &date)

@@ -32,6 +32,9 @@ public:
     static QString participantStatusLabel(const QString &code);
     // A campaign date in the user's locale; empty when unset.
     static QString dateText(const QDate &date);
+    // One label per campaign for a list to choose from: the name, and where names repeat ("月度回访"
+    // every month) the start date too (and the number, should that repeat as well).
+    static QStringList choiceLabels(const QVector<Campaign> &campaigns);
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

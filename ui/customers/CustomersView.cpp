@@ -9,6 +9,7 @@
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
 #include "ui/UiSettings.h"
+#include "ui/campaigns/CampaignTableModel.h"
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/LastContactFilter.h"
@@ -629,9 +630,7 @@ void CustomersView::chooseCampaignForSelected()
                 report(false, tr("No campaign is planned or running: create one in Campaigns first."));
                 return;
             }
-            QStringList names;
-            for (const Campaign &c : std::as_const(*open))
-                names << c.name;
+            const QStringList names = CampaignTableModel::choiceLabels(*open);
             bool ok = false;
             const QString chosen = QInputDialog::getItem(this, tr("Add to campaign"), tr("Campaign:"), names, 0, false, &ok);
             if (ok)
