@@ -19,42 +19,54 @@ namespace crm::routes {
 
 namespace {
 
-// ?status=: empty or "all" for any, else one of `allowed`.
-Result<QString> statusParam(const ApiRequest &r, const QStringList &allowed)
+// A keyset list's query: ?limit (routes::paging), ?status (empty or "all" for any, else one of
+// `statuses`) and ?after (the previous page's `next`: a key, 0 without one).
+struct KeysetQuery
 {
-    const QString status = queryParam(r, "status");
-    if (status.isEmpty() || status == QLatin1String("all"))
-        return QString();
-    if (!allowed.contains(status))
+    int limit = 20;
+    QString status;
+    qint64 after = 0;
+};
+
+Result<KeysetQuery> keysetQuery(const ApiRequest &r, const QStringList &statuses)
+{
+    KeysetQuery q;
+    auto p = paging(r);
+    if (!p)
+        return p.error();
+    q.limit = p->limit;
+    q.status = queryParam(r, "status");
+    if (q.status == QLatin1String("all"))
+        q.status.clear();
+    if (!q.status.isEmpty() && !statuses.contains(q.status))
         return Error::validation(QStringLiteral("invalid"), QStringLiteral("status"),
-                                 QStringLiteral("status must be all, ") + allowed.join(QStringLiteral(", ")));
-    return status;
+                                 QStringLiteral("status must be all, ") + statuses.join(QStringLiteral(", ")));
+    if (const QString after = queryParam(r, "after"); !after.isEmpty()) {
+        bool ok = false;
+        q.after = after.toLongLong(&ok);
+        if (!ok || q.after <= 0)
+            return Error::validation(QStringLiteral("format"), QStringLiteral("after"),
+                                     QStringLiteral("after must be the next value of the previous page"));
+    }
+    return q;
 }
 
-// ?after=: the previous page's `next` (an id), 0 without one.
-Result<qint64> afterParam(const ApiRequest &r)
+// A keyset page's answer: {<items>, limit, hasMore, next}; next is the last row's key as text while
+// there is more, else null.
+template <typename Row, typename KeyOf>
+ApiResponse keysetPage(const char *items, const QVector<Row> &rows, int limit, bool hasMore, KeyOf keyOf)
 {
-    const QString after = queryParam(r, "after");
-    if (after.isEmpty())
-        return qint64(0);
-    bool ok = false;
-    const qint64 id = after.toLongLong(&ok);
-    if (!ok || id <= 0)
-        return Error::validation(QStringLiteral("format"), QStringLiteral("after"),
-                                 QStringLiteral("after must be the next value of the previous page"));
-    return id;
-}
-
-// "limit", "hasMore" and "next" (the last row's key as text while there is more, else null) of a
-// keyset page, after its items.
-void pageEnd(json::JsonWriter &out, int limit, bool hasMore, std::optional<qint64> lastKey)
-{
-    out.field("limit", limit).field("hasMore", hasMore);
+    json::JsonWriter out;
+    out.beginObject().key(items).beginArray();
+    for (const Row &row : rows)
+        json::write(out, row);
+    out.endArray().field("limit", limit).field("hasMore", hasMore);
     out.key("next");
-    if (hasMore && lastKey)
-        out.value(QString::number(*lastKey));
+    if (hasMore && !rows.isEmpty())
+        out.value(QString::number(keyOf(rows.last())));
     else
         out.null();
+    return ApiResponse::json(out.endObject().bytes());
 }
 
 ApiResponse campaignAnswer(const Campaign &campaign, int status = 200)
@@ -69,30 +81,17 @@ ApiResponse campaignAnswer(const Campaign &campaign, int status = 200)
 
 ApiResponse list(ApiContext &c)
 {
-    auto p = paging(c.request);
-    if (!p)
-        return errorOr(p.error());
-    auto status = statusParam(c.request, CampaignService::statuses());
-    if (!status)
-        return errorOr(status.error());
-    auto after = afterParam(c.request);
-    if (!after)
-        return errorOr(after.error());
+    auto q = keysetQuery(c.request, CampaignService::statuses());
+    if (!q)
+        return errorOr(q.error());
     CampaignFilter f;
-    f.status = *status;
-    f.limit = p->limit;
-    f.afterId = *after;
+    f.status = q->status;
+    f.limit = q->limit;
+    f.afterId = q->after;
     auto page = CampaignService(c.db).list(c.request.actor, f);
     if (!page)
         return errorOr(page.error());
-    json::JsonWriter out;
-    out.beginObject().key("campaigns").beginArray();
-    for (const Campaign &campaign : page->campaigns)
-        json::write(out, campaign);
-    out.endArray();
-    pageEnd(out, p->limit, page->hasMore,
-            page->campaigns.isEmpty() ? std::nullopt : std::optional<qint64>(page->campaigns.last().id));
-    return ApiResponse::json(out.endObject().bytes());
+    return keysetPage("campaigns", page->campaigns, q->limit, page->hasMore, [](const Campaign &k) { return k.id; });
 }
 
 ApiResponse create(ApiContext &c)
@@ -200,30 +199,18 @@ ApiResponse participants(ApiContext &c)
     auto id = c.request.id();
     if (!id)
         return errorOr(id.error());
-    auto p = paging(c.request);
-    if (!p)
-        return errorOr(p.error());
-    auto status = statusParam(c.request, CampaignService::participantStatuses());
-    if (!status)
-        return errorOr(status.error());
-    auto after = afterParam(c.request);
-    if (!after)
-        return errorOr(after.error());
+    auto q = keysetQuery(c.request, CampaignService::participantStatuses());
+    if (!q)
+        return errorOr(q.error());
     ParticipantFilter f;
-    f.status = *status;
-    f.limit = p->limit;
-    f.afterCustomerId = *after;
+    f.status = q->status;
+    f.limit = q->limit;
+    f.afterCustomerId = q->after;
     auto page = CampaignService(c.db).participants(c.request.actor, *id, f);
     if (!page)
         return errorOr(page.error());
-    json::JsonWriter out;
-    out.beginObject().key("participants").beginArray();
-    for (const CampaignParticipant &participant : page->participants)
-        json::write(out, participant);
-    out.endArray();
-    pageEnd(out, p->limit, page->hasMore,
-            page->participants.isEmpty() ? std::nullopt : std::optional<qint64>(page->participants.last().customerId));
-    return ApiResponse::json(out.endObject().bytes());
+    return keysetPage("participants", page->participants, q->limit, page->hasMore,
+                      [](const CampaignParticipant &p) { return p.customerId; });
 }
 
 ApiResponse addParticipants(ApiContext &c)

@@ -47,3 +47,36 @@ export function useCustomerPages<Q>(fetchPage: (page: number, query: Q) => Promi
   const retry = () => load(items.length ? page + 1 : 1)
   return { items, setItems, hasMore, loading, failed, load, retry }
 }
+
+// A list the API answers by keyset (leads, campaigns, a campaign's participants): `load(query)` reads
+// the first page, `load(query, next)` appends the following one (the answer's `next` is its `after`).
+// Answers to an older query are dropped; `state` drives the footer (loading, failed, or '' when idle).
+// The pages hook pulling down and reaching the bottom to `load` themselves (what a pull reloads differs).
+export function useKeysetList<T, Q>(fetchPage: (query: Q, after?: string) => Promise<{ items: T[]; hasMore: boolean; next: string | null }>) {
+  const [items, setItems] = useState<T[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [state, setState] = useState<'loading' | 'failed' | ''>('loading')
+  const generation = useRef(0)
+
+  const load = async (query: Q, after?: string) => {
+    const mine = after ? generation.current : ++generation.current
+    setState('loading')
+    try {
+      const page = await fetchPage(query, after)
+      if (mine !== generation.current)
+        return
+      setItems((old) => (after ? [...old, ...page.items] : page.items))
+      setNext(page.hasMore ? page.next : null)
+      setState('')
+    } catch {
+      if (mine === generation.current)
+        setState('failed')
+    }
+  }
+  // The next page of `query`, unless one is being read or there is none.
+  const more = (query: Q) => {
+    if (next && state === '')
+      load(query, next)
+  }
+  return { items, setItems, next, state, load, more }
+}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
@@ -8,6 +8,7 @@ import ScorePicker from '../../components/ScorePicker'
 import { errorText } from '../../errorText'
 import { dateTime, money, period } from '../../format'
 import { label, t } from '../../i18n'
+import { useKeysetList } from '../../pagedList'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { UserMessage, useSubmit } from '../../useSubmit'
@@ -26,15 +27,11 @@ export default function CampaignPage() {
   const [scores, setScores] = useState<ScoreSummary | null>(null)
   const [effect, setEffect] = useState<CampaignEffect | null>(null)
   const [filter, setFilter] = useState('all')
-  const [items, setItems] = useState<Participant[]>([])
-  const [next, setNext] = useState<string | null>(null)
-  const [listState, setListState] = useState<'loading' | 'failed' | ''>('loading')
   const [error, setError] = useState('')
   const [open, setOpen] = useState(0) // the customer whose answer is being recorded
   const [answer, setAnswer] = useState<ParticipantStatus>('responded')
   const [response, setResponse] = useState('')
   const [score, setScore] = useState(0)
-  const generation = useRef(0)
 
   const loadCampaign = async () => {
     try {
@@ -48,28 +45,14 @@ export default function CampaignPage() {
       setError(e instanceof ApiError && e.status === 404 ? t.noCampaign : errorText(e))
     }
   }
-  const loadParticipants = async (f: string, after?: string) => {
-    const mine = after ? generation.current : ++generation.current
-    setListState('loading')
-    try {
-      const page = await fetchParticipants(id, { status: f === 'all' ? undefined : f, after })
-      if (mine !== generation.current)
-        return
-      setItems((old) => (after ? [...old, ...page.participants] : page.participants))
-      setNext(page.hasMore ? page.next : null)
-      setListState('')
-    } catch {
-      if (mine === generation.current)
-        setListState('failed')
-    }
-  }
+  const { items, setItems, next, state: listState, load: loadParticipants, more } = useKeysetList<Participant, string>(async (f, after) => {
+    const page = await fetchParticipants(id, { status: f === 'all' ? undefined : f, after })
+    return { items: page.participants, hasMore: page.hasMore, next: page.next }
+  })
   const load = () => Promise.all([loadCampaign(), loadParticipants(filter)])
   useSignedIn(load)
   usePullDownRefresh(() => load().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (next && listState === '')
-      loadParticipants(filter, next)
-  })
+  useReachBottom(() => more(filter))
 
   const choose = (f: string) => {
     setFilter(f)

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { campaigns as fetchCampaigns } from '../../api/crm'
@@ -7,6 +7,7 @@ import { period } from '../../format'
 import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { usePageTitle } from '../../pageTitle'
+import { useKeysetList } from '../../pagedList'
 
 // The company's campaigns, newest first: the running ones unless another status is chosen. Managers
 // plan them on the desktop; reps open one to answer for their own customers in it.
@@ -15,32 +16,13 @@ const FILTERS = ['active', 'planned', 'finished', 'all']
 export default function Campaigns() {
   usePageTitle(t.campaigns)
   const [filter, setFilter] = useState('active')
-  const [items, setItems] = useState<Campaign[]>([])
-  const [next, setNext] = useState<string | null>(null)
-  const [state, setState] = useState<'loading' | 'failed' | ''>('loading')
-  const generation = useRef(0)
-
-  const load = async (f: string, after?: string) => {
-    const mine = after ? generation.current : ++generation.current
-    setState('loading')
-    try {
-      const page = await fetchCampaigns({ status: f, after })
-      if (mine !== generation.current)
-        return
-      setItems((old) => (after ? [...old, ...page.campaigns] : page.campaigns))
-      setNext(page.hasMore ? page.next : null)
-      setState('')
-    } catch {
-      if (mine === generation.current)
-        setState('failed')
-    }
-  }
+  const { items, next, state, load, more } = useKeysetList<Campaign, string>(async (f, after) => {
+    const page = await fetchCampaigns({ status: f, after })
+    return { items: page.campaigns, hasMore: page.hasMore, next: page.next }
+  })
   useSignedIn(() => load(filter))
   usePullDownRefresh(() => load(filter).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (next && state === '')
-      load(filter, next)
-  })
+  useReachBottom(() => more(filter))
   const choose = (f: string) => {
     setFilter(f)
     load(f)

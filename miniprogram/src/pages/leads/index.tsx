@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { leads as fetchLeads } from '../../api/crm'
@@ -7,6 +7,7 @@ import { shortDate } from '../../format'
 import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
 import { usePageTitle } from '../../pageTitle'
+import { useKeysetList } from '../../pagedList'
 
 // The rep's leads, newest first: the open ones (new, contacted, qualified) unless a status is
 // chosen. Paged by the API's keyset `next`; shown again after a lead was added, edited or
@@ -17,32 +18,13 @@ const statusParam = (f: string) => (f === 'open' ? 'new,contacted,qualified' : f
 export default function Leads() {
   usePageTitle(t.leads)
   const [filter, setFilter] = useState('open')
-  const [items, setItems] = useState<Lead[]>([])
-  const [next, setNext] = useState<string | null>(null)
-  const [state, setState] = useState<'loading' | 'failed' | ''>('loading')
-  const generation = useRef(0)
-
-  const load = async (f: string, after?: string) => {
-    const mine = after ? generation.current : ++generation.current
-    setState('loading')
-    try {
-      const page = await fetchLeads({ status: statusParam(f), after })
-      if (mine !== generation.current)
-        return
-      setItems((old) => (after ? [...old, ...page.leads] : page.leads))
-      setNext(page.hasMore ? page.next : null)
-      setState('')
-    } catch {
-      if (mine === generation.current)
-        setState('failed')
-    }
-  }
+  const { items, next, state, load, more } = useKeysetList<Lead, string>(async (f, after) => {
+    const page = await fetchLeads({ status: statusParam(f), after })
+    return { items: page.leads, hasMore: page.hasMore, next: page.next }
+  })
   useSignedIn(() => load(filter))
   usePullDownRefresh(() => load(filter).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (next && state === '')
-      load(filter, next)
-  })
+  useReachBottom(() => more(filter))
   const choose = (f: string) => {
     setFilter(f)
     load(f)
