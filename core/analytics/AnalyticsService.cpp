@@ -51,6 +51,23 @@ void bindPeriod(QSqlQuery &q, const Period &p)
     q.bindValue(QStringLiteral(":to"), p.to);
 }
 
+// Counts per name, largest first, ties by name with the blank name ("not recorded") after the others.
+QVector<NamedCount> ranked(const QHash<QString, qint64> &counts)
+{
+    QVector<NamedCount> out;
+    out.reserve(counts.size());
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        out.append({it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const NamedCount &a, const NamedCount &b) {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.name.isEmpty() != b.name.isEmpty())
+            return b.name.isEmpty();
+        return a.name < b.name;
+    });
+    return out;
+}
+
 } // namespace
 
 QStringList AnalyticsService::bucketKeys(const Period &p)
@@ -404,30 +421,95 @@ Result<QVector<RepActivity>> AnalyticsService::activitiesByRepAndKind(const Acto
     return out;
 }
 
-Result<QVector<SourceCount>> AnalyticsService::customerSources(const Actor &actor, const Period &period)
+Result<QVector<NamedCount>> AnalyticsService::customerSources(const Actor &actor, const Period &period)
 {
     if (Status st = check(actor, period, false); !st)
         return st.error();
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(c.source, ''), COUNT(*) FROM customers c WHERE ") +
                                actor.ownerCondition(QStringLiteral("c.owner_id")) + QStringLiteral(" AND ") +
                                periodCondition(QStringLiteral("c.created_at")) +
-                               QStringLiteral(" GROUP BY COALESCE(c.source, '') ORDER BY 2 DESC, 1"));
+                               QStringLiteral(" GROUP BY COALESCE(c.source, '')"));
     bindPeriod(q, period);
     if (Status st = m_db.exec(q); !st)
         return st.error();
-    // Blank and missing sources are one group: both mean "not recorded".
-    QVector<SourceCount> out;
-    qint64 blank = 0;
+    QHash<QString, qint64> counts;
+    while (q.next())
+        counts[q.value(0).toString().trimmed()] += q.value(1).toLongLong();
+    return ranked(counts);
+}
+
+Result<CustomerMix> AnalyticsService::customerMix(const Actor &actor)
+{
+    if (!actor.can(Permission::ReportRead))
+        return Error::forbidden();
+    // One pass over the customers in scope for both lists: the groups are provinces x industries, a few
+    // hundred, however many customers there are.
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(c.province, ''), COALESCE(c.industry, ''), COUNT(*)"
+                                              " FROM customers c WHERE ") +
+                               actor.ownerCondition(QStringLiteral("c.owner_id")) + QStringLiteral(" GROUP BY 1, 2"));
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    QHash<QString, qint64> provinces, industries;
+    CustomerMix mix;
     while (q.next()) {
-        const QString source = q.value(0).toString().trimmed();
-        if (source.isEmpty())
-            blank += q.value(1).toLongLong();
-        else
-            out.append({source, q.value(1).toLongLong()});
+        const qint64 n = q.value(2).toLongLong();
+        provinces[q.value(0).toString().trimmed()] += n;
+        industries[q.value(1).toString().trimmed()] += n;
+        mix.total += n;
     }
-    if (blank > 0) {
-        auto at = std::find_if(out.begin(), out.end(), [&](const SourceCount &s) { return s.count < blank; });
-        out.insert(at, SourceCount{QString(), blank});
+    auto top = [](QVector<NamedCount> all, qint64 &other) {
+        for (qsizetype i = CustomerMix::kTop; i < all.size(); ++i)
+            other += all[i].count;
+        all.resize(std::min<qsizetype>(all.size(), CustomerMix::kTop));
+        return all;
+    };
+    if (actor.canSeeField(QStringLiteral("customer"), QStringLiteral("addresses")))
+        mix.provinces = top(ranked(provinces), mix.otherProvinces);
+    if (actor.canSeeField(QStringLiteral("customer"), QStringLiteral("industry")))
+        mix.industries = top(ranked(industries), mix.otherIndustries);
+    return mix;
+}
+
+Result<QVector<RepEngagement>> AnalyticsService::customerEngagement(const Actor &actor, qint64 nowMs)
+{
+    if (!actor.can(Permission::ReportRead))
+        return Error::forbidden();
+    // last_contact_at is 0 for never; the buckets are disjoint and the rest of the customers are
+    // "never", so they always add up to the owner's customers.
+    const auto since = [](const char *name) -> QString {
+        return QStringLiteral("c.last_contact_at >= :") + QLatin1String(name);
+    };
+    const auto before = [](const char *name) -> QString {
+        return QStringLiteral("c.last_contact_at < :") + QLatin1String(name);
+    };
+    const auto count = [](const QString &condition) -> QString {
+        return QStringLiteral("SUM(CASE WHEN ") + condition + QStringLiteral(" THEN 1 ELSE 0 END)");
+    };
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT x.owner, u.display_name, x.n, x.w, x.m, x.q, x.o FROM (SELECT COALESCE(c.owner_id, 0) AS owner,"
+                       " COUNT(*) AS n, ") +
+        count(since("week")) + QStringLiteral(" AS w, ") + count(since("month") + QStringLiteral(" AND ") + before("week")) +
+        QStringLiteral(" AS m, ") + count(since("quarter") + QStringLiteral(" AND ") + before("month")) + QStringLiteral(" AS q, ") +
+        count(QStringLiteral("c.last_contact_at > 0 AND ") + before("quarter")) + QStringLiteral(" AS o FROM customers c WHERE ") +
+        actor.ownerCondition(QStringLiteral("c.owner_id")) +
+        QStringLiteral(" GROUP BY 1) x LEFT JOIN users u ON u.id = x.owner ORDER BY x.n DESC, u.display_name, x.owner"));
+    q.bindValue(QStringLiteral(":week"), nowMs - 7 * kDayMs);
+    q.bindValue(QStringLiteral(":month"), nowMs - 30 * kDayMs);
+    q.bindValue(QStringLiteral(":quarter"), nowMs - 90 * kDayMs);
+    if (Status st = m_db.exec(q); !st)
+        return st.error();
+    QVector<RepEngagement> out;
+    while (q.next()) {
+        RepEngagement r;
+        r.userId = q.value(0).toLongLong();
+        r.name = q.value(1).toString();
+        r.customers = q.value(2).toLongLong();
+        r.week = q.value(3).toLongLong();
+        r.month = q.value(4).toLongLong();
+        r.quarter = q.value(5).toLongLong();
+        r.older = q.value(6).toLongLong();
+        r.never = r.customers - r.week - r.month - r.quarter - r.older;
+        out.append(r);
     }
     return out;
 }

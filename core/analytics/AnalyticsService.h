@@ -48,7 +48,13 @@ public:
     // Activities in the period per user and kind, ordered by user name then kind.
     Result<QVector<RepActivity>> activitiesByRepAndKind(const Actor &actor, const Period &period);
     // Customers created in the period per source (customers.source; "" when none), largest first.
-    Result<QVector<SourceCount>> customerSources(const Actor &actor, const Period &period);
+    Result<QVector<NamedCount>> customerSources(const Actor &actor, const Period &period);
+    // The customers in scope by province and industry, now (see CustomerMix). One statement: it reads
+    // every customer in scope (about 0.5 s for a million on SQLite), so callers run it off the GUI thread.
+    Result<CustomerMix> customerMix(const Actor &actor);
+    // The customers in scope per owner by how long ago they were last contacted, at `nowMs`; owners
+    // with the most customers first. Reads customers_owner_contact only.
+    Result<QVector<RepEngagement>> customerEngagement(const Actor &actor, qint64 nowMs);
     // Open tasks due before `beforeMs` per assignee (scope on tasks.assignee_id), most first.
     Result<QVector<OverdueTasks>> overdueTasksByAssignee(const Actor &actor, qint64 beforeMs);
     // Campaigns whose dates overlap the period's local days (an unset date is open-ended), newest start

@@ -129,11 +129,40 @@ struct RepActivity
     qint64 count = 0;
 };
 
-// Customers created in the period with one source ("" for none), largest first.
-struct SourceCount
+// Customers sharing one value of a field ("" for none recorded), e.g. created in a period with one
+// source, or in one province.
+struct NamedCount
 {
-    QString source;
+    QString name;
     qint64 count = 0;
+};
+
+// Who the customers in the viewer's scope are now (seed 002's statistics: where they are and which
+// industries they are in). Each list is largest first (ties by name), blank and missing values as one
+// "" entry, at most kTop entries; the customers of the values beyond them are counted in `other...`.
+// A list the viewer's role hides (field rules customer.addresses, customer.industry) stays empty.
+struct CustomerMix
+{
+    static constexpr int kTop = 20;
+    qint64 total = 0;
+    QVector<NamedCount> provinces; // the customer's primary address (customers.province)
+    qint64 otherProvinces = 0;
+    QVector<NamedCount> industries;
+    qint64 otherIndustries = 0;
+};
+
+// How recently one owner's customers were last contacted, at one moment (seed 002's customer activity
+// report): every customer is in exactly one bucket, counted in whole 24-hour days back from that moment.
+struct RepEngagement
+{
+    qint64 userId = 0; // 0: the public pool (customers without an owner)
+    QString name;
+    qint64 customers = 0;
+    qint64 week = 0; // last contact within the last 7 days
+    qint64 month = 0; // 8-30 days ago
+    qint64 quarter = 0; // 31-90 days ago
+    qint64 older = 0; // more than 90 days ago
+    qint64 never = 0; // no contact recorded
 };
 
 // One campaign running in a period and what came of it. Participant counts are over the customers in the

@@ -347,8 +347,8 @@ Status ReportBuilder::customers(const Actor &actor, const Period &period, Report
     mix.columns = {{Report::tr("Source"), ReportCellType::Text},
                    {Report::tr("New customers"), ReportCellType::Integer},
                    {Report::tr("Share"), ReportCellType::Percent}};
-    for (const SourceCount &s : *sources)
-        mix.rows.append({s.source.isEmpty() ? Report::tr("(not recorded)") : s.source, s.count,
+    for (const NamedCount &s : *sources)
+        mix.rows.append({s.name.isEmpty() ? Report::tr("(not recorded)") : s.name, s.count,
                          int(divideRoundHalfUp(s.count * 10'000, total))});
     mix.totals = {Report::tr("Total"), total, total > 0 ? QVariant(10'000) : QVariant()};
     mix.chartLabelColumn = 0;

@@ -732,6 +732,97 @@ private Q_SLOTS:
         }
     }
 
+    void customerMixAndEngagement()
+    {
+        const qint64 now = utc("2024-03-10T12:00");
+        ManualClock clock(now - 400 * kDay);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        AnalyticsService svc(*db);
+        // A customer of `owner` (none: the public pool) in a province and industry, last contacted
+        // `daysAgo` days before now (negative: never).
+        int made = 0;
+        auto customer = [&](const Actor *owner, const char *province, const char *industry, double daysAgo) {
+            Customer c;
+            c.name = QStringLiteral("客户%1").arg(++made);
+            c.industry = QString::fromUtf8(industry);
+            if (*province)
+                c.addresses.append(Address{QString(), QString::fromUtf8(province), {}, {}, {}, {}, {}, true});
+            const qint64 id = must(CustomerService(*db).create(owner ? *owner : t.admin, c)).id;
+            QSqlQuery q = db->prepare(QStringLiteral("UPDATE customers SET last_contact_at = :at, owner_id = :owner WHERE id = :id"));
+            q.bindValue(QStringLiteral(":at"), daysAgo < 0 ? 0 : now - qint64(daysAgo * kDay));
+            q.bindValue(QStringLiteral(":owner"), owner ? QVariant(owner->userId) : QVariant(QMetaType::fromType<qlonglong>()));
+            q.bindValue(QStringLiteral(":id"), id);
+            if (!db->exec(q))
+                qFatal("update customer");
+        };
+        customer(&t.wang, "广东省", "科技", 0.5);
+        customer(&t.wang, "广东省", "制造", 7); // exactly a week ago: still "within 7 days"
+        customer(&t.wang, " 浙江省 ", "科技", 7.01);
+        customer(&t.wang, "", "", 30.5);
+        customer(&t.zhao, "浙江省", "科技", 45);
+        customer(&t.zhao, "广东省", " ", 91);
+        customer(&t.zhao, "上海市", "金融", -1);
+        customer(&t.qian, "北京市", "金融", 2); // the other team
+        customer(nullptr, "北京市", "能源", -1); // the pool
+
+        auto names = [](const QVector<NamedCount> &rows) {
+            QStringList out;
+            for (const NamedCount &r : rows)
+                out << r.name + QLatin1Char('=') + QString::number(r.count);
+            return out;
+        };
+        const CustomerMix lead = must(svc.customerMix(t.li));
+        QCOMPARE(lead.total, 7);
+        QCOMPARE(names(lead.provinces), strings({"广东省=3", "浙江省=2", "上海市=1", "=1"})); // trimmed; blank last
+        QCOMPARE(names(lead.industries), strings({"科技=3", "=2", "制造=1", "金融=1"}));
+        QCOMPARE(lead.otherProvinces + lead.otherIndustries, 0);
+        const CustomerMix admin = must(svc.customerMix(t.admin));
+        QCOMPARE(admin.total, 9); // the pool and the other team too
+        QCOMPARE(names(admin.provinces), strings({"广东省=3", "北京市=2", "浙江省=2", "上海市=1", "=1"}));
+        QCOMPARE(names(must(svc.customerMix(t.qian)).industries), strings({"金融=1"}));
+
+        // A role that hides a field gets no list for it, and the other list still.
+        Actor hidden = t.li;
+        hidden.fieldRules.insert(QStringLiteral("customer.industry"), FieldRule::Hidden);
+        const CustomerMix partial = must(svc.customerMix(hidden));
+        QVERIFY(partial.industries.isEmpty());
+        QCOMPARE(partial.provinces.size(), 4);
+
+        // Past kTop values the rest are counted together.
+        for (int i = 0; i < CustomerMix::kTop + 3; ++i)
+            customer(&t.qian, "", qPrintable(QStringLiteral("行业%1").arg(i, 2, 10, QLatin1Char('0'))), -1);
+        const CustomerMix many = must(svc.customerMix(t.qian));
+        QCOMPARE(many.industries.size(), CustomerMix::kTop);
+        QCOMPARE(many.industries.first().name, QStringLiteral("行业00")); // ties by name; 金融 sorts after
+        qint64 listed = many.otherIndustries;
+        for (const NamedCount &n : many.industries)
+            listed += n.count;
+        QCOMPARE(listed, many.total);
+        QCOMPARE(many.otherIndustries, 4);
+
+        auto engagement = [&](const Actor &actor) {
+            QStringList out;
+            for (const RepEngagement &r : must(svc.customerEngagement(actor, now)))
+                out << QStringLiteral("%1:%2=%3/%4/%5/%6/%7")
+                           .arg(r.userId ? r.name : QStringLiteral("pool"))
+                           .arg(r.customers)
+                           .arg(r.week)
+                           .arg(r.month)
+                           .arg(r.quarter)
+                           .arg(r.older)
+                           .arg(r.never);
+            return out;
+        };
+        QCOMPARE(engagement(t.li), strings({"wang:4=2/1/1/0/0", "zhao:3=0/0/1/1/1"}));
+        QCOMPARE(engagement(t.wang), strings({"wang:4=2/1/1/0/0"}));
+        QCOMPARE(engagement(t.admin), strings({"qian:24=1/0/0/0/23", "wang:4=2/1/1/0/0", "zhao:3=0/0/1/1/1", "pool:1=0/0/0/0/1"}));
+        Actor noReports = t.wang;
+        noReports.permissions.remove(Permission::ReportRead);
+        QCOMPARE(svc.customerMix(noReports).error().code, QStringLiteral("forbidden"));
+        QCOMPARE(svc.customerEngagement(noReports, now).error().code, QStringLiteral("forbidden"));
+    }
+
     void sourceMixAndOverdueTasks()
     {
         ManualClock clock(utc("2024-03-01T00:00"));
@@ -751,10 +842,10 @@ private Q_SLOTS:
         customer(t.zhao, "官网", "2024-03-06T02:00");
         customer(t.zhao, "展会", "2024-02-20T02:00"); // before the week
         customer(t.qian, "官网", "2024-03-06T04:00"); // the other team
-        auto render = [](const QVector<SourceCount> &rows) {
+        auto render = [](const QVector<NamedCount> &rows) {
             QStringList out;
-            for (const SourceCount &r : rows)
-                out << r.source + QLatin1Char('=') + QString::number(r.count);
+            for (const NamedCount &r : rows)
+                out << r.name + QLatin1Char('=') + QString::number(r.count);
             return out;
         };
         QCOMPARE(render(must(svc.customerSources(t.li, chinaWeek()))), strings({"展会=2", "官网=1", "=1"}));
