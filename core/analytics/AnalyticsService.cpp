@@ -443,7 +443,8 @@ Result<CustomerMix> AnalyticsService::customerMix(const Actor &actor)
     if (!actor.can(Permission::ReportRead))
         return Error::forbidden();
     // One pass over the customers in scope for both lists: the groups are provinces x industries, a few
-    // hundred, however many customers there are.
+    // hundred, however many customers there are. No index holds these columns, so it reads the table:
+    // 1.1 s for the director of the 1M demo in the sqlite3 shell (two one-column queries: 0.5 s each).
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COALESCE(c.province, ''), COALESCE(c.industry, ''), COUNT(*)"
                                               " FROM customers c WHERE ") +
                                actor.ownerCondition(QStringLiteral("c.owner_id")) + QStringLiteral(" GROUP BY 1, 2"));
@@ -486,13 +487,15 @@ Result<QVector<RepEngagement>> AnalyticsService::customerEngagement(const Actor 
         return QStringLiteral("SUM(CASE WHEN ") + condition + QStringLiteral(" THEN 1 ELSE 0 END)");
     };
     QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT x.owner, u.display_name, x.n, x.w, x.m, x.q, x.o FROM (SELECT COALESCE(c.owner_id, 0) AS owner,"
+        QStringLiteral("SELECT COALESCE(x.owner, 0), u.display_name, x.n, x.w, x.m, x.q, x.o FROM (SELECT c.owner_id AS owner,"
                        " COUNT(*) AS n, ") +
         count(since("week")) + QStringLiteral(" AS w, ") + count(since("month") + QStringLiteral(" AND ") + before("week")) +
         QStringLiteral(" AS m, ") + count(since("quarter") + QStringLiteral(" AND ") + before("month")) + QStringLiteral(" AS q, ") +
         count(QStringLiteral("c.last_contact_at > 0 AND ") + before("quarter")) + QStringLiteral(" AS o FROM customers c WHERE ") +
         actor.ownerCondition(QStringLiteral("c.owner_id")) +
-        QStringLiteral(" GROUP BY 1) x LEFT JOIN users u ON u.id = x.owner ORDER BY x.n DESC, u.display_name, x.owner"));
+        // Grouped by the bare column, the groups come in customers_owner_contact's order: no sort of a
+        // million rows (0.28 s against 0.59 s for the director of the 1M demo in the sqlite3 shell).
+        QStringLiteral(" GROUP BY c.owner_id) x LEFT JOIN users u ON u.id = x.owner ORDER BY x.n DESC, u.display_name, x.owner"));
     q.bindValue(QStringLiteral(":week"), nowMs - 7 * kDayMs);
     q.bindValue(QStringLiteral(":month"), nowMs - 30 * kDayMs);
     q.bindValue(QStringLiteral(":quarter"), nowMs - 90 * kDayMs);
