@@ -784,6 +784,8 @@ private:
                 !st)
                 return st;
         }
+        if (Status st = createCampaignDeals(); !st)
+            return st;
         // Scores: 3 to 5 from those who answered a finished campaign (4 or 5 when they bought), and
         // mostly good ones, a few poor, from customers outside any campaign.
         const QString comment = QStringLiteral(
@@ -813,6 +815,52 @@ private:
                                       {QStringLiteral("{age}"), hashMod(c, 45, 365 * 24)},
                                       {QStringLiteral("{score}"), hashMod(c, 46, 15)},
                                       {QStringLiteral("{pick}"), hashMod(c, 47, 200)}}));
+    }
+
+    // Those who answered that they bought did buy: a won deal in the default pipeline per converted
+    // participant, opened when they joined and won when they answered, so that what a campaign brought
+    // (deals its participants won after joining, AnalyticsService::campaignEffect) matches its answers.
+    Status createCampaignDeals()
+    {
+        auto before = scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM opportunities"));
+        if (!before)
+            return before.error();
+        const QString k = QStringLiteral("p.customer_id * 8 + p.campaign_id");
+        const QString closeDate = m_db.isSqlite() ? QStringLiteral("date(p.responded_at / 1000, 'unixepoch')")
+                                                  : QStringLiteral("to_char(to_timestamp(p.responded_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')");
+        const QString newDeals = QStringLiteral(" o.id > ") + QString::number(*before);
+        const QStringList sql = {
+            fill(QStringLiteral("INSERT INTO opportunities (customer_id, pipeline_id, stage_id, name, amount_minor, currency, probability,"
+                                " expected_close_date, status, owner_id, created_at, updated_at, closed_at, stage_entered_at)"
+                                " SELECT p.customer_id, s.pipeline_id, s.id, k.name || ' 成交', (1 + {amount}) * 100000, 'CNY', s.probability,"
+                                "  {closeDate}, 'won', c.owner_id, p.added_at, p.responded_at, p.responded_at, p.responded_at"
+                                " FROM campaign_participants p JOIN campaigns k ON k.id = p.campaign_id"
+                                " JOIN customers c ON c.id = p.customer_id JOIN pipelines pl ON pl.is_default = 1"
+                                " JOIN stages s ON s.pipeline_id = pl.id AND s.kind = 'won'"
+                                " WHERE p.status = 'converted' AND p.responded_at <= {now} ORDER BY p.campaign_id, p.customer_id"),
+                 {{QStringLiteral("{amount}"), hashMod(k, 48, 50)}, {QStringLiteral("{closeDate}"), closeDate}}),
+            // Their history: created in the pipeline's first stage, then won.
+            QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id, user_id, at)"
+                           " SELECT o.id, NULL, s.id, o.owner_id, o.created_at FROM opportunities o"
+                           " JOIN stages s ON s.pipeline_id = o.pipeline_id AND s.position = 0 WHERE") + newDeals +
+                QStringLiteral(" ORDER BY o.id"),
+            QStringLiteral("INSERT INTO opportunity_stage_history (opportunity_id, from_stage_id, to_stage_id, user_id, at)"
+                           " SELECT o.id, s.id, o.stage_id, o.owner_id, o.closed_at FROM opportunities o"
+                           " JOIN stages s ON s.pipeline_id = o.pipeline_id AND s.position = 0 WHERE") + newDeals +
+                QStringLiteral(" ORDER BY o.id"),
+            // The buyers' won value, through a scratch table as in createOpportunities.
+            QStringLiteral("CREATE {temp} TABLE demo_won (customer_id BIGINT PRIMARY KEY, total BIGINT NOT NULL)"),
+            QStringLiteral("INSERT INTO demo_won (customer_id, total) SELECT o.customer_id, SUM(o.amount_minor) FROM opportunities o"
+                           " WHERE") + newDeals + QStringLiteral(" GROUP BY o.customer_id"),
+            QStringLiteral("UPDATE customers SET won_value_minor = won_value_minor +"
+                           " (SELECT w.total FROM demo_won w WHERE w.customer_id = customers.id)"
+                           " WHERE id IN (SELECT customer_id FROM demo_won)"),
+            QStringLiteral("DROP TABLE demo_won"),
+        };
+        for (const QString &statement : sql)
+            if (Status st = execute(statement); !st)
+                return st;
+        return {};
     }
 
     // SQLite: every customer's texts handed to the index build, which indexes them on its own thread.

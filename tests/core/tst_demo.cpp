@@ -141,6 +141,14 @@ private Q_SLOTS:
                                             " JOIN campaigns k ON k.id = p.campaign_id WHERE k.name = '抖音直播引流'"
                                             " AND (c.source <> 'douyin-feed' OR c.owner_id IS NULL)")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants WHERE (status = 'invited') <> (responded_at IS NULL)")), 0);
+        // Everyone who answered that they bought has a deal won after joining (what a campaign's effect
+        // counts), so the campaigns' converted and won figures agree.
+        const qint64 converted = scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants WHERE status = 'converted'"));
+        QVERIFY(converted > 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM campaign_participants p WHERE p.status = 'converted' AND NOT EXISTS"
+                                            " (SELECT 1 FROM opportunities o WHERE o.customer_id = p.customer_id AND o.status = 'won'"
+                                            "  AND o.closed_at >= p.added_at AND o.closed_at = p.responded_at)")),
+                 0);
         QVERIFY2(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM feedback WHERE campaign_id IS NULL")) > 5,
                  "feedback outside campaigns");
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM feedback WHERE score < 1 OR score > 5 OR created_at > ")
