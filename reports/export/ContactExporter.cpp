@@ -23,6 +23,7 @@ void writeCell(RecordSink &sink, const ExportColumn &column, const Contact &c, b
     else if (k == QLatin1String("primary")) sink.text(ExportVocabulary::flag(c.primary, chinese));
     else if (k == QLatin1String("relationship")) sink.text(c.relationship);
     else if (k == QLatin1String("customerId")) sink.integer(c.customerId);
+    else if (k == QLatin1String("notes")) sink.text(c.notes);
     else sink.text({});
 }
 
@@ -47,6 +48,7 @@ const QVector<ExportColumn> &ContactExporter::columns()
         // tell namesake customers apart (a million customers share a few thousand company names).
         col("relationship", "Relationship", "关系", T::Text, 14, ""),
         col("customerId", "Customer ID", "客户编号", T::Integer, 10, ""),
+        col("notes", "Notes", "备注", T::Text, 30, ""),
     };
     return all;
 }

@@ -782,8 +782,9 @@ private Q_SLOTS:
         Seeded s = seed(*db);
         ContactService contacts(*db);
         auto add = [&](qint64 customer, const QString &name, const QString &position, const QString &phone, const QString &email,
-                       bool primary, const QString &relationship = {}) {
+                       bool primary, const QString &relationship = {}, const QString &notes = {}) {
             Contact k;
+            k.notes = notes;
             k.customerId = customer;
             k.name = name;
             k.position = position;
@@ -800,7 +801,8 @@ private Q_SLOTS:
         const qint64 twin = must(CustomerService(*db).create(s.team.admin, namesake), "customer").id;
         add(s.xinghe, u("张伟"), u("采购经理"), QStringLiteral("13900001111"), QStringLiteral("zhang.wei@xinghe.cn"), true,
             u("决策人"));
-        add(s.xinghe, u("李娜"), u("财务, 兼行政"), {}, QStringLiteral("li.na@xinghe.cn"), false);
+        add(s.xinghe, u("李娜"), u("财务, 兼行政"), {}, QStringLiteral("li.na@xinghe.cn"), false, {},
+            u("周三下午方便接电话，\n报销走\"月结\"流程"));
         add(s.zhaoCo, u("赵六"), {}, QStringLiteral("13700002222"), {}, true);
         add(twin, u("周杰"), {}, {}, {}, true, u("使用者"));
         const QStringList drop = {u("编号"), QStringLiteral("ID")};
@@ -830,6 +832,8 @@ private Q_SLOTS:
                                 .arg(twin)
                                 .arg(u("使用者"))),
                  1);
+        // Notes with a line break, a comma and quotes come back as they were.
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM contacts WHERE notes = '%1'").arg(u("周三下午方便接电话，\n报销走\"月结\"流程"))), 1);
     }
 
     // A rep's contacts file: scope, bad values, duplicates and their policies, the primary mark.
