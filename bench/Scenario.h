@@ -37,6 +37,9 @@ struct Scenario
 {
     QString name;
     std::function<Status(Database &, const BenchContext &, int)> step;
+    // Report-sized queries that read every customer in scope (a second each at 1M) run at most this
+    // many times, with one warm-up run; 0: as many as asked.
+    int maxIterations = 0;
 
     Result<Timing> run(Database &db, const BenchContext &context, int iterations) const;
     static QVector<Scenario> all();
