@@ -497,7 +497,9 @@ Result<QVector<RepEngagement>> AnalyticsService::customerEngagement(const Actor 
         actor.ownerCondition(QStringLiteral("c.owner_id")) +
         // Grouped by the bare column, the groups come in customers_owner_contact's order: no sort of a
         // million rows (0.28 s against 0.59 s for the director of the 1M demo in the sqlite3 shell).
-        QStringLiteral(" GROUP BY c.owner_id) x LEFT JOIN users u ON u.id = x.owner ORDER BY x.n DESC, u.display_name, x.owner"));
+        // The public pool last, and no NULL in the order (the stores sort NULL at opposite ends).
+        QStringLiteral(" GROUP BY c.owner_id) x LEFT JOIN users u ON u.id = x.owner"
+                       " ORDER BY CASE WHEN x.owner IS NULL THEN 1 ELSE 0 END, x.n DESC, COALESCE(u.display_name, ''), x.owner"));
     q.bindValue(QStringLiteral(":week"), nowMs - 7 * kDayMs);
     q.bindValue(QStringLiteral(":month"), nowMs - 30 * kDayMs);
     q.bindValue(QStringLiteral(":quarter"), nowMs - 90 * kDayMs);

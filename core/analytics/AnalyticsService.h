@@ -54,7 +54,7 @@ public:
     // 125,000 in 0.43 s, the director's million in 2.0 s), so callers run it off the GUI thread.
     Result<CustomerMix> customerMix(const Actor &actor);
     // The customers in scope per owner by how long ago they were last contacted, at `nowMs`; owners
-    // with the most customers first. Reads customers_owner_contact only.
+    // with the most customers first, the public pool last. Reads customers_owner_contact only.
     Result<QVector<RepEngagement>> customerEngagement(const Actor &actor, qint64 nowMs);
     // Open tasks due before `beforeMs` per assignee (scope on tasks.assignee_id), most first.
     Result<QVector<OverdueTasks>> overdueTasksByAssignee(const Actor &actor, qint64 beforeMs);

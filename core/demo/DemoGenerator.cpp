@@ -555,7 +555,12 @@ private:
         const QHash<QString, QString> parts = {
             {QStringLiteral("{title}"), choose(k, 36, split("ERP升级项目 年度采购 设备更新 软件许可 培训服务 维保续约 新店开业 渠道合作"))},
             {QStringLiteral("{amount}"), hashMod(k, 37, 200)},
-            {QStringLiteral("{closeDate}"), dateText.arg(end)},
+            // Won and lost deals expected to close when they did; open ones mostly in the next three
+            // months, one in ten already past the date (a deal that slipped), as a pipeline has them.
+            {QStringLiteral("{closeDate}"), QStringLiteral("CASE WHEN s.kind = 'open' THEN ") +
+                                                dateText.arg(QStringLiteral("({now} + (") + hashMod(k, 49, 100) +
+                                                             QStringLiteral(" - 10) * {day})")) +
+                                                QStringLiteral(" ELSE ") + dateText.arg(end) + QStringLiteral(" END")},
             {QStringLiteral("{lossReason}"), choose(k, 38, split("价格太高 选择了竞争对手 预算不足 项目搁置 时机不对"))},
             {QStringLiteral("{created}"), created},
             {QStringLiteral("{end}"), end},
