@@ -39,15 +39,19 @@ int fail(Console &console, const QString &message)
 int ReportCommand::run(const Invocation &call)
 {
     CommandParser parser(
-        QStringLiteral("crm report sales|funnel|activities|customers|tasks|campaigns [--period P] [--format pdf|xlsx] -o FILE\n"
-                       "           [--as USER | --user USER --password-stdin] [--owner USER] [--lang en|zh_CN]"),
+        QStringLiteral("crm report sales|funnel|activities|customers|tasks|campaigns|engagement [--period P]\n"
+                       "           [--format pdf|xlsx] -o FILE [--as USER | --user USER --password-stdin] [--owner USER]\n"
+                       "           [--lang en|zh_CN]"),
         QStringLiteral("Writes a report of the data the user may see (without --as or --user: all of it):\n"
                        "  sales       won deals per day/week/month and per sales rep, totals, average deal, win rate\n"
                        "  funnel      how far the deals created in the period got, conversion per stage; open pipeline\n"
                        "  activities  activities per sales rep and kind\n"
-                       "  customers   new customers per day/week/month and their sources\n"
+                       "  customers   new customers per day/week/month and their sources; customers by province\n"
+                       "              and industry today\n"
                        "  tasks       open tasks overdue now, per owner and listed\n"
                        "  campaigns   campaigns running in the period: participants, conversions, deals won, cost\n"
+                       "  engagement  customers per owner by how long ago they were last contacted (as of now:\n"
+                       "              the period does not change it)\n"
                        "PDF has charts and tables; XLSX a summary sheet and a sheet per table with a native chart.\n"
                        "--owner narrows the report to one user within the scope. Needs report.export.\n"
                        "Periods: ") +

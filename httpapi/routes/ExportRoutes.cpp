@@ -235,7 +235,7 @@ ApiResponse generateReport(ApiContext &c)
     auto type = exportType(*body);
     if (!type) {
         Error e = type.error();
-        e.message = QStringLiteral("type must be a report (sales, funnel, activities, customers, tasks) or an export"
+        e.message = QStringLiteral("type must be a report (sales, funnel, activities, customers, tasks, campaigns, engagement) or an export"
                                    " (customers, opportunities, activities, tasks, contacts)");
         return errorOr(e);
     }
@@ -298,7 +298,7 @@ void addExports(Router &router)
                               " format: csv|xlsx|json, headers: en|zh} -> {success, downloadUrl} (customer.export and the type's read"
                               " permission)"));
     router.add("POST", QStringLiteral("/api/crm/reports/generate"), generateReport,
-               QStringLiteral("Generate a report or an export. Reports: {type: sales|funnel|activities|customers|tasks|campaigns, parameters:"
+               QStringLiteral("Generate a report or an export. Reports: {type: sales|funnel|activities|customers|tasks|campaigns|engagement, parameters:"
                               " {period: 30d|this-month|last-month|YYYY-MM-DD..YYYY-MM-DD, tz: minutes, format: pdf|xlsx, ownerId}}"
                               " -> {success, downloadUrl, report, from, to} (report.read and report.export); activities, customers"
                               " and tasks are a report when a period or format pdf is given. Exports: {type: customers|opportunities|"

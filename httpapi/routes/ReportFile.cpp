@@ -89,7 +89,7 @@ Result<Parameters> parse(ApiContext &c, const QString &type, const QJsonObject &
 
 bool isReportRequest(const QString &type, const QJsonObject &parameters)
 {
-    if (type == QLatin1String("sales") || type == QLatin1String("funnel") || type == QLatin1String("campaigns"))
+    if (type == QLatin1String("sales") || type == QLatin1String("funnel") || type == QLatin1String("campaigns") || type == QLatin1String("engagement"))
         return true;
     if (type != QLatin1String("activities") && type != QLatin1String("customers") && type != QLatin1String("tasks"))
         return false;

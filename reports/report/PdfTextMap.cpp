@@ -11,6 +11,11 @@ char16_t ideographOf(uint code)
 {
     if (code < 0x2E80 || code > 0x2FDF)
         return 0;
+    // Noto Sans CJK SC draws the door radical with the simplified 户, not with its decomposition 戶 (the
+    // only radical of the font whose glyph is another ideograph's than its decomposition's): without this
+    // every "客户" of a Chinese report came out as "客戶".
+    if (code == 0x2F3E)
+        return u'\u6237';
     const QString ideograph = QString(QChar(char16_t(code))).normalized(QString::NormalizationForm_KC);
     if (ideograph.size() != 1 || ideograph.at(0).unicode() < 0x3400)
         return 0;

@@ -12,7 +12,8 @@ namespace crm {
 // the Kangxi radicals (U+2F00-2FDF) and the CJK radicals supplement (U+2E80-2EFF) with the glyph of the
 // ideograph they look like, and those blocks come first: "至" came out of pdftotext and copy-paste as
 // "⾄" (U+2F84), "生" as "⽣", "金" as "⾦" (common words of every Chinese report). Each such
-// destination is replaced by the ideograph it stands for (its compatibility decomposition), written
+// destination is replaced by the ideograph it stands for (its compatibility decomposition; for the door
+// radical ⼾ the 户 Noto Sans CJK SC draws it as), written
 // with the same number of hex digits, so every byte offset of the file (xref, stream lengths) stays
 // valid. Qt writes these maps uncompressed; a file without them is left as it is.
 class PdfTextMap

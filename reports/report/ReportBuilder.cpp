@@ -52,6 +52,33 @@ QString userName(const QString &name, qint64 id)
     return id == 0 ? Report::tr("(no owner)") : QStringLiteral("#%1").arg(id);
 }
 
+// part / whole in basis points (6667 = 66.67 %); none when there is no whole.
+QVariant share(qint64 part, qint64 whole)
+{
+    return whole > 0 ? QVariant(int(divideRoundHalfUp(part * 10'000, whole))) : QVariant();
+}
+
+// Customers by one attribute (source, province, industry) with each one's share of `total`: blank values
+// as "(not recorded)", the customers of the values beyond the list (CustomerMix::kTop) as a final "Other".
+ReportTable namedCountTable(const QString &title, const QString &sheetName, const QString &nameHeader,
+                            const QString &countHeader, const QVector<NamedCount> &counts, qint64 other, qint64 total)
+{
+    ReportTable t;
+    t.title = title;
+    t.sheetName = sheetName;
+    t.columns = {{nameHeader, ReportCellType::Text},
+                 {countHeader, ReportCellType::Integer},
+                 {Report::tr("Share"), ReportCellType::Percent}};
+    for (const NamedCount &c : counts)
+        t.rows.append({c.name.isEmpty() ? Report::tr("(not recorded)") : c.name, c.count, share(c.count, total)});
+    if (other > 0)
+        t.rows.append({Report::tr("Other"), other, share(other, total)});
+    t.totals = {Report::tr("Total"), total, share(total, total)};
+    t.chartLabelColumn = 0;
+    t.chartValueColumn = 1;
+    return t;
+}
+
 QString moneyHeader(const QString &text, const QString &currency)
 {
     return text + QStringLiteral(" (") + currency + QLatin1Char(')');
@@ -77,7 +104,7 @@ QString scopeText(const Actor &actor, const QString &narrowedTo)
 QStringList ReportBuilder::names()
 {
     return {QStringLiteral("sales"), QStringLiteral("funnel"), QStringLiteral("activities"), QStringLiteral("customers"),
-            QStringLiteral("tasks"), QStringLiteral("campaigns")};
+            QStringLiteral("tasks"), QStringLiteral("campaigns"), QStringLiteral("engagement")};
 }
 
 QString ReportBuilder::title(const QString &name)
@@ -88,6 +115,7 @@ QString ReportBuilder::title(const QString &name)
     if (name == QLatin1String("customers")) return Report::tr("Customer growth and source report");
     if (name == QLatin1String("tasks")) return Report::tr("Overdue tasks report");
     if (name == QLatin1String("campaigns")) return Report::tr("Campaign effect report");
+    if (name == QLatin1String("engagement")) return Report::tr("Customer activity report");
     return name;
 }
 
@@ -130,6 +158,7 @@ Result<ReportData> ReportBuilder::build(const Actor &caller, const ReportRequest
         else if (request.name == QLatin1String("activities")) st = activities(actor, request.period, d);
         else if (request.name == QLatin1String("customers")) st = customers(actor, request.period, d);
         else if (request.name == QLatin1String("campaigns")) st = campaigns(actor, request.period, d);
+        else if (request.name == QLatin1String("engagement")) st = engagement(actor, d);
         else st = tasks(actor, d);
         if (!st)
             return st.error();
@@ -327,6 +356,9 @@ Status ReportBuilder::customers(const Actor &actor, const Period &period, Report
     auto sources = analytics.customerSources(actor, period);
     if (!sources)
         return sources.error();
+    auto now = analytics.customerMix(actor);
+    if (!now)
+        return now.error();
 
     ReportTable growth;
     growth.title = Report::tr("New customers per period");
@@ -341,22 +373,24 @@ Status ReportBuilder::customers(const Actor &actor, const Period &period, Report
     growth.chartLabelColumn = 0;
     growth.chartValueColumn = 1;
 
-    ReportTable mix;
-    mix.title = Report::tr("New customers by source");
-    mix.sheetName = Report::tr("Sources");
-    mix.columns = {{Report::tr("Source"), ReportCellType::Text},
-                   {Report::tr("New customers"), ReportCellType::Integer},
-                   {Report::tr("Share"), ReportCellType::Percent}};
-    for (const NamedCount &s : *sources)
-        mix.rows.append({s.name.isEmpty() ? Report::tr("(not recorded)") : s.name, s.count,
-                         int(divideRoundHalfUp(s.count * 10'000, total))});
-    mix.totals = {Report::tr("Total"), total, total > 0 ? QVariant(10'000) : QVariant()};
-    mix.chartLabelColumn = 0;
-    mix.chartValueColumn = 1;
+    const ReportTable bySource = namedCountTable(Report::tr("New customers by source"), Report::tr("Sources"),
+                                                 Report::tr("Source"), Report::tr("New customers"), *sources, 0, total);
 
     out.figures = {{Report::tr("New customers"), total, ReportCellType::Integer},
-                   {Report::tr("Sources"), qint64(sources->size()), ReportCellType::Integer}};
-    out.tables = {growth, mix};
+                   {Report::tr("Sources"), qint64(sources->size()), ReportCellType::Integer},
+                   {Report::tr("Customers in scope today"), now->total, ReportCellType::Integer}};
+    out.tables = {growth, bySource};
+    // Where the customers in scope are and what they do, today rather than in the period. A list the
+    // role's field rules hide comes back empty: its table is left out, not shown as if no customer had
+    // a value (with no customers at all the empty table is the truth).
+    if (!now->provinces.isEmpty() || now->total == 0)
+        out.tables.append(namedCountTable(Report::tr("Customers by province (all customers in scope today)"),
+                                          Report::tr("Provinces"), Report::tr("Province"), Report::tr("Customers"),
+                                          now->provinces, now->otherProvinces, now->total));
+    if (!now->industries.isEmpty() || now->total == 0)
+        out.tables.append(namedCountTable(Report::tr("Customers by industry (all customers in scope today)"),
+                                          Report::tr("Industries"), Report::tr("Industry"), Report::tr("Customers"),
+                                          now->industries, now->otherIndustries, now->total));
     return {};
 }
 
@@ -407,6 +441,75 @@ Status ReportBuilder::campaigns(const Actor &actor, const Period &period, Report
                    {Report::tr("Deals won"), deals, ReportCellType::Integer},
                    {moneyHeader(Report::tr("Amount won"), out.currency), amount, ReportCellType::Money}};
     out.tables = {table};
+    return {};
+}
+
+Status ReportBuilder::engagement(const Actor &actor, ReportData &out)
+{
+    // How long ago each customer was last contacted, counted back from the moment the report is
+    // generated (the time it states), whatever the period asked for.
+    auto owners = AnalyticsService(m_db).customerEngagement(actor, out.generatedAt);
+    if (!owners)
+        return owners.error();
+    const QString asOf = QDateTime::fromMSecsSinceEpoch(out.generatedAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    out.periodText =
+        Report::tr("As of %1, when the report was generated: the period does not change these figures").arg(asOf);
+    const QVector<RepEngagement> &rows = *owners; // the public pool last (customerEngagement's order)
+
+    const QString within7 = Report::tr("Within 7 days"), within30 = Report::tr("8-30 days ago"),
+                  within90 = Report::tr("31-90 days ago"), over90 = Report::tr("Over 90 days ago"),
+                  never = Report::tr("Never contacted");
+    ReportTable byOwner;
+    byOwner.title = Report::tr("Customers per owner by their last contact");
+    byOwner.sheetName = Report::tr("By owner");
+    // Eight columns: short headers leave the owner's name room on a portrait page (the title says what they count).
+    byOwner.columns = {{Report::tr("Owner"), ReportCellType::Text},
+                       {Report::tr("Customers"), ReportCellType::Integer},
+                       {Report::tr("0-7 days"), ReportCellType::Integer},
+                       {Report::tr("8-30 days"), ReportCellType::Integer},
+                       {Report::tr("31-90 days"), ReportCellType::Integer},
+                       {Report::tr("Over 90 days"), ReportCellType::Integer},
+                       {Report::tr("Never"), ReportCellType::Integer},
+                       {Report::tr("No contact in 90 days"), ReportCellType::Percent}};
+    RepEngagement all;
+    for (const RepEngagement &r : rows) {
+        const QString owner = r.userId == 0 ? Report::tr("(public pool)") : userName(r.name, r.userId);
+        byOwner.rows.append({owner, r.customers, r.week, r.month, r.quarter, r.older, r.never,
+                             share(r.older + r.never, r.customers)});
+        all.customers += r.customers;
+        all.week += r.week;
+        all.month += r.month;
+        all.quarter += r.quarter;
+        all.older += r.older;
+        all.never += r.never;
+    }
+    byOwner.totals = {Report::tr("Total"), all.customers, all.week, all.month, all.quarter, all.older, all.never,
+                      share(all.older + all.never, all.customers)};
+    byOwner.chartLabelColumn = 0;
+    byOwner.chartValueColumn = 7;
+
+    ReportTable buckets;
+    buckets.title = Report::tr("Customers by their last contact");
+    buckets.sheetName = Report::tr("Last contact");
+    buckets.columns = {{Report::tr("Last contact"), ReportCellType::Text},
+                       {Report::tr("Customers"), ReportCellType::Integer},
+                       {Report::tr("Share"), ReportCellType::Percent}};
+    for (const auto &[label, n] : {std::pair{within7, all.week}, std::pair{within30, all.month},
+                                   std::pair{within90, all.quarter}, std::pair{over90, all.older},
+                                   std::pair{never, all.never}})
+        buckets.rows.append({label, n, share(n, all.customers)});
+    buckets.totals = {Report::tr("Total"), all.customers, share(all.customers, all.customers)};
+    buckets.chartLabelColumn = 0;
+    buckets.chartValueColumn = 1;
+
+    const qint64 recent = all.week + all.month, lapsed = all.older + all.never;
+    out.figures = {{Report::tr("Customers"), all.customers, ReportCellType::Integer},
+                   {never, all.never, ReportCellType::Integer},
+                   {Report::tr("Contacted in the last 30 days"), recent, ReportCellType::Integer},
+                   {Report::tr("Of all customers"), share(recent, all.customers), ReportCellType::Percent},
+                   {Report::tr("No contact in the last 90 days"), lapsed, ReportCellType::Integer},
+                   {Report::tr("Of all customers"), share(lapsed, all.customers), ReportCellType::Percent}};
+    out.tables = {buckets, byOwner};
     return {};
 }
 

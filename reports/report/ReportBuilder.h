@@ -28,10 +28,11 @@ struct ReportRequest
 //   sales       won deals per bucket and per rep, totals, average deal, win rate, sales cycle
 //   funnel      stages reached by the deals created in the period with conversion; open pipeline now
 //   activities  activities per rep and kind
-//   customers   new customers per bucket and their sources
+//   customers   new customers per bucket and their sources; the customers in scope today by province and industry
 //   tasks       open tasks overdue now, per owner and listed (the first 500)
 //   campaigns   campaigns running in the period: participants, answers, conversions, deals the participants
 //               won in the period after joining, budget and cost per conversion
+//   engagement  the customers in scope today per owner by how long ago they were last contacted
 class ReportBuilder
 {
 public:
@@ -50,6 +51,7 @@ private:
     Status customers(const Actor &actor, const Period &period, ReportData &out);
     Status tasks(const Actor &actor, ReportData &out);
     Status campaigns(const Actor &actor, const Period &period, ReportData &out);
+    Status engagement(const Actor &actor, ReportData &out);
 
     Database &m_db;
 };

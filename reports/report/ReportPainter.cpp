@@ -268,7 +268,8 @@ void ReportPainter::paint(const ReportData &report, QPainter &painter, QPaintDev
                 8, false, 5 * kMm);
     layout.figures(report.figures);
     for (const ReportTable &t : report.tables) {
-        layout.ensure(40 * kMm); // a section title never ends a page
+        // A section title never ends a page, nor is parted from its chart (55 mm and its spacing).
+        layout.ensure(t.hasChart() ? 70 * kMm : 40 * kMm);
         layout.text(t.title, 13, true, 2 * kMm);
         if (t.hasChart())
             layout.chart(t);

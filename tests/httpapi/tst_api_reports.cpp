@@ -203,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("format")).toString(), QStringLiteral("csv"));
         QVERIFY(r.json.contains(QStringLiteral("rows")));
-        for (const char *type : {"activities", "customers", "tasks", "funnel", "campaigns"}) {
+        for (const char *type : {"activities", "customers", "tasks", "funnel", "campaigns", "engagement"}) {
             r = li.post(kGenerate, {{QStringLiteral("type"), QLatin1String(type)},
                                     {QStringLiteral("parameters"), QJsonObject{{QStringLiteral("period"), QStringLiteral("90d")}}}});
             QCOMPARE(r.status, 200);

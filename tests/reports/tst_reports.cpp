@@ -66,6 +66,9 @@ public:
             {"Sales performance report", u("销售业绩报告")},
             {"Won deals by sales rep", u("按销售代表的赢单")},
             {"Total", u("合计")},
+            {"Customer activity report", u("客户活跃度报表")},
+            {"(public pool)", u("（公海）")},
+            {"(not recorded)", u("（未记录）")},
         };
         return texts.value(source);
     }
@@ -108,13 +111,35 @@ public:
             qFatal("%s", qPrintable(sql));
     }
 
-    qint64 customer(const Actor &owner, const char *source, const char *createdAt)
+    qint64 customer(const Actor &owner, const char *source, const char *createdAt, const char *province = "",
+                    const char *industry = "")
     {
         m_clock.set(utc(createdAt));
         Customer c;
         c.name = u("客户") + QString::number(++m_customers);
         c.source = u(source);
+        c.industry = u(industry);
+        if (*province)
+            c.addresses.append(Address{QString(), u(province), {}, {}, {}, {}, {}, true});
         return must(CustomerService(m_db).create(owner, c)).id;
+    }
+
+    qint64 idOf(const char *customerName)
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id FROM customers WHERE name = :n"));
+        q.bindValue(QStringLiteral(":n"), u(customerName));
+        return m_db.exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+    }
+
+    // Sets when the customer was last contacted (0: never) and, with `pool`, moves it to the public pool.
+    void contacted(qint64 customerId, qint64 at, bool pool = false)
+    {
+        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE customers SET last_contact_at = :at") +
+                                   (pool ? QStringLiteral(", owner_id = NULL") : QString()) + QStringLiteral(" WHERE id = :id"));
+        q.bindValue(QStringLiteral(":at"), at);
+        q.bindValue(QStringLiteral(":id"), customerId);
+        if (!m_db.exec(q))
+            qFatal("update customer");
     }
 
     // A deal created at `created` and won (or lost) at `closed`, with its two history rows.
@@ -179,12 +204,12 @@ public:
     // The data every test reads. Li's team is wang and zhao; qian is in sun's team.
     void load()
     {
-        const qint64 a = customer(team.wang, "展会", "2024-03-02T02:00");
-        const qint64 b = customer(team.wang, "展会", "2024-03-10T02:00");
-        const qint64 c = customer(team.zhao, "官网", "2024-03-12T02:00");
-        customer(team.zhao, "", "2024-03-20T02:00");
-        customer(team.zhao, "展会", "2024-02-20T02:00"); // February: outside March
-        const qint64 d = customer(team.qian, "官网", "2024-03-05T02:00");
+        const qint64 a = customer(team.wang, "展会", "2024-03-02T02:00", "广东省", "科技");
+        const qint64 b = customer(team.wang, "展会", "2024-03-10T02:00", "广东省", "制造");
+        const qint64 c = customer(team.zhao, "官网", "2024-03-12T02:00", "浙江省", "科技");
+        customer(team.zhao, "", "2024-03-20T02:00", "", "科技");
+        customer(team.zhao, "展会", "2024-02-20T02:00", "上海市", ""); // February: outside March
+        const qint64 d = customer(team.qian, "官网", "2024-03-05T02:00", "北京市", "金融");
         deal(team.wang, a, 100'000, "2024-02-01T00:00", "2024-03-05T02:00");
         deal(team.wang, b, 50'001, "2024-03-01T00:00", "2024-03-15T02:00");
         deal(team.zhao, c, 200'000, "2024-03-02T00:00", "2024-03-20T02:00");
@@ -218,6 +243,47 @@ private:
 const ReportTable &table(const ReportData &d, int i)
 {
     return d.tables.at(i);
+}
+
+// A table's rows and totals as the PDF prints them, cells joined with "|".
+QStringList lines(const ReportTable &t)
+{
+    QStringList out;
+    auto line = [&](const QVector<QVariant> &cells) {
+        QStringList texts;
+        for (qsizetype c = 0; c < t.columns.size(); ++c)
+            texts << ReportData::formatCell(cells.value(c), t.columns.at(c).type);
+        out << texts.join(QLatin1Char('|'));
+    };
+    for (const auto &row : t.rows)
+        line(row);
+    if (!t.totals.isEmpty())
+        line(t.totals);
+    return out;
+}
+
+QStringList titles(const ReportData &d)
+{
+    QStringList out;
+    for (const ReportTable &t : d.tables)
+        out << t.title;
+    return out;
+}
+
+QVector<qint64> figureValues(const ReportData &d)
+{
+    QVector<qint64> out;
+    for (const ReportFigure &f : d.figures)
+        out << f.value.toLongLong();
+    return out;
+}
+
+QStringList strings(std::initializer_list<const char *> texts)
+{
+    QStringList out;
+    for (const char *t : texts)
+        out << u(t);
+    return out;
 }
 
 } // namespace
@@ -322,12 +388,7 @@ private Q_SLOTS:
         Company x(*db, clock);
         x.load();
         const Team &t = x.team;
-        auto id = [&](const char *name) {
-            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM customers WHERE name = :n"));
-            q.bindValue(QStringLiteral(":n"), u(name));
-            return db->exec(q) && q.next() ? q.value(0).toLongLong() : 0;
-        };
-        const qint64 a = id("客户1"), b = id("客户2"), c = id("客户3"), d = id("客户6"); // wang, wang, zhao, qian
+        const qint64 a = x.idOf("客户1"), b = x.idOf("客户2"), c = x.idOf("客户3"), d = x.idOf("客户6"); // wang, wang, zhao, qian
         QVERIFY(a && b && c && d);
         CampaignService campaigns(*db);
         auto campaign = [&](const char *name, QDate start, QDate end, qint64 budget, const char *currency) {
@@ -458,6 +519,162 @@ private Q_SLOTS:
         QCOMPARE(list.rows.size(), 3);
         QCOMPARE(list.rows.at(0).at(2).toString(), u("报价")); // the oldest first
         QCOMPARE(list.rows.at(0).at(1).toLongLong(), 13);
+    }
+
+    // Seed 002's statistics: the customers in scope today by province and industry (the customers
+    // report) and by how long ago they were last contacted (engagement), counted back from the report's
+    // own clock whatever the period.
+    void customerMixAndEngagement()
+    {
+        ManualClock clock(utc("2024-02-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        Company x(*db, clock);
+        x.load();
+        const Team &t = x.team;
+        const qint64 now = utc("2024-04-15T00:00"); // where load() leaves the clock
+        x.contacted(x.idOf("客户1"), now - 2 * kDay);   // wang: within 7 days
+        x.contacted(x.idOf("客户2"), now - 20 * kDay);  // wang: 8-30 days
+        x.contacted(x.idOf("客户3"), now - 45 * kDay);  // zhao: 31-90 days
+        x.contacted(x.idOf("客户4"), now - 105 * kDay); // zhao: over 90 days; 客户5 (zhao) never
+        x.contacted(x.idOf("客户6"), now - 1 * kDay);   // qian, the other team
+        x.contacted(x.customer(t.admin, "", "2024-04-01T00:00", "北京市", "能源"), 0, true); // the pool, never
+        clock.set(now);
+        ReportBuilder builder(*db);
+
+        // Li's team: 客户1-5, February's included (today's customers, not the period's).
+        ReportData customers = must(builder.build(t.li, {QStringLiteral("customers"), march(), 0}));
+        QCOMPARE(titles(customers), QStringList({QStringLiteral("New customers per period"), QStringLiteral("New customers by source"),
+                                                 QStringLiteral("Customers by province (all customers in scope today)"),
+                                                 QStringLiteral("Customers by industry (all customers in scope today)")}));
+        QCOMPARE(figureValues(customers), QVector<qint64>({4, 3, 5})); // new in March, sources, in scope today
+        QCOMPARE(lines(table(customers, 2)), strings({"广东省|2|40.00 %", "上海市|1|20.00 %", "浙江省|1|20.00 %",
+                                                      "(not recorded)|1|20.00 %", "Total|5|100.00 %"}));
+        QCOMPARE(lines(table(customers, 3)), strings({"科技|3|60.00 %", "制造|1|20.00 %", "(not recorded)|1|20.00 %", "Total|5|100.00 %"}));
+        QVERIFY(table(customers, 2).hasChart());
+        // Narrowed to wang: his two customers only.
+        ReportData wangsCustomers = must(builder.build(t.li, {QStringLiteral("customers"), march(), t.wang.userId}));
+        QCOMPARE(lines(table(wangsCustomers, 2)), strings({"广东省|2|100.00 %", "Total|2|100.00 %"}));
+        QCOMPARE(lines(table(wangsCustomers, 3)), strings({"制造|1|50.00 %", "科技|1|50.00 %", "Total|2|100.00 %"}));
+        // A role that hides addresses gets no province table (not an empty one), the industries still.
+        Actor noAddresses = t.li;
+        noAddresses.fieldRules.insert(QStringLiteral("customer.addresses"), FieldRule::Hidden);
+        ReportData hidden = must(builder.build(noAddresses, {QStringLiteral("customers"), march(), 0}));
+        QCOMPARE(hidden.tables.size(), 3);
+        QCOMPARE(hidden.tables.last().title, QStringLiteral("Customers by industry (all customers in scope today)"));
+        QCOMPARE(hidden.figures.last().value.toLongLong(), 5);
+
+        // Engagement in li's team, as of the database clock's now.
+        ReportData li = must(builder.build(t.li, {QStringLiteral("engagement"), march(), 0}));
+        QCOMPARE(li.title, QStringLiteral("Customer activity report"));
+        QVERIFY2(li.periodText.contains(QStringLiteral("the period does not change these figures")), qPrintable(li.periodText));
+        QCOMPARE(li.generatedAt, now);
+        QCOMPARE(lines(table(li, 0)), QStringList({QStringLiteral("Within 7 days|1|20.00 %"), QStringLiteral("8-30 days ago|1|20.00 %"),
+                                                   QStringLiteral("31-90 days ago|1|20.00 %"), QStringLiteral("Over 90 days ago|1|20.00 %"),
+                                                   QStringLiteral("Never contacted|1|20.00 %"), QStringLiteral("Total|5|100.00 %")}));
+        QVERIFY(table(li, 0).hasChart());
+        // Owner, customers, within 7 days, 8-30, 31-90, over 90, never, share with no contact in 90 days.
+        QCOMPARE(lines(table(li, 1)), strings({"赵强|3|0|0|1|1|1|66.67 %", "王芳|2|1|1|0|0|0|0.00 %", "Total|5|1|1|1|1|1|40.00 %"}));
+        // Customers, never contacted, contacted in 30 days and its share, none in 90 days and its share.
+        QCOMPARE(figureValues(li), QVector<qint64>({5, 1, 2, 4000, 2, 4000}));
+        // Another period: the same figures.
+        const Period lastYear = must(ReportPeriod::parse(QStringLiteral("365d"), now, kChina));
+        ReportData sameNow = must(builder.build(t.li, {QStringLiteral("engagement"), lastYear, 0}));
+        QCOMPARE(lines(table(sameNow, 1)), lines(table(li, 1)));
+        // Six days later, by the same clock: the customer contacted two days ago is now eight days ago.
+        clock.set(now + 6 * kDay);
+        ReportData later = must(builder.build(t.li, {QStringLiteral("engagement"), march(), 0}));
+        QCOMPARE(lines(table(later, 1)), strings({"赵强|3|0|0|1|1|1|66.67 %", "王芳|2|0|2|0|0|0|0.00 %", "Total|5|0|2|1|1|1|40.00 %"}));
+        clock.set(now);
+
+        // The administrator sees qian's and the pool's customers; the pool comes last.
+        ReportData all = must(builder.build(t.admin, {QStringLiteral("engagement"), march(), 0}));
+        QCOMPARE(lines(table(all, 1)), strings({"赵强|3|0|0|1|1|1|66.67 %", "王芳|2|1|1|0|0|0|0.00 %", "qian|1|1|0|0|0|0|0.00 %",
+                                                "(public pool)|1|0|0|0|0|1|100.00 %", "Total|7|2|1|1|1|2|42.86 %"}));
+        QCOMPARE(figureValues(all), QVector<qint64>({7, 2, 3, 4286, 3, 4286}));
+        // Narrowed to one rep: only that rep's customers.
+        ReportData wang = must(builder.build(t.li, {QStringLiteral("engagement"), march(), t.wang.userId}));
+        QCOMPARE(lines(table(wang, 1)), strings({"王芳|2|1|1|0|0|0|0.00 %", "Total|2|1|1|0|0|0|0.00 %"}));
+        QCOMPARE(figureValues(wang), QVector<qint64>({2, 0, 2, 10000, 0, 0}));
+        QVERIFY(wang.scopeText.contains(u("王芳")));
+        QCOMPARE(builder.build(t.li, {QStringLiteral("engagement"), march(), t.qian.userId}).error().code, QStringLiteral("not_found"));
+        QCOMPARE(builder.build(t.wang, {QStringLiteral("engagement"), march(), 0}).error().code, QStringLiteral("forbidden"));
+
+        // The PDFs, in Chinese where the (stand-in) catalogue has a text: names, rows and totals.
+        ChineseReportTexts chinese;
+        QCoreApplication::installTranslator(&chinese);
+        ReportData customersZh = must(builder.build(t.li, {QStringLiteral("customers"), march(), 0}));
+        ReportData allZh = must(builder.build(t.admin, {QStringLiteral("engagement"), march(), 0}));
+        QCoreApplication::removeTranslator(&chinese);
+        auto pdfText = [&](const ReportData &d, const QString &name) {
+            const QString pdf = m_dir.filePath(name);
+            const Status st = PdfReportWriter::write(d, pdf);
+            if (!st)
+                qWarning("%s", qPrintable(st.error().message));
+            return run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                .normalized(QString::NormalizationForm_KC);
+        };
+        auto hasLine = [](const QString &text, const QString &pattern) {
+            return QRegularExpression(QStringLiteral("(^|\\n)\\s*") + pattern + QStringLiteral("\\s*(\\n|$)")).match(text).hasMatch();
+        };
+        const QString mixText = pdfText(customersZh, QStringLiteral("mix.pdf"));
+        QVERIFY2(mixText.contains(QStringLiteral("Customers by province (all customers in scope today)")), qPrintable(mixText));
+        for (const char *name : {"广东省", "浙江省", "上海市", "科技", "制造"})
+            QVERIFY2(mixText.contains(u(name)), name);
+        QVERIFY2(hasLine(mixText, u("广东省\\s+2\\s+40\\.00 %")), qPrintable(mixText));
+        QVERIFY(hasLine(mixText, u("科技\\s+3\\s+60\\.00 %")));
+        // NFKC folds the full-width parentheses of （未记录） into ASCII ones.
+        QVERIFY(hasLine(mixText, u("\\(未记录\\)\\s+1\\s+20\\.00 %")));
+        QVERIFY(hasLine(mixText, u("合计\\s+5\\s+100\\.00 %")));
+        const QString engagementText = pdfText(allZh, QStringLiteral("engagement.pdf"));
+        QVERIFY2(engagementText.contains(u("客户活跃度报表")), qPrintable(engagementText));
+        QVERIFY2(hasLine(engagementText, u("赵强\\s+3\\s+0\\s+0\\s+1\\s+1\\s+1\\s+66\\.67 %")), qPrintable(engagementText));
+        QVERIFY(hasLine(engagementText, u("王芳\\s+2\\s+1\\s+1\\s+0\\s+0\\s+0\\s+0\\.00 %")));
+        QVERIFY(hasLine(engagementText, u("\\(公海\\)\\s+1\\s+0\\s+0\\s+0\\s+0\\s+1\\s+100\\.00 %")));
+        QVERIFY(hasLine(engagementText, u("合计\\s+7\\s+2\\s+1\\s+1\\s+1\\s+2\\s+42\\.86 %")));
+        QVERIFY(hasLine(engagementText, QStringLiteral("Never contacted\\s+2\\s+28\\.57 %")));
+
+        // The workbook: typed cells, shares as fractions, a chart over each table's rows.
+        const QString path = m_dir.filePath(QStringLiteral("engagement.xlsx"));
+        QVERIFY(XlsxReportWriter::write(li, path));
+        const QJsonObject dump = QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), path})).object();
+        const QJsonObject cells = dump.value(QStringLiteral("cells")).toObject();
+        const QJsonArray byOwner = cells.value(QStringLiteral("By owner")).toArray();
+        QCOMPARE(byOwner.size(), 4); // header, zhao, wang, totals
+        const QJsonArray zhao = byOwner.at(1).toArray();
+        QCOMPARE(zhao.at(0).toObject().value(QStringLiteral("v")).toString(), u("赵强"));
+        const QVector<double> zhaoCounts = {3, 0, 0, 1, 1, 1};
+        for (int col = 1; col <= 6; ++col) {
+            QCOMPARE(zhao.at(col).toObject().value(QStringLiteral("t")).toString(), QStringLiteral("number"));
+            QCOMPARE(zhao.at(col).toObject().value(QStringLiteral("v")).toDouble(), zhaoCounts.at(col - 1));
+        }
+        QCOMPARE(zhao.at(7).toObject().value(QStringLiteral("v")).toDouble(), 0.6667);
+        QCOMPARE(zhao.at(7).toObject().value(QStringLiteral("f")).toString(), QStringLiteral("0.00%"));
+        QCOMPARE(byOwner.at(3).toArray().at(1).toObject().value(QStringLiteral("v")).toDouble(), 5.0);
+        const QJsonArray formulas = dump.value(QStringLiteral("formulas")).toArray();
+        QCOMPARE(dump.value(QStringLiteral("charts")).toArray().size(), 2);
+        QVERIFY2(formulas.contains(QStringLiteral("'Last contact'!$B$2:$B$6")) && formulas.contains(QStringLiteral("'By owner'!$H$2:$H$3")),
+                 QJsonDocument(formulas).toJson().constData());
+        const QString mixPath = m_dir.filePath(QStringLiteral("mix.xlsx"));
+        QVERIFY(XlsxReportWriter::write(customers, mixPath));
+        const QJsonArray provinces = QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), mixPath}))
+                                         .object().value(QStringLiteral("cells")).toObject().value(QStringLiteral("Provinces")).toArray();
+        QCOMPARE(provinces.size(), 6); // header, four provinces, totals
+        QCOMPARE(provinces.at(1).toArray().at(0).toObject().value(QStringLiteral("v")).toString(), u("广东省"));
+        QCOMPARE(provinces.at(1).toArray().at(1).toObject().value(QStringLiteral("v")).toDouble(), 2.0);
+        QCOMPARE(provinces.at(1).toArray().at(2).toObject().value(QStringLiteral("v")).toDouble(), 0.4);
+
+        // Beyond the 20 largest provinces the rest is one "Other" row.
+        for (int i = 1; i <= 21; ++i)
+            x.customer(t.qian, "", "2024-04-01T00:00", qPrintable(QStringLiteral("省%1").arg(i, 2, 10, QLatin1Char('0'))));
+        clock.set(now);
+        ReportData qian = must(builder.build(t.admin, {QStringLiteral("customers"), march(), t.qian.userId}));
+        const QStringList qianProvinces = lines(table(qian, 2));
+        QCOMPARE(qianProvinces.size(), 22); // 北京市, 省01-省19, Other, totals
+        QCOMPARE(qianProvinces.first(), u("北京市|1|4.55 %"));
+        QCOMPARE(qianProvinces.at(19), u("省19|1|4.55 %"));
+        QCOMPARE(qianProvinces.at(20), QStringLiteral("Other|2|9.09 %"));
+        QCOMPARE(qianProvinces.last(), QStringLiteral("Total|22|100.00 %"));
+        QCOMPARE(lines(table(qian, 3)), strings({"(not recorded)|21|95.45 %", "金融|1|4.55 %", "Total|22|100.00 %"}));
     }
 
     // The funnel names the seeded stages in the reader's language (SeedNames, as the desktop does).
@@ -687,6 +904,20 @@ private Q_SLOTS:
         const QJsonArray reps = cells.value(QStringLiteral("By sales rep")).toArray();
         QCOMPARE(reps.size(), 3); // header, zhao, totals
         QCOMPARE(reps.at(2).toArray().at(2).toObject().value(QStringLiteral("v")).toDouble(), 2000.0);
+        // The customer activity report, li's scope narrowed to zhao: only zhao's three customers (none
+        // contacted: load() records activities without touching last_contact_at).
+        const QString engagement = m_dir.filePath(QStringLiteral("engagement.xlsx"));
+        out = crm({QStringLiteral("report"), QStringLiteral("engagement"), QStringLiteral("--as"), QStringLiteral("li"),
+                   QStringLiteral("--owner"), QStringLiteral("zhao"), QStringLiteral("-o"), engagement},
+                  &code, &err);
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.startsWith(QStringLiteral("Wrote the engagement report (")), qPrintable(out));
+        const QJsonArray owners = QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), engagement}))
+                                      .object().value(QStringLiteral("cells")).toObject().value(QStringLiteral("By owner")).toArray();
+        QCOMPARE(owners.size(), 3); // header, zhao, totals
+        QCOMPARE(owners.at(1).toArray().at(0).toObject().value(QStringLiteral("v")).toString(), u("赵强"));
+        QCOMPARE(owners.at(2).toArray().at(1).toObject().value(QStringLiteral("v")).toDouble(), 3.0); // customers
+        QCOMPARE(owners.at(2).toArray().at(6).toObject().value(QStringLiteral("v")).toDouble(), 3.0); // never contacted
         crm({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--user"), QStringLiteral("li"),
              QStringLiteral("--password-stdin"), QStringLiteral("-o"), m_dir.filePath(QStringLiteral("bad.pdf"))},
             &code, &err, "wrong-password\n");
