@@ -113,4 +113,52 @@ void writeActivityFields(JsonWriter &out, const QVector<RepActivity> &rows)
     out.endArray();
 }
 
+void writeCustomerMix(JsonWriter &out, const char *name, const CustomerMix &mix)
+{
+    auto writeCounts = [&out](const char *key, const QVector<NamedCount> &rows) {
+        out.key(key).beginArray();
+        for (const NamedCount &r : rows)
+            out.beginObject().field("name", r.name).field("count", r.count).endObject();
+        out.endArray();
+    };
+    out.key(name).beginObject().field("total", mix.total);
+    writeCounts("provinces", mix.provinces);
+    out.field("otherProvinces", mix.otherProvinces);
+    writeCounts("industries", mix.industries);
+    out.field("otherIndustries", mix.otherIndustries);
+    out.endObject();
+}
+
+void writeEngagement(JsonWriter &out, const char *name, const QVector<RepEngagement> &owners)
+{
+    RepEngagement sum;
+    for (const RepEngagement &r : owners) {
+        sum.customers += r.customers;
+        sum.week += r.week;
+        sum.month += r.month;
+        sum.quarter += r.quarter;
+        sum.older += r.older;
+        sum.never += r.never;
+    }
+    auto writeBuckets = [&out](const RepEngagement &r) {
+        out.field("week", r.week).field("month", r.month).field("quarter", r.quarter);
+        out.field("older", r.older).field("never", r.never);
+    };
+    out.key(name).beginObject();
+    writeBuckets(sum);
+    out.field("total", sum.customers);
+    out.key("byOwner").beginArray();
+    for (const RepEngagement &r : owners) {
+        out.beginObject().key("userId");
+        if (r.userId > 0)
+            out.value(r.userId);
+        else
+            out.null();
+        out.field("name", r.name).field("customers", r.customers);
+        writeBuckets(r);
+        out.endObject();
+    }
+    out.endArray().endObject();
+}
+
 } // namespace crm::json

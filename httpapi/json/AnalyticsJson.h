@@ -27,5 +27,12 @@ void writeFunnel(JsonWriter &out, const char *name, const QVector<FunnelStage> &
 // Activities per user and kind -> {total, byKind: [{kind, count}], byRep: [{userId, name, total, byKind}]}
 // fields written into the current object.
 void writeActivityFields(JsonWriter &out, const QVector<RepActivity> &rows);
+// The customers in scope now by province and industry: {total, provinces: [{name, count}],
+// otherProvinces, industries: [{name, count}], otherIndustries} ("" names the customers with none recorded).
+void writeCustomerMix(JsonWriter &out, const char *name, const CustomerMix &mix);
+// How long ago the customers in scope were last contacted: {week, month, quarter, older, never, total,
+// byOwner: [{userId (null: the public pool), name, customers, week, month, quarter, older, never}]}, the
+// first fields summed over the owners.
+void writeEngagement(JsonWriter &out, const char *name, const QVector<RepEngagement> &owners);
 
 } // namespace crm::json

@@ -184,6 +184,19 @@ Result<QStringList> statusParam(const ApiRequest &r)
     return out;
 }
 
+// ?expectedCloseFrom / ?expectedCloseTo: a day, YYYY-MM-DD exactly (the mini program's own local day).
+Result<QDate> dateParam(const ApiRequest &r, const char *name)
+{
+    const QString v = param(r, name);
+    if (v.isEmpty())
+        return QDate();
+    const QDate d = v.size() == 10 ? QDate::fromString(v, Qt::ISODate) : QDate();
+    if (!d.isValid())
+        return Error::validation(QStringLiteral("format"), QLatin1String(name),
+                                 QLatin1String(name) + QStringLiteral(" must be a date (YYYY-MM-DD)"));
+    return d;
+}
+
 ApiResponse list(ApiContext &c)
 {
     const ApiRequest &r = c.request;
@@ -202,6 +215,13 @@ ApiResponse list(ApiContext &c)
     if (!statuses)
         return errorOr(statuses.error());
     f.statuses = *statuses;
+    for (auto [name, target] :
+         {std::pair{"expectedCloseFrom", &f.expectedCloseFrom}, std::pair{"expectedCloseTo", &f.expectedCloseTo}}) {
+        auto d = dateParam(r, name);
+        if (!d)
+            return errorOr(d.error());
+        *target = *d;
+    }
     static const QHash<QString, OpportunitySort> sorts = {
         {QString(), OpportunitySort::Newest},
         {QStringLiteral("newest"), OpportunitySort::Newest},
@@ -416,7 +436,9 @@ void addOpportunities(Router &router)
     router.add("GET", QStringLiteral("/api/crm/pipelines"), pipelines, QStringLiteral("Every pipeline with its stages -> {pipelines}"));
     router.add("GET", QStringLiteral("/api/crm/opportunities"), list,
                QStringLiteral("Opportunities in the caller's scope: page, limit, stageId, status (open,won,lost), ownerId, pipelineId, "
-                              "customerId, sortBy (newest|expectedCloseDate|value) -> {opportunities, page, limit, total, totalExact, hasMore}"));
+                              "customerId, expectedCloseFrom and expectedCloseTo (YYYY-MM-DD, inclusive; either leaves out those "
+                              "without a date), sortBy (newest|expectedCloseDate|value) -> "
+                              "{opportunities, page, limit, total, totalExact, hasMore}"));
     router.add("POST", QStringLiteral("/api/crm/opportunities"), create,
                QStringLiteral("Create an opportunity {name, customerId, value, currency, stageId | pipelineId, probability, "
                               "expectedCloseDate, ownerId, notes} -> {success, opportunity}"));

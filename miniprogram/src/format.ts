@@ -56,6 +56,20 @@ export function shortDate(iso: string | null): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }
 
+// The phone's local day `days` from today, as the API's dates are written ("2026-12-14").
+export function localDate(days = 0): string {
+  const d = new Date()
+  d.setDate(d.getDate() + days) // calendar days: right across a daylight-saving change
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+// How many days a date ("2026-12-07") lies before the phone's today: 0 for today, negative ahead.
+export function daysPast(date: string): number {
+  const [y, m, d] = date.split('-').map(Number)
+  const now = new Date()
+  return Math.round((Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(y, m - 1, d)) / 86400000)
+}
+
 export function daysSince(iso: string | null): number {
   if (!iso)
     return 0

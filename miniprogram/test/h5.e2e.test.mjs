@@ -698,6 +698,101 @@ test('a satisfaction score given on a customer\'s page is stored and summed up t
   await page.locator('.feedback .stars', { hasText: '★★★★☆' }).waitFor()
 })
 
+// The phone's local day `days` from today, as the API writes dates (the browser runs in this zone too).
+function localDay(days) {
+  const d = new Date()
+  d.setDate(d.getDate() + days)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+test('the analytics page shows where the rep\'s customers are and their industries, counted as the rep\'s own list', async () => {
+  // Every customer of the rep, as their own list pages them: the counts to expect.
+  const mine = []
+  for (let p = 1; ; p++) {
+    const listed = await api('GET', `/api/crm/customers?page=${p}&limit=100&status=all`, token)
+    assert.equal(listed.status, 200)
+    mine.push(...listed.body.customers)
+    if (!listed.body.hasMore)
+      break
+  }
+  const tally = (key) => {
+    const counts = new Map()
+    for (const c of mine)
+      counts.set((c[key] || '').trim(), (counts.get((c[key] || '').trim()) || 0) + 1)
+    return counts
+  }
+  const answer = await api('GET', '/api/crm/analytics/customers?period=30d', token)
+  assert.equal(answer.status, 200)
+  const { distribution, engagement } = answer.body.metrics
+  assert.equal(distribution.total, mine.length)
+  assert.equal(engagement.total, mine.length)
+  const provinces = tally('province')
+  const industries = tally('industry')
+  assert.ok(provinces.size > 8, 'the demo spreads a rep\'s customers over more than 8 provinces') // so "Other" is drawn
+  for (const [rows, counts] of [[distribution.provinces, provinces], [distribution.industries, industries]])
+    assert.deepEqual(new Map(rows.map((r) => [r.name, r.count])), counts)
+
+  await openPage('#/pages/analytics/index')
+  await page.locator('#mix-provinces .count-bar').first().waitFor()
+  await snap('analytics-customers')
+  // The 8 largest by name and count ("" as not recorded), the rest as one "Other" row.
+  const shown = async (id) => {
+    const names = await page.locator(`#${id} .count-bar__name`).allInnerTexts()
+    const counts = await page.locator(`#${id} .count-bar__count`).allInnerTexts()
+    return names.map((n, i) => [n.trim(), Number(counts[i])])
+  }
+  const expected = (rows) => {
+    const top = rows.slice(0, 8).map((r) => [r.name || '（未填写）', r.count])
+    const rest = rows.slice(8).reduce((n, r) => n + r.count, 0)
+    return rest ? [...top, ['其他', rest]] : top
+  }
+  assert.deepEqual(await shown('mix-provinces'), expected(distribution.provinces))
+  assert.deepEqual(await shown('mix-industries'), expected(distribution.industries))
+  assert.ok((await shown('mix-provinces')).some(([name]) => name === '其他'))
+  // Last contact: the rep's own buckets, "not contacted for 90+ days" among them; no per-rep rows for a rep.
+  await page.locator('#engagement-older', { hasText: '超过 90 天未联系' }).waitFor()
+  assert.equal(Number(await page.locator('#engagement-older .engagement__count').innerText()), engagement.older)
+  assert.equal(Number(await page.locator('#engagement-never .engagement__count').innerText()), engagement.never)
+  assert.equal(await page.locator('.engagement__owner').count(), 0)
+})
+
+test('a deal closing tomorrow is under "closing soon" on the tasks page, one in 30 days is not, and a tap opens it', async () => {
+  const me = (await api('GET', '/api/me', token)).body.user
+  const customers = await api('GET', '/api/crm/customers?page=1&limit=1', token)
+  const customerId = customers.body.customers[0].id
+  const stamp = Date.now() % 100000
+  const deal = async (name, days) => {
+    const created = await api('POST', '/api/crm/opportunities', token, { name, customerId, value: '36000', expectedCloseDate: localDay(days) })
+    assert.equal(created.status, 201, JSON.stringify(created.body))
+    return created.body.opportunity
+  }
+  const soon = await deal(`续签服务合同${stamp}`, 1)
+  const later = await deal(`二期扩容${stamp}`, 30)
+  const late = await deal(`门禁改造${stamp}`, -3)
+  // The page's own question: the rep's open deals expected to close by a week from today, the earliest first.
+  const listed = await api('GET', `/api/crm/opportunities?status=open&ownerId=${me.id}&expectedCloseTo=${localDay(7)}&sortBy=expectedCloseDate&limit=20`, token)
+  assert.equal(listed.status, 200)
+  const ids = listed.body.opportunities.map((o) => o.id)
+  assert.ok(ids.includes(soon.id) && ids.includes(late.id) && !ids.includes(later.id))
+
+  await openPage('#/pages/tasks/index')
+  await page.locator('.closing', { hasText: soon.name }).waitFor()
+  await snap('tasks-closing-soon')
+  assert.deepEqual((await page.locator('.closing__name').allInnerTexts()).map((n) => n.trim()),
+    listed.body.opportunities.slice(0, 5).map((o) => o.name))
+  assert.equal(await page.locator('.closing', { hasText: later.name }).count(), 0)
+  const soonRow = page.locator('.closing', { hasText: soon.name })
+  assert.ok((await soonRow.innerText()).includes(`预计成交 ${localDay(1)}`))
+  assert.ok((await soonRow.innerText()).includes(customers.body.customers[0].name))
+  assert.ok((await soonRow.locator('.closing__value').innerText()).includes('3.6万'))
+  await page.locator('.closing', { hasText: late.name }).locator('.closing__late', { hasText: '已逾期 3 天' }).waitFor()
+  assert.equal(await soonRow.locator('.closing__late').count(), 0)
+
+  await soonRow.click()
+  await page.waitForURL(/#\/pages\/opportunity\/index/)
+  await page.locator('#opportunity-name', { hasText: soon.name }).waitFor()
+})
+
 test('signing out revokes the token on the server', async () => {
   await openPage(`#/pages/me/index`)
   await page.locator('#sign-out').click()

@@ -682,6 +682,79 @@ private Q_SLOTS:
         QCOMPARE(wang.get(QStringLiteral("/api/sales/funnel?pipelineId=999999")).status, 404);
     }
 
+    // Deals closing soon (the mini program's tasks page): open ones with an expected close date up to a
+    // day, both bounds inclusive, earliest first; only those in the caller's scope.
+    void expectedCloseFilters()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        ApiClient qian = s.as(QStringLiteral("qian"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        auto deal = [&](ApiClient &c, const QString &name, const QString &close) {
+            QJsonObject body{{QStringLiteral("name"), name}, {QStringLiteral("customerId"), double(newCustomer(c, name + QStringLiteral("公司")))},
+                             {QStringLiteral("value"), 1000}};
+            if (!close.isEmpty())
+                body.insert(QStringLiteral("expectedCloseDate"), close);
+            const Reply r = c.post(QStringLiteral("/api/crm/opportunities"), body);
+            if (r.status != 201)
+                qWarning("opportunity not created: %d %s", r.status, r.body.constData());
+            return idOf(obj(r, "opportunity"));
+        };
+        // kNow is 2027-01-15 (UTC): "today + 7" is 2027-01-22.
+        const qint64 past = deal(wang, QStringLiteral("逾期"), QStringLiteral("2027-01-10"));
+        const qint64 today = deal(wang, QStringLiteral("今天"), QStringLiteral("2027-01-15"));
+        const qint64 lastDay = deal(wang, QStringLiteral("第七天"), QStringLiteral("2027-01-22"));
+        const qint64 dayAfter = deal(wang, QStringLiteral("第八天"), QStringLiteral("2027-01-23"));
+        const qint64 undated = deal(wang, QStringLiteral("没日期"), QString());
+        const qint64 won = deal(wang, QStringLiteral("已赢"), QStringLiteral("2027-01-12"));
+        const qint64 teammate = deal(zhao, QStringLiteral("同组"), QStringLiteral("2027-01-16"));
+        const qint64 otherTeam = deal(qian, QStringLiteral("别组"), QStringLiteral("2027-01-14"));
+        QVERIFY(past && today && lastDay && dayAfter && undated && won && teammate && otherTeam);
+        QCOMPARE(wang.put(oppPath(won, "move"), {{QStringLiteral("stageId"), double(s.stage[QStringLiteral("won")])}}).status, 200);
+
+        auto listed = [](ApiClient &c, const QString &query) {
+            const Reply r = c.get(QStringLiteral("/api/crm/opportunities?") + query);
+            if (r.status != 200)
+                qWarning("%d %s", r.status, r.body.constData());
+            QVector<qint64> out;
+            for (const QJsonValue &v : arr(r.json, "opportunities"))
+                out << idOf(v.toObject());
+            if (r.json.value(QStringLiteral("total")).toInteger() != out.size()) { // the count takes the same filter
+                qWarning("total %lld for %lld listed", r.json.value(QStringLiteral("total")).toInteger(), qint64(out.size()));
+                out << -1;
+            }
+            return out;
+        };
+        const QString me = QString::number(s.team.wang.userId);
+        // The page's request: open, mine, up to today + 7, earliest first (the overdue one first).
+        QCOMPARE(listed(wang, QStringLiteral("status=open&ownerId=") + me + QStringLiteral("&expectedCloseTo=2027-01-22&sortBy=expectedCloseDate")),
+                 (QVector<qint64>{past, today, lastDay}));
+        // Without status the won one is there, in date order; the undated never.
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseTo=2027-01-22&sortBy=expectedCloseDate")), (QVector<qint64>{past, won, today, lastDay}));
+        // Both bounds inclusive: a one-day window holds that day's deal.
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseFrom=2027-01-15&expectedCloseTo=2027-01-15")), (QVector<qint64>{today}));
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseFrom=2027-01-22&sortBy=expectedCloseDate")), (QVector<qint64>{lastDay, dayAfter}));
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseFrom=2027-01-23&expectedCloseTo=2027-01-22")), QVector<qint64>{});
+        // An empty bound is no bound; the newest first by default.
+        QCOMPARE(listed(wang, QStringLiteral("status=open&expectedCloseFrom=&expectedCloseTo=")).size(), 5);
+        // Another rep's deals: not listed, not even when asked for by owner.
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseTo=2027-01-16&ownerId=%1").arg(s.team.qian.userId)), QVector<qint64>{});
+        QCOMPARE(listed(wang, QStringLiteral("expectedCloseTo=2027-01-16&ownerId=%1").arg(s.team.zhao.userId)), QVector<qint64>{});
+        // The manager sees the team's (the other team's still not), in date order.
+        QCOMPARE(listed(li, QStringLiteral("status=open&expectedCloseTo=2027-01-22&sortBy=expectedCloseDate")),
+                 (QVector<qint64>{past, today, teammate, lastDay}));
+        QCOMPARE(listed(qian, QStringLiteral("status=open&expectedCloseTo=2027-01-22")), (QVector<qint64>{otherTeam}));
+        // A date that is not YYYY-MM-DD is a 400 naming the parameter.
+        for (const char *name : {"expectedCloseFrom", "expectedCloseTo"}) {
+            for (const char *bad : {"2027-13-01", "2027-02-30", "2027-1-5", "tomorrow", "20270115", "2027-01-15T00:00:00Z", "1800000000000"}) {
+                const Reply r = wang.get(QStringLiteral("/api/crm/opportunities?%1=%2").arg(QLatin1String(name), QLatin1String(bad)));
+                QVERIFY2(r.status == 400 && r.errorField() == QLatin1String(name), qPrintable(QLatin1String(bad) + QString::fromUtf8(r.body)));
+            }
+        }
+    }
+
     // The routes are in the OpenAPI document with their descriptions.
     void openApiListsTheRoutes()
     {
@@ -702,6 +775,13 @@ private Q_SLOTS:
             const QJsonObject op = paths.value(QLatin1String(path)).toObject().value(QLatin1String(method)).toObject();
             QVERIFY2(!op.value(QStringLiteral("summary")).toString().isEmpty(), path);
         }
+        auto summary = [&](const char *path) {
+            return paths.value(QLatin1String(path)).toObject().value(QStringLiteral("get")).toObject().value(QStringLiteral("summary")).toString();
+        };
+        for (const char *word : {"expectedCloseFrom", "expectedCloseTo"})
+            QVERIFY2(summary("/api/crm/opportunities").contains(QLatin1String(word)), word);
+        for (const char *word : {"distribution", "provinces", "industries", "engagement", "byOwner"})
+            QVERIFY2(summary("/api/crm/analytics/customers").contains(QLatin1String(word)), word);
     }
 };
 

@@ -1,6 +1,6 @@
 import { request } from './client'
 import type {
-  Activity, Campaign, CampaignEffect, CampaignStats, Contact, Customer, CustomerPage, CustomFieldDef, Feedback, Lead, LoginAnswer, Opportunity, Participant, ParticipantStatus, Pipeline, PipelineStages, SalesMetrics,
+  Activity, Campaign, CampaignEffect, CampaignStats, Contact, Customer, CustomerMetrics, CustomerPage, CustomFieldDef, Feedback, Lead, LoginAnswer, Opportunity, Participant, ParticipantStatus, Pipeline, PipelineStages, SalesMetrics,
   ScoreSummary, Task
 } from './types'
 
@@ -74,6 +74,11 @@ export const updateOpportunity = (id: number, version: number, fields: Partial<O
   request<{ success: boolean; opportunity: Opportunity }>('PATCH', `/api/crm/opportunities/${id}`, fields, undefined, version)
 export const opportunityTasks = (id: number) =>
   request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { opportunityId: id, status: 'open', limit: 20 })
+// The rep's own open opportunities expected to close by `until` (a local day, YYYY-MM-DD), overdue ones
+// included: the earliest first.
+export const closingSoon = (ownerId: number, until: string) =>
+  request<{ opportunities: Opportunity[]; total: number; hasMore: boolean }>('GET', '/api/crm/opportunities', undefined,
+    { status: 'open', ownerId, expectedCloseTo: until, sortBy: 'expectedCloseDate', limit: 20 })
 export const pipelines = () => request<{ pipelines: PipelineStages[] }>('GET', '/api/crm/pipelines')
 export const pipeline = () => request<Pipeline>('GET', '/api/crm/pipeline')
 export const moveOpportunity = (id: number, stageId: number, lossReason?: string) =>
@@ -117,6 +122,9 @@ export const addFeedback = (customerId: number, score: number, comment: string, 
 
 export const salesMetrics = (period: string) =>
   request<{ metrics: SalesMetrics }>('GET', '/api/crm/analytics/sales', undefined, { period, tz: timeZone() })
+
+export const customerMetrics = (period: string) =>
+  request<{ metrics: CustomerMetrics }>('GET', '/api/crm/analytics/customers', undefined, { period, tz: timeZone() })
 
 // The phone's zone, so "today" and "30 days" are the rep's days, not the server's.
 function timeZone(): string | undefined {

@@ -239,3 +239,38 @@ export interface SalesMetrics {
   activities: number
   series: { date: string; count: number; value: number }[]
 }
+
+// Customers sharing a value ("" for those with none recorded).
+export interface NamedCount {
+  name: string
+  count: number
+}
+
+// How long ago customers were last contacted: within 7 days, 8-30, 31-90, more than 90, never.
+export interface ContactBuckets {
+  week: number
+  month: number
+  quarter: number
+  older: number
+  never: number
+}
+
+// GET /api/crm/analytics/customers: the period's new customers, and the customers in scope now.
+export interface CustomerMetrics {
+  period: string
+  newCustomers: number
+  series: { date: string; count: number }[]
+  // Largest first, at most 20 each; the customers of the values left out counted in other...; a list
+  // the role hides is empty.
+  distribution: {
+    total: number
+    provinces: NamedCount[]
+    otherProvinces: number
+    industries: NamedCount[]
+    otherIndustries: number
+  }
+  engagement: ContactBuckets & {
+    total: number
+    byOwner: (ContactBuckets & { userId: number | null; name: string; customers: number })[] // userId null: the pool
+  }
+}

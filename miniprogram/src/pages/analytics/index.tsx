@@ -1,8 +1,11 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { salesMetrics } from '../../api/crm'
-import type { SalesMetrics } from '../../api/types'
+import { customerMetrics, salesMetrics } from '../../api/crm'
+import { currentUser } from '../../api/session'
+import type { CustomerMetrics, SalesMetrics } from '../../api/types'
+import CountBars from '../../components/CountBars'
+import EngagementBars from '../../components/EngagementBars'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { money } from '../../format'
@@ -18,16 +21,23 @@ const PERIODS = [
 ]
 
 // The analytics dashboard: the server's figures for the rep's scope and period (computed in SQL over
-// everything, not from the cards a page happens to hold), and the won value per day/week/month.
+// everything, not from the cards a page happens to hold), and the won value per day/week/month; then
+// the customers now: by province and industry, and how long ago they were last contacted (a manager
+// sees that per rep too).
 export default function Analytics() {
   usePageTitle(t.tabAnalytics)
   const [period, setPeriod] = useState('30d')
   const [m, setMetrics] = useState<SalesMetrics | null>(null)
+  const [c, setCustomers] = useState<CustomerMetrics | null>(null)
   const [error, setError] = useState('')
 
-  const load = async (p = period) => {
+  // The customers' figures are "now", whatever the period: a period chip reloads only the sales.
+  const load = async (p = period, withCustomers = true) => {
     try {
-      setMetrics((await salesMetrics(p)).metrics)
+      const [sales, customers] = await Promise.all([salesMetrics(p), withCustomers ? customerMetrics(p) : null])
+      setMetrics(sales.metrics)
+      if (customers)
+        setCustomers(customers.metrics)
       setError('')
     } catch (e) {
       setError(errorText(e))
@@ -38,10 +48,12 @@ export default function Analytics() {
 
   const choose = (p: string) => {
     setPeriod(p)
-    load(p)
+    load(p, false)
   }
 
   const peak = m ? Math.max(1, ...m.series.map((s) => s.value)) : 1
+  const me = currentUser()
+  const perOwner = !!c && c.engagement.byOwner.some((o) => !me || o.userId !== me.id)
   const tiles = m ? [
     [t.revenue, money(m.revenue, m.currency)],
     [t.dealsWon, String(m.dealsWon)],
@@ -82,6 +94,35 @@ export default function Analytics() {
             <Text>{m.series.length ? m.series[0].date : ''}</Text>
             <Text>{m.series.length ? m.series[m.series.length - 1].date : ''}</Text>
           </View>
+          {c ? (
+            <View id='customer-mix'>
+              <View className='row analytics__heading'>
+                <Text className='section-title'>{t.customerMix}</Text>
+                <Text className='muted analytics__total' id='customer-total'>{t.customerCount.replace('%1', String(c.distribution.total))}</Text>
+              </View>
+              {!c.distribution.total ? <View className='card empty'>{t.noCustomers}</View> : null}
+              {c.distribution.provinces.length ? (
+                <View className='card'>
+                  <Text className='muted analytics__subtitle'>{t.byProvince}</Text>
+                  <CountBars id='mix-provinces' rows={c.distribution.provinces} other={c.distribution.otherProvinces} />
+                </View>
+              ) : null}
+              {c.distribution.industries.length ? (
+                <View className='card'>
+                  <Text className='muted analytics__subtitle'>{t.byIndustry}</Text>
+                  <CountBars id='mix-industries' rows={c.distribution.industries} other={c.distribution.otherIndustries} />
+                </View>
+              ) : null}
+              {c.engagement.total ? (
+                <View>
+                  <Text className='section-title'>{t.engagement}</Text>
+                  <View className='card'>
+                    <EngagementBars engagement={c.engagement} perOwner={perOwner} />
+                  </View>
+                </View>
+              ) : null}
+            </View>
+          ) : null}
         </View>
       )}
     </View>

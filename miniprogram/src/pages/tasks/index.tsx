@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
-import type { Task } from '../../api/types'
+import { closingSoon, completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
+import { currentUser } from '../../api/session'
+import type { Opportunity, Task } from '../../api/types'
+import ClosingSoon from '../../components/ClosingSoon'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
-import { dateTime } from '../../format'
+import { dateTime, localDate } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { usePageTitle } from '../../pageTitle'
@@ -17,13 +19,29 @@ const VIEWS: { key: TaskView; text: string }[] = [
   { key: 'upcoming', text: t.upcoming }
 ]
 
+const CLOSING_DAYS = 7
+
 // The task manager's three views (open tasks only, the phone's days); completing one removes it,
-// tapping one opens it (reschedule, rename, its customer).
+// tapping one opens it (reschedule, rename, its customer). Above them the rep's deals closing within
+// the next 7 days (the phone's days) or overdue, so they are followed up in time.
 export default function Tasks() {
   usePageTitle(t.tabTasks)
   const [view, setView] = useState<TaskView>('today')
   const [items, setItems] = useState<Task[] | null>(null)
   const [error, setError] = useState('')
+  const [closing, setClosing] = useState<{ deals: Opportunity[]; total: number }>({ deals: [], total: 0 })
+
+  const loadClosing = async () => {
+    const me = currentUser()
+    if (!me)
+      return
+    try {
+      const answer = await closingSoon(me.id, localDate(CLOSING_DAYS))
+      setClosing({ deals: answer.opportunities, total: answer.total })
+    } catch {
+      // The tasks are the page's business: the section just stays as it was.
+    }
+  }
 
   const load = async (v = view) => {
     try {
@@ -34,8 +52,11 @@ export default function Tasks() {
       setError(errorText(e))
     }
   }
-  useSignedIn(() => load())
-  usePullDownRefresh(() => load().finally(() => Taro.stopPullDownRefresh()))
+  useSignedIn(() => {
+    load()
+    loadClosing()
+  })
+  usePullDownRefresh(() => Promise.all([load(), loadClosing()]).finally(() => Taro.stopPullDownRefresh()))
 
   const choose = (v: TaskView) => {
     setView(v)
@@ -55,6 +76,7 @@ export default function Tasks() {
 
   return (
     <View className='screen tasks'>
+      <ClosingSoon deals={closing.deals} total={closing.total} />
       <View className='chips'>
         {VIEWS.map((v) => (
           <Text key={v.key} className={`chip ${view === v.key ? 'chip--on' : ''}`} onClick={() => choose(v.key)}>{v.text}</Text>
