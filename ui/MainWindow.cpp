@@ -183,6 +183,7 @@ void MainWindow::startReminders()
         return;
     m_reminder = new TaskReminder(m_session, TaskReminder::kDefaultIntervalMs, this);
     connect(m_reminder, &TaskReminder::due, this, &MainWindow::showReminders);
+    connect(m_reminder, &TaskReminder::overdueDeals, this, &MainWindow::showOverdueDeals);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->setToolTip(windowTitle());
@@ -210,6 +211,16 @@ void MainWindow::showReminders(const QVector<Task> &tasks)
     // Also where no tray exists (and for whoever looks at the window): the status bar and the taskbar.
     statusBar()->showMessage(title + QStringLiteral(": ") + lines.join(QStringLiteral("; ")), 60000);
     QApplication::alert(this);
+}
+
+void MainWindow::showOverdueDeals(int count)
+{
+    // Once a day (TaskReminder); clicking it opens the Tasks view, whose "Deals closing soon" lists them.
+    const QString title = tr("%n deal(s) past the expected close date", nullptr, count);
+    const QString text = tr("See “Deals closing soon” under Tasks.");
+    if (m_tray)
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 15000);
+    statusBar()->showMessage(title + QStringLiteral(": ") + text, 60000);
 }
 
 void MainWindow::buildMenus()
@@ -248,8 +259,11 @@ void MainWindow::buildViews()
     if (actor.can(Permission::CustomerRead))
         addView(QStringLiteral("customers"), QIcon(QStringLiteral(":/icons/customers.svg")), tr("Customers"),
                 new CustomersView(m_session, this));
-    if (actor.can(Permission::TaskRead))
-        addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), new TasksView(m_session, this));
+    if (actor.can(Permission::TaskRead)) {
+        auto *tasks = new TasksView(m_session, this);
+        connect(tasks, &TasksView::openCustomer, this, &MainWindow::openCustomer);
+        addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), tasks);
+    }
     if (actor.can(Permission::LeadRead)) {
         auto *leads = new LeadsView(m_session, this);
         connect(leads, &LeadsView::openCustomer, this, &MainWindow::openCustomer);

@@ -62,6 +62,7 @@ private:
     void startReminders();
     void openCustomer(qint64 customerId);
     void showReminders(const QVector<Task> &tasks);
+    void showOverdueDeals(int count);
 
     Session &m_session;
     EmbeddedServer *m_server;

@@ -1,6 +1,10 @@
 // Task reminders of the desktop over a real store: a reminder that has come due is announced once
 // (marked in the store, so a second desktop of the same user does not repeat it), only the
 // signed-in user's, and one set through the change feed arrives without waiting for the interval.
+// The first check of the day also counts the user's own open deals past their expected close date.
+#include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
+#include "core/services/PipelineService.h"
 #include "core/services/TaskService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
@@ -58,6 +62,37 @@ class TestTaskReminder : public QObject
         return due.isEmpty() ? QVector<Task>() : due.first().first().value<QVector<Task>>();
     }
 
+    void createDeal(const Actor &owner, const QString &stageName, const QString &name, int closeInDays)
+    {
+        Customer c;
+        c.name = name + QStringLiteral(" Ltd");
+        auto customer = CustomerService(*m_store->db).create(owner, c);
+        if (!customer)
+            qFatal("customer: %s", qPrintable(customer.error().message));
+        Opportunity o;
+        o.customerId = customer->id;
+        const auto pipelines = PipelineService(*m_store->db).list(m_team.admin);
+        if (!pipelines)
+            qFatal("pipelines: %s", qPrintable(pipelines.error().message));
+        for (const Pipeline &p : *pipelines)
+            for (const Stage &s : p.stages)
+                if (p.isDefault && s.name == stageName)
+                    o.stageId = s.id;
+        o.name = name;
+        o.expectedCloseDate = QDate::currentDate().addDays(closeInDays);
+        auto created = OpportunityService(*m_store->db).create(owner, o);
+        if (!created)
+            qFatal("opportunity: %s", qPrintable(created.error().message));
+    }
+
+    // What overdueDeals() said during one check (-1: nothing).
+    static int overdueDealsOfOneCheck(TaskReminder &reminder)
+    {
+        QSignalSpy overdue(&reminder, &TaskReminder::overdueDeals);
+        checkOnce(reminder);
+        return overdue.isEmpty() ? -1 : overdue.first().first().toInt();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -110,6 +145,25 @@ private Q_SLOTS:
                               });
         QVERIFY(due.wait(20000));
         QCOMPARE(titles(due.first().first().value<QVector<Task>>()), QStringList{QStringLiteral("马上提醒")});
+    }
+
+    // Counted once a day: wang's two open overdue deals, not his won one, nor the one due tomorrow,
+    // nor zhao's; a user without overdue deals hears nothing.
+    void overdueDealsAreAnnouncedOnceADay()
+    {
+        createDeal(m_team.wang, QStringLiteral("lead"), QStringLiteral("Overdue A"), -1);
+        createDeal(m_team.wang, QStringLiteral("proposal"), QStringLiteral("Overdue B"), -20);
+        createDeal(m_team.wang, QStringLiteral("won"), QStringLiteral("Won late"), -5);
+        createDeal(m_team.wang, QStringLiteral("lead"), QStringLiteral("Tomorrow"), 1);
+        createDeal(m_team.wang, QStringLiteral("lead"), QStringLiteral("Today"), 0);
+        createDeal(m_team.zhao, QStringLiteral("lead"), QStringLiteral("Zhao overdue"), -3);
+        auto session = test::signedInSession(m_store->location, QStringLiteral("wang"));
+        TaskReminder reminder(*session, 3600 * 1000);
+        QCOMPARE(overdueDealsOfOneCheck(reminder), 2);
+        QCOMPARE(overdueDealsOfOneCheck(reminder), -1); // not again today
+        auto li = test::signedInSession(m_store->location, QStringLiteral("li"));
+        TaskReminder his(*li, 3600 * 1000);
+        QCOMPARE(overdueDealsOfOneCheck(his), -1); // his team's are late, not his own
     }
 };
 

@@ -1,8 +1,13 @@
 #include "ui/tasks/TaskReminder.h"
 
 #include "core/ChangeFeed.h"
+#include "core/security/Permission.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/TaskService.h"
 #include "ui/Session.h"
+
+#include <algorithm>
+#include <climits>
 
 namespace crm {
 
@@ -22,7 +27,10 @@ TaskReminder::TaskReminder(Session &session, int intervalMs, QObject *parent) : 
 
 void TaskReminder::check()
 {
-    if (m_busy || !m_session.isSignedIn())
+    if (!m_session.isSignedIn())
+        return;
+    checkOverdueDeals(); // posted first: its answer comes before checked()
+    if (m_busy)
         return;
     m_busy = true;
     const qint64 userId = m_session.actor().userId;
@@ -51,6 +59,30 @@ void TaskReminder::check()
             if (tasks && !tasks->isEmpty())
                 Q_EMIT due(*tasks);
             Q_EMIT checked();
+        });
+}
+
+void TaskReminder::checkOverdueDeals()
+{
+    const QDate today = QDate::currentDate(); // local, as the Tasks view's "Deals closing soon"
+    const Actor actor = m_session.actor();
+    if (m_dealsCheckedOn == today || !actor.can(Permission::OpportunityRead))
+        return;
+    m_dealsCheckedOn = today; // also while this count runs
+    OpportunityFilter filter;
+    filter.statuses = {QStringLiteral("open")};
+    filter.ownerId = actor.userId;
+    filter.expectedCloseTo = today.addDays(-1);
+    m_session.worker().run(
+        this, [actor, filter](Database &db) { return OpportunityService(db).count(actor, filter); },
+        [this, today](Result<qint64> n) {
+            if (!n) {
+                if (m_dealsCheckedOn == today)
+                    m_dealsCheckedOn = {}; // counted again at the next check
+                return;
+            }
+            if (*n > 0)
+                Q_EMIT overdueDeals(int(std::min<qint64>(*n, INT_MAX)));
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/domain/Task.h"
 
+#include <QDate>
 #include <QObject>
 #include <QTimer>
 #include <QVector>
@@ -15,6 +16,8 @@ class Session;
 // session's worker for the user's open tasks whose reminder time has come, marks them reminded, and
 // announces those this process marked: with the same user signed in twice, or several processes on
 // one PostgreSQL server, each reminder is shown once. The main window shows them in the system tray.
+// The first check of each local day also counts the user's own open deals past their expected close
+// date (with opportunity.read), announced once a day by this process.
 class TaskReminder : public QObject
 {
     Q_OBJECT
@@ -28,14 +31,19 @@ public:
 
 Q_SIGNALS:
     void due(const QVector<Task> &tasks);
+    // The user's own open deals whose expected close date has passed (only when there are some).
+    void overdueDeals(int count);
     // After every check, with or without reminders (tests wait for it).
     void checked();
 
 private:
+    void checkOverdueDeals();
+
     Session &m_session;
     QTimer m_timer;
     QTimer m_soon; // a burst of task changes checks once
     bool m_busy = false;
+    QDate m_dealsCheckedOn; // the local day the overdue deals were counted
 };
 
 } // namespace crm

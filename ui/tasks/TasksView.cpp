@@ -6,6 +6,7 @@
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
+#include "ui/tasks/ClosingDealsPanel.h"
 #include "ui/tasks/RescheduleDialog.h"
 #include "ui/undo/UndoHistory.h"
 
@@ -29,7 +30,7 @@ enum Column { Title, Customer, Due, Priority, StatusColumn, ColumnCount };
 TasksView::TasksView(Session &session, QWidget *parent)
     : QWidget(parent), m_session(session), m_range(new QComboBox(this)), m_table(new QTableWidget(0, ColumnCount, this)),
       m_toggle(new QPushButton(tr("Complete"), this)), m_reschedule(new QPushButton(tr("Reschedule…"), this)),
-      m_status(new QLabel(this))
+      m_status(new QLabel(this)), m_deals(new ClosingDealsPanel(session, this))
 {
     m_range->addItem(tr("Due today"), int(Range::Today));
     m_range->addItem(tr("Overdue"), int(Range::Overdue));
@@ -53,10 +54,13 @@ TasksView::TasksView(Session &session, QWidget *parent)
     top->addWidget(m_toggle);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_table);
+    layout->addWidget(m_table, 3);
     layout->addWidget(m_status);
+    layout->addSpacing(8);
+    layout->addWidget(m_deals, 2);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &TasksView::reload);
+    connect(m_deals, &ClosingDealsPanel::openCustomer, this, &TasksView::openCustomer);
     connect(m_toggle, &QPushButton::clicked, this, &TasksView::toggleSelected);
     connect(m_reschedule, &QPushButton::clicked, this, &TasksView::rescheduleSelected);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &TasksView::rescheduleSelected);

@@ -15,11 +15,13 @@ class QTableWidget;
 
 namespace crm {
 
+class ClosingDealsPanel;
 class Session;
 
 // The signed-in user's tasks in their scope: due today, overdue, or due in the next 7 days (the
 // viewer's time zone), soonest first, at most 200 rows. Complete and reopen run on the session's
 // worker; task changes from anywhere (this desktop, the API, other processes) reload the list.
+// Below them, the deals closing soon (ClosingDealsPanel).
 class TasksView : public QWidget
 {
     Q_OBJECT
@@ -39,9 +41,12 @@ public:
     void reschedule(const Task &task, qint64 dueAt, std::optional<qint64> reminderAt);
     const QVector<Task> &tasks() const { return m_tasks; }
     bool isLoading() const { return m_loading; }
+    ClosingDealsPanel *closingDeals() const { return m_deals; }
 
 Q_SIGNALS:
     void loaded();
+    // A deal of the closing-soon list was opened: its customer's page.
+    void openCustomer(qint64 customerId);
 
 private:
     void show(const QVector<Task> &tasks);
@@ -53,6 +58,7 @@ private:
     QPushButton *m_toggle;
     QPushButton *m_reschedule;
     QLabel *m_status;
+    ClosingDealsPanel *m_deals;
     QTimer m_reloadSoon; // a burst of changes reloads once
     QVector<Task> m_tasks;
     bool m_loading = false;
