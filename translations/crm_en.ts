@@ -961,6 +961,122 @@
         <source>Answered</source>
         <translation>Answered</translation>
     </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Customer activity report</source>
+        <translation>Customer activity report</translation>
+    </message>
+    <message>
+        <source>Customers in scope today</source>
+        <translation>Customers in scope today</translation>
+    </message>
+    <message>
+        <source>Customers by province (all customers in scope today)</source>
+        <translation>Customers by province (all customers in scope today)</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>Provinces</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Customers by industry (all customers in scope today)</source>
+        <translation>Customers by industry (all customers in scope today)</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>Industries</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>As of %1, when the report was generated: the period does not change these figures</source>
+        <translation>As of %1, when the report was generated: the period does not change these figures</translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation>Within 7 days</translation>
+    </message>
+    <message>
+        <source>8-30 days ago</source>
+        <translation>8-30 days ago</translation>
+    </message>
+    <message>
+        <source>31-90 days ago</source>
+        <translation>31-90 days ago</translation>
+    </message>
+    <message>
+        <source>Over 90 days ago</source>
+        <translation>Over 90 days ago</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>Never contacted</translation>
+    </message>
+    <message>
+        <source>Customers per owner by their last contact</source>
+        <translation>Customers per owner by their last contact</translation>
+    </message>
+    <message>
+        <source>0-7 days</source>
+        <translation>0-7 days</translation>
+    </message>
+    <message>
+        <source>8-30 days</source>
+        <translation>8-30 days</translation>
+    </message>
+    <message>
+        <source>31-90 days</source>
+        <translation>31-90 days</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>Over 90 days</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>No contact in 90 days</source>
+        <translation>No contact in 90 days</translation>
+    </message>
+    <message>
+        <source>(public pool)</source>
+        <translation>(public pool)</translation>
+    </message>
+    <message>
+        <source>Customers by their last contact</source>
+        <translation>Customers by their last contact</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Contacted in the last 30 days</source>
+        <translation>Contacted in the last 30 days</translation>
+    </message>
+    <message>
+        <source>Of all customers</source>
+        <translation>Of all customers</translation>
+    </message>
+    <message>
+        <source>No contact in the last 90 days</source>
+        <translation>No contact in the last 90 days</translation>
+    </message>
 </context>
 <context>
     <name>SeedNames</name>
@@ -1515,6 +1631,107 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ClosingDealsPanel</name>
+    <message>
+        <source>Deals closing soon</source>
+        <translation>Deals closing soon</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open deals expected to close in the next %n day(s) or already past that date</source>
+        <translation>
+            <numerusform>Open deals expected to close in the next %n day or already past that date</numerusform>
+            <numerusform>Open deals expected to close in the next %n days or already past that date</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>My team</translation>
+    </message>
+    <message>
+        <source>Everyone in your scope</source>
+        <translation>Everyone in your scope</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunity</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Deals closing soon are shown to users with the permission “%1”.</source>
+        <translation>Deals closing soon are shown to users with the permission “%1”.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No open deals closing in the next %n day(s) or past their date</source>
+        <translation>
+            <numerusform>No open deals closing in the next %n day or past their date</numerusform>
+            <numerusform>No open deals closing in the next %n days or past their date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n deal(s), %1 of them overdue</source>
+        <translation>
+            <numerusform>Showing the first %n deal, %1 of them overdue</numerusform>
+            <numerusform>Showing the first %n deals, %1 of them overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n deal, %1 overdue</numerusform>
+            <numerusform>%n deals, %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>In %n day</numerusform>
+            <numerusform>In %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3628,6 +3845,17 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Campaigns</source>
         <translation>Campaigns</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) past the expected close date</source>
+        <translation>
+            <numerusform>%n deal past the expected close date</numerusform>
+            <numerusform>%n deals past the expected close date</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See “Deals closing soon” under Tasks.</source>
+        <translation>See “Deals closing soon” under Tasks.</translation>
     </message>
 </context>
 <context>

@@ -959,6 +959,122 @@
         <source>Answered</source>
         <translation>已回应</translation>
     </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Customer activity report</source>
+        <translation>客户活跃度报表</translation>
+    </message>
+    <message>
+        <source>Customers in scope today</source>
+        <translation>当前范围内客户数</translation>
+    </message>
+    <message>
+        <source>Customers by province (all customers in scope today)</source>
+        <translation>客户省份分布（当前范围内全部客户）</translation>
+    </message>
+    <message>
+        <source>Provinces</source>
+        <translation>省份分布</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Customers by industry (all customers in scope today)</source>
+        <translation>客户行业分布（当前范围内全部客户）</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>行业分布</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>As of %1, when the report was generated: the period does not change these figures</source>
+        <translation>截至报表生成时 %1：统计周期不影响这些数据</translation>
+    </message>
+    <message>
+        <source>Within 7 days</source>
+        <translation>7 天内</translation>
+    </message>
+    <message>
+        <source>8-30 days ago</source>
+        <translation>8-30 天前</translation>
+    </message>
+    <message>
+        <source>31-90 days ago</source>
+        <translation>31-90 天前</translation>
+    </message>
+    <message>
+        <source>Over 90 days ago</source>
+        <translation>90 天以前</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>Customers per owner by their last contact</source>
+        <translation>各负责人客户的最近联系时间</translation>
+    </message>
+    <message>
+        <source>0-7 days</source>
+        <translation>0-7 天</translation>
+    </message>
+    <message>
+        <source>8-30 days</source>
+        <translation>8-30 天</translation>
+    </message>
+    <message>
+        <source>31-90 days</source>
+        <translation>31-90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>No contact in 90 days</source>
+        <translation>90 天未联系</translation>
+    </message>
+    <message>
+        <source>(public pool)</source>
+        <translation>（公海）</translation>
+    </message>
+    <message>
+        <source>Customers by their last contact</source>
+        <translation>客户最近联系时间分布</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Contacted in the last 30 days</source>
+        <translation>近 30 天联系过</translation>
+    </message>
+    <message>
+        <source>Of all customers</source>
+        <translation>占全部客户</translation>
+    </message>
+    <message>
+        <source>No contact in the last 90 days</source>
+        <translation>近 90 天未联系</translation>
+    </message>
 </context>
 <context>
     <name>SeedNames</name>
@@ -1506,6 +1622,101 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>crm::ClosingDealsPanel</name>
+    <message>
+        <source>Deals closing soon</source>
+        <translation>即将到期的商机</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open deals expected to close in the next %n day(s) or already past that date</source>
+        <translation>
+            <numerusform>预计在 %n 天内成交或已过预计成交日期的进行中商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>我的团队</translation>
+    </message>
+    <message>
+        <source>Everyone in your scope</source>
+        <translation>您可见范围内的所有人</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Deals closing soon are shown to users with the permission “%1”.</source>
+        <translation>拥有“%1”权限的用户才能查看即将到期的商机。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No open deals closing in the next %n day(s) or past their date</source>
+        <translation>
+            <numerusform>没有 %n 天内到期或已逾期的进行中商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n deal(s), %1 of them overdue</source>
+        <translation>
+            <numerusform>显示前 %n 个商机，其中 %1 个已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n 个商机，%1 个已逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3600,6 +3811,16 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Campaigns</source>
         <translation>营销活动</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s) past the expected close date</source>
+        <translation>
+            <numerusform>%n 个商机已过预计成交日期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See “Deals closing soon” under Tasks.</source>
+        <translation>请在“任务”中查看“即将到期的商机”。</translation>
     </message>
 </context>
 <context>
