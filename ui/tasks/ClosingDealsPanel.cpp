@@ -89,6 +89,11 @@ ClosingDealsPanel::ClosingDealsPanel(Session &session, QWidget *parent)
         reload();
     });
     updateOwnersChoice();
+    // A manager runs a team: their reps' deals first (they may own none themselves); "Mine" is a click away.
+    if (offersTeam()) {
+        const QSignalBlocker block(m_owners);
+        m_owners->setCurrentIndex(m_owners->findData(int(Owners::Team)));
+    }
     reload();
 }
 

@@ -16,9 +16,9 @@ namespace crm {
 class Session;
 
 // "Deals closing soon", under the task lists: the open opportunities whose expected close date is
-// within the next kDaysAhead local days or already past, earliest first, at most kLimit rows. The
-// user's own by default; a user whose scope covers others may switch to everyone in it. Read with
-// OpportunityService::list on the session's worker, so scope and field rules are the core's.
+// within the next kDaysAhead local days or already past, earliest first, at most kLimit rows. A rep's
+// own; for a user whose scope covers others, everyone in it at first (they may switch to their own).
+// Read with OpportunityService::list on the session's worker, so scope and field rules are the core's.
 // Opportunity changes from anywhere reload it, and so does local midnight (the window moves on).
 // Enter or double-click opens the deal's customer, as the pipeline board does. Without
 // opportunity.read it reads nothing and says why.
