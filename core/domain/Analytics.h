@@ -163,6 +163,18 @@ struct RepEngagement
     qint64 quarter = 0; // 31-90 days ago
     qint64 older = 0; // more than 90 days ago
     qint64 never = 0; // no contact recorded
+
+    // Adds another owner's counts, for a total over owners.
+    RepEngagement &operator+=(const RepEngagement &o)
+    {
+        customers += o.customers;
+        week += o.week;
+        month += o.month;
+        quarter += o.quarter;
+        older += o.older;
+        never += o.never;
+        return *this;
+    }
 };
 
 // One campaign running in a period and what came of it. Participant counts are over the customers in the

@@ -132,14 +132,8 @@ void writeCustomerMix(JsonWriter &out, const char *name, const CustomerMix &mix)
 void writeEngagement(JsonWriter &out, const char *name, const QVector<RepEngagement> &owners)
 {
     RepEngagement sum;
-    for (const RepEngagement &r : owners) {
-        sum.customers += r.customers;
-        sum.week += r.week;
-        sum.month += r.month;
-        sum.quarter += r.quarter;
-        sum.older += r.older;
-        sum.never += r.never;
-    }
+    for (const RepEngagement &r : owners)
+        sum += r;
     auto writeBuckets = [&out](const RepEngagement &r) {
         out.field("week", r.week).field("month", r.month).field("quarter", r.quarter);
         out.field("older", r.older).field("never", r.never);

@@ -476,12 +476,7 @@ Status ReportBuilder::engagement(const Actor &actor, ReportData &out)
         const QString owner = r.userId == 0 ? Report::tr("(public pool)") : userName(r.name, r.userId);
         byOwner.rows.append({owner, r.customers, r.week, r.month, r.quarter, r.older, r.never,
                              share(r.older + r.never, r.customers)});
-        all.customers += r.customers;
-        all.week += r.week;
-        all.month += r.month;
-        all.quarter += r.quarter;
-        all.older += r.older;
-        all.never += r.never;
+        all += r;
     }
     byOwner.totals = {Report::tr("Total"), all.customers, all.week, all.month, all.quarter, all.older, all.never,
                       share(all.older + all.never, all.customers)};
