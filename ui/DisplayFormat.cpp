@@ -1,5 +1,6 @@
 #include "ui/DisplayFormat.h"
 
+#include "core/domain/Opportunity.h"
 #include "core/services/CustomerValidator.h"
 
 #include <QDateTime>
@@ -7,6 +8,13 @@
 #include <QLocale>
 
 namespace crm {
+
+QString DisplayFormat::dealAmount(const Opportunity &o)
+{
+    if (o.hiddenFields.contains(QStringLiteral("amountMinor")))
+        return QStringLiteral("—");
+    return money(o.amountMinor) + QLatin1Char(' ') + o.currency;
+}
 
 QString DisplayFormat::money(qint64 minor)
 {

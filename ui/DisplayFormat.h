@@ -6,6 +6,8 @@
 
 namespace crm {
 
+struct Opportunity;
+
 // How values look on screen, in the user's language and time zone (the store keeps UTC ms and
 // integer minor units). QtCore only, so item models can use it.
 class DisplayFormat
@@ -14,6 +16,8 @@ class DisplayFormat
 public:
     // 123456789 -> "1,234,567.89" (grouping from the locale, never through floating point)
     static QString money(qint64 minor);
+    // An opportunity's amount with its currency ("12,000.00 CNY"), or "—" when the role hides it.
+    static QString dealAmount(const Opportunity &o);
     static QString dateTime(qint64 utcMs); // empty for 0
     static QString date(qint64 utcMs);
     static QString customerStatus(const QString &code);

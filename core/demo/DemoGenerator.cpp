@@ -589,13 +589,20 @@ private:
             " WHERE o.status <> 'open' ORDER BY o.id");
         if (Status st = execute(fill(closingSql, parts)); !st)
             return st;
-        // Won value per customer through a scratch table: a correlated sum would scan the
-        // opportunities once per customer while their index is dropped.
-        for (const QString &sql : {
+        return addWonValue(QStringLiteral("1=1"));
+    }
+
+    // Adds the won deals matching `condition` (on opportunities o) to their customers' won value,
+    // through a scratch table: a correlated sum would scan the opportunities once per customer while
+    // their index is dropped.
+    Status addWonValue(const QString &condition)
+    {
+        for (const QString &sql : QStringList{
                  QStringLiteral("CREATE {temp} TABLE demo_won (customer_id BIGINT PRIMARY KEY, total BIGINT NOT NULL)"),
-                 QStringLiteral("INSERT INTO demo_won (customer_id, total) SELECT customer_id, SUM(amount_minor) FROM opportunities"
-                                " WHERE status = 'won' GROUP BY customer_id"),
-                 QStringLiteral("UPDATE customers SET won_value_minor = (SELECT w.total FROM demo_won w WHERE w.customer_id = customers.id)"
+                 QStringLiteral("INSERT INTO demo_won (customer_id, total) SELECT o.customer_id, SUM(o.amount_minor) FROM opportunities o"
+                                " WHERE o.status = 'won' AND ") + condition + QStringLiteral(" GROUP BY o.customer_id"),
+                 QStringLiteral("UPDATE customers SET won_value_minor = won_value_minor +"
+                                " (SELECT w.total FROM demo_won w WHERE w.customer_id = customers.id)"
                                 " WHERE id IN (SELECT customer_id FROM demo_won)"),
                  QStringLiteral("DROP TABLE demo_won"),
              }) {
@@ -853,19 +860,11 @@ private:
                            " SELECT o.id, s.id, o.stage_id, o.owner_id, o.closed_at FROM opportunities o"
                            " JOIN stages s ON s.pipeline_id = o.pipeline_id AND s.position = 0 WHERE") + newDeals +
                 QStringLiteral(" ORDER BY o.id"),
-            // The buyers' won value, through a scratch table as in createOpportunities.
-            QStringLiteral("CREATE {temp} TABLE demo_won (customer_id BIGINT PRIMARY KEY, total BIGINT NOT NULL)"),
-            QStringLiteral("INSERT INTO demo_won (customer_id, total) SELECT o.customer_id, SUM(o.amount_minor) FROM opportunities o"
-                           " WHERE") + newDeals + QStringLiteral(" GROUP BY o.customer_id"),
-            QStringLiteral("UPDATE customers SET won_value_minor = won_value_minor +"
-                           " (SELECT w.total FROM demo_won w WHERE w.customer_id = customers.id)"
-                           " WHERE id IN (SELECT customer_id FROM demo_won)"),
-            QStringLiteral("DROP TABLE demo_won"),
         };
         for (const QString &statement : sql)
             if (Status st = execute(statement); !st)
                 return st;
-        return {};
+        return addWonValue(newDeals); // the buyers' won value
     }
 
     // SQLite: every customer's texts handed to the index build, which indexes them on its own thread.

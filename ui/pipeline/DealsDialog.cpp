@@ -127,8 +127,7 @@ void DealsDialog::append(const OpportunityPage &page)
     for (const Opportunity &o : page.opportunities) {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        const bool amountHidden = o.hiddenFields.contains(QStringLiteral("amountMinor"));
-        const QString amount = amountHidden ? QStringLiteral("—") : DisplayFormat::money(o.amountMinor) + QLatin1Char(' ') + o.currency;
+        const QString amount = DisplayFormat::dealAmount(o);
         const qint64 when = m_date == DateColumn::Closed ? o.closedAt : o.createdAt;
         const QString cells[] = {when ? DisplayFormat::date(when) : QString(), o.name, o.customerName, amount,
                                  o.ownerName, SeedNames::stage(o.stageName)};

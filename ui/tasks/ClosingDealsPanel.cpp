@@ -29,6 +29,11 @@ enum Column { Name, Customer, StageColumn, Amount, Close, Owner, ColumnCount };
 
 const QColor kOverdue(0xb3, 0x26, 0x1e); // the warning red of the other views' messages
 
+bool overdue(const Opportunity &o, const QDate &today)
+{
+    return o.expectedCloseDate.isValid() && o.expectedCloseDate < today;
+}
+
 } // namespace
 
 ClosingDealsPanel::ClosingDealsPanel(Session &session, QWidget *parent)
@@ -158,15 +163,13 @@ void ClosingDealsPanel::reload()
             m_today = today;
             m_capped = page->hasMore;
             showDeals(page->opportunities);
-            const int overdue = int(std::count_if(m_deals.begin(), m_deals.end(), [today](const Opportunity &o) {
-                return o.expectedCloseDate.isValid() && o.expectedCloseDate < today;
-            }));
+            const int late = int(std::count_if(m_deals.begin(), m_deals.end(), [today](const Opportunity &o) { return overdue(o, today); }));
             if (m_deals.isEmpty())
                 m_status->setText(tr("No open deals closing in the next %n day(s) or past their date", nullptr, kDaysAhead));
             else if (m_capped)
-                m_status->setText(tr("Showing the first %n deal(s), %1 of them overdue", nullptr, kLimit).arg(overdue));
+                m_status->setText(tr("Showing the first %n deal(s), %1 of them overdue", nullptr, kLimit).arg(late));
             else
-                m_status->setText(tr("%n deal(s), %1 overdue", nullptr, int(m_deals.size())).arg(overdue));
+                m_status->setText(tr("%n deal(s), %1 overdue", nullptr, int(m_deals.size())).arg(late));
             Q_EMIT loaded();
         });
 }
@@ -198,19 +201,17 @@ void ClosingDealsPanel::showDeals(const QVector<Opportunity> &deals)
     m_table->setRowCount(int(deals.size()));
     for (int row = 0; row < deals.size(); ++row) {
         const Opportunity &o = deals[row];
-        const QString amount = o.hiddenFields.contains(QStringLiteral("amountMinor"))
-                                   ? QStringLiteral("—")
-                                   : DisplayFormat::money(o.amountMinor) + QLatin1Char(' ') + o.currency;
+        const QString amount = DisplayFormat::dealAmount(o);
         const QString close = o.expectedCloseDate.isValid() ? closeText(o.expectedCloseDate, m_today) : QStringLiteral("—");
         const QString cells[] = {o.name, o.customerName, SeedNames::stage(o.stageName), amount, close, o.ownerName};
-        const bool overdue = o.expectedCloseDate.isValid() && o.expectedCloseDate < m_today;
+        const bool isLate = overdue(o, m_today);
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c == Amount)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (c == Close && o.expectedCloseDate.isValid())
                 item->setToolTip(QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat));
-            if (overdue)
+            if (isLate)
                 item->setForeground(kOverdue);
             m_table->setItem(row, c, item);
         }
