@@ -15,8 +15,8 @@ namespace crm::routes {
 
 namespace {
 
-// Without `limit` a task list holds this many: the mini program asks for a day's or a week's tasks
-// in one request and never pages.
+// Without `limit` a task list holds this many (the mini program asks for 30 at a time and follows
+// `next` when the rep scrolls to the bottom).
 constexpr int kDefaultTaskLimit = 50;
 
 Result<std::optional<qint64>> idParam(const ApiRequest &r, const char *name)

@@ -613,6 +613,49 @@ test('a task opened from the tasks page is renamed, keeps its own reminder dista
   assert.equal(task.status, 'completed')
 })
 
+test('the tasks page shows the chosen view even when the first one answers late, and reads a long week to its end', async () => {
+  // 35 tasks in 6 days (the page asks for 30 at a time), so the week needs a second page.
+  const day = new Date(Date.now() + 6 * 86400000)
+  day.setHours(8, 0, 0, 0)
+  const made = []
+  for (let i = 0; i < 35; i++) {
+    const created = await api('POST', '/api/crm/tasks', token, { title: `回访第 ${i + 1} 家（批量）`, dueDate: day.getTime() + i * 60000 })
+    assert.equal(created.status, 201)
+    made.push(created.body.task.id)
+  }
+  const expected = []
+  for (let after = null; ;) {
+    const answer = await api('GET', `/api/crm/tasks?view=upcoming&days=7&tz=${encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)}&limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, token)
+    expected.push(...answer.body.tasks.map((x) => x.title))
+    if (!answer.body.hasMore)
+      break
+    after = answer.body.next
+  }
+  assert.ok(expected.length > 35, `${expected.length} upcoming`)
+  // Today's tasks are held back 1.5 s, so their answer comes after the week's the chip asks for.
+  const slowToday = async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue() }
+  await page.route(/\/api\/crm\/tasks\?.*view=today/, slowToday)
+  const todayAnswered = page.waitForResponse(/\/api\/crm\/tasks\?.*view=today/)
+  await openPage('#/pages/tasks/index')
+  await page.getByText('未来 7 天', { exact: true }).filter({ visible: true }).click()
+  await page.waitForFunction(() => document.querySelectorAll('.task__title').length === 30)
+  await todayAnswered
+  await page.waitForTimeout(200)
+  await page.unroute(/\/api\/crm\/tasks\?.*view=today/, slowToday)
+  assert.deepEqual(await page.locator('.task__title').allInnerTexts(), expected.slice(0, 30))
+  for (let shown = 30; shown < expected.length;) {
+    await page.mouse.wheel(0, 20000)
+    const more = Math.min(expected.length, shown + 30)
+    await page.waitForFunction((n) => document.querySelectorAll('.task__title').length === n, more)
+    shown = more
+  }
+  assert.deepEqual(await page.locator('.task__title').allInnerTexts(), expected)
+  await page.getByText('没有更多了', { exact: true }).filter({ visible: true }).waitFor()
+  await page.mouse.wheel(0, -100000)
+  for (const id of made)
+    assert.equal((await api('DELETE', `/api/crm/tasks/${id}`, token)).status, 200)
+})
+
 test('a rep records a campaign answer with a score for their customer, as the manager added them', async () => {
   // The director puts two of the rep's customers into a running campaign (managers do this on the desktop).
   const director = (await api('POST', '/api/auth/login', null, { username: 'director', password })).body.token

@@ -85,8 +85,9 @@ export const moveOpportunity = (id: number, stageId: number, lossReason?: string
   request<{ success: boolean }>('PUT', `/api/crm/opportunities/${id}/move`, lossReason ? { stageId, lossReason } : { stageId })
 
 export type TaskView = 'today' | 'overdue' | 'upcoming'
-export const tasks = (view: TaskView) =>
-  request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { view, days: view === 'upcoming' ? 7 : undefined, tz: timeZone() })
+export const tasks = (view: TaskView, after?: string) =>
+  request<{ tasks: Task[]; hasMore: boolean; next: string | null }>('GET', '/api/crm/tasks', undefined,
+    { view, days: view === 'upcoming' ? 7 : undefined, tz: timeZone(), limit: 30, after })
 export const createTask = (fields: { title: string; dueDate: number; reminderTime?: number; description?: string; customerId?: number }) =>
   request<{ success: boolean; task: Task }>('POST', '/api/crm/tasks', fields)
 export const task = (id: number) => request<{ task: Task }>('GET', `/api/crm/tasks/${id}`)

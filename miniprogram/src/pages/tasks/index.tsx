@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { closingSoon, completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
 import { currentUser } from '../../api/session'
@@ -7,6 +7,7 @@ import type { Opportunity, Task } from '../../api/types'
 import ClosingSoon from '../../components/ClosingSoon'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
+import { useKeysetList } from '../../pagedList'
 import { dateTime, localDate } from '../../format'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
@@ -27,8 +28,6 @@ const CLOSING_DAYS = 7
 export default function Tasks() {
   usePageTitle(t.tabTasks)
   const [view, setView] = useState<TaskView>('today')
-  const [items, setItems] = useState<Task[] | null>(null)
-  const [error, setError] = useState('')
   const [closing, setClosing] = useState<{ deals: Opportunity[]; total: number }>({ deals: [], total: 0 })
 
   const loadClosing = async () => {
@@ -43,31 +42,29 @@ export default function Tasks() {
     }
   }
 
-  const load = async (v = view) => {
-    try {
-      const answer = await loadTasks(v)
-      setItems(answer.tasks)
-      setError('')
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
+  // A page at a time (a rep may have more than a screenful in a week); an answer for a view no
+  // longer chosen (the first view's, still on its way when another chip was tapped) is dropped.
+  const { items, setItems, next, state, load, more } = useKeysetList<Task, TaskView>(async (v, after) => {
+    const page = await loadTasks(v, after)
+    return { items: page.tasks, hasMore: page.hasMore, next: page.next }
+  })
   useSignedIn(() => {
-    load()
+    load(view)
     loadClosing()
   })
-  usePullDownRefresh(() => Promise.all([load(), loadClosing()]).finally(() => Taro.stopPullDownRefresh()))
+  usePullDownRefresh(() => Promise.all([load(view), loadClosing()]).finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => more(view))
 
   const choose = (v: TaskView) => {
     setView(v)
-    setItems(null)
+    setItems([])
     load(v)
   }
 
   const complete = async (task: Task) => {
     try {
       await completeTask(task.id)
-      setItems((old) => (old || []).filter((x) => x.id !== task.id))
+      setItems((old) => old.filter((x) => x.id !== task.id))
       toast(t.completed, 'success')
     } catch (e) {
       toast(errorText(e))
@@ -82,10 +79,7 @@ export default function Tasks() {
           <Text key={v.key} className={`chip ${view === v.key ? 'chip--on' : ''}`} onClick={() => choose(v.key)}>{v.text}</Text>
         ))}
       </View>
-      {error ? <Text className='error tasks__error'>{error}</Text> : null}
-      {items === null ? <View className='footer'>{t.loading}</View>
-        : !items.length ? <View className='empty'>{t.noTasks}</View>
-        : items.map((task) => (
+      {items.map((task) => (
           <View key={task.id} className='card row task'>
             <View className='task__main' onClick={() => Taro.navigateTo({ url: `/pages/task-form/index?id=${task.id}` })}>
               <Text className='task__title'>{task.title}</Text>
@@ -96,6 +90,10 @@ export default function Tasks() {
             <Text className='task__done' onClick={() => complete(task)}>{t.complete}</Text>
           </View>
         ))}
+      {state === 'failed' ? <View className='footer' onClick={() => load(view)}>{t.loadFailed}</View>
+        : state === 'loading' ? <View className='footer'>{t.loading}</View>
+        : !items.length ? <View className='empty'>{t.noTasks}</View>
+        : !next ? <View className='footer'>{t.noMore}</View> : null}
       <View className='fab' id='new-task' onClick={() => Taro.navigateTo({ url: '/pages/task-form/index' })}>+</View>
     </View>
   )
