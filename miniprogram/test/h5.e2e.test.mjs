@@ -748,7 +748,7 @@ function localDay(days) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-test('the analytics page shows where the rep\'s customers are and their industries, counted as the rep\'s own list', async () => {
+test('the analytics page shows where the rep\'s customers are and their industries, counted as the rep\'s own list, and the chosen period even when the first answer is late', async () => {
   // Every customer of the rep, as their own list pages them: the counts to expect.
   const mine = []
   for (let p = 1; ; p++) {
@@ -797,6 +797,25 @@ test('the analytics page shows where the rep\'s customers are and their industri
   assert.equal(Number(await page.locator('#engagement-older .engagement__count').innerText()), engagement.older)
   assert.equal(Number(await page.locator('#engagement-never .engagement__count').innerText()), engagement.never)
   assert.equal(await page.locator('.engagement__owner').count(), 0)
+
+  // A period tapped while the first figures are on their way (held back 1.5 s): the tiles are the
+  // chosen period's, not whichever answer came last.
+  const tz = encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)
+  const month = (await api('GET', `/api/crm/analytics/sales?period=30d&tz=${tz}`, token)).body.metrics
+  const year = (await api('GET', `/api/crm/analytics/sales?period=365d&tz=${tz}`, token)).body.metrics
+  assert.notEqual(year.activities, month.activities)
+  const monthUrl = /\/api\/crm\/analytics\/sales\?.*period=30d/
+  const slowMonth = async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue() }
+  await page.route(monthUrl, slowMonth)
+  const monthAnswered = page.waitForResponse(monthUrl)
+  await openPage('#/pages/analytics/index')
+  await page.getByText('一年', { exact: true }).filter({ visible: true }).click()
+  const activities = page.locator('.tile', { hasText: '跟进次数' }).locator('.tile__value')
+  await page.waitForFunction((n) => [...document.querySelectorAll('.tile')].some((t) => t.textContent.includes('跟进次数') && t.textContent.includes(n)), String(year.activities))
+  await monthAnswered
+  await page.waitForTimeout(200)
+  await page.unroute(monthUrl, slowMonth)
+  assert.equal((await activities.innerText()).trim(), String(year.activities))
 })
 
 test('a deal closing tomorrow is under "closing soon" on the tasks page, one in 30 days is not, and a tap opens it', async () => {

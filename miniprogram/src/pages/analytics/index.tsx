@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { customerMetrics, salesMetrics } from '../../api/crm'
@@ -32,15 +32,22 @@ export default function Analytics() {
   const [error, setError] = useState('')
 
   // The customers' figures are "now", whatever the period: a period chip reloads only the sales.
+  // Sales figures for a period no longer chosen (a chip tapped while they were on their way) are
+  // dropped, so the tiles always match the highlighted chip.
+  const salesAsked = useRef(0)
   const load = async (p = period, withCustomers = true) => {
+    const mine = ++salesAsked.current
     try {
       const [sales, customers] = await Promise.all([salesMetrics(p), withCustomers ? customerMetrics(p) : null])
-      setMetrics(sales.metrics)
       if (customers)
         setCustomers(customers.metrics)
+      if (mine !== salesAsked.current)
+        return
+      setMetrics(sales.metrics)
       setError('')
     } catch (e) {
-      setError(errorText(e))
+      if (mine === salesAsked.current)
+        setError(errorText(e))
     }
   }
   useSignedIn(() => load())
