@@ -1960,6 +1960,109 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomerDeals</name>
+    <message>
+        <source>New deal…</source>
+        <translation>New deal…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>Loading failed: %1</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1</source>
+        <translation>Showing the newest %1</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Hidden by your role</source>
+        <translation>Hidden by your role</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>Lost: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>No deals yet</source>
+        <translation>No deals yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s) worth %1</source>
+        <translation>
+            <numerusform>%n open deal worth %1</numerusform>
+            <numerusform>%n open deals worth %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n won worth %1</source>
+        <translation>
+            <numerusform>%n won worth %1</numerusform>
+            <numerusform>%n won worth %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s)</source>
+        <translation>
+            <numerusform>%n open deal</numerusform>
+            <numerusform>%n open deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n won</source>
+        <translation>
+            <numerusform>%n won</numerusform>
+            <numerusform>%n won</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerDialog</name>
     <message>
         <source>Add</source>
@@ -2160,6 +2263,10 @@
     <message>
         <source>Satisfaction</source>
         <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Opportunities</translation>
     </message>
 </context>
 <context>
@@ -4212,6 +4319,184 @@ Licensed under the GNU GPL version 3.</translation>
             <numerusform>%n day in stage</numerusform>
             <numerusform>%n days in stage</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crm::OpportunityDialog</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunity</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>New opportunity</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <source>Chosen when the opportunity is created</source>
+        <translation>Chosen when the opportunity is created</translation>
+    </message>
+    <message>
+        <source>Why was it lost? (price, competitor, no budget…)</source>
+        <translation>Why was it lost? (price, competitor, no budget…)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>Loss reason</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probability</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Expected close</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation>Moved by</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>Days in stage</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>Stage history</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>User %1</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <source>(created)</source>
+        <translation>(created)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Opportunity: %1</source>
+        <translation>Opportunity: %1</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>Won %1</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>Lost %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open, %n day(s) in this stage</source>
+        <translation>
+            <numerusform>Open, %n day in this stage</numerusform>
+            <numerusform>Open, %n days in this stage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Created %2 · Updated %3</source>
+        <translation>%1 · Created %2 · Updated %3</translation>
+    </message>
+    <message>
+        <source>Hidden by your role</source>
+        <translation>Hidden by your role</translation>
+    </message>
+    <message>
+        <source>Edit opportunity “%1”</source>
+        <translation>Edit opportunity “%1”</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>Delete opportunity</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</source>
+        <translation>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</translation>
     </message>
 </context>
 <context>

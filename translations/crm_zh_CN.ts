@@ -1945,6 +1945,105 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomerDeals</name>
+    <message>
+        <source>New deal…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1</source>
+        <translation>仅显示最新的 %1 个</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>Hidden by your role</source>
+        <translation>您的角色无权查看</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>输单：%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>No deals yet</source>
+        <translation>暂无商机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s) worth %1</source>
+        <translation>
+            <numerusform>%n 个进行中商机，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n won worth %1</source>
+        <translation>
+            <numerusform>%n 个赢单，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open deal(s)</source>
+        <translation>
+            <numerusform>%n 个进行中商机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n won</source>
+        <translation>
+            <numerusform>%n 个赢单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerDialog</name>
     <message>
         <source>Add</source>
@@ -2145,6 +2244,10 @@
     <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4271,183 @@ Licensed under the GNU GPL version 3.</source>
         <translation>
             <numerusform>停留 %n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crm::OpportunityDialog</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Chosen when the opportunity is created</source>
+        <translation>创建商机时选定</translation>
+    </message>
+    <message>
+        <source>Why was it lost? (price, competitor, no budget…)</source>
+        <translation>为什么输单？（价格、竞争对手、没有预算…）</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <source>Days in stage</source>
+        <translation>停留天数</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>阶段历史</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <source>(created)</source>
+        <translation>（创建）</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Opportunity: %1</source>
+        <translation>商机：%1</translation>
+    </message>
+    <message>
+        <source>Won %1</source>
+        <translation>%1 赢单</translation>
+    </message>
+    <message>
+        <source>Lost %1</source>
+        <translation>%1 输单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open, %n day(s) in this stage</source>
+        <translation>
+            <numerusform>进行中，已在此阶段停留 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Created %2 · Updated %3</source>
+        <translation>%1 · 创建于 %2 · 更新于 %3</translation>
+    </message>
+    <message>
+        <source>Hidden by your role</source>
+        <translation>您的角色无权查看</translation>
+    </message>
+    <message>
+        <source>Edit opportunity “%1”</source>
+        <translation>编辑商机“%1”</translation>
+    </message>
+    <message>
+        <source>Delete opportunity</source>
+        <translation>删除商机</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</source>
+        <translation>删除“%1”？其阶段历史将一并删除；相关任务和跟进记录仍保留在客户名下。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "ui/UiSettings.h"
 #include "ui/campaigns/CampaignsView.h"
 #include "ui/customers/CustomerDialog.h"
+#include "ui/pipeline/OpportunityDialog.h"
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/ActivitiesDialog.h"
 #include "ui/dashboard/DashboardView.h"
@@ -108,6 +109,14 @@ void MainWindow::openCustomer(qint64 customerId)
     dialog->open();
 }
 
+void MainWindow::openOpportunity(qint64 opportunityId)
+{
+    auto *dialog = new OpportunityDialog(m_session, opportunityId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OpportunityDialog::openCustomer, this, &MainWindow::openCustomer);
+    dialog->open();
+}
+
 void MainWindow::openDashboardLink(const DashboardLink &link)
 {
     // Every list reads through the same core queries as the dashboard, so the viewer's scope applies.
@@ -148,7 +157,7 @@ void MainWindow::openDashboardLink(const DashboardLink &link)
                                                .arg(DisplayFormat::date(link.createdFrom), DisplayFormat::date(link.createdTo - 1), link.label),
                                            DealsDialog::DateColumn::Created, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &DealsDialog::openCustomer, this, &MainWindow::openCustomer);
+            connect(dialog, &DealsDialog::openOpportunity, this, &MainWindow::openOpportunity);
             // What is in that stage now: the board of its pipeline with the column outlined.
             QPushButton *onBoard = dialog->addButton(tr("Show the stage on the board"));
             onBoard->setObjectName(QStringLiteral("showOnBoard"));
@@ -171,7 +180,7 @@ void MainWindow::openDashboardLink(const DashboardLink &link)
             f.closedTo = link.closedTo;
         auto *dialog = new DealsDialog(m_session, f, tr("Won deals closed in %1").arg(link.label), DealsDialog::DateColumn::Closed, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &DealsDialog::openCustomer, this, &MainWindow::openCustomer);
+        connect(dialog, &DealsDialog::openOpportunity, this, &MainWindow::openOpportunity);
         dialog->show();
         return;
     }
@@ -261,7 +270,7 @@ void MainWindow::buildViews()
                 new CustomersView(m_session, this));
     if (actor.can(Permission::TaskRead)) {
         auto *tasks = new TasksView(m_session, this);
-        connect(tasks, &TasksView::openCustomer, this, &MainWindow::openCustomer);
+        connect(tasks, &TasksView::openOpportunity, this, &MainWindow::openOpportunity);
         addView(QStringLiteral("tasks"), QIcon(QStringLiteral(":/icons/tasks.svg")), tr("Tasks"), tasks);
     }
     if (actor.can(Permission::LeadRead)) {
@@ -283,7 +292,7 @@ void MainWindow::buildViews()
         addView(QStringLiteral("reports"), QIcon(QStringLiteral(":/icons/reports.svg")), tr("Reports"), new ReportsView(m_session, this));
     if (actor.can(Permission::OpportunityRead)) {
         auto *board = new PipelineBoardView(m_session, this);
-        connect(board, &PipelineBoardView::openCustomer, this, &MainWindow::openCustomer);
+        connect(board, &PipelineBoardView::openOpportunity, this, &MainWindow::openOpportunity);
         addView(QStringLiteral("pipeline"), QIcon(QStringLiteral(":/icons/pipeline.svg")), tr("Pipeline"), board);
     }
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));

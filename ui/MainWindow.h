@@ -61,6 +61,7 @@ private:
     void saveState();
     void startReminders();
     void openCustomer(qint64 customerId);
+    void openOpportunity(qint64 opportunityId);
     void showReminders(const QVector<Task> &tasks);
     void showOverdueDeals(int count);
 

@@ -6,6 +6,9 @@
 #include "ui/customers/CustomerDialog.h"
 #include "ui/customers/CustomerTableModel.h"
 #include "ui/customers/CustomersView.h"
+#include "ui/pipeline/OpportunityDialog.h"
+#include "ui/pipeline/PipelineBoardView.h"
+#include "ui/pipeline/StageColumnModel.h"
 #include "ui/reports/ReportsView.h"
 
 #include <QApplication>
@@ -104,6 +107,24 @@ void ScreenshotTour::tour(MainWindow *window)
         }
         settle(800);
         capture(window, name(id));
+        if (auto *board = qobject_cast<PipelineBoardView *>(window->view(id))) {
+            // A deal's page: the first card of the first column that has one.
+            waitFor([board] { return !board->isLoading(); });
+            for (int c = 0; c < board->columnCount(); ++c) {
+                StageColumnModel *column = board->columnModel(c);
+                if (column->rowCount() == 0)
+                    continue;
+                Q_EMIT board->openOpportunity(column->index(0).data(StageColumnModel::IdRole).toLongLong());
+                if (auto *dialog = window->findChild<OpportunityDialog *>()) {
+                    bool loaded = false;
+                    connect(dialog, &OpportunityDialog::loaded, this, [&loaded] { loaded = true; });
+                    waitFor([&loaded] { return loaded; });
+                    capture(dialog, name(QStringLiteral("opportunity")));
+                    dialog->close();
+                }
+                break;
+            }
+        }
     }
     window->close();
 }

@@ -14,7 +14,7 @@
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
 #include "ui/MainWindow.h"
-#include "ui/customers/CustomerDialog.h"
+#include "ui/pipeline/OpportunityDialog.h"
 #include "ui/tasks/ClosingDealsPanel.h"
 #include "ui/tasks/TasksView.h"
 
@@ -264,8 +264,8 @@ private Q_SLOTS:
         QCOMPARE(panel->table()->rowCount(), 0);
     }
 
-    // Enter and double-click open the deal's customer; the main window opens its page.
-    void openingADealOpensItsCustomer()
+    // Enter and double-click open the deal; the main window opens its page.
+    void openingADealOpensItsPage()
     {
         TasksView view(*m_session);
         ClosingDealsPanel *panel = view.closingDeals();
@@ -274,30 +274,33 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(waitDeals(*panel));
         QCOMPARE(panel->table()->rowCount(), 3);
-        QSignalSpy opened(&view, &TasksView::openCustomer);
+        QSignalSpy opened(&view, &TasksView::openOpportunity);
         QTableWidget *table = panel->table();
         table->setFocus();
         table->setCurrentCell(2, 0);
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(opened.size(), 1);
-        QCOMPARE(opened.at(0).at(0).toLongLong(), m_customerWang);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), panel->deals()[2].id);
         const QRect cell = table->visualItemRect(table->item(0, DealCustomer));
         // A double-click is a click, then the double-click event (QTest sends only the latter).
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(opened.size(), 1);
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(opened.size(), 2);
-        QCOMPARE(opened.at(1).at(0).toLongLong(), m_customerWang);
+        QCOMPARE(opened.at(1).at(0).toLongLong(), panel->deals()[0].id);
 
-        // In the workstation, the customer's page opens (as from the pipeline board).
+        // In the workstation, the deal's page opens (as from the pipeline board).
         MainWindow window(*m_session, nullptr);
         auto *tasks = qobject_cast<TasksView *>(window.view(QStringLiteral("tasks")));
         QVERIFY(tasks);
         QVERIFY(waitDeals(*tasks->closingDeals()));
-        QVERIFY(!window.findChild<CustomerDialog *>());
+        QVERIFY(!window.findChild<OpportunityDialog *>());
         tasks->closingDeals()->table()->setCurrentCell(0, 0);
         tasks->closingDeals()->openCurrent();
-        QTRY_VERIFY(window.findChild<CustomerDialog *>());
+        QTRY_VERIFY(window.findChild<OpportunityDialog *>());
+        auto *deal = window.findChild<OpportunityDialog *>();
+        QTRY_COMPARE(deal->opportunity().id, tasks->closingDeals()->deals()[0].id);
+        QTRY_COMPARE(deal->opportunity().name, QStringLiteral("逾期三天"));
     }
 
     // More than kLimit deals: the first kLimit, and the status says so.

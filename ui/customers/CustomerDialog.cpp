@@ -9,8 +9,10 @@
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
 #include "ui/customers/CustomFieldsEditor.h"
+#include "ui/customers/CustomerDeals.h"
 #include "ui/customers/CustomerFeedback.h"
 #include "ui/customers/CustomerTimeline.h"
+#include "ui/pipeline/OpportunityDialog.h"
 #include "ui/undo/UndoHistory.h"
 
 #include <QComboBox>
@@ -236,6 +238,13 @@ void CustomerDialog::build()
         m_timeline->setObjectName(QStringLiteral("timeline"));
         m_tabs->addTab(m_timeline, tr("Timeline"));
     }
+    if (m_customer.id && m_session.actor().can(Permission::OpportunityRead)) {
+        m_deals = new CustomerDeals(m_session, m_customer.id, this);
+        m_deals->setObjectName(QStringLiteral("opportunities"));
+        m_tabs->addTab(m_deals, tr("Opportunities"));
+        connect(m_deals, &CustomerDeals::newDealRequested, this, [this] { openDeal(0); });
+        connect(m_deals, &CustomerDeals::openDealRequested, this, &CustomerDialog::openDeal);
+    }
     if (m_customer.id && m_session.actor().can(Permission::FeedbackRead)) {
         m_feedback = new CustomerFeedback(m_session, m_customer.id, this);
         m_feedback->setObjectName(QStringLiteral("feedback"));
@@ -258,7 +267,7 @@ void CustomerDialog::build()
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_general);
     layout->addWidget(buttons);
-    resize(720, 640);
+    resize(840, 640); // every tab's title shows in English too
 }
 
 void CustomerDialog::load()
@@ -504,6 +513,22 @@ void CustomerDialog::save()
             Q_EMIT saved(m_customer.id);
             accept();
         });
+}
+
+void CustomerDialog::openDeal(qint64 opportunityId)
+{
+    OpportunityDialog *dialog = nullptr;
+    if (opportunityId) {
+        dialog = new OpportunityDialog(m_session, opportunityId, this);
+    } else {
+        Opportunity draft;
+        draft.customerId = m_customer.id;
+        draft.customerName = m_customer.name;
+        dialog = new OpportunityDialog(m_session, draft, this);
+    }
+    dialog->setCustomerLinkVisible(false); // this page is the customer's
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void CustomerDialog::addContact()

@@ -18,12 +18,14 @@ class QTableWidget;
 namespace crm {
 
 class CustomFieldsEditor;
+class CustomerDeals;
 class CustomerFeedback;
 class CustomerTimeline;
 class Session;
 
 // A customer's page: profile, phones, emails, addresses, tags, contacts, the company's custom fields
-// (a tab when any are defined) and (saved customers) the timeline of activities and follow-ups. New (id 0) or existing;
+// (a tab when any are defined) and (saved customers) the timeline of activities and follow-ups, the
+// opportunities (new ones are created here, for this customer) and satisfaction. New (id 0) or existing;
 // loading and saving run off the GUI thread through CustomerService and ContactService. A refused
 // save shows the service's message under the field it names (Error::field), on that field's tab.
 // Saving names the record's version, so a change made meanwhile by someone else is not overwritten.
@@ -37,6 +39,9 @@ public:
     const Customer &customer() const { return m_customer; }
     CustomerTimeline *timeline() const { return m_timeline; }
     CustomerFeedback *feedback() const { return m_feedback; }
+    CustomerDeals *deals() const { return m_deals; }
+    // A deal's page over this one (0: a new deal for this customer); what the Opportunities tab asks for.
+    void openDeal(qint64 opportunityId);
     // The message shown for a field ("name", "phones", ...), empty when none.
     QString fieldMessage(const QString &field) const;
     QString generalMessage() const;
@@ -80,6 +85,7 @@ private:
     QLabel *m_general;
     CustomerTimeline *m_timeline = nullptr; // saved customers only
     CustomerFeedback *m_feedback = nullptr; // saved customers only
+    CustomerDeals *m_deals = nullptr; // saved customers only
 };
 
 } // namespace crm

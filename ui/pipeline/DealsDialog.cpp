@@ -57,8 +57,8 @@ DealsDialog::DealsDialog(Session &session, const OpportunityFilter &filter, cons
         m_table->horizontalHeader()->resizeSection(c, widths[c]);
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        if (row >= 0 && row < m_customerIds.size())
-            Q_EMIT openCustomer(m_customerIds[row]);
+        if (row >= 0 && row < m_ids.size())
+            Q_EMIT openOpportunity(m_ids[row]);
     });
 
     m_status->setObjectName(QStringLiteral("dealsStatus"));
@@ -138,7 +138,6 @@ void DealsDialog::append(const OpportunityPage &page)
             m_table->setItem(row, c, item);
         }
         m_ids << o.id;
-        m_customerIds << o.customerId;
     }
     m_hasMore = page.hasMore;
     if (!page.opportunities.isEmpty())

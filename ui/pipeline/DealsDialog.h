@@ -17,7 +17,7 @@ class Session;
 // in 2026-10", or a funnel stage's cohort, "created in the period and reached Proposal" (the board
 // shows what is open now, not a period's deals). Read a page of 200 at a time by keyset through
 // OpportunityService::list on the session's worker, so the scope and field rules are the core's;
-// "Load more" reads the next page. Double-click opens the customer.
+// "Load more" reads the next page. Double-click opens the opportunity.
 class DealsDialog : public QDialog
 {
     Q_OBJECT
@@ -40,7 +40,7 @@ public Q_SLOTS:
     void loadMore();
 
 Q_SIGNALS:
-    void openCustomer(qint64 customerId);
+    void openOpportunity(qint64 opportunityId);
     void loaded();
 
 private:
@@ -55,7 +55,6 @@ private:
     QPushButton *m_more;
     QHBoxLayout *m_buttons;
     QVector<qint64> m_ids;
-    QVector<qint64> m_customerIds;
     qint64 m_total = -1;
     bool m_hasMore = false;
     int m_pending = 0;

@@ -432,7 +432,7 @@ void PipelineBoardView::rebuildColumns()
                 [this](qint64 id, int version, qint64, qint64 toStageId) { requestMove(id, toStageId, version); });
         connect(c.model, &StageColumnModel::pageLoaded, this, &PipelineBoardView::checkLoaded);
         connect(c.view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
-            Q_EMIT openCustomer(index.data(StageColumnModel::CustomerIdRole).toLongLong());
+            Q_EMIT openOpportunity(index.data(StageColumnModel::IdRole).toLongLong());
         });
         m_columns.append(c);
     }

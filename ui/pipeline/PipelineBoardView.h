@@ -89,7 +89,8 @@ public:
 Q_SIGNALS:
     // Nothing is being read any more (after reload(), a change, a page).
     void loaded();
-    void openCustomer(qint64 customerId);
+    // A card was double-clicked (or Enter pressed on it): the opportunity's page.
+    void openOpportunity(qint64 opportunityId);
     // A move ended: moved, or refused / cancelled with the sentence the status line shows.
     void moveFinished(bool moved, const QString &message);
 

@@ -222,7 +222,7 @@ void ClosingDealsPanel::openCurrent()
 {
     const int row = m_table->currentRow();
     if (row >= 0 && row < m_deals.size())
-        Q_EMIT openCustomer(m_deals[row].customerId);
+        Q_EMIT openOpportunity(m_deals[row].id);
 }
 
 } // namespace crm

@@ -20,7 +20,7 @@ class Session;
 // own; for a user whose scope covers others, everyone in it at first (they may switch to their own).
 // Read with OpportunityService::list on the session's worker, so scope and field rules are the core's.
 // Opportunity changes from anywhere reload it, and so does local midnight (the window moves on).
-// Enter or double-click opens the deal's customer, as the pipeline board does. Without
+// Enter or double-click opens the deal, as the pipeline board does. Without
 // opportunity.read it reads nothing and says why.
 class ClosingDealsPanel : public QWidget
 {
@@ -36,7 +36,7 @@ public:
     // Whether "My team" is offered: the user's scope covers other owners.
     bool offersTeam() const;
     void reload();
-    // Emits openCustomer for the current row (what Enter and double-click do).
+    // Emits openOpportunity for the current row (what Enter and double-click do).
     void openCurrent();
 
     const QVector<Opportunity> &deals() const { return m_deals; }
@@ -49,7 +49,7 @@ public:
 
 Q_SIGNALS:
     void loaded();
-    void openCustomer(qint64 customerId);
+    void openOpportunity(qint64 opportunityId);
 
 private:
     void updateOwnersChoice();

@@ -60,7 +60,7 @@ TasksView::TasksView(Session &session, QWidget *parent)
     layout->addWidget(m_deals, 2);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, &TasksView::reload);
-    connect(m_deals, &ClosingDealsPanel::openCustomer, this, &TasksView::openCustomer);
+    connect(m_deals, &ClosingDealsPanel::openOpportunity, this, &TasksView::openOpportunity);
     connect(m_toggle, &QPushButton::clicked, this, &TasksView::toggleSelected);
     connect(m_reschedule, &QPushButton::clicked, this, &TasksView::rescheduleSelected);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &TasksView::rescheduleSelected);

@@ -45,8 +45,8 @@ public:
 
 Q_SIGNALS:
     void loaded();
-    // A deal of the closing-soon list was opened: its customer's page.
-    void openCustomer(qint64 customerId);
+    // A deal of the closing-soon list was opened: its page.
+    void openOpportunity(qint64 opportunityId);
 
 private:
     void show(const QVector<Task> &tasks);
