@@ -2324,6 +2324,37 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomerPickerDialog</name>
+    <message>
+        <source>Choose a customer</source>
+        <translation>Choose a customer</translation>
+    </message>
+    <message>
+        <source>Name, company, phone or email</source>
+        <translation>Name, company, phone or email</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>There are no customers to choose from</source>
+        <translation>There are no customers to choose from</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”</source>
+        <translation>No customer matches “%1”</translation>
+    </message>
+    <message>
+        <source>Showing the first %1; type more to narrow</source>
+        <translation>Showing the first %1; type more to narrow</translation>
+    </message>
+    <message>
+        <source>Public pool</source>
+        <translation>Public pool</translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerTableModel</name>
     <message>
         <source>Name</source>
@@ -4653,6 +4684,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Move “%1” to %2</source>
         <translation>Move “%1” to %2</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>New opportunity…</translation>
     </message>
 </context>
 <context>

@@ -2304,6 +2304,37 @@
     </message>
 </context>
 <context>
+    <name>crm::CustomerPickerDialog</name>
+    <message>
+        <source>Choose a customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Name, company, phone or email</source>
+        <translation>名称、公司、电话或邮箱</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>There are no customers to choose from</source>
+        <translation>没有可选择的客户</translation>
+    </message>
+    <message>
+        <source>No customer matches “%1”</source>
+        <translation>没有与“%1”匹配的客户</translation>
+    </message>
+    <message>
+        <source>Showing the first %1; type more to narrow</source>
+        <translation>仅显示前 %1 个，请输入更多内容以缩小范围</translation>
+    </message>
+    <message>
+        <source>Public pool</source>
+        <translation>公海</translation>
+    </message>
+</context>
+<context>
     <name>crm::CustomerTableModel</name>
     <message>
         <source>Name</source>
@@ -4602,6 +4633,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Move “%1” to %2</source>
         <translation>将“%1”移到 %2</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
     </message>
 </context>
 <context>

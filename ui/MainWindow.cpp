@@ -8,6 +8,7 @@
 #include "ui/UiSettings.h"
 #include "ui/campaigns/CampaignsView.h"
 #include "ui/customers/CustomerDialog.h"
+#include "ui/customers/CustomerPickerDialog.h"
 #include "ui/pipeline/OpportunityDialog.h"
 #include "ui/customers/CustomersView.h"
 #include "ui/dashboard/ActivitiesDialog.h"
@@ -115,6 +116,23 @@ void MainWindow::openOpportunity(qint64 opportunityId)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &OpportunityDialog::openCustomer, this, &MainWindow::openCustomer);
     dialog->open();
+}
+
+void MainWindow::newOpportunity(qint64 pipelineId)
+{
+    auto *picker = new CustomerPickerDialog(m_session, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker, pipelineId] {
+        Opportunity draft;
+        draft.customerId = picker->customerId();
+        draft.customerName = picker->customerName();
+        draft.pipelineId = pipelineId;
+        auto *dialog = new OpportunityDialog(m_session, draft, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &OpportunityDialog::openCustomer, this, &MainWindow::openCustomer);
+        dialog->open();
+    });
+    picker->open();
 }
 
 void MainWindow::openDashboardLink(const DashboardLink &link)
@@ -293,6 +311,7 @@ void MainWindow::buildViews()
     if (actor.can(Permission::OpportunityRead)) {
         auto *board = new PipelineBoardView(m_session, this);
         connect(board, &PipelineBoardView::openOpportunity, this, &MainWindow::openOpportunity);
+        connect(board, &PipelineBoardView::newOpportunityRequested, this, &MainWindow::newOpportunity);
         addView(QStringLiteral("pipeline"), QIcon(QStringLiteral(":/icons/pipeline.svg")), tr("Pipeline"), board);
     }
     addView(QStringLiteral("team"), QIcon(QStringLiteral(":/icons/team.svg")), tr("Team"), new TeamView(m_session, this));

@@ -62,6 +62,8 @@ private:
     void startReminders();
     void openCustomer(qint64 customerId);
     void openOpportunity(qint64 opportunityId);
+    // The board's "New opportunity…": which customer first, then the deal's page for it in that pipeline.
+    void newOpportunity(qint64 pipelineId);
     void showReminders(const QVector<Task> &tasks);
     void showOverdueDeals(int count);
 

@@ -11,6 +11,9 @@
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
 #include "ui/DisplayFormat.h"
+#include "ui/MainWindow.h"
+#include "ui/customers/CustomerPickerDialog.h"
+#include "ui/pipeline/OpportunityDialog.h"
 #include "ui/pipeline/OpportunityCardDelegate.h"
 #include "ui/pipeline/PipelineBoardView.h"
 #include "ui/pipeline/StageColumnModel.h"
@@ -19,7 +22,11 @@
 #include <QComboBox>
 #include <QDropEvent>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPushButton>
 #include <QMimeData>
 #include <QPainter>
 #include <QSignalSpy>
@@ -510,6 +517,55 @@ private Q_SLOTS:
                 drawn = image.pixel(x, y) != qRgb(255, 255, 255);
         QVERIFY(drawn);
         QCOMPARE(OpportunityCardDelegate::daysInStage(1000, 1000 + 3 * 24LL * 3600 * 1000 + 5), QStringLiteral("3 day(s) in stage"));
+    }
+
+    // "New opportunity…" in the workstation: the customer is chosen first, then the deal's page opens
+    // for it in the pipeline on screen, and the saved deal lands in that pipeline's first column.
+    // (Last: the deal it creates is deleted at the end, so the other tests' counts stay.)
+    void aNewOpportunityStartsFromItsCustomer()
+    {
+        MainWindow window(*m_session, nullptr);
+        auto *board = qobject_cast<PipelineBoardView *>(window.view(QStringLiteral("pipeline")));
+        QVERIFY(board);
+        QVERIFY(waitLoaded(*board));
+        board->setPipeline(m_renewals);
+        QVERIFY(waitLoaded(*board));
+        auto *button = board->findChild<QPushButton *>(QStringLiteral("newOpportunity"));
+        QVERIFY(button && button->isEnabled());
+        button->click();
+        auto *picker = window.findChild<CustomerPickerDialog *>();
+        QVERIFY(picker);
+        QSignalSpy searched(picker, &CustomerPickerDialog::searched);
+        picker->search(QStringLiteral("星河"));
+        QTRY_VERIFY_WITH_TIMEOUT(!searched.isEmpty() && !picker->isSearching(), 20000);
+        QCOMPARE(picker->results()->count(), 1);
+        picker->results()->setCurrentRow(0);
+        QCOMPARE(picker->customerId(), m_customerWang);
+        picker->accept();
+
+        const qint64 before = board->summary().stages.first().count;
+        QTRY_VERIFY(window.findChild<OpportunityDialog *>());
+        auto *deal = window.findChild<OpportunityDialog *>();
+        QSignalSpy loaded(deal, &OpportunityDialog::loaded);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(deal->findChild<QLabel *>(QStringLiteral("customer"))->text(), QStringLiteral("深圳星河科技有限公司（华南区域总部及研发中心）"));
+        QCOMPARE(deal->findChild<QComboBox *>(QStringLiteral("pipelineId"))->currentData().toLongLong(), m_renewals);
+        deal->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("2027 年度续约"));
+        deal->findChild<QLineEdit *>(QStringLiteral("amountMinor"))->setText(QStringLiteral("36000"));
+        QSignalSpy saved(deal, &OpportunityDialog::saved);
+        deal->save();
+        QVERIFY(saved.wait(20000));
+        const qint64 id = saved.first().at(0).toLongLong();
+        auto created = OpportunityService(*m_store->db).get(m_team.admin, id);
+        QVERIFY(created.ok());
+        QCOMPARE(created->customerId, m_customerWang);
+        QCOMPARE(created->pipelineId, m_renewals);
+        QCOMPARE(created->stageId, PipelineService::load(*m_store->db, m_renewals)->stages.first().id);
+        QCOMPARE(created->amountMinor, 3'600'000);
+        QCOMPARE(created->ownerId, std::optional<qint64>(m_team.li.userId));
+        // The board hears of it: the first column's sum counts it.
+        QTRY_COMPARE_WITH_TIMEOUT(board->summary().stages.first().count, before + 1, 20000);
+        QVERIFY(OpportunityService(*m_store->db).remove(m_team.admin, id).ok());
     }
 };
 

@@ -5,6 +5,7 @@
 #include "core/SeedNames.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
+#include "core/security/Permission.h"
 #include "core/services/PipelineService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -91,6 +93,12 @@ PipelineBoardView::PipelineBoardView(Session &session, QWidget *parent)
     top->addWidget(m_closeFirst);
     top->addWidget(m_closeLast);
     top->addStretch();
+    // A new deal starts from its customer (chosen next) and lands in the pipeline on screen.
+    auto *newOpportunity = new QPushButton(tr("New opportunity…"), this);
+    newOpportunity->setObjectName(QStringLiteral("newOpportunity"));
+    newOpportunity->setEnabled(session.actor().can(Permission::OpportunityWrite));
+    connect(newOpportunity, &QPushButton::clicked, this, [this] { Q_EMIT newOpportunityRequested(m_pipeline.id); });
+    top->addWidget(newOpportunity);
 
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
     m_columnsLayout->addStretch();

@@ -91,6 +91,9 @@ Q_SIGNALS:
     void loaded();
     // A card was double-clicked (or Enter pressed on it): the opportunity's page.
     void openOpportunity(qint64 opportunityId);
+    // "New opportunity…": a deal in this pipeline (0 before the pipelines have arrived), for a
+    // customer the main window asks for.
+    void newOpportunityRequested(qint64 pipelineId);
     // A move ended: moved, or refused / cancelled with the sentence the status line shows.
     void moveFinished(bool moved, const QString &message);
 
