@@ -2495,6 +2495,14 @@
         <source>Follow-up scheduled for %1</source>
         <translation>Follow-up scheduled for %1</translation>
     </message>
+    <message>
+        <source>Task “%1”, due %2, for %3</source>
+        <translation>Task “%1”, due %2, for %3</translation>
+    </message>
+    <message>
+        <source>Task “%1”, for %2</source>
+        <translation>Task “%1”, for %2</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>

@@ -2475,6 +2475,14 @@
         <source>Follow-up scheduled for %1</source>
         <translation>已安排 %1 回访</translation>
     </message>
+    <message>
+        <source>Task “%1”, due %2, for %3</source>
+        <translation>任务“%1”，%2 到期，执行人 %3</translation>
+    </message>
+    <message>
+        <source>Task “%1”, for %2</source>
+        <translation>任务“%1”，执行人 %2</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>

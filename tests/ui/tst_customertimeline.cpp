@@ -115,6 +115,54 @@ private Q_SLOTS:
         QCOMPARE(finished.last().first().toBool(), false);
     }
 
+    // The customer's open tasks other than follow-ups' (those show as the follow-up), soonest first;
+    // a task written through the session arrives by the change feed and leaves when done.
+    void openTasksAreListedAndFollowChanges()
+    {
+        TaskService tasks(*m_store->db);
+        Task later;
+        later.title = QStringLiteral("寄送合同");
+        later.customerId = m_customer;
+        later.dueAt = m_now + 72 * kHour;
+        QVERIFY(tasks.create(m_team.wang, later).ok());
+        Task elsewhere; // another customer's
+        Customer other;
+        other.name = QStringLiteral("云帆贸易");
+        elsewhere.customerId = CustomerService(*m_store->db).create(m_team.wang, other)->id;
+        elsewhere.title = QStringLiteral("别的客户的任务");
+        QVERIFY(tasks.create(m_team.wang, elsewhere).ok());
+
+        CustomerTimeline timeline(*m_session, m_customer);
+        QVERIFY(waitLoaded(timeline));
+        QCOMPARE(timeline.openTasks().size(), 1);
+        QCOMPARE(timeline.openTasks().first().title, QStringLiteral("寄送合同"));
+        for (const Task &t : timeline.openTasks())
+            QVERIFY(t.kind != QLatin1String("follow_up")); // the scheduled follow-up's task is not repeated
+        QVERIFY2(timeline.upcomingText().contains(QStringLiteral("寄送合同")), qPrintable(timeline.upcomingText()));
+        QVERIFY(!timeline.upcomingText().contains(QStringLiteral("别的客户的任务")));
+
+        const Actor actor = m_session->actor();
+        Task sooner;
+        sooner.title = QStringLiteral("确认报价");
+        sooner.customerId = m_customer;
+        sooner.dueAt = m_now + 2 * kHour;
+        std::optional<qint64> id;
+        m_session->worker().run(
+            &timeline, [actor, sooner](Database &db) { return TaskService(db).create(actor, sooner); },
+            [&](Result<Task> r) { id = r.ok() ? r->id : -1; });
+        QTRY_VERIFY_WITH_TIMEOUT(id.has_value(), 20000);
+        QVERIFY(*id > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline.openTasks().size(), 2, 20000);
+        QCOMPARE(timeline.openTasks().first().title, QStringLiteral("确认报价"));
+
+        bool done = false;
+        m_session->worker().run(
+            &timeline, [actor, taskId = *id](Database &db) { return TaskService(db).complete(actor, taskId); },
+            [&](Result<Task>) { done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline.openTasks().size(), 1, 20000);
+    }
+
     void outOfScopeShowsNothing()
     {
         auto zhao = test::signedInSession(m_store->location, QStringLiteral("zhao"));

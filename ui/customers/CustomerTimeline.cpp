@@ -5,6 +5,7 @@
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/FollowUpService.h"
+#include "core/services/TaskService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
@@ -26,7 +27,10 @@ struct Loaded
 {
     TimelinePage page;
     QVector<FollowUp> followUps;
+    QVector<Task> tasks;
 };
+
+constexpr int kOpenTasks = 20;
 
 } // namespace
 
@@ -80,7 +84,7 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     m_reloadSoon.setInterval(300);
     connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerTimeline::reload);
     connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("activity") || c.entity == QLatin1String("follow_up"))
+        if (c.entity == QLatin1String("activity") || c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task"))
             m_reloadSoon.start();
     });
     reload();
@@ -108,6 +112,16 @@ void CustomerTimeline::reload()
                 for (const FollowUp &f : *followUps)
                     if (f.status == QLatin1String("scheduled"))
                         out.followUps << f;
+                TaskFilter open;
+                open.customerId = customerId;
+                open.statuses = {QStringLiteral("open")};
+                open.limit = kOpenTasks;
+                auto tasks = TaskService(db).list(actor, open);
+                if (!tasks)
+                    return tasks.error();
+                for (const Task &t : tasks->tasks)
+                    if (t.kind != QLatin1String("follow_up"))
+                        out.tasks << t;
             }
             return out;
         },
@@ -123,6 +137,7 @@ void CustomerTimeline::reload()
                 return;
             }
             m_followUps = result->followUps;
+            m_tasks = result->tasks;
             showFollowUps();
             appendRows(result->page.activities);
             m_next = result->page.next;
@@ -174,12 +189,8 @@ void CustomerTimeline::appendRows(const QVector<Activity> &activities)
     m_activities += activities;
 }
 
-void CustomerTimeline::showFollowUps()
+QString CustomerTimeline::upcomingText() const
 {
-    if (m_followUps.isEmpty()) {
-        m_followUpLabel->setVisible(false);
-        return;
-    }
     QStringList lines;
     for (const FollowUp &f : m_followUps) {
         QString line = tr("Follow-up %1 by %2").arg(DisplayFormat::dateTime(f.scheduledAt), DisplayFormat::activityKind(f.method));
@@ -187,8 +198,17 @@ void CustomerTimeline::showFollowUps()
             line += QStringLiteral(": ") + f.notes;
         lines << line;
     }
-    m_followUpLabel->setText(lines.join(QLatin1Char('\n')));
-    m_followUpLabel->setVisible(true);
+    for (const Task &t : m_tasks)
+        lines << (t.dueAt ? tr("Task “%1”, due %2, for %3").arg(t.title, DisplayFormat::dateTime(*t.dueAt), t.assigneeName)
+                          : tr("Task “%1”, for %2").arg(t.title, t.assigneeName));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void CustomerTimeline::showFollowUps()
+{
+    const QString text = upcomingText();
+    m_followUpLabel->setText(text);
+    m_followUpLabel->setVisible(!text.isEmpty());
 }
 
 void CustomerTimeline::openLogDialog(const QString &kind)

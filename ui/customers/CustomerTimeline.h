@@ -18,9 +18,10 @@ namespace crm {
 class Session;
 
 // A customer's history on the customer page: activities newest first (a page at a time, "Load more"
-// for older ones), the follow-ups still scheduled, and buttons to log a call, a visit or a note and
+// for older ones), the follow-ups still scheduled and the customer's other open tasks (soonest
+// first), and buttons to log a call, a visit or a note and
 // to schedule a follow-up (which also creates its task with a reminder). Reads and writes run on the
-// session's worker; activities and follow-ups written anywhere (the API, another desktop) reload it.
+// session's worker; activities, follow-ups and tasks written anywhere (the API, another desktop) reload it.
 class CustomerTimeline : public QWidget
 {
     Q_OBJECT
@@ -37,6 +38,9 @@ public:
 
     const QVector<Activity> &activities() const { return m_activities; }
     const QVector<FollowUp> &scheduledFollowUps() const { return m_followUps; }
+    // Open tasks of the customer that are not a follow-up's (those are shown as the follow-up).
+    const QVector<Task> &openTasks() const { return m_tasks; }
+    QString upcomingText() const;
     bool isLoading() const { return m_loading; }
 
 Q_SIGNALS:
@@ -59,6 +63,7 @@ private:
     QTimer m_reloadSoon;
     QVector<Activity> m_activities;
     QVector<FollowUp> m_followUps;
+    QVector<Task> m_tasks;
     std::optional<ActivityCursor> m_next;
     bool m_loading = false;
     int m_generation = 0; // replies to a superseded reload are dropped
