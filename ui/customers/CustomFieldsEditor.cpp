@@ -1,4 +1,5 @@
 #include "ui/customers/CustomFieldsEditor.h"
+#include "ui/FieldMessages.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -46,11 +47,7 @@ void CustomFieldsEditor::setDefinitions(const QVector<CustomFieldDef> &defs)
             editor = line;
         }
         editor->setObjectName(CustomFieldDef::fieldName(d.key));
-        auto *message = new QLabel(this);
-        message->setObjectName(CustomFieldDef::fieldName(d.key) + QStringLiteral("Message"));
-        message->setWordWrap(true);
-        message->setStyleSheet(QStringLiteral("color: #b3261e"));
-        message->hide();
+        QLabel *message = FieldMessages::makeLabel(this, CustomFieldDef::fieldName(d.key) + QStringLiteral("Message"));
         auto *box = new QVBoxLayout;
         box->setSpacing(2);
         box->addWidget(editor);

@@ -97,7 +97,8 @@ QWidget *tablePage(QTableWidget *table, int textColumns, QWidget *parent, QLabel
 
 } // namespace
 
-CustomerDialog::CustomerDialog(Session &session, qint64 customerId, QWidget *parent) : QDialog(parent), m_session(session)
+CustomerDialog::CustomerDialog(Session &session, qint64 customerId, QWidget *parent)
+    : QDialog(parent), m_session(session), m_messages(this)
 {
     setObjectName(QStringLiteral("customerDialog"));
     m_customer.id = customerId;
@@ -119,17 +120,6 @@ CustomerDialog::CustomerDialog(Session &session, qint64 customerId, QWidget *par
                     showCustomFields(*defs);
             });
     }
-}
-
-QLabel *CustomerDialog::messageLabel(const QString &field)
-{
-    auto *label = new QLabel(this);
-    label->setObjectName(field + QStringLiteral("Message"));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b3261e"));
-    label->hide();
-    m_messages.insert(field, label);
-    return label;
 }
 
 void CustomerDialog::build()
@@ -180,7 +170,7 @@ void CustomerDialog::build()
         auto *box = new QVBoxLayout;
         box->setSpacing(2);
         box->addWidget(w);
-        box->addWidget(messageLabel(QString::fromLatin1(field)));
+        box->addWidget(m_messages.add(QString::fromLatin1(field)));
         form->addRow(label, box);
     };
     row(tr("Name"), m_name, "name");
@@ -228,9 +218,9 @@ void CustomerDialog::build()
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(profile, tr("Profile"));
-    m_tabs->addTab(tablePage(m_phones, 2, this, messageLabel(QStringLiteral("phones"))), tr("Phones"));
-    m_tabs->addTab(tablePage(m_emails, 2, this, messageLabel(QStringLiteral("emails"))), tr("Emails"));
-    m_tabs->addTab(tablePage(m_addresses, 7, this, messageLabel(QStringLiteral("addresses"))), tr("Addresses"));
+    m_tabs->addTab(tablePage(m_phones, 2, this, m_messages.add(QStringLiteral("phones"))), tr("Phones"));
+    m_tabs->addTab(tablePage(m_emails, 2, this, m_messages.add(QStringLiteral("emails"))), tr("Emails"));
+    m_tabs->addTab(tablePage(m_addresses, 7, this, m_messages.add(QStringLiteral("addresses"))), tr("Addresses"));
     m_tabs->addTab(contactsPage, tr("Contacts"));
     // The history of a saved customer, first among the tabs a returning visitor wants.
     if (m_customer.id && m_session.actor().can(Permission::ActivityRead)) {
@@ -251,12 +241,6 @@ void CustomerDialog::build()
         m_tabs->addTab(m_feedback, tr("Satisfaction"));
     }
 
-    m_general = new QLabel(this);
-    m_general->setObjectName(QStringLiteral("generalMessage"));
-    m_general->setWordWrap(true);
-    m_general->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_general->hide();
-
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("save"));
     buttons->button(QDialogButtonBox::Save)->setEnabled(m_session.actor().can(Permission::CustomerWrite));
@@ -265,7 +249,7 @@ void CustomerDialog::build()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_general);
+    layout->addWidget(m_messages.general());
     layout->addWidget(buttons);
     resize(840, 640); // every tab's title shows in English too
 }
@@ -293,8 +277,7 @@ void CustomerDialog::load()
         [this](Result<Loaded> loaded) {
             setEnabled(true);
             if (!loaded) {
-                m_general->setText(ErrorText::message(loaded.error()));
-                m_general->show();
+                m_messages.showGeneral(ErrorText::message(loaded.error()));
                 m_tabs->setEnabled(false);
                 return;
             }
@@ -434,28 +417,17 @@ Customer CustomerDialog::collect() const
 
 QString CustomerDialog::fieldMessage(const QString &field) const
 {
-    QLabel *l = m_messages.value(field);
-    return l && !l->isHidden() ? l->text() : QString();
+    return m_messages.text(field);
 }
 
 QString CustomerDialog::generalMessage() const
 {
-    return m_general->isHidden() ? QString() : m_general->text();
-}
-
-void CustomerDialog::clearMessages()
-{
-    for (QLabel *l : std::as_const(m_messages))
-        l->hide();
-    m_general->hide();
+    return m_messages.generalText();
 }
 
 void CustomerDialog::showError(const Error &error)
 {
-    const QString text = ErrorText::message(error);
-    if (QLabel *l = m_messages.value(error.field)) {
-        l->setText(text);
-        l->show();
+    if (m_messages.show(error.field, ErrorText::message(error))) {
         QWidget *w = m_fieldWidgets.value(error.field);
         if (!w && m_customFields)
             w = m_customFields->editorFor(error.field);
@@ -466,16 +438,13 @@ void CustomerDialog::showError(const Error &error)
                     m_tabs->setCurrentIndex(i);
             w->setFocus();
         }
-    } else {
-        m_general->setText(text);
-        m_general->show();
     }
     Q_EMIT saveFailed(error);
 }
 
 void CustomerDialog::save()
 {
-    clearMessages();
+    m_messages.clear();
     const Customer values = collect();
     const Actor actor = m_session.actor();
     const qint64 id = m_customer.id;

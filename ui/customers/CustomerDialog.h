@@ -3,6 +3,7 @@
 #include "core/Error.h"
 #include "core/domain/CustomField.h"
 #include "core/domain/Customer.h"
+#include "ui/FieldMessages.h"
 
 #include <QDialog>
 #include <QHash>
@@ -60,9 +61,7 @@ private:
     void display(const Customer &c, const QVector<Contact> &contacts);
     Customer collect() const;
     QSet<QString> editableFields() const;
-    void clearMessages();
     void showError(const Error &error);
-    QLabel *messageLabel(const QString &field);
     void addContact();
     void removeContact();
     void applyFieldRules();
@@ -79,10 +78,9 @@ private:
     QPlainTextEdit *m_notes;
     QLabel *m_info;
     QTableWidget *m_phones, *m_emails, *m_addresses, *m_contactTable;
-    QHash<QString, QLabel *> m_messages;
     CustomFieldsEditor *m_customFields = nullptr;
     QHash<QString, QWidget *> m_fieldWidgets; // field -> the widget showing it (its tab is selected on error)
-    QLabel *m_general;
+    FieldMessages m_messages; // under the fields, and the general line
     CustomerTimeline *m_timeline = nullptr; // saved customers only
     CustomerFeedback *m_feedback = nullptr; // saved customers only
     CustomerDeals *m_deals = nullptr; // saved customers only

@@ -62,7 +62,7 @@ struct OpportunityDialog::Loaded
 };
 
 OpportunityDialog::OpportunityDialog(Session &session, qint64 opportunityId, QWidget *parent)
-    : QDialog(parent), m_session(session)
+    : QDialog(parent), m_session(session), m_messages(this)
 {
     Opportunity existing;
     existing.id = opportunityId;
@@ -73,7 +73,7 @@ OpportunityDialog::OpportunityDialog(Session &session, qint64 opportunityId, QWi
 }
 
 OpportunityDialog::OpportunityDialog(Session &session, const Opportunity &draft, QWidget *parent)
-    : QDialog(parent), m_session(session)
+    : QDialog(parent), m_session(session), m_messages(this)
 {
     Opportunity fresh = draft;
     fresh.id = 0;
@@ -81,17 +81,6 @@ OpportunityDialog::OpportunityDialog(Session &session, const Opportunity &draft,
     build();
     setWindowTitle(tr("New opportunity"));
     load(fresh);
-}
-
-QLabel *OpportunityDialog::messageLabel(const QString &field)
-{
-    auto *label = new QLabel(this);
-    label->setObjectName(field + QStringLiteral("Message"));
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #b3261e"));
-    label->hide();
-    m_messages.insert(field, label);
-    return label;
 }
 
 void OpportunityDialog::build()
@@ -154,7 +143,7 @@ void OpportunityDialog::build()
         box->setSpacing(2);
         box->addLayout(content);
         if (field)
-            box->addWidget(messageLabel(QString::fromLatin1(field)));
+            box->addWidget(m_messages.add(QString::fromLatin1(field)));
         form->addRow(label, box);
         return box;
     };
@@ -175,7 +164,7 @@ void OpportunityDialog::build()
     money->addWidget(m_amount, 1);
     money->addWidget(m_currency);
     auto *moneyBox = row(tr("Amount"), money, "amountMinor");
-    moneyBox->addWidget(messageLabel(QStringLiteral("currency")));
+    moneyBox->addWidget(m_messages.add(QStringLiteral("currency")));
     row(tr("Probability"), single(m_probability), "probability");
     row(tr("Expected close"), single(m_expectedClose), "expectedCloseDate");
     row(tr("Owner"), single(m_owner), "ownerId");
@@ -192,12 +181,6 @@ void OpportunityDialog::build()
         m_tabs->addTab(m_taskList, tr("Tasks"));
     else
         m_taskList->hide();
-
-    m_general = new QLabel(this);
-    m_general->setObjectName(QStringLiteral("generalMessage"));
-    m_general->setWordWrap(true);
-    m_general->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_general->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_save = buttons->button(QDialogButtonBox::Save);
@@ -219,7 +202,7 @@ void OpportunityDialog::build()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_general);
+    layout->addWidget(m_messages.general());
     layout->addWidget(buttons);
     resize(560, 600);
 }
@@ -271,8 +254,7 @@ void OpportunityDialog::load(const Opportunity &draft)
         [this](Result<Loaded> loaded) {
             setEnabled(true);
             if (!loaded) {
-                m_general->setText(ErrorText::message(loaded.error()));
-                m_general->show();
+                m_messages.showGeneral(ErrorText::message(loaded.error()));
                 m_tabs->setEnabled(false);
                 m_save->setEnabled(false);
                 m_delete->hide();
@@ -470,13 +452,12 @@ QSet<QString> OpportunityDialog::editedFields(const Opportunity &values) const
 
 QString OpportunityDialog::fieldMessage(const QString &field) const
 {
-    QLabel *l = m_messages.value(field);
-    return l && !l->isHidden() ? l->text() : QString();
+    return m_messages.text(field);
 }
 
 QString OpportunityDialog::generalMessage() const
 {
-    return m_general->isHidden() ? QString() : m_general->text();
+    return m_messages.generalText();
 }
 
 void OpportunityDialog::setCustomerLinkVisible(bool visible)
@@ -484,32 +465,19 @@ void OpportunityDialog::setCustomerLinkVisible(bool visible)
     m_openCustomer->setVisible(visible);
 }
 
-void OpportunityDialog::clearMessages()
-{
-    for (QLabel *l : std::as_const(m_messages))
-        l->hide();
-    m_general->hide();
-}
-
 void OpportunityDialog::showError(const Error &error)
 {
-    const QString text = ErrorText::message(error);
-    if (QLabel *l = m_messages.value(error.field)) {
-        l->setText(text);
-        l->show();
+    if (m_messages.show(error.field, ErrorText::message(error))) {
         m_tabs->setCurrentIndex(0);
         if (QWidget *w = m_fieldWidgets.value(error.field))
             w->setFocus();
-    } else {
-        m_general->setText(text);
-        m_general->show();
     }
     Q_EMIT saveFailed(error);
 }
 
 void OpportunityDialog::save()
 {
-    clearMessages();
+    m_messages.clear();
     auto collected = collect();
     if (!collected) {
         showError(collected.error());
@@ -598,7 +566,7 @@ void OpportunityDialog::remove()
             == QMessageBox::Yes;
     if (!yes)
         return;
-    clearMessages();
+    m_messages.clear();
     const Actor actor = m_session.actor();
     const qint64 id = m_opportunity.id;
     setEnabled(false);

@@ -5,6 +5,7 @@
 #include "core/domain/Opportunity.h"
 #include "core/domain/Organization.h"
 #include "core/domain/Task.h"
+#include "ui/FieldMessages.h"
 
 #include <QDialog>
 #include <QHash>
@@ -81,9 +82,7 @@ private:
     QSet<QString> editedFields(const Opportunity &values) const;
     Result<Opportunity> collect() const;
     void applyFieldRules();
-    void clearMessages();
     void showError(const Error &error);
-    QLabel *messageLabel(const QString &field);
 
     Session &m_session;
     Opportunity m_opportunity; // as loaded (or the draft of a new one)
@@ -109,13 +108,12 @@ private:
     QComboBox *m_owner = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_info = nullptr;
-    QLabel *m_general = nullptr;
     QTreeWidget *m_historyList = nullptr;
     QTreeWidget *m_taskList = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_openCustomer = nullptr;
-    QHash<QString, QLabel *> m_messages;
+    FieldMessages m_messages; // under the fields, and the general line
     QHash<QString, QWidget *> m_fieldWidgets;
 };
 

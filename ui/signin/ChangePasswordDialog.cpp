@@ -1,4 +1,5 @@
 #include "ui/signin/ChangePasswordDialog.h"
+#include "ui/FieldMessages.h"
 
 #include "core/ErrorText.h"
 
@@ -24,11 +25,7 @@ ChangePasswordDialog::ChangePasswordDialog(QWidget *parent) : QDialog(parent)
     m_second = new QLineEdit(this);
     m_second->setObjectName(QStringLiteral("repeatPassword"));
     m_second->setEchoMode(QLineEdit::Password);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("message"));
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_message->hide();
+    m_message = FieldMessages::makeLabel(this, QStringLiteral("message"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("New password"), m_first);

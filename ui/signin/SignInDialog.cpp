@@ -3,6 +3,7 @@
 #include "core/ErrorText.h"
 #include "core/storage/Database.h"
 #include "ui/CredentialStore.h"
+#include "ui/FieldMessages.h"
 #include "ui/Session.h"
 #include "ui/UiResources.h"
 #include "ui/UiSettings.h"
@@ -53,12 +54,8 @@ SignInDialog::SignInDialog(const QString &embeddedFile, CredentialStore *credent
     m_password->setEchoMode(QLineEdit::Password);
     m_remember = new QCheckBox(tr("Remember me (the password is kept in the system keychain)"), this);
     m_remember->setObjectName(QStringLiteral("remember"));
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("message"));
-    m_message->setWordWrap(true);
+    m_message = FieldMessages::makeLabel(this, QStringLiteral("message"));
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_message->hide();
 
     auto *databaseBox = new QVBoxLayout;
     m_embeddedPath = new QLabel(QDir::toNativeSeparators(embeddedFile), this);

@@ -4,6 +4,7 @@
 #include "core/security/Permission.h"
 #include "core/services/OrgService.h"
 #include "ui/DisplayFormat.h"
+#include "ui/FieldMessages.h"
 #include "ui/Session.h"
 #include "ui/signin/ChangePasswordDialog.h"
 #include "ui/team/DepartmentsPanel.h"
@@ -205,9 +206,8 @@ void TeamView::addUser()
     auto *department = new QLineEdit(&form);
     auto *password = new QLineEdit(&form);
     password->setEchoMode(QLineEdit::Password);
-    auto *message = new QLabel(&form);
-    message->setStyleSheet(QStringLiteral("color: #b3261e"));
-    message->setWordWrap(true);
+    QLabel *message = FieldMessages::makeLabel(&form, QStringLiteral("message"));
+    message->show(); // empty until a refusal
     auto *layout = new QFormLayout(&form);
     layout->addRow(tr("User name"), username);
     layout->addRow(tr("Name"), name);
