@@ -161,11 +161,23 @@ private Q_SLOTS:
         QCOMPARE(board.columnView(0)->model(), lead);
         QVERIFY(board.columnView(0)->uniformItemSizes());
 
-        // Double-clicking a card asks for its page.
+        // Enter on a card, or a double-click, asks for its page.
         QSignalSpy open(&board, &PipelineBoardView::openOpportunity);
-        Q_EMIT board.columnView(0)->doubleClicked(lead->index(lead->rowOf(m_a1)));
+        board.resize(1200, 700);
+        board.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&board));
+        QListView *view = board.columnView(0);
+        view->setFocus();
+        view->setCurrentIndex(lead->index(lead->rowOf(m_a1)));
+        QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().at(0).toLongLong(), m_a1);
+        const QRect card = view->visualRect(lead->index(lead->rowOf(m_a2)));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, card.center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, card.center());
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.last().at(0).toLongLong(), m_a2);
+        board.hide();
     }
 
     void cardsArriveAPageAtATime()

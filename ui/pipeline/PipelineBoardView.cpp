@@ -439,7 +439,8 @@ void PipelineBoardView::rebuildColumns()
         connect(c.model, &StageColumnModel::moveRequested, this,
                 [this](qint64 id, int version, qint64, qint64 toStageId) { requestMove(id, toStageId, version); });
         connect(c.model, &StageColumnModel::pageLoaded, this, &PipelineBoardView::checkLoaded);
-        connect(c.view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        // activated: a double-click, or Enter on the current card.
+        connect(c.view, &QListView::activated, this, [this](const QModelIndex &index) {
             Q_EMIT openOpportunity(index.data(StageColumnModel::IdRole).toLongLong());
         });
         m_columns.append(c);
