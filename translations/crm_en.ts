@@ -225,6 +225,36 @@
         <source>Everything</source>
         <translation>Everything</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <comment>deal status</comment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <comment>deal status</comment>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <comment>deal status</comment>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>task status</comment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>task status</comment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>task status</comment>
+        <translation>Cancelled</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1737,18 +1767,6 @@
 <context>
     <name>crm::CompanySettingsPanel</name>
     <message>
-        <source>Won</source>
-        <translation>Won</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>Lost</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>Company</translation>
     </message>
@@ -2014,20 +2032,8 @@
         <translation>Hidden by your role</translation>
     </message>
     <message>
-        <source>Won</source>
-        <translation>Won</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>Lost</translation>
-    </message>
-    <message>
         <source>Lost: %1</source>
         <translation>Lost: %1</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
     </message>
     <message>
         <source>No deals yet</source>
@@ -4487,18 +4493,6 @@ Licensed under the GNU GPL version 3.</translation>
         <translation>System</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>Opportunity: %1</source>
         <translation>Opportunity: %1</translation>
     </message>
@@ -5129,14 +5123,6 @@ Write the password down now; you will choose a new one after signing in.</transl
     <message>
         <source>Normal</source>
         <translation>Normal</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
     </message>
     <message>
         <source>Reschedule…</source>

@@ -224,6 +224,36 @@
         <source>Everything</source>
         <translation>全部数据</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <comment>deal status</comment>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <comment>deal status</comment>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <comment>deal status</comment>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>task status</comment>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <comment>task status</comment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>task status</comment>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1722,18 +1752,6 @@
 <context>
     <name>crm::CompanySettingsPanel</name>
     <message>
-        <source>Won</source>
-        <translation>赢单</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>输单</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -1999,20 +2017,8 @@
         <translation>您的角色无权查看</translation>
     </message>
     <message>
-        <source>Won</source>
-        <translation>赢单</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>输单</translation>
-    </message>
-    <message>
         <source>Lost: %1</source>
         <translation>输单：%1</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>进行中</translation>
     </message>
     <message>
         <source>No deals yet</source>
@@ -4439,18 +4445,6 @@ Licensed under the GNU GPL version 3.</source>
         <translation>系统</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Opportunity: %1</source>
         <translation>商机：%1</translation>
     </message>
@@ -5076,14 +5070,6 @@ Write the password down now; you will choose a new one after signing in.</source
     <message>
         <source>Normal</source>
         <translation>普通</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>未完成</translation>
     </message>
     <message>
         <source>Reschedule…</source>

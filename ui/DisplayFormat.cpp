@@ -37,7 +37,12 @@ QString DisplayFormat::date(qint64 utcMs)
 {
     if (utcMs <= 0)
         return QString();
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().date(), QLocale::ShortFormat);
+    return date(QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().date());
+}
+
+QString DisplayFormat::date(const QDate &day)
+{
+    return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : QString();
 }
 
 const QStringList &DisplayFormat::customerStatuses()
@@ -59,6 +64,28 @@ QString DisplayFormat::customerStatus(const QString &code)
         return tr("At risk");
     if (code == QLatin1String("lost"))
         return tr("Lost");
+    return code;
+}
+
+QString DisplayFormat::dealStatus(const QString &code)
+{
+    if (code == QLatin1String("open"))
+        return tr("Open", "deal status");
+    if (code == QLatin1String("won"))
+        return tr("Won", "deal status");
+    if (code == QLatin1String("lost"))
+        return tr("Lost", "deal status"); // a customer's "Lost" reads differently in Chinese
+    return code;
+}
+
+QString DisplayFormat::taskStatus(const QString &code)
+{
+    if (code == QLatin1String("open"))
+        return tr("Open", "task status");
+    if (code == QLatin1String("done"))
+        return tr("Done", "task status");
+    if (code == QLatin1String("cancelled"))
+        return tr("Cancelled", "task status");
     return code;
 }
 

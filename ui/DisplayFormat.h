@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -20,8 +21,13 @@ public:
     static QString dealAmount(const Opportunity &o);
     static QString dateTime(qint64 utcMs); // empty for 0
     static QString date(qint64 utcMs);
+    static QString date(const QDate &day); // a calendar day (an expected close date); empty when not set
     static QString customerStatus(const QString &code);
     static QString customerKind(const QString &code);
+    // open, won, lost: an opportunity's status, which is its stage's kind.
+    static QString dealStatus(const QString &code);
+    // open, done, cancelled
+    static QString taskStatus(const QString &code);
     static QString gender(const QString &code);
     // call, message, email, meeting, visit, note (also the follow-up methods).
     static QString activityKind(const QString &code);

@@ -1,10 +1,8 @@
 // Activities, calls, messages, tasks and follow-ups over HTTP, called the way the mini program's
 // TaskManager and CommunicationHub call them: the real server on a loopback port, on SQLite and PostgreSQL.
 #include "core/services/ActivityService.h"
-#include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
-#include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -16,7 +14,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000; // 2027-01-15T08:00:00Z, 16:00 in Asia/Shanghai
 constexpr qint64 kHour = 3600 * 1000;
 constexpr qint64 kDay = 24 * kHour;
@@ -60,33 +57,7 @@ class TestApiActivities : public QObject
 {
     Q_OBJECT
 
-    struct Server
-    {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        Team team;
-        ApiHost host;
-        bool ok = false;
-
-        Server()
-        {
-            if (!db.db)
-                return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
-    };
+    using Server = test::ApiTestServer;
 
     static qint64 newCustomer(ApiClient &c, const QString &name)
     {
@@ -113,7 +84,7 @@ private Q_SLOTS:
     // getMessageHistory / getCommunicationHistory, with the bodies the page sends.
     void communicationHubAsWritten()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("深圳星河科技"));
@@ -252,7 +223,7 @@ private Q_SLOTS:
     // reached by following `next`, never skipped.
     void filteredHistoryIsBoundedAndComplete()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("很多记录的客户"));
@@ -282,7 +253,7 @@ private Q_SLOTS:
 
     void scopeMatrix()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang")), zhao = s.as(QStringLiteral("zhao")), li = s.as(QStringLiteral("li")),
                   qian = s.as(QStringLiteral("qian")), sun = s.as(QStringLiteral("sun"));
@@ -339,7 +310,7 @@ private Q_SLOTS:
 
     void tasksAsTheTaskManagerUsesThem()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("任务客户"));
@@ -412,7 +383,7 @@ private Q_SLOTS:
 
     void taskViewsAndFilters()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("视图客户"));
@@ -516,7 +487,7 @@ private Q_SLOTS:
     // made one, and the page's second request answers with it instead of a duplicate.
     void followUpsAsWritten()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("回访客户"));
@@ -581,7 +552,7 @@ private Q_SLOTS:
 
     void badBodiesAreRefusedAndWriteNothing()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("校验客户"));
@@ -640,7 +611,7 @@ private Q_SLOTS:
 
     void retriedPostsWriteOnce()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         const qint64 customer = newCustomer(wang, QStringLiteral("重试客户"));
@@ -665,7 +636,7 @@ private Q_SLOTS:
 
     void routesAreInTheOpenApiDocument()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient anon(s.host.port());
         const QJsonObject paths = anon.get(QStringLiteral("/api/openapi.json")).json.value(QStringLiteral("paths")).toObject();

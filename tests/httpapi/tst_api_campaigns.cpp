@@ -5,10 +5,8 @@
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
 #include "core/services/PipelineService.h"
-#include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
-#include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -19,7 +17,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000;
 
 qint64 count(Database &db, const QString &sql)
@@ -82,32 +79,10 @@ class TestApiCampaigns : public QObject
 {
     Q_OBJECT
 
-    struct Server
+    // The shared test server, with this test's own counts and fixtures.
+    struct Server : test::ApiTestServer
     {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        Team team;
-        ApiHost host;
-        bool ok = false;
-
-        Server()
-        {
-            if (!db.db)
-                return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
+        Server() : ApiTestServer(kNow) {}
         qint64 campaigns() { return count(*db, QStringLiteral("SELECT COUNT(*) FROM campaigns")); }
         qint64 participants(qint64 campaignId)
         {

@@ -1,10 +1,8 @@
 // GET /api/crm/analytics/customers: the period's new customers (seed 000's getCustomerMetrics), and the
 // customers in scope now by province and industry (distribution) and by how long ago they were last
 // contacted (engagement), checked against known customers on the real server, on SQLite and PostgreSQL.
-#include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
-#include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QJsonArray>
 
@@ -14,7 +12,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000; // 2027-01-15T08:00:00Z
 constexpr qint64 kDay = 24 * 3600 * 1000;
 
@@ -71,33 +68,7 @@ class TestApiCustomerAnalytics : public QObject
 {
     Q_OBJECT
 
-    struct Server
-    {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        Team team;
-        ApiHost host;
-        bool ok = false;
-
-        Server()
-        {
-            if (!db.db)
-                return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
-    };
+    using Server = test::ApiTestServer;
 
     // A customer of the caller in a province and industry ("" leaves it out), last contacted `daysAgo`
     // days before now through a logged call (negative: never); its id.
@@ -134,7 +105,7 @@ private Q_SLOTS:
 
     void distributionAndEngagementInScope()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         ApiClient zhao = s.as(QStringLiteral("zhao"));
@@ -221,7 +192,7 @@ private Q_SLOTS:
     // A role that hides the industry gets no industries, and still the provinces.
     void aHiddenFieldHasNoList()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         OrgService org(*s.db);
         auto role = org.createRole(s.team.admin, QStringLiteral("rep without industry"), DataScope::Own, Permission::repDefaults());
@@ -245,7 +216,7 @@ private Q_SLOTS:
     // Past the 20 largest values the rest are counted together.
     void manyProvincesAreCountedAsOther()
     {
-        Server s;
+        Server s(kNow);
         QVERIFY(s.ok);
         ApiClient wang = s.as(QStringLiteral("wang"));
         for (int i = 0; i < 23; ++i)

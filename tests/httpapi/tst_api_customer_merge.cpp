@@ -2,10 +2,8 @@
 // the merge, If-Match, permissions, scope, body validation and the OpenAPI entry.
 #include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
-#include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
-#include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QJsonArray>
 
@@ -15,7 +13,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000;
 
 QString path(qint64 id)
@@ -34,32 +31,10 @@ class TestApiCustomerMerge : public QObject
 {
     Q_OBJECT
 
-    struct Server
+    // The shared test server, with this test's own counts and fixtures.
+    struct Server : test::ApiTestServer
     {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        Team team;
-        ApiHost host;
-        bool ok = false;
-
-        Server()
-        {
-            if (!db.db)
-                return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
+        Server() : ApiTestServer(kNow) {}
         Customer customer(const Actor &owner, const QString &name, const QString &phone, const QString &status)
         {
             Customer c;

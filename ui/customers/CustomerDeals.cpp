@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -143,7 +142,6 @@ void CustomerDeals::showDeals()
     m_list->clear();
     const QString hiddenText = tr("Hidden");
     const QString hiddenTip = tr("Hidden by your role");
-    const QLocale locale;
     QTreeWidgetItem *restore = nullptr;
     QList<QTreeWidgetItem *> items;
     items.reserve(m_deals.size());
@@ -174,26 +172,19 @@ void CustomerDeals::showDeals()
             item->setText(ExpectedClose, hiddenText);
             item->setToolTip(ExpectedClose, hiddenTip);
         } else {
-            item->setText(ExpectedClose, o.expectedCloseDate.isValid() ? locale.toString(o.expectedCloseDate, QLocale::ShortFormat)
-                                                                       : kNone);
+            item->setText(ExpectedClose, o.expectedCloseDate.isValid() ? DisplayFormat::date(o.expectedCloseDate) : kNone);
         }
 
         // Opportunities have no public pool: no owner means the owner's account is gone.
         item->setText(Owner, o.ownerId ? o.ownerName : kNone);
 
-        if (o.status == QLatin1String("won")) {
-            item->setText(StatusColumn, tr("Won"));
-        } else if (o.status == QLatin1String("lost")) {
-            item->setText(StatusColumn, tr("Lost"));
+        item->setText(StatusColumn, DisplayFormat::dealStatus(o.status));
+        if (o.status == QLatin1String("lost")) {
             // Why it was lost is what a rep wants to know before calling again.
             if (hidden(o, "lossReason"))
                 item->setToolTip(StatusColumn, hiddenTip);
             else if (!o.lossReason.isEmpty())
                 item->setToolTip(StatusColumn, tr("Lost: %1").arg(o.lossReason));
-        } else if (o.status == QLatin1String("open")) {
-            item->setText(StatusColumn, tr("Open"));
-        } else {
-            item->setText(StatusColumn, o.status);
         }
 
         if (currentId && o.id == currentId)

@@ -297,8 +297,8 @@ void OpportunityDialog::show(const Loaded &loaded)
     }
     m_taskList->clear();
     for (const Task &t : std::as_const(m_tasks)) {
-        const QString status = t.status == QLatin1String("open") ? tr("Open") : t.status == QLatin1String("done") ? tr("Done") : tr("Cancelled");
-        new QTreeWidgetItem(m_taskList, {t.title, t.dueAt ? DisplayFormat::dateTime(*t.dueAt) : QString(), t.assigneeName, status});
+        new QTreeWidgetItem(m_taskList, {t.title, t.dueAt ? DisplayFormat::dateTime(*t.dueAt) : QString(), t.assigneeName,
+                                         DisplayFormat::taskStatus(t.status)});
     }
     display(o);
 }

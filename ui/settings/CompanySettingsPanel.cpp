@@ -5,6 +5,7 @@
 #include "core/security/Permission.h"
 #include "core/services/FollowUpService.h"
 #include "core/services/PipelineService.h"
+#include "ui/DisplayFormat.h"
 #include "ui/Session.h"
 
 #include <QComboBox>
@@ -24,15 +25,6 @@ namespace crm {
 namespace {
 
 enum Column { Name, Probability, Kind, ColumnCount };
-
-QString kindLabel(const QString &kind)
-{
-    if (kind == QLatin1String("won"))
-        return CompanySettingsPanel::tr("Won");
-    if (kind == QLatin1String("lost"))
-        return CompanySettingsPanel::tr("Lost");
-    return CompanySettingsPanel::tr("Open");
-}
 
 struct Loaded
 {
@@ -167,7 +159,7 @@ void CompanySettingsPanel::showPipeline()
         const Stage &s = p->stages[row];
         auto *name = new QTableWidgetItem(s.name);
         auto *probability = new QTableWidgetItem(QString::number(s.probability));
-        auto *kind = new QTableWidgetItem(kindLabel(s.kind));
+        auto *kind = new QTableWidgetItem(DisplayFormat::dealStatus(s.kind));
         kind->setFlags(kind->flags() & ~Qt::ItemIsEditable); // fixed once the stage exists
         m_stages->setItem(row, Name, name);
         m_stages->setItem(row, Probability, probability);

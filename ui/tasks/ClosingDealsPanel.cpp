@@ -15,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -210,7 +209,7 @@ void ClosingDealsPanel::showDeals(const QVector<Opportunity> &deals)
             if (c == Amount)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (c == Close && o.expectedCloseDate.isValid())
-                item->setToolTip(QLocale().toString(o.expectedCloseDate, QLocale::ShortFormat));
+                item->setToolTip(DisplayFormat::date(o.expectedCloseDate));
             if (isLate)
                 item->setForeground(kOverdue);
             m_table->setItem(row, c, item);

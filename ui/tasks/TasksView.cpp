@@ -138,7 +138,7 @@ void TasksView::show(const QVector<Task> &tasks)
     for (int row = 0; row < tasks.size(); ++row) {
         const Task &t = tasks[row];
         const QString cells[] = {t.title, t.customerName, t.dueAt ? DisplayFormat::dateTime(*t.dueAt) : QString(),
-                                 priorityLabel(t.priority), t.status == QLatin1String("done") ? tr("Done") : tr("Open")};
+                                 priorityLabel(t.priority), DisplayFormat::taskStatus(t.status)};
         for (int c = 0; c < ColumnCount; ++c)
             m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
