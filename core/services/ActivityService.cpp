@@ -522,6 +522,29 @@ Result<TimelinePage> ActivityService::timeline(const Actor &actor, qint64 custom
     });
 }
 
+Result<TimelinePage> ActivityService::forOpportunity(const Actor &actor, qint64 opportunityId, int limit,
+                                                     std::optional<ActivityCursor> after)
+{
+    if (!actor.can(Permission::ActivityRead) || !actor.can(Permission::OpportunityRead))
+        return Error::forbidden();
+    if (Status st = checkLimit(limit); !st)
+        return st.error();
+    return m_db.read([&]() -> Result<TimelinePage> {
+        // The opportunity's own scope rule (its owner), as OpportunityService reads it.
+        QSqlQuery v = m_db.prepare(QStringLiteral("SELECT 1 FROM opportunities o WHERE o.id = :id AND ") +
+                                   actor.ownerCondition(QStringLiteral("o.owner_id")));
+        v.bindValue(QStringLiteral(":id"), opportunityId);
+        if (Status st = m_db.exec(v); !st)
+            return st.error();
+        if (!v.next())
+            return Error::notFound(QStringLiteral("Opportunity"));
+        v.finish();
+        return page(QStringLiteral("a.opportunity_id = :o AND (") + actor.ownerCondition(QStringLiteral("a.user_id")) +
+                        QStringLiteral(" OR ") + actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')'),
+                    {{QStringLiteral(":o"), opportunityId}}, limit, after);
+    });
+}
+
 Result<TimelinePage> ActivityService::listForUser(const Actor &actor, const ActivityFilter &filter)
 {
     if (!actor.can(Permission::ActivityRead))

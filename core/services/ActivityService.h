@@ -46,6 +46,12 @@ public:
     // page's `next` as `after` for the following one. Keyset paging over activities_customer.
     Result<TimelinePage> timeline(const Actor &actor, qint64 customerId, int limit = 20,
                                   std::optional<ActivityCursor> after = std::nullopt);
+    // A visible opportunity's activities (else not_found; needs opportunity.read too), newest first,
+    // paged like timeline(). Only those the actor may see anywhere else: on a customer in the
+    // scope or by an author in it, so a deal shared across teams does not open the other team's notes.
+    // A deal has tens of activities, not thousands: activities_opportunity finds them and they are sorted.
+    Result<TimelinePage> forOpportunity(const Actor &actor, qint64 opportunityId, int limit = 20,
+                                        std::optional<ActivityCursor> after = std::nullopt);
     // One user's activities (default the actor's own; a user outside the scope lists nothing),
     // optionally of one kind, newest first. Keyset paging over activities_user.
     Result<TimelinePage> listForUser(const Actor &actor, const ActivityFilter &filter);

@@ -1,5 +1,6 @@
-// Interactions: POST /api/crm/activities, /communications (calls), /messages, and a customer's
-// timelines GET /api/crm/customers/{id}/activities|communications|messages.
+// Interactions: POST /api/crm/activities, /communications (calls), /messages, a customer's
+// timelines GET /api/crm/customers/{id}/activities|communications|messages, and an opportunity's
+// GET /api/crm/opportunities/{id}/activities.
 #include "httpapi/routes/Routes.h"
 
 #include "core/services/ActivityService.h"
@@ -75,7 +76,7 @@ ApiResponse logActivity(ApiContext &c, json::ActivityShape shape, const char *en
 
 struct TimelineQuery
 {
-    qint64 customerId = 0;
+    qint64 id = 0; // the customer's or the opportunity's
     int limit = 20;
     std::optional<ActivityCursor> before;
 };
@@ -86,7 +87,7 @@ Result<TimelineQuery> timelineQuery(const ApiRequest &r)
     auto id = r.id();
     if (!id)
         return id.error();
-    q.customerId = *id;
+    q.id = *id;
     auto p = paging(r);
     if (!p)
         return p.error();
@@ -120,7 +121,18 @@ ApiResponse timeline(ApiContext &c)
     auto q = timelineQuery(c.request);
     if (!q)
         return errorOr(q.error());
-    auto p = ActivityService(c.db).timeline(c.request.actor, q->customerId, q->limit, q->before);
+    auto p = ActivityService(c.db).timeline(c.request.actor, q->id, q->limit, q->before);
+    if (!p)
+        return errorOr(p.error());
+    return page("activities", p->activities, p->hasMore, p->next);
+}
+
+ApiResponse opportunityActivities(ApiContext &c)
+{
+    auto q = timelineQuery(c.request);
+    if (!q)
+        return errorOr(q.error());
+    auto p = ActivityService(c.db).forOpportunity(c.request.actor, q->id, q->limit, q->before);
     if (!p)
         return errorOr(p.error());
     return page("activities", p->activities, p->hasMore, p->next);
@@ -141,7 +153,7 @@ ApiResponse filteredTimeline(ApiContext &c, const QString &kind, const char *env
     for (int pages = 0;; ++pages) {
         if (pages == kMaxScanPages)
             return page(envelope, rows, true, cursor);
-        auto p = svc.timeline(c.request.actor, q->customerId, kScanPage, cursor);
+        auto p = svc.timeline(c.request.actor, q->id, kScanPage, cursor);
         if (!p)
             return errorOr(p.error());
         for (const Activity &a : p->activities) {
@@ -174,6 +186,9 @@ void addActivities(Router &router)
                QStringLiteral("Log a message to a customer (message, type text, direction) -> {success, message}"));
     router.add("GET", QStringLiteral("/api/crm/customers/{id}/activities"), timeline,
                QStringLiteral("The customer's activities, newest first: limit, before (cursor) -> {activities, hasMore, next}"));
+    router.add("GET", QStringLiteral("/api/crm/opportunities/{id}/activities"), opportunityActivities,
+               QStringLiteral("The opportunity's activities that the caller may see, newest first: limit, before (cursor)"
+                              " -> {activities, hasMore, next}"));
     router.add("GET", QStringLiteral("/api/crm/customers/{id}/communications"),
                [](ApiContext &c) { return filteredTimeline(c, QStringLiteral("call"), "communications"); },
                QStringLiteral("The customer's calls, newest first: limit, before -> {communications, hasMore, next}"));

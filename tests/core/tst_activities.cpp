@@ -404,6 +404,59 @@ private Q_SLOTS:
         QCOMPARE(svc.timeline(t.wang, cust, 201).error().code, QStringLiteral("validation.range"));
     }
 
+    void opportunityActivitiesFollowBothScopes()
+    {
+        ManualClock clock(kNow);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        ActivityService svc(*db);
+        const qint64 wangs = newCustomer(*db, t.wang, QStringLiteral("王的客户"));
+        const qint64 deal = newOpportunity(*db, wangs, t.wang.userId);
+        // Zhao owns a deal on Wang's customer: he sees the deal, not Wang's customer.
+        const qint64 zhaosDeal = newOpportunity(*db, wangs, t.zhao.userId);
+        auto onDeal = [&](const Actor &by, qint64 opportunity, qint64 at) {
+            Activity a = call(wangs, at);
+            a.opportunityId = opportunity;
+            return svc.log(by, a).value().id;
+        };
+        QVector<qint64> expected; // newest first
+        for (int i = 0; i < 3; ++i)
+            expected.prepend(onDeal(t.wang, deal, kNow - (5 - i) * kHour));
+        expected.prepend(onDeal(t.li, deal, kNow - kHour)); // by his manager, on his customer
+        QVERIFY(svc.log(t.wang, call(wangs, kNow)).ok()); // the customer's, not the deal's
+        const qint64 byWangOnZhaos = onDeal(t.wang, zhaosDeal, kNow - 2 * kHour);
+
+        // Two pages of two, newest first, then nothing more.
+        auto first = svc.forOpportunity(t.wang, deal, 2);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : errorText(first.error())));
+        QVERIFY(first->hasMore);
+        auto second = svc.forOpportunity(t.wang, deal, 2, first->next);
+        QVERIFY(second.ok());
+        QVERIFY(!second->hasMore);
+        QVector<qint64> seen;
+        for (const Activity &a : first->activities + second->activities) {
+            seen << a.id;
+            QCOMPARE(a.opportunityId.value(), deal);
+            QCOMPARE(a.customerName, QStringLiteral("王的客户"));
+        }
+        QCOMPARE(seen, expected);
+
+        // The deal's scope: its owner. Out of it, or missing, reads as not found.
+        QCOMPARE(svc.forOpportunity(t.zhao, deal).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.forOpportunity(t.qian, deal).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.forOpportunity(t.wang, 987654).error().code, QStringLiteral("not_found"));
+        QCOMPARE(svc.forOpportunity(t.li, deal)->activities.size(), 4);
+        // Zhao sees his deal but not Wang's call on it: neither the customer nor the author is his.
+        auto zhaoSees = svc.forOpportunity(t.zhao, zhaosDeal);
+        QVERIFY(zhaoSees.ok());
+        QVERIFY(zhaoSees->activities.isEmpty());
+        QCOMPARE(svc.forOpportunity(t.li, zhaosDeal)->activities.value(0).id, byWangOnZhaos);
+        QCOMPARE(svc.forOpportunity(t.wang, deal, 0).error().field, QStringLiteral("limit"));
+        Actor noDeals = t.wang;
+        noDeals.permissions.remove(Permission::OpportunityRead);
+        QCOMPARE(svc.forOpportunity(noDeals, deal).error().code, QStringLiteral("forbidden"));
+    }
+
     void listForUserFiltersByKindAndPages()
     {
         ManualClock clock(kNow);

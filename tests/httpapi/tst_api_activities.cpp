@@ -308,6 +308,50 @@ private Q_SLOTS:
         QCOMPARE(count(*s.db, QStringLiteral("SELECT COUNT(*) FROM activities")), 1);
     }
 
+    // A deal's page lists its activities: newest first, paged by `before`, 404 out of the deal's scope.
+    void opportunityActivities()
+    {
+        Server s(kNow);
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang")), li = s.as(QStringLiteral("li")), qian = s.as(QStringLiteral("qian"));
+        const qint64 customer = newCustomer(wang, QStringLiteral("王的客户"));
+        const Reply deal = wang.post(QStringLiteral("/api/crm/opportunities"), {{QStringLiteral("name"), QStringLiteral("年度合同")},
+                                                                              {QStringLiteral("customerId"), double(customer)},
+                                                                              {QStringLiteral("value"), 1000}});
+        QCOMPARE(deal.status, 201);
+        const qint64 dealId = idOf(obj(deal, "opportunity"));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(wang.post(QStringLiteral("/api/crm/activities"),
+                               {{QStringLiteral("customerId"), double(customer)}, {QStringLiteral("opportunityId"), double(dealId)},
+                                {QStringLiteral("type"), QStringLiteral("visit")}, {QStringLiteral("content"), QStringLiteral("拜访 %1").arg(i)},
+                                {QStringLiteral("occurredAt"), double(kNow - (3 - i) * 60 * 60 * 1000)}})
+                         .status,
+                     201);
+        QCOMPARE(wang.post(QStringLiteral("/api/crm/activities"), {{QStringLiteral("customerId"), double(customer)},
+                                                                 {QStringLiteral("type"), QStringLiteral("note")}})
+                     .status,
+                 201); // the customer's, not the deal's
+        const QString path = QStringLiteral("/api/crm/opportunities/%1/activities").arg(dealId);
+        const Reply first = wang.get(path + QStringLiteral("?limit=2"));
+        QCOMPARE(first.status, 200);
+        QCOMPARE(arr(first, "activities").size(), 2);
+        QCOMPARE(str(arr(first, "activities").at(0).toObject(), "content"), QStringLiteral("拜访 2"));
+        QCOMPARE(first.json.value(QStringLiteral("hasMore")).toBool(), true);
+        const Reply rest = wang.get(path + QStringLiteral("?limit=2&before=") + first.json.value(QStringLiteral("next")).toString());
+        QCOMPARE(rest.status, 200);
+        QCOMPARE(arr(rest, "activities").size(), 1);
+        QCOMPARE(str(arr(rest, "activities").at(0).toObject(), "content"), QStringLiteral("拜访 0"));
+        QCOMPARE(arr(rest, "activities").at(0).toObject().value(QStringLiteral("opportunityId")).toInteger(), dealId);
+        QCOMPARE(rest.json.value(QStringLiteral("hasMore")).toBool(), false);
+        QCOMPARE(arr(li.get(path), "activities").size(), 3);
+        const Reply hidden = qian.get(path);
+        QCOMPARE(hidden.status, 404);
+        QVERIFY(!hidden.body.contains("拜访"));
+        QCOMPARE(wang.get(QStringLiteral("/api/crm/opportunities/987654/activities")).status, 404);
+        QCOMPARE(wang.get(path + QStringLiteral("?limit=0")).errorField(), QStringLiteral("limit"));
+        QCOMPARE(wang.get(path + QStringLiteral("?before=nonsense")).errorField(), QStringLiteral("before"));
+    }
+
     void tasksAsTheTaskManagerUsesThem()
     {
         Server s(kNow);
@@ -643,7 +687,8 @@ private Q_SLOTS:
         for (const char *p : {"/api/crm/activities", "/api/crm/communications", "/api/crm/messages", "/api/crm/follow-ups",
                               "/api/crm/tasks", "/api/crm/tasks/{id}", "/api/crm/customers/{id}/activities",
                               "/api/crm/customers/{id}/communications", "/api/crm/customers/{id}/messages",
-                              "/api/crm/customers/{id}/tasks", "/api/crm/customers/{id}/follow-ups"})
+                              "/api/crm/customers/{id}/tasks", "/api/crm/customers/{id}/follow-ups",
+                              "/api/crm/opportunities/{id}/activities"})
             QVERIFY2(paths.contains(QLatin1String(p)), p);
         QVERIFY(paths.value(QStringLiteral("/api/crm/tasks/{id}")).toObject().contains(QStringLiteral("patch")));
     }
