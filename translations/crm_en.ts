@@ -2509,6 +2509,10 @@
         <source>Task “%1”, for %2</source>
         <translation>Task “%1”, for %2</translation>
     </message>
+    <message>
+        <source>Nothing logged on this opportunity yet</source>
+        <translation>Nothing logged on this opportunity yet</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>
@@ -3857,6 +3861,14 @@
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Opportunity</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
 </context>
 <context>
     <name>crm::MainWindow</name>
@@ -4530,6 +4542,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</source>
         <translation>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activities</translation>
     </message>
 </context>
 <context>

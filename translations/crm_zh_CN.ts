@@ -2489,6 +2489,10 @@
         <source>Task “%1”, for %2</source>
         <translation>任务“%1”，执行人 %2</translation>
     </message>
+    <message>
+        <source>Nothing logged on this opportunity yet</source>
+        <translation>此商机尚无记录</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>
@@ -3821,6 +3825,14 @@
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>crm::MainWindow</name>
@@ -4481,6 +4493,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Delete “%1”? Its stage history goes with it; its tasks and activities stay with the customer.</source>
         <translation>删除“%1”？其阶段历史将一并删除；相关任务和跟进记录仍保留在客户名下。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,18 @@
 // The customer page's timeline over a real store: activities newest first a page at a time, logging
-// a call and scheduling a follow-up (with its task and reminder) from the page, and a customer out of
-// the user's scope showing nothing of it.
+// a call and scheduling a follow-up (with its task and reminder) from the page, a call logged on one
+// of the customer's open deals, and a customer out of the user's scope showing nothing of it.
 #include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
+#include "core/services/PipelineService.h"
 #include "core/services/TaskService.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/ui/UiTestSession.h"
 #include "ui/customers/CustomerTimeline.h"
+#include "ui/customers/LogActivityDialog.h"
+
+#include <QComboBox>
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -161,6 +166,46 @@ private Q_SLOTS:
             [&](Result<Task>) { done = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(timeline.openTasks().size(), 1, 20000);
+    }
+
+    void aCallIsLoggedOnAnOpenDeal()
+    {
+        auto pipeline = PipelineService::loadDefault(*m_store->db);
+        QVERIFY(pipeline.ok());
+        Opportunity deal;
+        deal.customerId = m_customer;
+        deal.stageId = pipeline->stages.first().id;
+        deal.name = QStringLiteral("二期扩容");
+        auto created = OpportunityService(*m_store->db).create(m_team.wang, deal);
+        QVERIFY(created.ok());
+
+        CustomerTimeline timeline(*m_session, m_customer);
+        QVERIFY(waitLoaded(timeline));
+        QCOMPARE(timeline.openDeals().size(), 1);
+        QCOMPARE(timeline.openDeals().first().name, QStringLiteral("二期扩容"));
+
+        LogActivityDialog dialog(QStringLiteral("call"));
+        auto *choice = dialog.findChild<QComboBox *>(QStringLiteral("opportunityId"));
+        QVERIFY(choice);
+        dialog.setOpportunities({});
+        QVERIFY(choice->isHidden());
+        QVERIFY(!dialog.activity().opportunityId);
+        dialog.setOpportunities(timeline.openDeals());
+        QVERIFY(!choice->isHidden());
+        QVERIFY(!dialog.activity().opportunityId); // none unless chosen
+        choice->setCurrentIndex(choice->findText(QStringLiteral("二期扩容")));
+        Activity call = dialog.activity();
+        QCOMPARE(call.opportunityId.value_or(0), created->id);
+
+        call.subject = QStringLiteral("扩容报价");
+        QSignalSpy finished(&timeline, &CustomerTimeline::actionFinished);
+        timeline.logActivity(call);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        auto onDeal = ActivityService(*m_store->db).forOpportunity(m_team.wang, created->id);
+        QVERIFY(onDeal.ok());
+        QCOMPARE(onDeal->activities.size(), 1);
+        QCOMPARE(onDeal->activities.first().subject, QStringLiteral("扩容报价"));
     }
 
     void outOfScopeShowsNothing()

@@ -2,8 +2,10 @@
 // owners the viewer may choose), an edit that sends only what was edited and is undone, a move to a
 // lost stage that needs its reason on the form, a new deal for a customer with the stage's
 // probability and the company currency, bad input refused with nothing written, a change made
-// meanwhile not overwritten, what a role may not see or write, delete, and the customer page and
+// meanwhile not overwritten, its activities listed and logged on it, what a role may not see or
+// write, delete, and the customer page and
 // the main window opening it.
+#include "core/services/ActivityService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/OrgService.h"
@@ -14,6 +16,7 @@
 #include "tests/ui/UiTestSession.h"
 #include "ui/customers/CustomerDeals.h"
 #include "ui/customers/CustomerDialog.h"
+#include "ui/customers/CustomerTimeline.h"
 #include "ui/pipeline/OpportunityDialog.h"
 #include "ui/undo/UndoHistory.h"
 
@@ -26,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTreeWidget>
@@ -325,6 +329,51 @@ private Q_SLOTS:
         QCOMPARE(get(id).amountMinor, 20'000);
     }
 
+    void itsActivitiesAreListedAndLoggedOnIt()
+    {
+        const qint64 id = createDeal(QStringLiteral("门店系统升级"), QStringLiteral("proposal"), 880'000);
+        ActivityService activities(*m_store->db);
+        Activity onDeal;
+        onDeal.customerId = m_customer;
+        onDeal.opportunityId = id;
+        onDeal.kind = QStringLiteral("meeting");
+        onDeal.subject = QStringLiteral("演示产品");
+        QVERIFY(activities.log(m_team.wang, onDeal).ok());
+        Activity onCustomer = onDeal;
+        onCustomer.opportunityId.reset();
+        onCustomer.subject = QStringLiteral("节日问候");
+        QVERIFY(activities.log(m_team.wang, onCustomer).ok());
+
+        OpportunityDialog d(*m_session, id);
+        QVERIFY(waitLoaded(d));
+        CustomerTimeline *timeline = d.activities();
+        QVERIFY(timeline);
+        auto *tabs = d.findChild<QTabWidget *>();
+        QCOMPARE(tabs->tabText(tabs->indexOf(timeline)), QStringLiteral("Activities"));
+        // Only the deal's: the customer's other activity is on the customer's page.
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->activities().size(), 1, 20000);
+        QCOMPARE(timeline->activities().first().subject, QStringLiteral("演示产品"));
+        // Follow-ups belong to the customer's page; the deal has its tasks tab.
+        QVERIFY(child<QPushButton>(*timeline, "scheduleFollowUp")->isHidden());
+
+        // A visit logged here is linked to the deal, and the list shows it without a reload.
+        Activity visit;
+        visit.kind = QStringLiteral("visit");
+        visit.subject = QStringLiteral("现场评估");
+        QSignalSpy finished(timeline, &CustomerTimeline::actionFinished);
+        timeline->logActivity(visit);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->activities().size() == 2 && !timeline->isLoading(), 20000);
+        QCOMPARE(timeline->activities().first().subject, QStringLiteral("现场评估"));
+        auto stored = activities.forOpportunity(m_team.admin, id);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->activities.size(), 2);
+        QCOMPARE(stored->activities.first().subject, QStringLiteral("现场评估"));
+        QCOMPARE(stored->activities.first().userId, m_team.li.userId);
+        QCOMPARE(stored->activities.first().customerId, m_customer);
+    }
+
     void whatARoleMayNotSeeOrWrite()
     {
         const qint64 id = createDeal(QStringLiteral("年度维保"), QStringLiteral("qualified"), 66'600);
@@ -345,6 +394,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLineEdit>(d, "name")->isEnabled());
         QVERIFY(!child<QPushButton>(d, "save")->isEnabled());
         QVERIFY(child<QPushButton>(d, "delete")->isHidden());
+        QVERIFY(!d.activities()); // the role has no activity.read
 
         // Another team's rep: the deal is not found, and nothing can be sent.
         auto qian = test::signedInSession(m_store->location, QStringLiteral("qian"));

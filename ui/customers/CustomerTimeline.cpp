@@ -5,6 +5,7 @@
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
 #include "core/services/FollowUpService.h"
+#include "core/services/OpportunityService.h"
 #include "core/services/TaskService.h"
 #include "ui/DbWorker.h"
 #include "ui/DisplayFormat.h"
@@ -28,14 +29,16 @@ struct Loaded
     TimelinePage page;
     QVector<FollowUp> followUps;
     QVector<Task> tasks;
+    QVector<Opportunity> deals;
 };
 
 constexpr int kOpenTasks = 20;
+constexpr int kOpenDeals = 50; // offered when logging; a customer rarely has more open at once
 
 } // namespace
 
-CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget *parent)
-    : QWidget(parent), m_session(session), m_customerId(customerId), m_list(new QTreeWidget(this)),
+CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget *parent, qint64 opportunityId)
+    : QWidget(parent), m_session(session), m_customerId(customerId), m_opportunityId(opportunityId), m_list(new QTreeWidget(this)),
       m_followUpLabel(new QLabel(this)), m_status(new QLabel(this)), m_more(new QPushButton(tr("Load older"), this))
 {
     const Actor &actor = session.actor();
@@ -48,6 +51,7 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     for (QPushButton *b : {call, visit, note})
         b->setEnabled(canLog);
     followUp->setEnabled(actor.can(Permission::TaskWrite));
+    followUp->setVisible(!m_opportunityId);
     connect(call, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("call")); });
     connect(visit, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("visit")); });
     connect(note, &QPushButton::clicked, this, [this] { openLogDialog(QStringLiteral("note")); });
@@ -84,7 +88,9 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     m_reloadSoon.setInterval(300);
     connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerTimeline::reload);
     connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("activity") || c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task"))
+        if (c.entity == QLatin1String("activity")
+            || (!m_opportunityId && (c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task")
+                                     || c.entity == QLatin1String("opportunity"))))
             m_reloadSoon.start();
     });
     reload();
@@ -99,13 +105,13 @@ void CustomerTimeline::reload()
     m_status->setText(tr("Loading…"));
     m_session.worker().run(
         this,
-        [actor, customerId](Database &db) -> Result<Loaded> {
+        [actor, customerId, opportunityId = m_opportunityId](Database &db) -> Result<Loaded> {
             Loaded out;
-            auto page = ActivityService(db).timeline(actor, customerId, kPage);
+            auto page = readPage(db, actor, customerId, opportunityId, std::nullopt);
             if (!page)
                 return page.error();
             out.page = *page;
-            if (actor.can(Permission::TaskRead)) {
+            if (!opportunityId && actor.can(Permission::TaskRead)) {
                 auto followUps = FollowUpService(db).list(actor, customerId, 20);
                 if (!followUps)
                     return followUps.error();
@@ -123,6 +129,16 @@ void CustomerTimeline::reload()
                     if (t.kind != QLatin1String("follow_up"))
                         out.tasks << t;
             }
+            if (!opportunityId && actor.can(Permission::OpportunityRead)) {
+                OpportunityFilter open;
+                open.customerId = customerId;
+                open.statuses = {QStringLiteral("open")};
+                open.limit = kOpenDeals;
+                auto deals = OpportunityService(db).list(actor, open);
+                if (!deals)
+                    return deals.error();
+                out.deals = deals->opportunities;
+            }
             return out;
         },
         [this, generation](Result<Loaded> result) {
@@ -138,11 +154,14 @@ void CustomerTimeline::reload()
             }
             m_followUps = result->followUps;
             m_tasks = result->tasks;
+            m_deals = result->deals;
             showFollowUps();
             appendRows(result->page.activities);
             m_next = result->page.next;
             m_more->setVisible(result->page.hasMore);
-            m_status->setText(m_activities.isEmpty() ? tr("Nothing logged yet") : QString());
+            m_status->setText(!m_activities.isEmpty() ? QString()
+                              : m_opportunityId ? tr("Nothing logged on this opportunity yet")
+                                                : tr("Nothing logged yet"));
             Q_EMIT loaded();
         });
 }
@@ -153,9 +172,11 @@ void CustomerTimeline::loadMore()
         return;
     m_loading = true;
     const int generation = m_generation;
-    const Actor actor = m_session.actor();
     m_session.worker().run(
-        this, [actor, customerId = m_customerId, after = *m_next](Database &db) { return ActivityService(db).timeline(actor, customerId, kPage, after); },
+        this,
+        [actor = m_session.actor(), customerId = m_customerId, opportunityId = m_opportunityId, after = *m_next](Database &db) {
+            return readPage(db, actor, customerId, opportunityId, after);
+        },
         [this, generation](Result<TimelinePage> page) {
             if (generation != m_generation)
                 return;
@@ -169,6 +190,14 @@ void CustomerTimeline::loadMore()
             }
             Q_EMIT loaded();
         });
+}
+
+Result<TimelinePage> CustomerTimeline::readPage(Database &db, const Actor &actor, qint64 customerId, qint64 opportunityId,
+                                                std::optional<ActivityCursor> after)
+{
+    ActivityService activities(db);
+    return opportunityId ? activities.forOpportunity(actor, opportunityId, kPage, after)
+                         : activities.timeline(actor, customerId, kPage, after);
 }
 
 void CustomerTimeline::appendRows(const QVector<Activity> &activities)
@@ -214,6 +243,7 @@ void CustomerTimeline::showFollowUps()
 void CustomerTimeline::openLogDialog(const QString &kind)
 {
     LogActivityDialog dialog(kind, this);
+    dialog.setOpportunities(m_deals);
     if (dialog.exec() == QDialog::Accepted)
         logActivity(dialog.activity());
 }
@@ -235,6 +265,8 @@ void CustomerTimeline::logActivity(const Activity &draft)
     const Actor actor = m_session.actor();
     Activity a = draft;
     a.customerId = m_customerId;
+    if (m_opportunityId)
+        a.opportunityId = m_opportunityId;
     m_session.worker().run(
         this, [actor, a](Database &db) { return ActivityService(db).log(actor, a); },
         [this](Result<Activity> logged) {

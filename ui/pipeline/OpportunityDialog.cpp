@@ -12,6 +12,7 @@
 #include "core/storage/Database.h"
 #include "ui/DisplayFormat.h"
 #include "ui/Session.h"
+#include "ui/customers/CustomerTimeline.h"
 #include "ui/undo/UndoHistory.h"
 
 #include <QComboBox>
@@ -260,12 +261,12 @@ void OpportunityDialog::load(const Opportunity &draft)
                 m_delete->hide();
                 return;
             }
-            show(*loaded);
+            showLoaded(*loaded);
             Q_EMIT this->loaded();
         });
 }
 
-void OpportunityDialog::show(const Loaded &loaded)
+void OpportunityDialog::showLoaded(const Loaded &loaded)
 {
     m_pipelines = loaded.pipelines;
     m_users = loaded.users;
@@ -294,6 +295,12 @@ void OpportunityDialog::show(const Loaded &loaded)
                                                          c.userId ? c.userName : tr("System"), DisplayFormat::dateTime(c.at),
                                                          QString::number((left - c.at) / kDayMs)});
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (o.id && !m_activities && m_session.actor().can(Permission::ActivityRead)) {
+        // Built once the customer is known; after the stage history, before the tasks.
+        m_activities = new CustomerTimeline(m_session, o.customerId, m_tabs, o.id);
+        m_activities->setObjectName(QStringLiteral("activities"));
+        m_tabs->insertTab(2, m_activities, tr("Activities"));
     }
     m_taskList->clear();
     for (const Task &t : std::as_const(m_tasks)) {

@@ -25,11 +25,13 @@ class QTreeWidget;
 
 namespace crm {
 
+class CustomerTimeline;
 class Session;
 
 // A deal's page: name, pipeline and stage (a lost stage asks for its reason on the form), amount
 // and currency as exact money, probability, expected close date, owner, notes; then what happened
-// to it (the stage history with the days spent in each stage) and its tasks. New (for a customer
+// to it (the stage history with the days spent in each stage), its activities (log a call, visit or
+// note on it there) and its tasks. New (for a customer
 // the caller names) or existing. Reads and writes run on the session's worker through
 // OpportunityService, so the scope, field rules and validation are the core's; a refused save shows
 // the service's message under the field it names. Saving sends only what was edited, with the
@@ -51,6 +53,8 @@ public:
     QString generalMessage() const;
     const QVector<StageChange> &history() const { return m_history; }
     const QVector<Task> &tasks() const { return m_tasks; }
+    // The activities tab of an existing deal, once loaded; null before, for a new one, or without activity.read.
+    CustomerTimeline *activities() const { return m_activities; }
     // "Open customer" is pointless where the dialog was opened from the customer's own page.
     void setCustomerLinkVisible(bool visible);
     // Tests answer the delete question without a message box.
@@ -73,7 +77,7 @@ private:
 
     void build();
     void load(const Opportunity &draft);
-    void show(const Loaded &loaded);
+    void showLoaded(const Loaded &loaded);
     void display(const Opportunity &o);
     void fillStages(qint64 pipelineId, qint64 stageId);
     void stageChosen();
@@ -110,6 +114,7 @@ private:
     QLabel *m_info = nullptr;
     QTreeWidget *m_historyList = nullptr;
     QTreeWidget *m_taskList = nullptr;
+    CustomerTimeline *m_activities = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_openCustomer = nullptr;
