@@ -542,6 +542,34 @@ test('a pipeline card opens its opportunity, whose amount is edited exactly', as
   assert.equal(moved.body.opportunity.lossReason, '客户预算削减')
 })
 
+test('an opportunity\'s page lists what was logged on it, and a visit logged there is linked to it', async () => {
+  const customers = await api('GET', '/api/crm/customers?page=1&limit=1', token)
+  const customerId = customers.body.customers[0].id
+  const created = await api('POST', '/api/crm/opportunities', token, { name: `门禁系统${Date.now() % 100000}`, customerId, value: '12000' })
+  assert.equal(created.status, 201)
+  const dealId = created.body.opportunity.id
+  const onDeal = `演示了门禁方案 ${Date.now()}`
+  const elsewhere = `客户问候 ${Date.now()}`
+  assert.equal((await api('POST', '/api/crm/activities', token, { customerId, opportunityId: dealId, type: 'meeting', content: onDeal })).status, 201)
+  assert.equal((await api('POST', '/api/crm/activities', token, { customerId, type: 'note', content: elsewhere })).status, 201)
+  await openPage(`#/pages/opportunity/index?id=${dealId}`)
+  await page.locator('.activity__content', { hasText: onDeal }).waitFor()
+  assert.equal(await page.locator('.activity__content', { hasText: elsewhere }).count(), 0, 'only the deal\'s activities')
+
+  const visit = `现场勘查，确认安装点位 ${Date.now()}`
+  await page.locator('#log-visit').click()
+  await typeInto('#log-text', visit)
+  await page.locator('#log-save').click()
+  await page.locator('.activity__content', { hasText: visit }).waitFor()
+  const listed = await api('GET', `/api/crm/opportunities/${dealId}/activities?limit=5`, token)
+  assert.equal(listed.status, 200)
+  const logged = listed.body.activities.find((a) => a.content === visit)
+  assert.ok(logged, 'the visit is on the deal in the API')
+  assert.equal(logged.type, 'visit')
+  assert.equal(logged.opportunityId, dealId)
+  assert.equal(logged.customerId, customerId)
+})
+
 test('a lead added on the leads page is converted into the rep\'s customer', async () => {
   await openPage(`#/pages/customers/index`)
   await page.locator('#open-leads').click()

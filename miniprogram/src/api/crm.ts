@@ -53,8 +53,10 @@ export const customerMessages = (id: number) =>
 export const sendMessage = (customerId: number, message: string) =>
   request<{ success: boolean; message: Activity }>('POST', '/api/crm/messages', { customerId, message, type: 'text', direction: 'outbound' })
 
-export const logActivity = (customerId: number, type: string, content: string) =>
-  request<{ success: boolean; activity: Activity }>('POST', '/api/crm/activities', { customerId, type, content })
+// On an opportunity of that customer when opportunityId is given.
+export const logActivity = (customerId: number, type: string, content: string, opportunityId?: number) =>
+  request<{ success: boolean; activity: Activity }>('POST', '/api/crm/activities',
+    opportunityId ? { customerId, type, content, opportunityId } : { customerId, type, content })
 export const logCall = (customerId: number, phoneNumber: string, status: 'initiated' | 'connected' | 'failed') =>
   request<{ success: boolean }>('POST', '/api/crm/communications', { customerId, type: 'call', direction: 'outbound', phoneNumber, status })
 export const scheduleFollowUp = (customerId: number, scheduledDate: number, notes: string) =>
@@ -72,6 +74,9 @@ export const createOpportunity = (fields: NewOpportunity) =>
 export const opportunity = (id: number) => request<{ opportunity: Opportunity }>('GET', `/api/crm/opportunities/${id}`)
 export const updateOpportunity = (id: number, version: number, fields: Partial<Omit<NewOpportunity, 'customerId'>>) =>
   request<{ success: boolean; opportunity: Opportunity }>('PATCH', `/api/crm/opportunities/${id}`, fields, undefined, version)
+export const opportunityActivities = (id: number, before?: string) =>
+  request<{ activities: Activity[]; hasMore: boolean; next: string | null }>('GET', `/api/crm/opportunities/${id}/activities`, undefined,
+    { limit: 20, before })
 export const opportunityTasks = (id: number) =>
   request<{ tasks: Task[] }>('GET', '/api/crm/tasks', undefined, { opportunityId: id, status: 'open', limit: 20 })
 // The rep's own open opportunities expected to close by `until` (a local day, YYYY-MM-DD), overdue ones

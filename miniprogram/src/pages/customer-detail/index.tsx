@@ -7,6 +7,7 @@ import {
   customerOpportunities, customerTasks, logActivity, release, scheduleFollowUp
 } from '../../api/crm'
 import type { Activity, Contact, Customer, CustomFieldDef, Feedback, Opportunity, ScoreSummary, Task } from '../../api/types'
+import ActivityCard from '../../components/ActivityCard'
 import { customValueText } from '../../components/CustomFields'
 import ScorePicker from '../../components/ScorePicker'
 import { label, t } from '../../i18n'
@@ -248,16 +249,7 @@ export default function CustomerDetail() {
       )) : <View className='footer'>{t.noTasks}</View>}
 
       <Text className='section-title'>{t.timeline}</Text>
-      {activities.length ? activities.map((a) => (
-        <View key={a.id} className='card activity'>
-          <View className='row'>
-            <Text className='activity__kind'>{label('activity', a.type)}{a.subject && a.subject !== label('activity', a.type) ? ` · ${a.subject}` : ''}</Text>
-            <Text className='muted'>{dateTime(a.occurredAt)}</Text>
-          </View>
-          {a.content ? <Text className='activity__content'>{a.content}</Text> : null}
-          <Text className='muted'>{a.userName}</Text>
-        </View>
-      )) : <View className='footer'>{t.noActivities}</View>}
+      {activities.length ? activities.map((a) => <ActivityCard key={a.id} a={a} />) : <View className='footer'>{t.noActivities}</View>}
       {next ? <View className='footer detail__more' onClick={more}>{t.more}</View> : null}
     </View>
   )

@@ -1,31 +1,43 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Picker, Text, View } from '@tarojs/components'
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
-import { opportunity as getOpportunity, opportunityTasks, pipelines } from '../../api/crm'
-import type { Opportunity, PipelineStages, Task } from '../../api/types'
+import { logActivity, opportunity as getOpportunity, opportunityActivities, opportunityTasks, pipelines } from '../../api/crm'
+import type { Activity, Opportunity, PipelineStages, Task } from '../../api/types'
+import ActivityCard from '../../components/ActivityCard'
 import { useStageMove } from '../../components/useStageMove'
 import { errorText } from '../../errorText'
 import { dateTime, daysSince, money } from '../../format'
 import { label, t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
+import { toast } from '../../toast'
+import { useSubmit } from '../../useSubmit'
 import './index.css'
 
+type Form = '' | 'note' | 'visit'
+
 // One opportunity: its customer, stage, amount, probability, expected close, owner and notes; its
-// open tasks; moving it to another stage of its pipeline (a lost stage asks why); editing it.
+// open tasks; what was logged on it (newest first, paged by the API's `next`), with a note or a visit
+// logged on it from here; moving it to another stage of its pipeline (a lost stage asks why); editing it.
 export default function OpportunityPage() {
   const id = Number(useRouter().params.id)
   const [o, setOpportunity] = useState<Opportunity | null>(null)
   const [stages, setStages] = useState<PipelineStages['stages']>([])
   const [tasks, setTasks] = useState<Task[]>([])
+  const [activities, setActivities] = useState<Activity[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [form, setForm] = useState<Form>('')
+  const [text, setText] = useState('')
   const [error, setError] = useState('')
 
   const load = async () => {
     try {
-      const [answer, open, all] = await Promise.all([getOpportunity(id), opportunityTasks(id), pipelines()])
+      const [answer, open, logged, all] = await Promise.all([getOpportunity(id), opportunityTasks(id), opportunityActivities(id), pipelines()])
       setOpportunity(answer.opportunity)
       Taro.setNavigationBarTitle({ title: answer.opportunity.name })
       setTasks(open.tasks)
+      setActivities(logged.activities)
+      setNext(logged.hasMore ? logged.next : null)
       setStages(all.pipelines.find((p) => p.id === answer.opportunity.pipelineId)?.stages || [])
     } catch (e) {
       setError(e instanceof ApiError && e.status === 404 ? t.noOpportunity : errorText(e))
@@ -33,6 +45,32 @@ export default function OpportunityPage() {
   }
   useSignedIn(load)
   const { move, sheet } = useStageMove(load)
+
+  const more = async () => {
+    if (!next)
+      return
+    try {
+      const page = await opportunityActivities(id, next)
+      setActivities((old) => [...old, ...page.activities])
+      setNext(page.hasMore ? page.next : null)
+    } catch (e) {
+      toast(errorText(e))
+    }
+  }
+
+  const { busy, error: submitError, submit } = useSubmit(async () => {
+    if (!o || !form)
+      return
+    await logActivity(o.customerId, form, text, o.id)
+    toast(t.logged, 'success')
+    setForm('')
+    setText('')
+    await load()
+  })
+  const open = (f: Form) => {
+    setForm(form === f ? '' : f)
+    setText('')
+  }
 
   if (!o)
     return <View className='empty'>{error || t.loading}</View>
@@ -68,7 +106,18 @@ export default function OpportunityPage() {
         </Picker>
         <Button size='mini' className='secondary' id='edit-opportunity'
           onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?id=${o.id}` })}>{t.edit}</Button>
+        <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
+        <Button size='mini' className='secondary' id='log-visit' onClick={() => open('visit')}>{t.logVisit}</Button>
       </View>
+
+      {form ? (
+        <View className='card'>
+          <Textarea className='detail__text' id='log-text' value={text} maxlength={2000} placeholder={t.logContent}
+            onInput={(e) => setText(e.detail.value)} />
+          <Button className='primary' id='log-save' loading={busy} disabled={busy} onClick={submit}>{t.save}</Button>
+        </View>
+      ) : null}
+      {submitError ? <Text className='error detail__error'>{submitError.message}</Text> : null}
 
       <Text className='section-title'>{t.openTasks}</Text>
       {tasks.length ? tasks.map((task) => (
@@ -77,6 +126,10 @@ export default function OpportunityPage() {
           <Text className='muted'>{dateTime(task.dueDate)}</Text>
         </View>
       )) : <View className='footer'>{t.noTasks}</View>}
+
+      <Text className='section-title'>{t.timeline}</Text>
+      {activities.length ? activities.map((a) => <ActivityCard key={a.id} a={a} />) : <View className='footer'>{t.noActivities}</View>}
+      {next ? <View className='footer detail__more' id='more-activities' onClick={more}>{t.more}</View> : null}
       {sheet}
     </View>
   )
