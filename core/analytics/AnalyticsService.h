@@ -49,9 +49,8 @@ public:
     Result<QVector<RepActivity>> activitiesByRepAndKind(const Actor &actor, const Period &period);
     // Customers created in the period per source (customers.source; "" when none), largest first.
     Result<QVector<NamedCount>> customerSources(const Actor &actor, const Period &period);
-    // The customers in scope by province and industry, now (see CustomerMix). One statement that reads
-    // every customer row in scope (1M demo on SQLite: a rep's 5,000 in milliseconds, a team lead's
-    // 125,000 in 0.43 s, the director's million in 2.0 s), so callers run it off the GUI thread.
+    // The customers in scope by province and industry, now (see CustomerMix). Sums the owners' rows of
+    // customer_counts (RunningTotals), not the customers themselves.
     Result<CustomerMix> customerMix(const Actor &actor);
     // The customers in scope per owner by how long ago they were last contacted, at `nowMs`; owners
     // with the most customers first, the public pool last. Reads customers_owner_contact only.

@@ -9,6 +9,7 @@
 #include "core/storage/BulkInsert.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/RunningTotals.h"
 #include "core/storage/SqliteBulkLoad.h"
 
 #include <QJsonDocument>
@@ -208,6 +209,8 @@ Status CustomerBulkWriter::finish()
 {
     if (Status st = flush(); !st)
         return st;
+    if (Status st = RunningTotals::addCustomerCounts(m_db, std::exchange(m_counts, {})); !st)
+        return st;
     if (m_build) {
         // The thread completes the keyword index while this connection rebuilds the other indexes.
         m_build->finish();
@@ -292,9 +295,14 @@ Status CustomerBulkWriter::flush()
             m_search = std::make_unique<BulkInsert>(m_db, QStringLiteral("INSERT INTO bulk_search_staging (id, grams) VALUES "),
                                                QStringLiteral("(?,?)"), 2, kRowsPerStatement);
     }
+    // The rows' province and industry counts are added once in finish() (RunningTotals): the trigger
+    // stays out of these INSERTs. (A failure below leaves the pause on; the caller rolls back.)
+    if (Status st = RunningTotals::pauseCustomerCounts(m_db, true); !st)
+        return st;
     const qint64 now = m_db.clock().nowMs();
     const OptId user = nullableId(m_actor.userId);
     for (const Customer &c : std::as_const(m_queue)) {
+        RunningTotals::countCustomer(m_counts, c.ownerId.value_or(0), c.province, c.industry);
         // Tokenized here unless the index is built beside (on its own thread).
         const QString grams = m_build ? QString() : SearchIndex::storedValueFor(m_db, CustomerRepository::searchTexts(c), c.ownerId);
         const QString custom =
@@ -340,6 +348,8 @@ Status CustomerBulkWriter::flush()
         if (Status st = b->flush(); !st)
             return st;
     }
+    if (Status st = RunningTotals::pauseCustomerCounts(m_db, false); !st)
+        return st;
     m_written += m_queue.size();
     m_lastWrittenId = m_queue.last().id;
     m_queue.clear();

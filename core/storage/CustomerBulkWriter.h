@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/domain/Customer.h"
 #include "core/security/Actor.h"
+#include "core/storage/RunningTotals.h"
 
 #include <QHash>
 #include <QStringList>
@@ -24,6 +25,8 @@ class SearchIndexBuild;
 // instead of a dozen statements prepared per customer. The customers must already be
 // normalised by CustomerValidator and carry the bookkeeping CustomerService::create gives them (owner, createdBy, times, poolSince); this class
 // writes exactly what CustomerRepository would, nothing else.
+// Their counts by province and industry (customer_counts) are added once by finish(), not row by row
+// by the trigger (RunningTotals::pauseCustomerCounts).
 //
 // Keyword-search entries are written by finish() in one statement on SQLite (see flush() for why).
 //
@@ -85,6 +88,7 @@ private:
     qint64 m_firstId = 0;
     qint64 m_lastWrittenId = 0;
     QStringList m_suspendedIndexes; // their CREATE statements
+    CustomerCountDeltas m_counts; // of the rows written, added to customer_counts by finish()
     QHash<QString, qint64> m_tagIds, m_groupIds;
     std::unique_ptr<BulkInsert> m_customers, m_phones, m_emails, m_addresses, m_tags, m_groups, m_search, m_audit;
     std::unique_ptr<BulkInsert> m_contacts, m_contactAudit;

@@ -474,6 +474,14 @@ Status schema11(Database &db)
     return RunningTotals::orderCounterLocks(db);
 }
 
+// Customers per owner by province and by industry, kept by triggers (RunningTotals::createCustomerCounts):
+// the customer mix of a director's 1,000,000 customers read every row in scope (2.0 s on the SQLite
+// demo); it now sums a few thousand counter rows.
+Status schema12(Database &db)
+{
+    return RunningTotals::createCustomerCounts(db);
+}
+
 struct Migration
 {
     int version;
@@ -496,6 +504,7 @@ const QVector<Migration> &migrations()
         {9, schema9},
         {10, schema10},
         {11, schema11},
+        {12, schema12},
     };
     return list;
 }

@@ -4,6 +4,8 @@
 
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace crm {
 
 namespace {
@@ -138,6 +140,90 @@ QStringList postgresOrderedFunctions()
     };
 }
 
+// customer_counts, both stores. A customer counts once under its province and once under its industry.
+// customer_counts_paused holds a row only inside a bulk writer's transaction, while it inserts
+// customers whose counts it adds itself (see RunningTotals::addCustomerCounts); no other transaction
+// sees that row. No key: two PostgreSQL imports at once each insert their own.
+QStringList customerCountsTables(bool lite)
+{
+    return {lite ? QStringLiteral("CREATE TABLE customer_counts (owner_id INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,"
+                                  " n INTEGER NOT NULL, PRIMARY KEY (owner_id, field, value)) WITHOUT ROWID")
+                 : QStringLiteral("CREATE TABLE customer_counts (owner_id BIGINT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,"
+                                  " n BIGINT NOT NULL, PRIMARY KEY (owner_id, field, value))"),
+            QStringLiteral("CREATE TABLE customer_counts_paused (paused INTEGER NOT NULL)")};
+}
+
+// SQLite: an UPDATE moves the counts only when the owner, province or industry really changed (the
+// customer repository's UPDATE names every column).
+QStringList sqliteCustomerTriggers()
+{
+    auto count = [](const char *row, const char *sign) {
+        QString sql;
+        for (const char *field : {"province", "industry"})
+            sql += QStringLiteral("INSERT INTO customer_counts (owner_id, field, value, n) VALUES (COALESCE(%1.owner_id, 0), '%2',"
+                                  " COALESCE(%1.%2, ''), %3 1) ON CONFLICT (owner_id, field, value) DO UPDATE SET n = n + excluded.n; ")
+                       .arg(QLatin1String(row), QLatin1String(field), QLatin1String(sign));
+        return sql;
+    };
+    return {
+        QStringLiteral("CREATE TRIGGER customers_counts_insert AFTER INSERT ON customers"
+                       " WHEN NOT EXISTS (SELECT 1 FROM customer_counts_paused) BEGIN ") + count("NEW", "") + QStringLiteral("END"),
+        QStringLiteral("CREATE TRIGGER customers_counts_delete AFTER DELETE ON customers BEGIN ") + count("OLD", "-") + QStringLiteral("END"),
+        QStringLiteral("CREATE TRIGGER customers_counts_update AFTER UPDATE OF owner_id, province, industry ON customers"
+                       " WHEN COALESCE(OLD.owner_id, 0) <> COALESCE(NEW.owner_id, 0) OR COALESCE(OLD.province, '') <> COALESCE(NEW.province, '')"
+                       " OR COALESCE(OLD.industry, '') <> COALESCE(NEW.industry, '') BEGIN ") +
+            count("OLD", "-") + count("NEW", "") + QStringLiteral("END"),
+    };
+}
+
+// PostgreSQL: one statement adds the row's old counts (-1) and new ones (+1), drops what cancels
+// out, and takes the counter rows in key order, so that two writers moving customers in opposite
+// directions queue instead of deadlocking (as migration 11 does for the other totals).
+QStringList postgresCustomerTriggers()
+{
+    QString keys;
+    for (const auto &[row, sign, skip] : {std::tuple{"OLD", "-1", "INSERT"}, std::tuple{"NEW", "1", "DELETE"}})
+        for (const char *field : {"province", "industry"})
+            keys += QStringLiteral("%1 SELECT COALESCE(%2.owner_id, 0) AS owner_id, '%3'::text AS field, COALESCE(%2.%3, '') AS value,"
+                                   " %4 AS d WHERE TG_OP <> '%5'")
+                        .arg(keys.isEmpty() ? QString() : QStringLiteral(" UNION ALL"), QLatin1String(row), QLatin1String(field),
+                             QLatin1String(sign), QLatin1String(skip));
+    return {
+        QStringLiteral("CREATE FUNCTION customers_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                       " IF TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM customer_counts_paused) THEN RETURN NULL; END IF;"
+                       " INSERT INTO customer_counts AS t (owner_id, field, value, n)"
+                       " SELECT k.owner_id, k.field, k.value, SUM(k.d) FROM (") + keys +
+            QStringLiteral(") k GROUP BY 1, 2, 3 HAVING SUM(k.d) <> 0 ORDER BY 1, 2, 3"
+                           " ON CONFLICT (owner_id, field, value) DO UPDATE SET n = t.n + excluded.n;"
+                           " RETURN NULL; END $$"),
+        QStringLiteral("CREATE TRIGGER customers_counts AFTER INSERT OR DELETE OR UPDATE OF owner_id, province, industry ON customers"
+                       " FOR EACH ROW EXECUTE FUNCTION customers_counts()"),
+    };
+}
+
+Status refillDashboardTotals(Database &db)
+{
+    return runAll(db, {
+        QStringLiteral("DELETE FROM activity_day_counts"),
+        QStringLiteral("INSERT INTO activity_day_counts (day, user_id, n)"
+                       " SELECT occurred_at / 86400000, user_id, COUNT(*) FROM activities GROUP BY 1, 2"),
+        QStringLiteral("DELETE FROM opportunity_totals"),
+        QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+                       " SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*), SUM(amount_minor),"
+                       " SUM(amount_minor * probability) FROM opportunities GROUP BY 1, 2, 3, 4"),
+    });
+}
+
+Status refillCustomerCounts(Database &db)
+{
+    QStringList statements = {QStringLiteral("DELETE FROM customer_counts")};
+    for (const char *field : {"province", "industry"})
+        statements << QStringLiteral("INSERT INTO customer_counts (owner_id, field, value, n)"
+                                     " SELECT COALESCE(owner_id, 0), '%1', COALESCE(%1, ''), COUNT(*) FROM customers GROUP BY 1, 3")
+                          .arg(QLatin1String(field));
+    return runAll(db, statements);
+}
+
 } // namespace
 
 Status RunningTotals::orderCounterLocks(Database &db)
@@ -168,30 +254,67 @@ Status RunningTotals::create(Database &db)
     statements += lite ? sqliteTriggers() : postgresTriggers();
     if (Status st = runAll(db, statements); !st)
         return st;
-    return refill(db);
+    return refillDashboardTotals(db);
+}
+
+// Migration 12 runs this; the same rule as create().
+Status RunningTotals::createCustomerCounts(Database &db)
+{
+    const bool lite = db.isSqlite();
+    QStringList statements = customerCountsTables(lite);
+    statements += lite ? sqliteCustomerTriggers() : postgresCustomerTriggers();
+    if (Status st = runAll(db, statements); !st)
+        return st;
+    return refillCustomerCounts(db);
+}
+
+Status RunningTotals::pauseCustomerCounts(Database &db, bool paused)
+{
+    return db.execSql(paused ? QStringLiteral("INSERT INTO customer_counts_paused (paused) VALUES (1)")
+                             : QStringLiteral("DELETE FROM customer_counts_paused"));
+}
+
+Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas &deltas)
+{
+    if (deltas.isEmpty())
+        return {};
+    // In key order, as the PostgreSQL trigger takes its rows.
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO customer_counts AS t (owner_id, field, value, n) VALUES (:o, :f, :v, :n)"
+                                            " ON CONFLICT (owner_id, field, value) DO UPDATE SET n = t.n + excluded.n"));
+    for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) {
+        q.bindValue(QStringLiteral(":o"), std::get<0>(it.key()));
+        q.bindValue(QStringLiteral(":f"), std::get<1>(it.key()));
+        q.bindValue(QStringLiteral(":v"), std::get<2>(it.key()));
+        q.bindValue(QStringLiteral(":n"), it.value());
+        if (Status st = db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+void RunningTotals::countCustomer(CustomerCountDeltas &deltas, qint64 ownerId, const QString &province, const QString &industry)
+{
+    // Never a null string: it would be bound as NULL.
+    auto stored = [](const QString &value) { return value.isEmpty() ? QStringLiteral("") : value; };
+    deltas[{ownerId, QStringLiteral("industry"), stored(industry)}] += 1;
+    deltas[{ownerId, QStringLiteral("province"), stored(province)}] += 1;
 }
 
 Status RunningTotals::refill(Database &db)
 {
-    return runAll(db, {
-        QStringLiteral("DELETE FROM activity_day_counts"),
-        QStringLiteral("INSERT INTO activity_day_counts (day, user_id, n)"
-                       " SELECT occurred_at / 86400000, user_id, COUNT(*) FROM activities GROUP BY 1, 2"),
-        QStringLiteral("DELETE FROM opportunity_totals"),
-        QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
-                       " SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*), SUM(amount_minor),"
-                       " SUM(amount_minor * probability) FROM opportunities GROUP BY 1, 2, 3, 4"),
-    });
+    if (Status st = refillDashboardTotals(db); !st)
+        return st;
+    return refillCustomerCounts(db);
 }
 
 Result<QStringList> RunningTotals::dropTriggers(Database &db)
 {
     const bool lite = db.isSqlite();
     QSqlQuery q = db.prepare(lite ? QStringLiteral("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
-                                                   " AND tbl_name IN ('activities', 'opportunities') ORDER BY name")
+                                                   " AND tbl_name IN ('activities', 'opportunities', 'customers') ORDER BY name")
                                   : QStringLiteral("SELECT t.tgname, c.relname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
                                                    " JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
-                                                   " AND c.relname IN ('activities', 'opportunities')"
+                                                   " AND c.relname IN ('activities', 'opportunities', 'customers')"
                                                    " AND c.relnamespace = (SELECT n.oid FROM pg_namespace n WHERE n.nspname = current_schema())"
                                                    " ORDER BY t.tgname"));
     if (Status st = db.exec(q); !st)

@@ -4,6 +4,7 @@
 #include "core/analytics/AnalyticsService.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
+#include "core/storage/RunningTotals.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 
@@ -222,6 +223,60 @@ public:
 private:
     int m_customers = 0;
 };
+
+// PostgreSQL: runs `first` and then `second`, each on its own connection in its own thread, while
+// this connection holds the counter row that `lockSql` selects FOR UPDATE: `first` queues for it,
+// then `second` starts. Returns the statements' failures (none when both committed).
+QStringList raceBehindALock(Database &db, const QString &lockSql, const QString &first, const QString &second)
+{
+    auto watcher = db.openAnother();
+    if (!watcher)
+        return {watcher.error().message};
+    auto waiting = [&] {
+        QSqlQuery q = (*watcher)->prepare(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                                         " AND datname = current_database()"));
+        return (*watcher)->exec(q).ok() && q.next() ? q.value(0).toInt() : -1;
+    };
+    auto waitFor = [&](int n) {
+        for (int i = 0; i < 500 && waiting() < n; ++i)
+            QThread::msleep(10);
+        return waiting() >= n;
+    };
+    QStringList failures;
+    QMutex failuresLock;
+    auto run = [&](const QString &sql) {
+        auto conn = db.openAnother(); // each thread its own connection
+        Status st = conn ? (*conn)->execSql(sql) : Status(conn.error());
+        if (!st.ok()) {
+            QMutexLocker l(&failuresLock);
+            failures << st.error().code + QLatin1Char(' ') + st.error().message;
+        }
+    };
+    QThread *one = nullptr, *two = nullptr;
+    auto held = db.write([&]() -> Result<bool> {
+        QSqlQuery lock = db.prepare(lockSql);
+        if (Status st = db.exec(lock); !st || !lock.next())
+            return Error::internal();
+        lock.finish();
+        one = QThread::create(run, first);
+        one->start();
+        if (!waitFor(1))
+            return Error::internal();
+        two = QThread::create(run, second);
+        two->start();
+        if (!waitFor(2))
+            return Error::internal();
+        return true;
+    });
+    for (QThread *t : {one, two}) {
+        if (t && !t->wait(30000))
+            failures << QStringLiteral("a statement did not finish");
+        delete t;
+    }
+    if (!held)
+        failures << QStringLiteral("the statements did not queue behind the lock");
+    return failures;
+}
 
 } // namespace
 
@@ -588,63 +643,15 @@ private Q_SLOTS:
         const qint64 up = x.opportunity(t.wang, customer, 1000, 10, {{lowName, "2024-02-02T00:00"}});    // low -> high
         const qint64 down = x.opportunity(t.wang, customer, 2000, 20, {{highName, "2024-02-02T00:00"}}); // high -> low
 
-        auto watcher = db->openAnother();
-        QVERIFY(watcher.ok());
-        auto waiting = [&] {
-            QSqlQuery q = (*watcher)->prepare(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                                             " AND datname = current_database()"));
-            return (*watcher)->exec(q).ok() && q.next() ? q.value(0).toInt() : -1;
-        };
-        auto waitFor = [&](int n) {
-            for (int i = 0; i < 500 && waiting() < n; ++i)
-                QThread::msleep(10);
-            return waiting() >= n;
-        };
-        std::atomic<int> moved{0};
-        QStringList failures;
-        QMutex failuresLock;
-        auto move = [&](qint64 id, qint64 stage) {
-            auto conn = db->openAnother(); // each thread its own connection
-            if (!conn) {
-                QMutexLocker l(&failuresLock);
-                failures << conn.error().message;
-                return;
-            }
-            Status st = (*conn)->execSql(QStringLiteral("UPDATE opportunities SET stage_id = %1 WHERE id = %2").arg(stage).arg(id));
-            if (st.ok()) {
-                moved++;
-            } else {
-                QMutexLocker l(&failuresLock);
-                failures << st.error().code + QLatin1Char(' ') + st.error().message;
-            }
-        };
-        QThread *first = nullptr, *second = nullptr;
-        auto held = db->write([&]() -> Result<bool> {
-            QSqlQuery lock = db->prepare(QStringLiteral("SELECT n FROM opportunity_totals WHERE owner_id = :o AND pipeline_id = :p"
-                                                        " AND stage_id = :s AND currency = 'CNY' FOR UPDATE"));
-            lock.bindValue(QStringLiteral(":o"), t.wang.userId);
-            lock.bindValue(QStringLiteral(":p"), x.pipelineId);
-            lock.bindValue(QStringLiteral(":s"), low);
-            if (Status st = db->exec(lock); !st || !lock.next())
-                return Error::internal();
-            lock.finish();
-            first = QThread::create(move, up, high);
-            first->start();
-            if (!waitFor(1))
-                return Error::internal();
-            second = QThread::create(move, down, low);
-            second->start();
-            if (!waitFor(2))
-                return Error::internal();
-            return true;
-        });
-        QVERIFY(held.ok());
-        QVERIFY(first && first->wait(30000));
-        QVERIFY(second && second->wait(30000));
-        delete first;
-        delete second;
+        const QString lock = QStringLiteral("SELECT n FROM opportunity_totals WHERE owner_id = %1 AND pipeline_id = %2"
+                                            " AND stage_id = %3 AND currency = 'CNY' FOR UPDATE")
+                                 .arg(t.wang.userId)
+                                 .arg(x.pipelineId)
+                                 .arg(low);
+        const QStringList failures = raceBehindALock(*db, lock,
+                                                     QStringLiteral("UPDATE opportunities SET stage_id = %1 WHERE id = %2").arg(high).arg(up),
+                                                     QStringLiteral("UPDATE opportunities SET stage_id = %1 WHERE id = %2").arg(low).arg(down));
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
-        QCOMPARE(moved.load(), 2);
         auto totals = [&](qint64 stage) {
             QSqlQuery q = db->prepare(QStringLiteral("SELECT n, amount_minor FROM opportunity_totals WHERE owner_id = :o AND stage_id = :s"));
             q.bindValue(QStringLiteral(":o"), t.wang.userId);
@@ -655,7 +662,40 @@ private Q_SLOTS:
         QCOMPARE(totals(low), std::pair(1LL, 2000LL));
     }
 
-    // The running totals (RunningTotals) against the rows they sum, after every kind of write the
+    // PostgreSQL: the same for customer_counts. Two customers in one province and industry swap
+    // owners at once; each move takes four counter rows (the old owner's two, the new owner's two).
+    void oppositeOwnerChangesOfCustomersDoNotDeadlock()
+    {
+        ManualClock clock(utc("2024-03-01T00:00"));
+        CRM_OPEN_DB(db, &clock);
+        if (db->isSqlite())
+            QSKIP("SQLite has one writer at a time");
+        Team t = makeTeam(*db);
+        auto customer = [&](const Actor &owner) {
+            Customer c;
+            c.name = QStringLiteral("客户%1").arg(owner.userId);
+            c.industry = QStringLiteral("科技");
+            c.addresses.append(Address{QString(), QStringLiteral("广东省"), {}, {}, {}, {}, {}, true});
+            return must(CustomerService(*db).create(owner, c)).id;
+        };
+        const qint64 low = qMin(t.wang.userId, t.zhao.userId), high = qMax(t.wang.userId, t.zhao.userId);
+        const qint64 fromLow = customer(low == t.wang.userId ? t.wang : t.zhao);
+        const qint64 fromHigh = customer(high == t.wang.userId ? t.wang : t.zhao);
+        const QStringList failures =
+            raceBehindALock(*db, QStringLiteral("SELECT n FROM customer_counts WHERE owner_id = %1 AND field = 'industry' FOR UPDATE").arg(low),
+                            QStringLiteral("UPDATE customers SET owner_id = %1 WHERE id = %2").arg(high).arg(fromLow),
+                            QStringLiteral("UPDATE customers SET owner_id = %1 WHERE id = %2").arg(low).arg(fromHigh));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
+        QSqlQuery q = db->prepare(QStringLiteral("SELECT owner_id, field, n FROM customer_counts ORDER BY 1, 2"));
+        QVERIFY(db->exec(q).ok());
+        QStringList counts;
+        while (q.next())
+            counts << QStringLiteral("%1 %2 %3").arg(QLatin1String(q.value(0).toLongLong() == low ? "low" : "high"), q.value(1).toString()).arg(q.value(2).toLongLong());
+        QCOMPARE(counts, QStringList({QStringLiteral("low industry 1"), QStringLiteral("low province 1"),
+                                      QStringLiteral("high industry 1"), QStringLiteral("high province 1")}));
+    }
+
+    // The running totals (RunningTotals: activities, deals, customers) against the rows they sum, after every kind of write the
     // triggers must follow; and the activity count, which adds whole days from them to partial days
     // counted directly, against a direct count for periods starting and ending all over the day.
     void runningTotalsFollowEveryWrite()
@@ -683,6 +723,11 @@ private Q_SLOTS:
         exec(QStringLiteral("UPDATE opportunities SET owner_id = NULL WHERE id = (SELECT MIN(id) FROM opportunities)"));
         exec(QStringLiteral("UPDATE opportunities SET currency = 'EUR' WHERE id = (SELECT MAX(id) FROM opportunities)"));
         exec(QStringLiteral("UPDATE opportunities SET name = 'renamed'")); // no totals column: nothing moves
+        // Customers: province, industry and owner (to the pool) changed, a change of neither, a delete.
+        exec(QStringLiteral("UPDATE customers SET province = '广东省', industry = '科技' WHERE id %1 2 = 0").arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE customers SET owner_id = NULL WHERE id %1 3 = 0").arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE customers SET industry = NULL, province = ' 浙江省' WHERE id %1 5 = 1").arg(QLatin1Char('%')));
+        exec(QStringLiteral("UPDATE customers SET name = name || '!', owner_id = owner_id, province = province"));
         exec(QStringLiteral("DELETE FROM customers WHERE id = %1").arg(x.c)); // cascades to its deals and activities
 
         auto rows = [&](const QString &sql) {
@@ -706,6 +751,15 @@ private Q_SLOTS:
         QVERIFY(deals.size() > 5);
         QCOMPARE(deals, rows(QStringLiteral("SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*),"
                                             " CAST(SUM(amount_minor) AS BIGINT), CAST(SUM(amount_minor * probability) AS BIGINT) FROM opportunities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")));
+
+        const QStringList customers = rows(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts WHERE n <> 0 ORDER BY 1, 2, 3"));
+        QVERIFY(customers.size() > 4);
+        QCOMPARE(customers, rows(QStringLiteral("SELECT COALESCE(owner_id, 0), 'industry', COALESCE(industry, ''), COUNT(*) FROM customers"
+                                                " GROUP BY 1, 3 UNION ALL SELECT COALESCE(owner_id, 0), 'province', COALESCE(province, ''),"
+                                                " COUNT(*) FROM customers GROUP BY 1, 3 ORDER BY 1, 2, 3")));
+        // And a bulk load's refill gives the same rows.
+        QVERIFY(db->write([&]() -> Status { return RunningTotals::refill(*db); }).ok());
+        QCOMPARE(rows(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts ORDER BY 1, 2, 3")), customers);
 
         AnalyticsService svc(*db);
         for (const Actor *actor : {&t.admin, &t.li, &t.wang}) {

@@ -62,6 +62,31 @@ qint64 countCustomers(Database &db)
     return q.value(0).toLongLong();
 }
 
+// customer_counts (the customer mix's totals, which the bulk writer adds itself) as "owner field value=n"
+// lines, and the same counted from the customers: equal after every import.
+QPair<QStringList, QStringList> customerCounts(Database &db)
+{
+    auto lines = [&](const QString &sql) {
+        QStringList out;
+        QSqlQuery q = db.prepare(sql);
+        if (!db.exec(q))
+            return QStringList{QStringLiteral("failed: ") + sql};
+        while (q.next())
+            out << QStringLiteral("%1 %2 %3=%4").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+        return out;
+    };
+    return {lines(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts WHERE n <> 0 ORDER BY 1, 2, 3")),
+            lines(QStringLiteral("SELECT COALESCE(owner_id, 0), 'industry', COALESCE(industry, ''), COUNT(*) FROM customers GROUP BY 1, 3"
+                                 " UNION ALL SELECT COALESCE(owner_id, 0), 'province', COALESCE(province, ''), COUNT(*) FROM customers"
+                                 " GROUP BY 1, 3 ORDER BY 1, 2, 3"))};
+}
+
+#define CHECK_CUSTOMER_COUNTS(db) \
+    do { \
+        const auto counts = customerCounts(db); \
+        QCOMPARE(counts.first, counts.second); \
+    } while (false)
+
 QList<Customer> allCustomers(Database &db, const Actor &actor = Actor::system())
 {
     CustomerFilter f;
@@ -353,6 +378,7 @@ private Q_SLOTS:
         QVERIFY(created.ok());
         QCOMPARE(created->created, 3);
         QCOMPARE(countCustomers(*db), 6);
+        CHECK_CUSTOMER_COUNTS(*db);
     }
 
     void duplicatesWithinTheFile()
@@ -876,11 +902,14 @@ private Q_SLOTS:
         QVERIFY(!CustomerImporter(*db).run(t.wang, cancelling, options).ok());
         QCOMPARE(countCustomers(*db), 0);
         QCOMPARE(indexes(), before);
+        QCOMPARE(customerCounts(*db).first, QStringList());
 
         auto r = importFile(*db, t.wang, path(QStringLiteral("large.csv")));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
         QCOMPARE(r->created, 60000);
         QCOMPARE(indexes(), before);
+        CHECK_CUSTOMER_COUNTS(*db);
+        QCOMPARE(customerCounts(*db).first.size(), 2); // wang's 60,000 without a province or industry
         CustomerFilter f;
         f.keyword = QStringLiteral("bulk59999");
         QCOMPARE(CustomerService(*db).list(t.wang, f).value().customers.size(), 1);
@@ -913,10 +942,12 @@ private Q_SLOTS:
         if (!db->isSqlite()) // PostgreSQL indexes each row in line; a 50,000-row import there takes 10 s
             QSKIP("the keyword index is built beside only on SQLite");
         Team t = makeTeam(*db);
-        QList<QStringList> rows = {{QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("company")}};
+        QList<QStringList> rows = {{QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("company"), QStringLiteral("industry")}};
         for (int i = 0; i < 50000; ++i)
-            rows << QStringList{QStringLiteral("Bulk %1").arg(i), QStringLiteral("159%1").arg(i, 8, 10, QLatin1Char('0')), {}};
-        rows << QStringList{QStringLiteral("Bulk 20000"), QStringLiteral("15900020000"), QStringLiteral("Zephyrmotors")};
+            rows << QStringList{QStringLiteral("Bulk %1").arg(i), QStringLiteral("159%1").arg(i, 8, 10, QLatin1Char('0')), {},
+                                i % 2 ? QStringLiteral("零售") : QString()};
+        // Changes a customer written earlier in the same import: counted by the trigger, not twice.
+        rows << QStringList{QStringLiteral("Bulk 20000"), QStringLiteral("15900020000"), QStringLiteral("Zephyrmotors"), QStringLiteral("制造")};
         writeCsv(path(QStringLiteral("updates.csv")), rows);
         CustomerImportOptions options;
         options.onDuplicate = DuplicatePolicy::Update;
@@ -929,6 +960,9 @@ private Q_SLOTS:
         QCOMPARE(CustomerService(*db).list(t.wang, f).value().customers.value(0).name, QStringLiteral("Bulk 20000"));
         f.keyword = QStringLiteral("15900049999");
         QCOMPARE(CustomerService(*db).list(t.wang, f).value().customers.size(), 1);
+        CHECK_CUSTOMER_COUNTS(*db);
+        QVERIFY2(customerCounts(*db).first.contains(QStringLiteral("%1 industry 制造=1").arg(t.wang.userId)),
+                 qPrintable(customerCounts(*db).first.join(QLatin1Char('|'))));
     }
 
     // Export then import into another database: the same customers.
