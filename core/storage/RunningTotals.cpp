@@ -193,7 +193,7 @@ QStringList postgresCustomerTriggers()
                        " IF TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM customer_counts_paused) THEN RETURN NULL; END IF;"
                        " INSERT INTO customer_counts AS t (owner_id, field, value, n)"
                        " SELECT k.owner_id, k.field, k.value, SUM(k.d) FROM (") + keys +
-            QStringLiteral(") k GROUP BY 1, 2, 3 HAVING SUM(k.d) <> 0 ORDER BY 1, 2, 3"
+            QStringLiteral(") k GROUP BY 1, 2, 3 HAVING SUM(k.d) <> 0 ORDER BY 1, 2, k.value COLLATE \"C\"" // byte order, as addCustomerCounts
                            " ON CONFLICT (owner_id, field, value) DO UPDATE SET n = t.n + excluded.n;"
                            " RETURN NULL; END $$"),
         QStringLiteral("CREATE TRIGGER customers_counts AFTER INSERT OR DELETE OR UPDATE OF owner_id, province, industry ON customers"
@@ -278,13 +278,14 @@ Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas 
 {
     if (deltas.isEmpty())
         return {};
-    // In key order, as the PostgreSQL trigger takes its rows.
+    // In key order, as the PostgreSQL trigger takes its rows (the value in UTF-8 byte order, its COLLATE "C").
     QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO customer_counts AS t (owner_id, field, value, n) VALUES (:o, :f, :v, :n)"
                                             " ON CONFLICT (owner_id, field, value) DO UPDATE SET n = t.n + excluded.n"));
     for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) {
         q.bindValue(QStringLiteral(":o"), std::get<0>(it.key()));
         q.bindValue(QStringLiteral(":f"), std::get<1>(it.key()));
-        q.bindValue(QStringLiteral(":v"), std::get<2>(it.key()));
+        const QByteArray &value = std::get<2>(it.key());
+        q.bindValue(QStringLiteral(":v"), value.isEmpty() ? QStringLiteral("") : QString::fromUtf8(value)); // never NULL
         q.bindValue(QStringLiteral(":n"), it.value());
         if (Status st = db.exec(q); !st)
             return st;
@@ -294,10 +295,8 @@ Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas 
 
 void RunningTotals::countCustomer(CustomerCountDeltas &deltas, qint64 ownerId, const QString &province, const QString &industry)
 {
-    // Never a null string: it would be bound as NULL.
-    auto stored = [](const QString &value) { return value.isEmpty() ? QStringLiteral("") : value; };
-    deltas[{ownerId, QStringLiteral("industry"), stored(industry)}] += 1;
-    deltas[{ownerId, QStringLiteral("province"), stored(province)}] += 1;
+    deltas[{ownerId, QStringLiteral("industry"), industry.toUtf8()}] += 1;
+    deltas[{ownerId, QStringLiteral("province"), province.toUtf8()}] += 1;
 }
 
 Status RunningTotals::refill(Database &db)

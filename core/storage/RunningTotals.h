@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QByteArray>
 #include <QMap>
 #include <QStringList>
 
@@ -11,8 +12,9 @@ namespace crm {
 
 class Database;
 
-// (owner_id (0: the pool), field ("province" or "industry"), value ("" when not set)) -> customers.
-using CustomerCountDeltas = QMap<std::tuple<qint64, QString, QString>, qint64>;
+// (owner_id (0: the pool), field ("province" or "industry"), value in UTF-8 ("" when not set)) -> customers.
+// UTF-8, so that the map's order is the byte order the PostgreSQL trigger takes its rows in.
+using CustomerCountDeltas = QMap<std::tuple<qint64, QString, QByteArray>, qint64>;
 
 // Totals that triggers keep up to date as rows are written, so that the dashboard reads a few thousand
 // rows instead of scanning hundreds of thousands (migration 8):
