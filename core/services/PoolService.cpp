@@ -5,6 +5,7 @@
 #include "core/services/CustomerService.h"
 #include "core/storage/CustomerRepository.h"
 #include "core/storage/Database.h"
+#include "core/storage/RunningTotals.h"
 
 #include <QSqlQuery>
 
@@ -106,9 +107,15 @@ Status PoolService::assign(const Actor &actor, const QVector<qint64> &customerId
             return Error::validation(QStringLiteral("reference"), QStringLiteral("ownerId"), QStringLiteral("Unknown or inactive owner"));
     }
     return m_db.write([&]() -> Status {
+        // The customers' counts by province and industry move once at the end (RunningTotals), not a
+        // counter row update per customer. (A failure leaves the pause on; the write rolls back.)
+        if (Status st = RunningTotals::pauseCustomerCounts(m_db, true); !st)
+            return st;
+        CustomerCountDeltas counts;
         for (qint64 id : customerIds) {
             // Pool customers may be assigned by anyone with customer.assign; owned ones must be in scope.
-            QSqlQuery q = m_db.prepare(QStringLiteral("SELECT c.owner_id FROM customers c WHERE c.id = :id AND (c.owner_id IS NULL OR ") +
+            QSqlQuery q = m_db.prepare(QStringLiteral("SELECT c.owner_id, c.province, c.industry FROM customers c WHERE c.id = :id"
+                                                      " AND (c.owner_id IS NULL OR ") +
                                        actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')'));
             q.bindValue(QStringLiteral(":id"), id);
             if (Status st = m_db.exec(q); !st)
@@ -116,13 +123,18 @@ Status PoolService::assign(const Actor &actor, const QVector<qint64> &customerId
             if (!q.next())
                 return Error::notFound(QStringLiteral("Customer"));
             const std::optional<qint64> from = q.value(0).isNull() ? std::nullopt : std::optional<qint64>(q.value(0).toLongLong());
+            const QString province = q.value(1).toString(), industry = q.value(2).toString();
             q.finish();
             if (from == ownerId)
                 continue;
             if (Status st = setOwner(actor, id, from, ownerId, QStringLiteral("assign")); !st)
                 return st;
+            RunningTotals::countCustomer(counts, from.value_or(0), province, industry, -1);
+            RunningTotals::countCustomer(counts, ownerId.value_or(0), province, industry);
         }
-        return {};
+        if (Status st = RunningTotals::pauseCustomerCounts(m_db, false); !st)
+            return st;
+        return RunningTotals::addCustomerCounts(m_db, counts);
     });
 }
 

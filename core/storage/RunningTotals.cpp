@@ -141,8 +141,8 @@ QStringList postgresOrderedFunctions()
 }
 
 // customer_counts, both stores. A customer counts once under its province and once under its industry.
-// customer_counts_paused holds a row only inside a bulk writer's transaction, while it inserts
-// customers whose counts it adds itself (see RunningTotals::addCustomerCounts); no other transaction
+// customer_counts_paused holds a row only inside a bulk writer's transaction, while it writes
+// customers whose counts it adds itself (see RunningTotals::pauseCustomerCounts); no other transaction
 // sees that row. No key: two PostgreSQL imports at once each insert their own.
 QStringList customerCountsTables(bool lite)
 {
@@ -165,13 +165,15 @@ QStringList sqliteCustomerTriggers()
                        .arg(QLatin1String(row), QLatin1String(field), QLatin1String(sign));
         return sql;
     };
+    const QString notPaused = QStringLiteral("NOT EXISTS (SELECT 1 FROM customer_counts_paused)");
     return {
-        QStringLiteral("CREATE TRIGGER customers_counts_insert AFTER INSERT ON customers"
-                       " WHEN NOT EXISTS (SELECT 1 FROM customer_counts_paused) BEGIN ") + count("NEW", "") + QStringLiteral("END"),
-        QStringLiteral("CREATE TRIGGER customers_counts_delete AFTER DELETE ON customers BEGIN ") + count("OLD", "-") + QStringLiteral("END"),
+        QStringLiteral("CREATE TRIGGER customers_counts_insert AFTER INSERT ON customers WHEN ") + notPaused + QStringLiteral(" BEGIN ") +
+            count("NEW", "") + QStringLiteral("END"),
+        QStringLiteral("CREATE TRIGGER customers_counts_delete AFTER DELETE ON customers WHEN ") + notPaused + QStringLiteral(" BEGIN ") +
+            count("OLD", "-") + QStringLiteral("END"),
         QStringLiteral("CREATE TRIGGER customers_counts_update AFTER UPDATE OF owner_id, province, industry ON customers"
-                       " WHEN COALESCE(OLD.owner_id, 0) <> COALESCE(NEW.owner_id, 0) OR COALESCE(OLD.province, '') <> COALESCE(NEW.province, '')"
-                       " OR COALESCE(OLD.industry, '') <> COALESCE(NEW.industry, '') BEGIN ") +
+                       " WHEN (COALESCE(OLD.owner_id, 0) <> COALESCE(NEW.owner_id, 0) OR COALESCE(OLD.province, '') <> COALESCE(NEW.province, '')"
+                       " OR COALESCE(OLD.industry, '') <> COALESCE(NEW.industry, '')) AND ") + notPaused + QStringLiteral(" BEGIN ") +
             count("OLD", "-") + count("NEW", "") + QStringLiteral("END"),
     };
 }
@@ -190,7 +192,7 @@ QStringList postgresCustomerTriggers()
                              QLatin1String(sign), QLatin1String(skip));
     return {
         QStringLiteral("CREATE FUNCTION customers_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                       " IF TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM customer_counts_paused) THEN RETURN NULL; END IF;"
+                       " IF EXISTS (SELECT 1 FROM customer_counts_paused) THEN RETURN NULL; END IF;"
                        " INSERT INTO customer_counts AS t (owner_id, field, value, n)"
                        " SELECT k.owner_id, k.field, k.value, SUM(k.d) FROM (") + keys +
             QStringLiteral(") k GROUP BY 1, 2, 3 HAVING SUM(k.d) <> 0 ORDER BY 1, 2, k.value COLLATE \"C\"" // byte order, as addCustomerCounts
@@ -282,6 +284,8 @@ Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas 
     QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO customer_counts AS t (owner_id, field, value, n) VALUES (:o, :f, :v, :n)"
                                             " ON CONFLICT (owner_id, field, value) DO UPDATE SET n = t.n + excluded.n"));
     for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
         q.bindValue(QStringLiteral(":o"), std::get<0>(it.key()));
         q.bindValue(QStringLiteral(":f"), std::get<1>(it.key()));
         const QByteArray &value = std::get<2>(it.key());
@@ -293,10 +297,11 @@ Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas 
     return {};
 }
 
-void RunningTotals::countCustomer(CustomerCountDeltas &deltas, qint64 ownerId, const QString &province, const QString &industry)
+void RunningTotals::countCustomer(CustomerCountDeltas &deltas, qint64 ownerId, const QString &province, const QString &industry,
+                                  int sign)
 {
-    deltas[{ownerId, QStringLiteral("industry"), industry.toUtf8()}] += 1;
-    deltas[{ownerId, QStringLiteral("province"), province.toUtf8()}] += 1;
+    deltas[{ownerId, QStringLiteral("industry"), industry.toUtf8()}] += sign;
+    deltas[{ownerId, QStringLiteral("province"), province.toUtf8()}] += sign;
 }
 
 Status RunningTotals::refill(Database &db)

@@ -675,6 +675,48 @@ private Q_SLOTS:
         QVERIFY(PoolService(*db).assign(t.li, {a}, t.zhao.userId).ok());
         QCOMPARE(svc.get(t.admin, a)->ownerId.value(), t.zhao.userId);
         QCOMPARE(PoolService(*db).assign(t.li, {a}, t.qian.userId).error().code, QStringLiteral("validation.reference"));
+
+        // The customers' counts by owner, province and industry (customer_counts), which a bulk owner
+        // change adds once at the end instead of through the trigger, against the customers themselves.
+        auto rows = [&](const QString &sql) {
+            QStringList out;
+            QSqlQuery q = db->prepare(sql);
+            if (!db->exec(q))
+                return QStringList{QStringLiteral("failed")};
+            while (q.next())
+                out << QStringLiteral("%1 %2 %3=%4").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+            return out;
+        };
+        auto countsMatch = [&] {
+            const QStringList kept = rows(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts WHERE n <> 0 ORDER BY 1, 2, 3"));
+            const QStringList counted = rows(QStringLiteral(
+                "SELECT COALESCE(owner_id, 0), 'industry', COALESCE(industry, ''), COUNT(*) FROM customers GROUP BY 1, 3 UNION ALL"
+                " SELECT COALESCE(owner_id, 0), 'province', COALESCE(province, ''), COUNT(*) FROM customers GROUP BY 1, 3 ORDER BY 1, 2, 3"));
+            if (kept != counted)
+                qWarning("kept %s, counted %s", qPrintable(kept.join(QLatin1Char('|'))), qPrintable(counted.join(QLatin1Char('|'))));
+            return kept == counted;
+        };
+        QVector<qint64> many;
+        for (int i = 0; i < 12; ++i) {
+            Customer c = draft(QStringLiteral("客户%1").arg(i));
+            c.industry = i % 3 ? QStringLiteral("制造") : QString();
+            if (i % 2)
+                c.addresses.append(Address{QString(), i % 4 == 1 ? QStringLiteral("广东省") : QStringLiteral("浙江省"), {}, {}, {}, {}, {}, true});
+            many << svc.create(i % 2 ? t.wang : t.zhao, c).value().id;
+        }
+        QVERIFY(countsMatch());
+        QVERIFY(PoolService(*db).assign(t.li, many, t.wang.userId).ok());
+        QVERIFY(countsMatch());
+        QVERIFY(PoolService(*db).assign(t.li, many.mid(0, 7), std::nullopt).ok()); // to the pool
+        QVERIFY(countsMatch());
+        const QStringList before = rows(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts ORDER BY 1, 2, 3"));
+        QCOMPARE(PoolService(*db).assign(t.li, many + QVector<qint64>{b}, t.zhao.userId).error().code, QStringLiteral("not_found"));
+        QCOMPARE(rows(QStringLiteral("SELECT owner_id, field, value, n FROM customer_counts ORDER BY 1, 2, 3")), before);
+        // Outside a bulk change the trigger counts again.
+        Customer edit;
+        edit.industry = QStringLiteral("金融");
+        QVERIFY(svc.update(t.admin, many.last(), edit, {QStringLiteral("industry")}).ok());
+        QVERIFY(countsMatch());
     }
 
     void hiddenAndReadOnlyFields()
