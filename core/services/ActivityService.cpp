@@ -3,6 +3,7 @@
 #include "core/domain/Validation.h"
 #include "core/services/AuditLog.h"
 #include "core/services/CustomerService.h"
+#include "core/services/OpportunityService.h"
 #include "core/storage/Database.h"
 #include "core/storage/ReusedQuery.h"
 
@@ -530,15 +531,9 @@ Result<TimelinePage> ActivityService::forOpportunity(const Actor &actor, qint64 
     if (Status st = checkLimit(limit); !st)
         return st.error();
     return m_db.read([&]() -> Result<TimelinePage> {
-        // The opportunity's own scope rule (its owner), as OpportunityService reads it.
-        QSqlQuery v = m_db.prepare(QStringLiteral("SELECT 1 FROM opportunities o WHERE o.id = :id AND ") +
-                                   actor.ownerCondition(QStringLiteral("o.owner_id")));
-        v.bindValue(QStringLiteral(":id"), opportunityId);
-        if (Status st = m_db.exec(v); !st)
+        // The opportunity's own scope rule (its owner).
+        if (Status st = OpportunityService::requireVisible(m_db, actor, opportunityId); !st)
             return st.error();
-        if (!v.next())
-            return Error::notFound(QStringLiteral("Opportunity"));
-        v.finish();
         return page(QStringLiteral("a.opportunity_id = :o AND (") + actor.ownerCondition(QStringLiteral("a.user_id")) +
                         QStringLiteral(" OR ") + actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')'),
                     {{QStringLiteral(":o"), opportunityId}}, limit, after);

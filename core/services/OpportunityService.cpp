@@ -777,18 +777,24 @@ Result<Opportunity> OpportunityService::moveStage(const Actor &actor, qint64 id,
     });
 }
 
+Status OpportunityService::requireVisible(Database &db, const Actor &actor, qint64 opportunityId)
+{
+    QSqlQuery v = db.prepare(QStringLiteral("SELECT 1 FROM opportunities o WHERE o.id = :id AND ") +
+                             actor.ownerCondition(QStringLiteral("o.owner_id")));
+    v.bindValue(QStringLiteral(":id"), opportunityId);
+    if (Status st = db.exec(v); !st)
+        return st;
+    if (!v.next())
+        return Error::notFound(QStringLiteral("Opportunity"));
+    return {};
+}
+
 Result<QVector<StageChange>> OpportunityService::stageHistory(const Actor &actor, qint64 opportunityId)
 {
     if (!actor.can(Permission::OpportunityRead))
         return Error::forbidden();
-    QSqlQuery v = m_db.prepare(QStringLiteral("SELECT 1 FROM opportunities o WHERE o.id = :id AND ") +
-                               actor.ownerCondition(QStringLiteral("o.owner_id")));
-    v.bindValue(QStringLiteral(":id"), opportunityId);
-    if (Status st = m_db.exec(v); !st)
+    if (Status st = requireVisible(m_db, actor, opportunityId); !st)
         return st.error();
-    if (!v.next())
-        return Error::notFound(QStringLiteral("Opportunity"));
-    v.finish();
     QSqlQuery q = m_db.prepare(QStringLiteral(
         "SELECT h.id, h.opportunity_id, h.from_stage_id, fs.name, h.to_stage_id, ts.name, h.user_id, u.display_name, h.at"
         " FROM opportunity_stage_history h LEFT JOIN stages fs ON fs.id = h.from_stage_id"

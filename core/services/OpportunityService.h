@@ -36,6 +36,8 @@ public:
     // Opportunity::StageProbability takes the stage's; currency empty takes the company currency.
     Result<Opportunity> create(const Actor &actor, Opportunity draft);
     Result<Opportunity> get(const Actor &actor, qint64 id);
+    // For other services: the opportunity exists and is in the actor's scope (its owner), else not_found.
+    static Status requireVisible(Database &db, const Actor &actor, qint64 opportunityId);
     // Applies the named fields of `values` (see fieldNames()). With an expected version, a record
     // changed in the meantime is refused with conflict.version and nothing is written.
     Result<Opportunity> update(const Actor &actor, qint64 id, const Opportunity &values, const QSet<QString> &fields,
