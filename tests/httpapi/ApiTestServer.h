@@ -1,12 +1,16 @@
 #pragma once
 
 // The API server most API tests drive: a throwaway store (SQLite or PostgreSQL, as TestDatabase
-// chooses) with makeTeam's company, its clock held at `now`, and a real ApiHost on a free loopback port.
+// chooses) with makeTeam's company, its clock held at `now`, and a real ApiHost on a free loopback port
+// whose export files go to a folder of its own.
 #include "core/Clock.h"
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
 #include "tests/httpapi/ApiClient.h"
+
+#include <QDir>
+#include <QTemporaryDir>
 
 namespace crm::test {
 
@@ -14,6 +18,7 @@ struct ApiTestServer
 {
     ManualClock clock;
     TestDatabase db{&clock};
+    QTemporaryDir exports;
     Team team;
     ApiHost host;
     bool ok = false;
@@ -25,6 +30,7 @@ struct ApiTestServer
         team = makeTeam(*db);
         ApiOptions options;
         options.port = 0;
+        options.exportDirectory = exports.filePath(QStringLiteral("exports"));
         DatabaseOptions dbOptions = db->options();
         dbOptions.clock = &clock;
         ok = host.start(dbOptions, options).ok();
@@ -38,6 +44,9 @@ struct ApiTestServer
             qWarning("login as %s failed", qPrintable(username));
         return c;
     }
+
+    // The export and report files written so far.
+    QStringList files() const { return QDir(exports.filePath(QStringLiteral("exports"))).entryList(QDir::Files); }
 };
 
 } // namespace crm::test

@@ -6,7 +6,7 @@
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -21,7 +21,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000;
 constexpr qint64 kMinute = 60 * 1000;
 
@@ -94,21 +93,14 @@ class TestApiExport : public QObject
 {
     Q_OBJECT
 
-    struct Server
+    struct Server : test::ApiTestServer
     {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        QTemporaryDir exports;
-        Team team;
-        ApiHost host;
-        bool ok = false;
-
-        Server()
+        Server() : ApiTestServer(kNow)
         {
-            if (!db.db)
+            if (!ok)
                 return;
-            team = makeTeam(*db);
-            // Wang's role may export (masked); Zhao stays a plain rep, who may not.
+            // Wang's role may export (masked); Zhao stays a plain rep, who may not. (No one has signed
+            // in yet, so no cached actor holds the old role.)
             OrgService org(*db);
             QStringList permissions = Permission::repDefaults();
             permissions << Permission::CustomerExport;
@@ -116,23 +108,6 @@ class TestApiExport : public QObject
             if (!role || !org.setRole(team.admin, team.wang.userId, role->id) ||
                 !org.setFieldRule(team.admin, role->id, QStringLiteral("customer"), QStringLiteral("notes"), FieldRule::Hidden))
                 qFatal("role setup failed");
-            ApiOptions options;
-            options.port = 0;
-            options.exportDirectory = exports.filePath(QStringLiteral("exports"));
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
-        QStringList files() const
-        {
-            return QDir(exports.filePath(QStringLiteral("exports"))).entryList(QDir::Files);
         }
     };
 

@@ -4,7 +4,7 @@
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,7 +16,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000; // 2027-01-15T08:00:00Z
 constexpr qint64 kDay = 24 * 3600 * 1000;
 
@@ -73,27 +72,16 @@ class TestApiOpportunities : public QObject
 {
     Q_OBJECT
 
-    struct Server
+    struct Server : test::ApiTestServer
     {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        Team team;
-        ApiHost host;
-        bool ok = false;
         // Stage ids of the default pipeline ("New business") by name, and of "Renewals".
         QHash<QString, qint64> stage, renewal;
         qint64 defaultPipeline = 0, renewals = 0;
 
-        Server()
+        Server() : ApiTestServer(kNow)
         {
-            if (!db.db)
+            if (!ok)
                 return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
             QSqlQuery q = db->prepare(QStringLiteral("SELECT p.id, p.is_default, s.id, s.name FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"));
             if (!db->exec(q))
                 ok = false;
@@ -102,13 +90,6 @@ class TestApiOpportunities : public QObject
                 (isDefault ? defaultPipeline : renewals) = q.value(0).toLongLong();
                 (isDefault ? stage : renewal).insert(q.value(3).toString(), q.value(2).toLongLong());
             }
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
         }
         qint64 scalar(const QString &sql) { return count(*db, sql); }
     };

@@ -4,7 +4,7 @@
 #include "httpapi/ApiHost.h"
 #include "tests/TestDatabase.h"
 #include "tests/TestTeam.h"
-#include "tests/httpapi/ApiClient.h"
+#include "tests/httpapi/ApiTestServer.h"
 #include "tests/reports/ReportsTestUtil.h"
 
 #include <QDir>
@@ -20,7 +20,6 @@ using test::Reply;
 
 namespace {
 
-const QString kPassword = QStringLiteral("s3cret-pass"); // makeTeam's
 constexpr qint64 kNow = 1'800'000'000'000;              // 2027-01-15 08:00 UTC, 16:00 in China
 const QString kGenerate = QStringLiteral("/api/crm/reports/generate");
 
@@ -48,27 +47,14 @@ class TestApiReports : public QObject
 {
     Q_OBJECT
 
-    struct Server
+    struct Server : test::ApiTestServer
     {
-        ManualClock clock{kNow};
-        test::TestDatabase db{&clock};
-        QTemporaryDir exports;
-        Team team;
-        ApiHost host;
         qint64 wonStage = 0;
-        bool ok = false;
 
-        Server()
+        Server() : ApiTestServer(kNow)
         {
-            if (!db.db)
+            if (!ok)
                 return;
-            team = makeTeam(*db);
-            ApiOptions options;
-            options.port = 0;
-            options.exportDirectory = exports.filePath(QStringLiteral("exports"));
-            DatabaseOptions dbOptions = db->options();
-            dbOptions.clock = &clock;
-            ok = host.start(dbOptions, options).ok();
             QSqlQuery q = db->prepare(QStringLiteral("SELECT s.id, p.is_default FROM stages s JOIN pipelines p ON p.id = s.pipeline_id"
                                                      " WHERE s.name = 'won'"));
             if (!db->exec(q))
@@ -77,17 +63,6 @@ class TestApiReports : public QObject
                 if (q.value(1).toInt() == 1)
                     wonStage = q.value(0).toLongLong();
             ok = ok && wonStage > 0;
-        }
-        ApiClient as(const QString &username)
-        {
-            ApiClient c(host.port());
-            if (!c.login(username, kPassword))
-                qWarning("login as %s failed", qPrintable(username));
-            return c;
-        }
-        QStringList files() const
-        {
-            return QDir(exports.filePath(QStringLiteral("exports"))).entryList(QDir::Files);
         }
         // A customer and a deal of `amount` won now by the signed-in rep, all through the API.
         bool wonDeal(ApiClient &rep, const QString &customer, double amount)
