@@ -98,6 +98,45 @@ QString quoteTs(const QString &token)
     return QLatin1Char('\'') + t + QLatin1Char('\'');
 }
 
+// SQLite's digit lexemes, gathered from a token stream: after each third digit bigram in a row, the
+// four digits they span. Those of one run of digits are consecutive, those of two runs apart by a lone
+// "\u00b7" (no query token), so that a query's digit lexemes match as a phrase exactly the runs that
+// contain its digits, as PostgreSQL's positions do.
+class DigitGramTail
+{
+public:
+    void token(QStringView token)
+    {
+        if (!isDigitPair(token)) {
+            m_digits.clear();
+            return;
+        }
+        if (m_digits.isEmpty()) {
+            if (!m_tail.isEmpty())
+                m_tail += QStringLiteral(" \u00b7");
+            m_digits = token.toString();
+        } else {
+            m_digits += token[1];
+        }
+        if (m_digits.size() >= 4) {
+            m_tail += QLatin1Char(' ');
+            m_tail += SearchIndex::kDigitGramPrefix;
+            m_tail += QStringView(m_digits).last(4);
+        }
+    }
+    // " \u00b7d1380 \u00b7d3805 ...": to append to the entry.
+    const QString &tail() const { return m_tail; }
+
+private:
+    static bool isDigitPair(QStringView t)
+    {
+        return t.size() == 2 && isAsciiDigit(t[0]) && isAsciiDigit(t[1]);
+    }
+
+    QString m_digits; // the current run of digit bigrams, as digits
+    QString m_tail;
+};
+
 } // namespace
 
 // Calls emit(QStringView) for each token of `text` in order: each run's bigrams, then its last
@@ -146,13 +185,23 @@ QString SearchIndex::storedValueFor(const Database &db, const QStringList &texts
         return storedValue(db, QStringList{ownerToken(ownerId)} + tokens(texts));
     QString out = ownerToken(ownerId);
     out.reserve(256);
+    DigitGramTail digits;
     for (const QString &text : texts) {
         forEachToken(text, [&](QStringView token) {
             out += QLatin1Char(' ');
             out += token;
+            digits.token(token);
         });
     }
-    return out;
+    return out + digits.tail();
+}
+
+QString SearchIndex::withDigitGrams(const QString &entry)
+{
+    DigitGramTail digits;
+    for (QStringView token : QStringView(entry).split(QLatin1Char(' ')))
+        digits.token(token);
+    return entry + digits.tail();
 }
 
 QStringList SearchIndex::queryRuns(const QString &keyword)
@@ -176,10 +225,19 @@ QString SearchIndex::bindValue(const Database &db, const QString &keyword)
         const QStringList grams = bigrams(run);
         if (db.dialect() == Dialect::Sqlite) {
             // Tokens contain only letters and digits, so double quotes are the only quoting needed.
-            if (grams.isEmpty())
+            if (grams.isEmpty()) {
                 parts.append(QLatin1Char('"') + run + QStringLiteral("\" *"));
-            else
+            } else if (run.size() >= 4 && isDigitRun(run)) {
+                // As on PostgreSQL: the phrase of its digit lexemes. Each digit bigram is in most
+                // phone numbers, so its list is long: as the phrase of those, an 8-digit phone
+                // fragment took 15 ms on the 1M demo.
+                QStringList lexemes;
+                for (qsizetype i = 0; i + 4 <= run.size(); ++i)
+                    lexemes.append(kDigitGramPrefix + run.mid(i, 4));
+                parts.append(QLatin1Char('"') + lexemes.join(QLatin1Char(' ')) + QLatin1Char('"'));
+            } else {
                 parts.append(QLatin1Char('"') + grams.join(QLatin1Char(' ')) + QLatin1Char('"'));
+            }
         } else {
             if (grams.isEmpty()) {
                 parts.append(quoteTs(run) + QStringLiteral(":*"));

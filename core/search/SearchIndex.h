@@ -29,7 +29,9 @@ class Database;
 // the other tokens so that those of one run of digits are consecutive, and a query run of four digits
 // or more is the phrase of its digit lexemes. GIN keeps no positions: for a phrase of bigrams it
 // returns every customer that has them all anywhere, and phone numbers share their digit bigrams
-// ("1380" re-read 7,899 customers of the 1M demo for its 824 matches). SQLite's FTS5 keeps positions.
+// ("1380" re-read 7,899 customers of the 1M demo for its 824 matches). SQLite stores them too (since
+// migration 13), after the tokens, each run's consecutive and runs apart: FTS5 keeps positions, but
+// the digit bigrams' lists run to most phones, so reading them cost a phone fragment 10-15 ms at 1M.
 class SearchIndex
 {
 public:
@@ -80,6 +82,8 @@ public:
     static QString storedValue(const Database &db, const QStringList &tokens);
     // The same from the texts and owner; thread-safe (bulk indexing tokenizes on a worker thread).
     static QString storedValueFor(const Database &db, const QStringList &texts, std::optional<qint64> ownerId);
+    // SQLite: an entry as written before migration 13, with the digit lexemes storedValueFor adds now.
+    static QString withDigitGrams(const QString &entry);
 };
 
 } // namespace crm

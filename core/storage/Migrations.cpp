@@ -1,9 +1,11 @@
 #include "core/storage/Migrations.h"
 
+#include "core/search/SearchIndex.h"
 #include "core/security/Permission.h"
 #include "core/storage/Database.h"
 #include "core/storage/RunningTotals.h"
 #include "core/storage/SqlDialect.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -482,6 +484,69 @@ Status schema12(Database &db)
     return RunningTotals::createCustomerCounts(db);
 }
 
+// SQLite: the digit lexemes of SearchIndex ("\u00b7d1380", which PostgreSQL got in migration 10) for
+// the customers indexed before them (SearchIndex::withDigitGrams). The index is filled again rather
+// than updated entry by entry, which FTS5 does by deleting and adding every token: the old one is
+// renamed and read in order, a slice at a time staged and loaded into a new one (bounded memory), as
+// bulk loads fill it (SearchIndex::loadStaged), then merged.
+Status schema13(Database &db)
+{
+    if (!db.isSqlite())
+        return {};
+    QSqlQuery definition = db.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'"));
+    if (Status st = db.exec(definition); !st)
+        return st;
+    if (!definition.next())
+        return Error::internal();
+    const QString createSql = definition.value(0).toString();
+    definition.finish();
+    if (Status st = run(db, {QStringLiteral("ALTER TABLE customer_search RENAME TO customer_search_v12"), createSql,
+                             QStringLiteral("CREATE TEMP TABLE search_upgrade (id INTEGER PRIMARY KEY, grams TEXT NOT NULL)")});
+        !st)
+        return st;
+    {
+        SqliteStatement read(db, QStringLiteral("SELECT rowid, grams FROM customer_search_v12 ORDER BY rowid"));
+        SqliteStatement stage(db, QStringLiteral("INSERT INTO temp.search_upgrade (id, grams) VALUES (?, ?)"));
+        for (const SqliteStatement *s : {&read, &stage})
+            if (Status st = s->status(); !st)
+                return st;
+        constexpr int kSlice = 250'000;
+        qint64 first = 0, last = 0;
+        int staged = 0;
+        auto load = [&]() -> Status {
+            if (staged == 0)
+                return {};
+            if (Status st = SearchIndex::loadStaged(db, QStringLiteral("temp.search_upgrade"), first, last); !st)
+                return st;
+            staged = 0;
+            return db.execSql(QStringLiteral("DELETE FROM temp.search_upgrade"));
+        };
+        QString entry;
+        while (read.step()) {
+            entry.clear();
+            read.appendText(1, entry);
+            const qint64 id = read.integer(0);
+            stage.bindInteger(1, id);
+            stage.bindText(2, SearchIndex::withDigitGrams(entry));
+            if (Status st = stage.execute(); !st)
+                return st;
+            if (staged++ == 0)
+                first = id;
+            last = id;
+            if (staged == kSlice)
+                if (Status st = load(); !st)
+                    return st;
+        }
+        if (Status st = read.status(); !st)
+            return st;
+        if (Status st = load(); !st)
+            return st;
+    }
+    if (Status st = run(db, {QStringLiteral("DROP TABLE temp.search_upgrade"), QStringLiteral("DROP TABLE customer_search_v12")}); !st)
+        return st;
+    return SearchIndex::compact(db);
+}
+
 struct Migration
 {
     int version;
@@ -505,6 +570,7 @@ const QVector<Migration> &migrations()
         {10, schema10},
         {11, schema11},
         {12, schema12},
+        {13, schema13},
     };
     return list;
 }

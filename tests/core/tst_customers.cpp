@@ -244,6 +244,11 @@ private Q_SLOTS:
         QCOMPARE(svc.count(t.wang, f).value(), 1);
         f.keyword = QStringLiteral("5678");
         QCOMPARE(svc.count(t.wang, f).value(), 1);
+        // A phone fragment (digit lexemes) in a rep's list, newest first, and outside another rep's scope.
+        f.keyword = QStringLiteral("2345678");
+        QCOMPARE(names(svc.list(t.wang, f).value()), QStringList{QStringLiteral("王芳")});
+        QCOMPARE(svc.list(t.qian, f).value().customers.size(), 0);
+        QCOMPARE(svc.count(t.admin, f).value(), 1);
         f.keyword = QStringLiteral("重点");
         QCOMPARE(svc.count(t.wang, f).value(), 1);
         f.keyword = QStringLiteral("' OR 1=1; DROP TABLE customers; --");

@@ -151,6 +151,60 @@ private Q_SLOTS:
         QCOMPARE(find.value(0).toInt(), 1);
     }
 
+    // Migration 13 gives SQLite's entries the digit lexemes SearchIndex writes now (their owner tokens
+    // kept), and a phone fragment finds its customer through them.
+    void upgradeAddsDigitLexemesOnSqlite()
+    {
+        if (test::usePostgres())
+            QSKIP("PostgreSQL got them in migration 10");
+        test::TestDatabase v12(nullptr, nullptr, 12);
+        QVERIFY2(v12.error.isEmpty(), qPrintable(v12.error));
+        auto texts = [](int id) {
+            return QStringList{QStringLiteral("客户%1").arg(id), QStringLiteral("138%1").arg(id, 8, 10, QLatin1Char('0'))};
+        };
+        const int customers = 3;
+        QVERIFY(v12->write([&]() -> Status {
+                      for (int id = 1; id <= customers; ++id) {
+                          QSqlQuery c = v12->prepare(QStringLiteral("INSERT INTO customers (id, name, created_at, updated_at)"
+                                                                    " VALUES (:id, 'x', 0, 0)"));
+                          c.bindValue(QStringLiteral(":id"), id);
+                          if (Status st = v12->exec(c); !st)
+                              return st;
+                          // As version 12 wrote it: the owner token and the tokens, nothing after.
+                          QSqlQuery e = v12->prepare(QStringLiteral("INSERT INTO customer_search (rowid, grams) VALUES (:id, :g)"));
+                          e.bindValue(QStringLiteral(":id"), id);
+                          e.bindValue(QStringLiteral(":g"), QString(SearchIndex::ownerToken(id) + QLatin1Char(' ') +
+                                                                        SearchIndex::tokens(texts(id)).join(QLatin1Char(' '))));
+                          if (Status st = v12->exec(e); !st)
+                              return st;
+                      }
+                      return {};
+                  }).ok());
+        DatabaseOptions options;
+        options.location = v12.location;
+        auto upgraded = Database::open(options);
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error().message));
+        Database &db = **upgraded;
+        QSqlQuery entries = db.prepare(QStringLiteral("SELECT rowid, grams FROM customer_search ORDER BY rowid"));
+        QVERIFY(db.exec(entries).ok());
+        for (int id = 1; id <= customers; ++id) {
+            QVERIFY(entries.next());
+            QCOMPARE(entries.value(0).toInt(), id);
+            QCOMPARE(entries.value(1).toString(), SearchIndex::storedValueFor(db, texts(id), id));
+        }
+        QVERIFY(!entries.next());
+        entries.finish();
+        QSqlQuery find = db.prepare(QStringLiteral("SELECT c.id FROM customers c WHERE ") +
+                                    SearchIndex::customerCondition(db, QStringLiteral("c.id")));
+        find.bindValue(QStringLiteral(":kw"), SearchIndex::bindValue(db, QStringLiteral("800000002")));
+        QVERIFY(db.exec(find).ok() && find.next());
+        QCOMPARE(find.value(0).toInt(), 2);
+        QVERIFY(!find.next());
+        QSqlQuery old = db.prepare(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'customer_search_v12%'"));
+        QVERIFY(db.exec(old).ok() && old.next());
+        QCOMPARE(old.value(0).toInt(), 0);
+    }
+
     // A bulk load runs with a rollback journal when it has the file to itself, rolls back like any
     // transaction, and leaves the database in WAL mode with the everyday settings. With another
     // connection open it stays in WAL mode, without waiting for that connection.
@@ -528,7 +582,8 @@ private Q_SLOTS:
     {
         CRM_OPEN_DB(db);
         const QStringList names = {QStringLiteral("深圳星河科技有限公司"), QStringLiteral("王芳"), QStringLiteral("Acme Trading Ltd"),
-                                   QStringLiteral("13812345678"), QStringLiteral("李科"), QStringLiteral("wang13805@xh.com")};
+                                   QStringLiteral("13812345678"), QStringLiteral("李科"), QStringLiteral("wang13805@xh.com"),
+                                   QStringLiteral("12345 34567")};
         QVERIFY(db->write([&]() -> Status {
                       for (int i = 0; i < names.size(); ++i) {
                           QSqlQuery c = db->prepare(QStringLiteral("INSERT INTO customers (id, name, created_at, updated_at)"
@@ -570,6 +625,9 @@ private Q_SLOTS:
         QCOMPARE(find(QStringLiteral("138")), QList<int>({4, 6}));
         QCOMPARE(find(QStringLiteral("1381")), QList<int>({4}));
         QCOMPARE(find(QStringLiteral("3806")), QList<int>());
+        // Digits of two runs do not join: "123456" is in 13812345678 only.
+        QCOMPARE(find(QStringLiteral("3456")), QList<int>({4, 7}));
+        QCOMPARE(find(QStringLiteral("123456")), QList<int>({4}));
         QCOMPARE(find(QStringLiteral("星河 公司")), QList<int>({1}));
         QCOMPARE(find(QStringLiteral("' OR 1=1 --")), QList<int>()); // SQL and query-syntax metacharacters are inert
         // Nothing searchable left: no query at all, the caller drops the keyword filter.
