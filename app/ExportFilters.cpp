@@ -1,5 +1,6 @@
 #include "app/ExportFilters.h"
 
+#include "core/domain/Validation.h"
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
 
@@ -37,7 +38,7 @@ QString id(std::optional<qint64> &out, const QString &key, const QString &value)
 
 QString date(QDate &out, const QString &key, const QString &value)
 {
-    out = QDate::fromString(value, Qt::ISODate);
+    out = Validation::parseDate(value).value_or(QDate());
     if (!out.isValid())
         return QStringLiteral("--filter %1=%2: expected a date YYYY-MM-DD").arg(key, value);
     return {};

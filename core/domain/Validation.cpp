@@ -67,8 +67,12 @@ Status oneOf(const QString &value, const QStringList &allowed, const QString &fi
 
 std::optional<QDate> parseDate(const QString &text)
 {
-    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
-    if (!d.isValid())
+    // Exactly YYYY-MM-DD: Qt's ISO parser also takes any punctuation between the parts and anything
+    // after the day ("2026/12/07", "2026-12-06T16:00:00Z", a UTC time whose first ten characters
+    // name the day before the one meant in China).
+    const QString t = text.trimmed();
+    const QDate d = QDate::fromString(t, Qt::ISODate);
+    if (!d.isValid() || d.toString(Qt::ISODate) != t)
         return std::nullopt;
     return d;
 }

@@ -22,7 +22,7 @@ std::optional<QString> normalizeEmail(const QString &input);
 Status required(const QString &value, const QString &field, const QString &label);
 Status maxLength(const QString &value, int max, const QString &field);
 Status oneOf(const QString &value, const QStringList &allowed, const QString &field);
-// 'YYYY-MM-DD' or empty.
+// A day written exactly 'YYYY-MM-DD' (surrounding spaces ignored); nothing for anything else, empty included.
 std::optional<QDate> parseDate(const QString &text);
 
 } // namespace Validation

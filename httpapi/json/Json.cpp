@@ -1,6 +1,7 @@
 #include "httpapi/json/Json.h"
 
 #include "core/domain/Money.h"
+#include "core/domain/Validation.h"
 
 #include <QDateTime>
 
@@ -92,11 +93,9 @@ Result<QDate> parseDate(const QJsonValue &value, const QString &field)
 {
     if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
         return QDate();
-    if (value.isString()) {
-        const QDate d = QDate::fromString(value.toString().left(10), Qt::ISODate);
-        if (d.isValid())
-            return d;
-    }
+    if (value.isString())
+        if (const auto d = Validation::parseDate(value.toString()))
+            return *d;
     return Error::validation(QStringLiteral("format"), field, field + QStringLiteral(" must be a date (YYYY-MM-DD)"));
 }
 

@@ -3,6 +3,7 @@
 // GET /api/crm/customers/{id}/opportunities.
 #include "httpapi/routes/Routes.h"
 
+#include "core/domain/Validation.h"
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/PipelineService.h"
@@ -190,11 +191,11 @@ Result<QDate> dateParam(const ApiRequest &r, const char *name)
     const QString v = param(r, name);
     if (v.isEmpty())
         return QDate();
-    const QDate d = v.size() == 10 ? QDate::fromString(v, Qt::ISODate) : QDate();
-    if (!d.isValid())
+    const auto d = Validation::parseDate(v);
+    if (!d)
         return Error::validation(QStringLiteral("format"), QLatin1String(name),
                                  QLatin1String(name) + QStringLiteral(" must be a date (YYYY-MM-DD)"));
-    return d;
+    return *d;
 }
 
 ApiResponse list(ApiContext &c)

@@ -507,6 +507,9 @@ private Q_SLOTS:
             {QStringLiteral("stageId"), QJsonArray{1}, QStringLiteral("stageId")},
             {QStringLiteral("pipelineId"), 999999, QStringLiteral("pipelineId")},
             {QStringLiteral("expectedCloseDate"), QStringLiteral("soon"), QStringLiteral("expectedCloseDate")},
+            // A day exactly: a UTC time's first ten characters may name another day than the one meant.
+            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027-03-30T16:00:00.000Z"), QStringLiteral("expectedCloseDate")},
+            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027/03/31"), QStringLiteral("expectedCloseDate")},
             {QStringLiteral("currency"), QStringLiteral("RMB1"), QStringLiteral("currency")},
             {QStringLiteral("name"), 5, QStringLiteral("name")},
             {QStringLiteral("name"), QStringLiteral("   "), QStringLiteral("name")},
@@ -729,7 +732,8 @@ private Q_SLOTS:
         QCOMPARE(listed(qian, QStringLiteral("status=open&expectedCloseTo=2027-01-22")), (QVector<qint64>{otherTeam}));
         // A date that is not YYYY-MM-DD is a 400 naming the parameter.
         for (const char *name : {"expectedCloseFrom", "expectedCloseTo"}) {
-            for (const char *bad : {"2027-13-01", "2027-02-30", "2027-1-5", "tomorrow", "20270115", "2027-01-15T00:00:00Z", "1800000000000"}) {
+            for (const char *bad : {"2027-13-01", "2027-02-30", "2027-1-5", "tomorrow", "20270115", "2027-01-15T00:00:00Z", "2027/01/15",
+                                    "2027-01-15x", "1800000000000"}) {
                 const Reply r = wang.get(QStringLiteral("/api/crm/opportunities?%1=%2").arg(QLatin1String(name), QLatin1String(bad)));
                 QVERIFY2(r.status == 400 && r.errorField() == QLatin1String(name), qPrintable(QLatin1String(bad) + QString::fromUtf8(r.body)));
             }
