@@ -2513,6 +2513,10 @@
         <source>Nothing logged on this opportunity yet</source>
         <translation>Nothing logged on this opportunity yet</translation>
     </message>
+    <message>
+        <source>The customer of this opportunity is outside your data scope</source>
+        <translation>The customer of this opportunity is outside your data scope</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>

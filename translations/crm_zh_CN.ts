@@ -2493,6 +2493,10 @@
         <source>Nothing logged on this opportunity yet</source>
         <translation>此商机尚无记录</translation>
     </message>
+    <message>
+        <source>The customer of this opportunity is outside your data scope</source>
+        <translation>此商机的客户不在您的数据范围内</translation>
+    </message>
 </context>
 <context>
     <name>crm::CustomersView</name>

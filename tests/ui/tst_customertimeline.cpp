@@ -13,6 +13,7 @@
 #include "ui/customers/LogActivityDialog.h"
 
 #include <QComboBox>
+#include <QPushButton>
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -206,6 +207,43 @@ private Q_SLOTS:
         QVERIFY(onDeal.ok());
         QCOMPARE(onDeal->activities.size(), 1);
         QCOMPARE(onDeal->activities.first().subject, QStringLiteral("扩容报价"));
+    }
+
+    // A deal of zhao's on wang's customer (the administrator filed it so), which zhao's own scope
+    // leaves out: zhao reads the deal's activities but may not log on that customer, so the log
+    // buttons are off and say why; their manager li sees both and may.
+    void aDealOnACustomerOutOfScopeCannotBeLoggedOn()
+    {
+        auto pipeline = PipelineService::loadDefault(*m_store->db);
+        QVERIFY(pipeline.ok());
+        Opportunity deal;
+        deal.customerId = m_customer;
+        deal.stageId = pipeline->stages.first().id;
+        deal.name = QStringLiteral("华东代理");
+        deal.ownerId = m_team.zhao.userId;
+        auto created = OpportunityService(*m_store->db).create(m_team.admin, deal);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+        Activity visit;
+        visit.customerId = m_customer;
+        visit.opportunityId = created->id;
+        visit.kind = QStringLiteral("visit");
+        visit.subject = QStringLiteral("代理洽谈");
+        visit.occurredAt = m_now;
+        QVERIFY(ActivityService(*m_store->db).log(m_team.admin, visit).ok());
+        auto zhao = test::signedInSession(m_store->location, QStringLiteral("zhao"));
+        auto li = test::signedInSession(m_store->location, QStringLiteral("li"));
+        // zhao sees neither the customer nor the visit's author: not the visit either.
+        for (auto [session, canLog, listed] : {std::tuple{zhao.get(), false, 0}, std::tuple{li.get(), true, 1}}) {
+            CustomerTimeline timeline(*session, m_customer, nullptr, created->id);
+            QVERIFY(waitLoaded(timeline));
+            QCOMPARE(timeline.activities().size(), listed);
+            for (const char *name : {"logCall", "logVisit", "addNote"}) {
+                auto *button = timeline.findChild<QPushButton *>(QLatin1String(name));
+                QVERIFY(button);
+                QCOMPARE(button->isEnabled(), canLog);
+                QCOMPARE(button->toolTip().isEmpty(), canLog);
+            }
+        }
     }
 
     void outOfScopeShowsNothing()

@@ -4,6 +4,7 @@
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/ActivityService.h"
+#include "core/services/CustomerService.h"
 #include "core/services/FollowUpService.h"
 #include "core/services/OpportunityService.h"
 #include "core/services/TaskService.h"
@@ -30,6 +31,7 @@ struct Loaded
     QVector<FollowUp> followUps;
     QVector<Task> tasks;
     QVector<Opportunity> deals;
+    bool customerVisible = true; // a deal's customer may be outside the actor's scope (another team's)
 };
 
 constexpr int kOpenTasks = 20;
@@ -48,7 +50,11 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     auto *note = new QPushButton(tr("Add note…"), this);
     auto *followUp = new QPushButton(tr("Schedule follow-up…"), this);
     followUp->setObjectName(QStringLiteral("scheduleFollowUp"));
-    for (QPushButton *b : {call, visit, note})
+    call->setObjectName(QStringLiteral("logCall"));
+    visit->setObjectName(QStringLiteral("logVisit"));
+    note->setObjectName(QStringLiteral("addNote"));
+    m_logButtons = {call, visit, note};
+    for (QPushButton *b : std::as_const(m_logButtons))
         b->setEnabled(canLog);
     followUp->setEnabled(actor.can(Permission::TaskWrite));
     followUp->setVisible(!m_opportunityId);
@@ -111,6 +117,14 @@ void CustomerTimeline::reload()
             if (!page)
                 return page.error();
             out.page = *page;
+            if (opportunityId) {
+                // An activity names its customer, which ActivityService::log wants in scope: a deal on
+                // another team's customer can be read here but not logged on.
+                const Status visible = CustomerService::requireVisible(db, actor, customerId);
+                if (!visible && visible.error().code != QLatin1String("not_found"))
+                    return visible.error();
+                out.customerVisible = visible.ok();
+            }
             if (!opportunityId && actor.can(Permission::TaskRead)) {
                 auto followUps = FollowUpService(db).list(actor, customerId, 20);
                 if (!followUps)
@@ -155,6 +169,12 @@ void CustomerTimeline::reload()
             m_followUps = result->followUps;
             m_tasks = result->tasks;
             m_deals = result->deals;
+            const bool canLog = m_session.actor().can(Permission::ActivityWrite) && result->customerVisible;
+            for (QPushButton *b : std::as_const(m_logButtons)) {
+                b->setEnabled(canLog);
+                b->setToolTip(result->customerVisible ? QString()
+                                                      : tr("The customer of this opportunity is outside your data scope"));
+            }
             showFollowUps();
             appendRows(result->page.activities);
             m_next = result->page.next;

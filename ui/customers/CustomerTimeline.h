@@ -74,6 +74,7 @@ private:
     QLabel *m_followUpLabel;
     QLabel *m_status;
     QPushButton *m_more;
+    QVector<QPushButton *> m_logButtons; // call, visit, note
     QTimer m_reloadSoon;
     QVector<Activity> m_activities;
     QVector<FollowUp> m_followUps;
