@@ -4397,10 +4397,6 @@ Licensed under the GNU GPL version 3.</translation>
         <translation>Open customer</translation>
     </message>
     <message>
-        <source>Chosen when the opportunity is created</source>
-        <translation>Chosen when the opportunity is created</translation>
-    </message>
-    <message>
         <source>Why was it lost? (price, competitor, no budget…)</source>
         <translation>Why was it lost? (price, competitor, no budget…)</translation>
     </message>
@@ -4550,6 +4546,10 @@ Licensed under the GNU GPL version 3.</translation>
     <message>
         <source>Activities</source>
         <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Another pipeline moves the opportunity to the stage chosen there</source>
+        <translation>Another pipeline moves the opportunity to the stage chosen there</translation>
     </message>
 </context>
 <context>

@@ -4349,10 +4349,6 @@ Licensed under the GNU GPL version 3.</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <source>Chosen when the opportunity is created</source>
-        <translation>创建商机时选定</translation>
-    </message>
-    <message>
         <source>Why was it lost? (price, competitor, no budget…)</source>
         <translation>为什么输单？（价格、竞争对手、没有预算…）</translation>
     </message>
@@ -4501,6 +4497,10 @@ Licensed under the GNU GPL version 3.</source>
     <message>
         <source>Activities</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Another pipeline moves the opportunity to the stage chosen there</source>
+        <translation>选择其他销售流程会将商机移到该流程中所选的阶段</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,7 @@ QVariantMap snapshot(const Opportunity &o)
 {
     return {{QStringLiteral("name"), o.name},
             {QStringLiteral("customerId"), o.customerId},
+            {QStringLiteral("pipelineId"), o.pipelineId},
             {QStringLiteral("stageId"), o.stageId},
             {QStringLiteral("status"), o.status},
             {QStringLiteral("amountMinor"), o.amountMinor},
@@ -736,9 +737,11 @@ Result<Opportunity> OpportunityService::moveStage(const Actor &actor, qint64 id,
             return stage.error().code == QLatin1String("not_found")
                 ? Error::validation(QStringLiteral("unknown"), QStringLiteral("stageId"), QStringLiteral("Unknown stage"))
                 : stage.error();
+        // A stage of another pipeline moves the deal there (new business turned renewal); its
+        // history keeps the stages of both, which the funnel of each pipeline reads as its own.
         if (stage->pipelineId != current->pipelineId)
-            return Error::validation(QStringLiteral("invalid"), QStringLiteral("stageId"),
-                                     QStringLiteral("The stage belongs to another pipeline"));
+            if (Status st = checkWritable(actor, {QStringLiteral("pipelineId")}); !st)
+                return st.error();
         if (stageId == current->stageId) {
             applyFieldRules(actor, current.value());
             return current.value();
@@ -749,6 +752,7 @@ Result<Opportunity> OpportunityService::moveStage(const Actor &actor, qint64 id,
                                      QStringLiteral("Say why the opportunity was lost"));
         const qint64 now = m_db.clock().nowMs();
         Opportunity next = *current;
+        next.pipelineId = stage->pipelineId;
         next.stageId = stageId;
         next.status = stage->kind;
         next.probability = stage->probability;

@@ -49,8 +49,8 @@ public:
     // What to put in OpportunityFilter::afterKey to continue after `o` in `sort` order.
     static QVariant sortKey(const Opportunity &o, OpportunitySort sort);
 
-    // Moves to another stage of the same pipeline (another pipeline's stage: validation.invalid on
-    // stageId). Writes a history row, restarts stageEnteredAt, takes the stage's probability, sets the
+    // Moves to another stage, of the same pipeline or of another one (the deal then belongs to that
+    // pipeline; the role must be allowed to change pipelineId as well as stageId). Writes a history row, restarts stageEnteredAt, takes the stage's probability, sets the
     // status from the stage's kind and closedAt when it closes. A lost stage needs lossReason
     // (validation.required on lossReason); leaving the lost stage clears it. Moving to the current
     // stage changes nothing.

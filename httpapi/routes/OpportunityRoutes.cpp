@@ -450,7 +450,8 @@ void addOpportunities(Router &router)
                QStringLiteral("Update the given fields of an opportunity (If-Match: ETag); the stage changes through /move"));
     router.add("DELETE", QStringLiteral("/api/crm/opportunities/{id}"), remove, QStringLiteral("Delete an opportunity"));
     router.add("PUT", QStringLiteral("/api/crm/opportunities/{id}/move"), move,
-               QStringLiteral("Move to another stage of its pipeline {stageId, lossReason (required for a lost stage)} "
+               QStringLiteral("Move to another stage (of another pipeline: the opportunity moves there) {stageId, lossReason "
+                              "(required for a lost stage)} "
                               "(If-Match optional) -> {success, opportunity}"));
     router.add("GET", QStringLiteral("/api/crm/customers/{id}/opportunities"), customerOpportunities,
                QStringLiteral("The customer's opportunities in the caller's scope, newest first: status, page, limit -> "

@@ -358,11 +358,8 @@ private Q_SLOTS:
         QCOMPARE(str(obj(r, "opportunity"), "lossReason"), QStringLiteral("价格太高"));
         QCOMPARE(r.headers.value("etag"), QByteArray("\"v2\""));
 
-        // Bad moves: unknown stage, another pipeline's stage, no stage, a wrong type, an unknown field.
+        // Bad moves: unknown stage, no stage, a wrong type, an unknown field.
         r = wang.put(oppPath(lost, "move"), {{QStringLiteral("stageId"), 999999}});
-        QCOMPARE(r.status, 400);
-        QCOMPARE(r.errorField(), QStringLiteral("stageId"));
-        r = wang.put(oppPath(lost, "move"), {{QStringLiteral("stageId"), double(s.renewal[QStringLiteral("due")])}});
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("stageId"));
         QCOMPARE(wang.put(oppPath(lost, "move"), {{QStringLiteral("userId"), 1}}).errorField(), QStringLiteral("stageId"));
@@ -387,6 +384,19 @@ private Q_SLOTS:
         r = wang.get(QStringLiteral("/api/crm/opportunities?status=open,won,lost&limit=1&page=2"));
         QCOMPARE(arr(r.json, "opportunities").size(), 1);
         QVERIFY(!r.json.value(QStringLiteral("hasMore")).toBool());
+
+        // A stage of another pipeline moves the deal there: reopened in the renewals' board.
+        r = wang.put(oppPath(lost, "move"), {{QStringLiteral("stageId"), double(s.renewal[QStringLiteral("due")])}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(obj(r, "opportunity").value(QStringLiteral("pipelineId")).toInteger(), s.renewals);
+        QCOMPARE(obj(r, "opportunity").value(QStringLiteral("stageId")).toInteger(), s.renewal[QStringLiteral("due")]);
+        QCOMPARE(str(obj(r, "opportunity"), "status"), QStringLiteral("open"));
+        QCOMPARE(str(obj(r, "opportunity"), "lossReason"), QString());
+        r = wang.get(QStringLiteral("/api/crm/pipeline?pipelineId=%1").arg(s.renewals));
+        QCOMPARE(r.status, 200);
+        QVERIFY(ids(arr(r.json, "opportunities")).contains(lost));
+        r = wang.get(QStringLiteral("/api/crm/pipeline"));
+        QVERIFY(!ids(arr(r.json, "opportunities")).contains(lost));
     }
 
     // Administrator / manager / rep x own / subordinate's / other team's opportunity.

@@ -142,9 +142,8 @@ private Q_SLOTS:
         QCOMPARE(child<QSpinBox>(d, "probability")->value(), stage(QStringLiteral("proposal")).probability);
         QCOMPARE(child<QDateEdit>(d, "expectedCloseDate")->date(), QDate(2031, 3, 31));
         QCOMPARE(child<QPlainTextEdit>(d, "notes")->toPlainText(), QStringLiteral("预算已批"));
-        // The pipeline is chosen once, when the deal is created; the stages are its own.
+        // The deal's pipeline, whose stages are offered.
         auto *pipeline = child<QComboBox>(d, "pipelineId");
-        QVERIFY(!pipeline->isEnabled());
         QCOMPARE(pipeline->currentData().toLongLong(), m_pipeline.id);
         QCOMPARE(child<QComboBox>(d, "stageId")->count(), m_pipeline.stages.size());
         QVERIFY(child<QLineEdit>(d, "lossReason")->isHidden());
@@ -246,6 +245,35 @@ private Q_SLOTS:
         QCOMPARE(back.probability, before.probability);
         QCOMPARE(back.notes, before.notes);
         QVERIFY(back.lossReason.isEmpty());
+    }
+
+    // Another pipeline's stage moves the deal there (the core writes the history); undo brings it back.
+    void anotherPipelineMovesTheDeal()
+    {
+        const qint64 id = createDeal(QStringLiteral("维保续约"), QStringLiteral("qualified"), 30'000);
+        auto pipelines = PipelineService(*m_store->db).list(m_team.admin);
+        QVERIFY(pipelines.ok());
+        const auto renewals = std::find_if(pipelines->cbegin(), pipelines->cend(), [&](const Pipeline &p) { return p.id != m_pipeline.id; });
+        QVERIFY(renewals != pipelines->cend());
+        OpportunityDialog d(*m_session, id);
+        QVERIFY(waitLoaded(d));
+        auto *pipeline = child<QComboBox>(d, "pipelineId");
+        QVERIFY(pipeline->isEnabled());
+        pipeline->setCurrentIndex(pipeline->findData(renewals->id));
+        auto *stages = child<QComboBox>(d, "stageId");
+        QCOMPARE(stages->count(), renewals->stages.size());
+        QCOMPARE(stages->currentData().toLongLong(), renewals->stages.first().id);
+        QVERIFY(saveAndWait(d));
+        QCOMPARE(get(id).pipelineId, renewals->id);
+        QCOMPARE(get(id).stageId, renewals->stages.first().id);
+        QCOMPARE(get(id).probability, renewals->stages.first().probability);
+
+        QSignalSpy finished(&m_session->undoHistory(), &UndoHistory::finished);
+        m_session->undoHistory().stack()->undo();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(get(id).pipelineId, m_pipeline.id);
+        QCOMPARE(get(id).stageId, stage(QStringLiteral("qualified")).id);
     }
 
     void aProbabilitySetByHandSurvivesAMove()

@@ -103,7 +103,7 @@ void OpportunityDialog::build()
     });
     m_pipeline = new QComboBox(this);
     m_pipeline->setObjectName(QStringLiteral("pipelineId"));
-    m_pipeline->setToolTip(tr("Chosen when the opportunity is created"));
+    m_pipeline->setToolTip(tr("Another pipeline moves the opportunity to the stage chosen there"));
     m_stage = new QComboBox(this);
     named(m_stage, "stageId");
     m_lossReason = new QLineEdit(this);
@@ -334,7 +334,6 @@ void OpportunityDialog::display(const Opportunity &o)
         const QSignalBlocker block(m_pipeline);
         m_pipeline->setCurrentIndex(std::max(0, m_pipeline->findData(pipelineId)));
     }
-    m_pipeline->setEnabled(o.id == 0); // the core moves an opportunity within its pipeline only
     m_probabilityEdited = !o.id && o.probability != Opportunity::StageProbability;
     if (m_probabilityEdited) {
         const QSignalBlocker block(m_probability);
@@ -410,6 +409,8 @@ void OpportunityDialog::applyFieldRules()
         if (rule == FieldRule::Hidden || m_opportunity.hiddenFields.contains(field))
             it.value()->setToolTip(tr("Hidden by your role"));
     }
+    // A pipeline is chosen with its stage: another one moves the deal there (OpportunityService::moveStage).
+    m_pipeline->setEnabled(m_stage->isEnabled() && (!m_opportunity.id || actor.fieldRule(kEntity, QStringLiteral("pipelineId")) == FieldRule::Editable));
 }
 
 Result<Opportunity> OpportunityDialog::collect() const
