@@ -93,9 +93,16 @@ Result<QDate> parseDate(const QJsonValue &value, const QString &field)
 {
     if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
         return QDate();
-    if (value.isString())
-        if (const auto d = Validation::parseDate(value.toString()))
+    if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        if (const auto d = Validation::parseDate(text))
             return *d;
+        // An ISO 8601 time with its offset, as times are taken: the day written in it, in that offset.
+        // Only a valid one: its first ten characters alone let "2026-12-07junk" through.
+        if (text.size() > 10 && parseTime(QJsonValue(text), field))
+            if (const auto d = Validation::parseDate(text.left(10)))
+                return *d;
+    }
     return Error::validation(QStringLiteral("format"), field, field + QStringLiteral(" must be a date (YYYY-MM-DD)"));
 }
 

@@ -517,8 +517,10 @@ private Q_SLOTS:
             {QStringLiteral("stageId"), QJsonArray{1}, QStringLiteral("stageId")},
             {QStringLiteral("pipelineId"), 999999, QStringLiteral("pipelineId")},
             {QStringLiteral("expectedCloseDate"), QStringLiteral("soon"), QStringLiteral("expectedCloseDate")},
-            // A day exactly: a UTC time's first ten characters may name another day than the one meant.
-            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027-03-30T16:00:00.000Z"), QStringLiteral("expectedCloseDate")},
+            // A day, or a valid ISO 8601 time with its offset (below); nothing else that starts like one.
+            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027-03-31junk"), QStringLiteral("expectedCloseDate")},
+            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027-03-31T25:00:00+08:00"), QStringLiteral("expectedCloseDate")},
+            {QStringLiteral("expectedCloseDate"), QStringLiteral("2027-03-31T08:00:00"), QStringLiteral("expectedCloseDate")}, // no offset
             {QStringLiteral("expectedCloseDate"), QStringLiteral("2027/03/31"), QStringLiteral("expectedCloseDate")},
             {QStringLiteral("currency"), QStringLiteral("RMB1"), QStringLiteral("currency")},
             {QStringLiteral("name"), 5, QStringLiteral("name")},
@@ -562,6 +564,11 @@ private Q_SLOTS:
         QCOMPARE(wang.get(QStringLiteral("/api/crm/pipeline?limit=100000")).json.value(QStringLiteral("limitPerStage")).toInt(), 100);
         // The page's nested filters serialised into the query are ignored, not a crash.
         QCOMPARE(wang.get(QStringLiteral("/api/crm/opportunities?stageId=%5Bobject%20Object%5D&value%5B%24gte%5D=5")).status, 200);
+
+        // A day sent as an ISO 8601 time with its offset: the day written in it.
+        r = wang.call("PATCH", oppPath(id), bytes({{QStringLiteral("expectedCloseDate"), QStringLiteral("2027-04-01T00:00:00+08:00")}}));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(str(obj(r, "opportunity"), "expectedCloseDate"), QStringLiteral("2027-04-01"));
     }
 
     void analyticsAndFunnel()
