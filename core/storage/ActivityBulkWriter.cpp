@@ -4,6 +4,7 @@
 #include "core/services/SnapshotJson.h"
 #include "core/storage/BulkInsert.h"
 #include "core/storage/Database.h"
+#include "core/storage/RunningTotals.h"
 #include "core/storage/SqliteBulkLoad.h"
 
 namespace crm {
@@ -80,10 +81,17 @@ Status ActivityBulkWriter::flush()
         m_audit->add(now, nullableId(m_actor.userId), m_actor.source, a.id, snapshotJson(a));
         qint64 &at = m_newest[a.customerId];
         at = std::max(at, a.occurredAt);
+        ++m_dayCounts[{a.occurredAt / RunningTotals::kDayMs, a.userId}];
     }
+    // The rows' day counts are added once, in finish(): the trigger stays out of these INSERTs. (A
+    // failure below leaves the pause on; the caller rolls back.)
+    if (Status st = RunningTotals::pauseActivityCounts(m_db, true); !st)
+        return st;
     for (BulkInsert *b : {m_rows.get(), m_audit.get()})
         if (Status st = b->flush(); !st)
             return st;
+    if (Status st = RunningTotals::pauseActivityCounts(m_db, false); !st)
+        return st;
     m_queue.clear();
     return {};
 }
@@ -108,6 +116,8 @@ Status ActivityBulkWriter::finish()
     if (!m_suspendedIndexes.isEmpty())
         if (Status st = SqliteBulkLoad::createIndexes(m_db, std::exchange(m_suspendedIndexes, {})); !st)
             return st;
+    if (Status st = RunningTotals::addActivityCounts(m_db, std::exchange(m_dayCounts, {})); !st)
+        return st;
     return ActivityService::raiseLastContacts(m_db, std::exchange(m_newest, {}));
 }
 

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/domain/Activity.h"
 #include "core/security/Actor.h"
+#include "core/storage/RunningTotals.h"
 
 #include <QMap>
 #include <QStringList>
@@ -20,7 +21,8 @@ class Database;
 // audit "create" entry (ActivityService::snapshot) and the customer's last contact raised to its
 // newest activity, but through statements prepared once (BulkInsert), and the last contacts raised
 // once per customer at finish() instead of some six statements per activity (a customer's activities
-// spread over a file would otherwise move its entries in the customer indexes once per batch). The
+// spread over a file would otherwise move its entries in the customer indexes once per batch) and
+// the day counts of the running totals added once (RunningTotals::pauseActivityCounts). The
 // drafts must have passed ActivityService::validateDraft and name customers in the actor's scope (the
 // importer checks both per chunk); attachments are not written (an import carries none: such a draft
 // is refused). Ids are taken when a batch is written. Change notifications are the caller's (one for
@@ -53,6 +55,10 @@ private:
     Actor m_actor;
     QVector<Activity> m_queue;
     QMap<qint64, qint64> m_newest; // customer -> its newest activity written
+    // Added to activity_day_counts once at finish(), the trigger paused while the rows go in: the
+    // rows are all the actor's, so a file without times (all "now") put every row on one counter
+    // row, which PostgreSQL rewrote once per row (a longer chain of its versions each time).
+    ActivityCountDeltas m_dayCounts;
     QStringList m_suspendedIndexes; // their CREATE statements
     std::unique_ptr<BulkInsert> m_rows, m_audit;
 };

@@ -547,6 +547,13 @@ Status schema13(Database &db)
     return SearchIndex::compact(db);
 }
 
+// Activities per day and user (RunningTotals): their triggers stand aside while the activity import's
+// bulk writer, which adds its rows' counts once, holds a row in activity_day_counts_paused.
+Status schema14(Database &db)
+{
+    return RunningTotals::createActivityCountsPause(db);
+}
+
 struct Migration
 {
     int version;
@@ -571,6 +578,7 @@ const QVector<Migration> &migrations()
         {11, schema11},
         {12, schema12},
         {13, schema13},
+        {14, schema14},
     };
     return list;
 }

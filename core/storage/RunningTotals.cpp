@@ -21,9 +21,8 @@ Status runAll(Database &db, const QStringList &statements)
 static_assert(RunningTotals::kDayMs == 86'400'000, "the triggers' and refill's SQL divide by this literal");
 
 // SQLite: one trigger per event. An activity's UPDATE moves its count only when its user or day
-// changed; a deal's UPDATE that names a keyed or summed column takes the old row out and puts the new
-// one in (nothing moves when the values stayed the same).
-QStringList sqliteTriggers()
+// changed. `pausedBy` (migration 14): as for postgresOrderedFunctions; empty for migration 8's text.
+QStringList sqliteActivityTriggers(const QString &pausedBy = {})
 {
     const QString day = QStringLiteral(" / 86400000");
     auto addActivity = [&](const char *row) {
@@ -35,6 +34,24 @@ QStringList sqliteTriggers()
         return QStringLiteral("UPDATE activity_day_counts SET n = n - 1 WHERE day = %1.occurred_at%2 AND user_id = %1.user_id;")
             .arg(QLatin1String(row), day);
     };
+    const QString notPaused = pausedBy.isEmpty() ? QString() : QStringLiteral("NOT EXISTS (SELECT 1 FROM %1)").arg(pausedBy);
+    const QString when = notPaused.isEmpty() ? QString() : QStringLiteral(" WHEN ") + notPaused;
+    const QString moved = QStringLiteral("OLD.user_id <> NEW.user_id OR OLD.occurred_at%1 <> NEW.occurred_at%1").arg(day);
+    return {
+        QStringLiteral("CREATE TRIGGER activities_totals_insert AFTER INSERT ON activities") + when + QStringLiteral(" BEGIN ") +
+            addActivity("NEW") + QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER activities_totals_delete AFTER DELETE ON activities") + when + QStringLiteral(" BEGIN ") +
+            removeActivity("OLD") + QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER activities_totals_update AFTER UPDATE OF user_id, occurred_at ON activities WHEN ") +
+            (notPaused.isEmpty() ? moved : QLatin1Char('(') + moved + QStringLiteral(") AND ") + notPaused) + QStringLiteral(" BEGIN ") +
+            removeActivity("OLD") + addActivity("NEW") + QStringLiteral(" END"),
+    };
+}
+
+// SQLite: the activities' triggers above, and a deal's UPDATE that names a keyed or summed column
+// takes the old row out and puts the new one in (nothing moves when the values stayed the same).
+QStringList sqliteTriggers()
+{
     auto addDeal = [](const char *row, const char *sign) {
         return QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
                               " VALUES (COALESCE(%1.owner_id, 0), %1.pipeline_id, %1.stage_id, %1.currency, %2 1, %2 %1.amount_minor,"
@@ -43,15 +60,7 @@ QStringList sqliteTriggers()
                               " amount_minor = amount_minor + excluded.amount_minor, weighted_minor = weighted_minor + excluded.weighted_minor;")
             .arg(QLatin1String(row), QLatin1String(sign));
     };
-    return {
-        QStringLiteral("CREATE TRIGGER activities_totals_insert AFTER INSERT ON activities BEGIN ") + addActivity("NEW") +
-            QStringLiteral(" END"),
-        QStringLiteral("CREATE TRIGGER activities_totals_delete AFTER DELETE ON activities BEGIN ") + removeActivity("OLD") +
-            QStringLiteral(" END"),
-        QStringLiteral("CREATE TRIGGER activities_totals_update AFTER UPDATE OF user_id, occurred_at ON activities"
-                       " WHEN OLD.user_id <> NEW.user_id OR OLD.occurred_at%1 <> NEW.occurred_at%1 BEGIN ")
-                .arg(day) +
-            removeActivity("OLD") + addActivity("NEW") + QStringLiteral(" END"),
+    return sqliteActivityTriggers() + QStringList{
         QStringLiteral("CREATE TRIGGER opportunities_totals_insert AFTER INSERT ON opportunities BEGIN ") + addDeal("NEW", "") +
             QStringLiteral(" END"),
         QStringLiteral("CREATE TRIGGER opportunities_totals_delete AFTER DELETE ON opportunities BEGIN ") + addDeal("OLD", "-") +
@@ -99,11 +108,13 @@ QStringList postgresTriggers()
     };
 }
 
-// PostgreSQL, migration 11: the same functions taking an UPDATE's two counter rows in key order. In
+// PostgreSQL, migration 11: the same functions taking an UPDATE's two counter rows in key order.
+// `pausedBy` (migration 14): a table whose row, while the writer's transaction holds one, makes the
+// function do nothing (the writer adds its rows' counts itself); empty for migration 11's text. In
 // the order of the change (old row, then new) a deal moved from stage A to B and another of the same
 // owner moved from B to A at the same time each held the row the other needed next: PostgreSQL ended
 // the deadlock by failing one of them. An activity moved between days or users likewise.
-QStringList postgresOrderedFunctions()
+QStringList postgresOrderedFunctions(const QString &activitiesPausedBy = {})
 {
     const QString removeActivity =
         QStringLiteral("  UPDATE activity_day_counts SET n = n - 1 WHERE day = OLD.occurred_at / 86400000 AND user_id = OLD.user_id;");
@@ -120,19 +131,22 @@ QStringList postgresOrderedFunctions()
     };
     // old_first: true unless an UPDATE's new key sorts before its old one.
     auto function = [](const QString &name, const QString &oldKey, const QString &newKey, const QString &removeOld,
-                       const QString &addNew) {
-        return QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$"
-                              " DECLARE old_first boolean := true; BEGIN"
-                              " IF TG_OP = 'UPDATE' THEN old_first := ROW(%2) <= ROW(%3); END IF;"
-                              " IF TG_OP <> 'INSERT' AND old_first THEN %4 END IF;"
-                              " IF TG_OP <> 'DELETE' THEN %5 END IF;"
-                              " IF TG_OP = 'UPDATE' AND NOT old_first THEN %4 END IF;"
-                              " RETURN NULL; END $$")
-            .arg(name, oldKey, newKey, removeOld, addNew);
+                       const QString &addNew, const QString &pausedBy = {}) -> QString {
+        const QString pause = pausedBy.isEmpty()
+            ? QString()
+            : QStringLiteral(" IF EXISTS (SELECT 1 FROM %1) THEN RETURN NULL; END IF;").arg(pausedBy);
+        const QString body = QStringLiteral(" IF TG_OP = 'UPDATE' THEN old_first := ROW(%1) <= ROW(%2); END IF;"
+                                            " IF TG_OP <> 'INSERT' AND old_first THEN %3 END IF;"
+                                            " IF TG_OP <> 'DELETE' THEN %4 END IF;"
+                                            " IF TG_OP = 'UPDATE' AND NOT old_first THEN %3 END IF;")
+                                 .arg(oldKey, newKey, removeOld, addNew);
+        return QStringLiteral("CREATE OR REPLACE FUNCTION ") + name +
+               QStringLiteral("() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE old_first boolean := true; BEGIN") + pause + body +
+               QStringLiteral(" RETURN NULL; END $$");
     };
     return {
         function(QStringLiteral("activities_totals"), QStringLiteral("OLD.occurred_at / 86400000, OLD.user_id"),
-                 QStringLiteral("NEW.occurred_at / 86400000, NEW.user_id"), removeActivity, addActivity),
+                 QStringLiteral("NEW.occurred_at / 86400000, NEW.user_id"), removeActivity, addActivity, activitiesPausedBy),
         function(QStringLiteral("opportunities_totals"),
                  QStringLiteral("COALESCE(OLD.owner_id, 0), OLD.pipeline_id, OLD.stage_id, OLD.currency"),
                  QStringLiteral("COALESCE(NEW.owner_id, 0), NEW.pipeline_id, NEW.stage_id, NEW.currency"), deal("OLD", "-"),
@@ -274,6 +288,44 @@ Status RunningTotals::pauseCustomerCounts(Database &db, bool paused)
 {
     return db.execSql(paused ? QStringLiteral("INSERT INTO customer_counts_paused (paused) VALUES (1)")
                              : QStringLiteral("DELETE FROM customer_counts_paused"));
+}
+
+Status RunningTotals::createActivityCountsPause(Database &db)
+{
+    const QString paused = QStringLiteral("activity_day_counts_paused");
+    QStringList statements = {QStringLiteral("CREATE TABLE activity_day_counts_paused (paused INTEGER NOT NULL)")};
+    if (db.isSqlite()) {
+        for (const char *name : {"activities_totals_insert", "activities_totals_delete", "activities_totals_update"})
+            statements << QStringLiteral("DROP TRIGGER ") + QLatin1String(name);
+        statements += sqliteActivityTriggers(paused);
+    } else {
+        statements += postgresOrderedFunctions(paused); // the deals' function as it was
+    }
+    return runAll(db, statements);
+}
+
+Status RunningTotals::pauseActivityCounts(Database &db, bool paused)
+{
+    return db.execSql(paused ? QStringLiteral("INSERT INTO activity_day_counts_paused (paused) VALUES (1)")
+                             : QStringLiteral("DELETE FROM activity_day_counts_paused"));
+}
+
+Status RunningTotals::addActivityCounts(Database &db, const ActivityCountDeltas &deltas)
+{
+    if (deltas.isEmpty())
+        return {};
+    QSqlQuery q = db.prepare(QStringLiteral("INSERT INTO activity_day_counts AS t (day, user_id, n) VALUES (:d, :u, :n)"
+                                            " ON CONFLICT (day, user_id) DO UPDATE SET n = t.n + excluded.n"));
+    for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) { // key order, as the PostgreSQL trigger locks
+        if (it.value() == 0)
+            continue;
+        q.bindValue(QStringLiteral(":d"), it.key().first);
+        q.bindValue(QStringLiteral(":u"), it.key().second);
+        q.bindValue(QStringLiteral(":n"), it.value());
+        if (Status st = db.exec(q); !st)
+            return st;
+    }
+    return {};
 }
 
 Status RunningTotals::addCustomerCounts(Database &db, const CustomerCountDeltas &deltas)

@@ -15,6 +15,8 @@ class Database;
 // (owner_id (0: the pool), field ("province" or "industry"), value in UTF-8 ("" when not set)) -> customers.
 // UTF-8, so that the map's order is the byte order the PostgreSQL trigger takes its rows in.
 using CustomerCountDeltas = QMap<std::tuple<qint64, QString, QByteArray>, qint64>;
+// (UTC day (occurred_at / kDayMs), user_id) -> activities; in the key order the PostgreSQL trigger locks in.
+using ActivityCountDeltas = QMap<std::pair<qint64, qint64>, qint64>;
 
 // Totals that triggers keep up to date as rows are written, so that the dashboard reads a few thousand
 // rows instead of scanning hundreds of thousands (migration 8):
@@ -49,6 +51,12 @@ public:
     static void countCustomer(CustomerCountDeltas &deltas, qint64 ownerId, const QString &province, const QString &industry,
                               int sign = 1);
     static Status addCustomerCounts(Database &db, const CustomerCountDeltas &deltas);
+    // The same for activity_day_counts (migration 14), for the import's bulk writer: its rows are
+    // all the importing user's, so a file without times (all "now") put every row on one counter row.
+    static Status pauseActivityCounts(Database &db, bool paused);
+    static Status addActivityCounts(Database &db, const ActivityCountDeltas &deltas);
+    // activity_day_counts_paused and the activities triggers that honour it (migration 14).
+    static Status createActivityCountsPause(Database &db);
     // Empties the three tables and fills them again from activities, opportunities and customers
     // (inside the caller's transaction): bulk loads that dropped the triggers while writing.
     static Status refill(Database &db);
