@@ -5,6 +5,7 @@
 #include "core/Result.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -140,12 +141,13 @@ public:
         return result;
     }
 
-    // Queue a change to announce after commit. On PostgreSQL it is also sent with NOTIFY inside
-    // the transaction, which PostgreSQL delivers to other processes only if the transaction commits.
+    // Queue a change to announce after commit (once, however often it is queued). On PostgreSQL
+    // the transaction's changes are also sent with NOTIFY just before its COMMIT, which PostgreSQL
+    // delivers to other processes only if the transaction commits.
     void notifyAfterCommit(const Change &change);
 
     static const QString &notifyChannel();
-    // This connection's origin in notification payloads ("entity:id:kind:origin").
+    // This connection's origin in notification payloads (lines of "entity:id:kind:origin").
     QString origin() const;
 
 private:
@@ -156,6 +158,7 @@ private:
     void rollback();
     void leaveWriteGate();
     void publishPending();
+    Status sendPendingNotifications();
 
     DatabaseOptions m_options;
     Dialect m_dialect = Dialect::Sqlite;
@@ -166,6 +169,7 @@ private:
     bool m_rollbackOnly = false;
     bool m_readOnly = false; // inside read()
     QVector<Change> m_pending;
+    QSet<QString> m_pendingKeys; // "entity:id:kind" of m_pending
     struct CachedStatement
     {
         QSqlQuery query; // move-only

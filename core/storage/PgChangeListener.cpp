@@ -46,10 +46,14 @@ void PgChangeListener::onNotification(const QString &name, const QVariant &paylo
 {
     if (name != Database::notifyChannel() || !m_feed)
         return;
-    // Our own process published its changes to the feed at commit already.
-    const auto parsed = parse(payload.toString());
-    if (parsed && parsed->second != m_db.origin())
-        m_feed->publish(parsed->first);
+    // A transaction's changes, a line each (Database::notifyAfterCommit). Our own process published
+    // its changes to the feed at commit already.
+    const QString origin = m_db.origin();
+    for (QStringView line : QStringView(payload.toString()).split(QLatin1Char('\n'))) {
+        const auto parsed = parse(line.toString());
+        if (parsed && parsed->second != origin)
+            m_feed->publish(parsed->first);
+    }
 }
 
 } // namespace crm

@@ -26,7 +26,8 @@ public:
 
     Status start();
 
-    // "entity:id:kind:origin" -> the change and its origin; nullopt for anything malformed.
+    // One line of a payload, "entity:id:kind:origin" -> the change and its origin; nullopt for
+    // anything malformed.
     static std::optional<std::pair<Change, QString>> parse(const QString &payload);
 
 private:

@@ -672,6 +672,23 @@ private Q_SLOTS:
         }).ok());
         QTest::qWait(300);
         QCOMPARE(spy.size(), 2);
+
+        // A transaction with many changes (an import): each arrives once, a duplicate not at all,
+        // over several notifications (PostgreSQL takes payloads under 8000 bytes).
+        spy.clear();
+        QVERIFY((*other)->write([&]() -> Status {
+            for (int i = 1; i <= 600; ++i) {
+                (*other)->notifyAfterCommit({QStringLiteral("opportunity"), 1'000'000 + i, QStringLiteral("created")});
+                (*other)->notifyAfterCommit({QStringLiteral("customer"), 9, QStringLiteral("updated")});
+            }
+            return {};
+        }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 601, 5000);
+        QCOMPARE(spy.at(0).at(0).value<Change>().id, 1'000'001);
+        QCOMPARE(spy.at(1).at(0).value<Change>().entity, QStringLiteral("customer"));
+        QCOMPARE(spy.at(600).at(0).value<Change>().id, 1'000'600);
+        QTest::qWait(300);
+        QCOMPARE(spy.size(), 601);
         QVERIFY(!PgChangeListener::parse(QStringLiteral("customer:x:updated:o")));
         QVERIFY(!PgChangeListener::parse(QStringLiteral("garbage")));
     }
