@@ -306,6 +306,16 @@ Status SearchIndex::loadStaged(Database &db, const QString &table, qint64 firstI
     return config("hashsize", 1 << 20);
 }
 
+Result<QString> SearchIndex::createStatement(Database &db)
+{
+    QSqlQuery q = db.prepare(QStringLiteral("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = 'customer_search'"));
+    if (Status st = db.exec(q); !st)
+        return st.error();
+    if (!q.next())
+        return Error::internal();
+    return q.value(0).toString();
+}
+
 Status SearchIndex::compact(Database &db)
 {
     if (!db.isSqlite())

@@ -82,6 +82,8 @@ public:
     static QString storedValue(const Database &db, const QStringList &tokens);
     // The same from the texts and owner; thread-safe (bulk indexing tokenizes on a worker thread).
     static QString storedValueFor(const Database &db, const QStringList &texts, std::optional<qint64> ownerId);
+    // SQLite: the CREATE statement of the store's customer_search, to make it again empty.
+    static Result<QString> createStatement(Database &db);
     // SQLite: an entry as written before migration 13, with the digit lexemes storedValueFor adds now.
     static QString withDigitGrams(const QString &entry);
 };

@@ -258,13 +258,9 @@ Status SearchIndexBuild::install()
     if (Status st = m_db.exec(attach); !st)
         return st;
     m_attached = true;
-    QSqlQuery definition = m_db.prepare(QStringLiteral("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = 'customer_search'"));
-    if (Status st = m_db.exec(definition); !st)
-        return st;
-    if (!definition.next())
-        return Error::internal();
-    const QString createSql = definition.value(0).toString();
-    definition.finish();
+    const auto createSql = SearchIndex::createStatement(m_db);
+    if (!createSql)
+        return createSql.error();
     // The index is dropped and created again rather than emptied: FTS5 keeps an index's structure
     // (its list of segments) cached per connection and reloads it only after another connection's
     // commit, so this connection would go on reading the old one. A new table starts without it and
@@ -272,7 +268,7 @@ Status SearchIndexBuild::install()
     // same definition built by the same library.
     const QStringList statements = {
         QStringLiteral("DROP TABLE main.customer_search"),
-        createSql,
+        *createSql,
         QStringLiteral("DELETE FROM main.customer_search_data"),
         QStringLiteral("INSERT INTO main.customer_search_data SELECT * FROM search_build.customer_search_data"),
         QStringLiteral("INSERT INTO main.customer_search_idx SELECT * FROM search_build.customer_search_idx"),

@@ -493,14 +493,10 @@ Status schema13(Database &db)
 {
     if (!db.isSqlite())
         return {};
-    QSqlQuery definition = db.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'"));
-    if (Status st = db.exec(definition); !st)
-        return st;
-    if (!definition.next())
-        return Error::internal();
-    const QString createSql = definition.value(0).toString();
-    definition.finish();
-    if (Status st = run(db, {QStringLiteral("ALTER TABLE customer_search RENAME TO customer_search_v12"), createSql,
+    const auto createSql = SearchIndex::createStatement(db);
+    if (!createSql)
+        return createSql.error();
+    if (Status st = run(db, {QStringLiteral("ALTER TABLE customer_search RENAME TO customer_search_v12"), *createSql,
                              QStringLiteral("CREATE TEMP TABLE search_upgrade (id INTEGER PRIMARY KEY, grams TEXT NOT NULL)")});
         !st)
         return st;

@@ -810,8 +810,8 @@ private Q_SLOTS:
         QCOMPARE(svc.count(t.admin, f).value(), 3);
     }
 
-    // A stage of another pipeline moves the deal there: its history, the audit trail, the boards'
-    // totals and the funnel of each pipeline follow; a role may keep the pipeline read-only.
+    // A stage of another pipeline moves the deal there: its history, the audit trail and the boards'
+    // totals follow; a role may keep the pipeline read-only.
     void aStageOfAnotherPipelineMovesTheDealThere()
     {
         CRM_OPEN_DB(db);
