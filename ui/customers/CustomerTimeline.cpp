@@ -31,7 +31,7 @@ struct Loaded
     QVector<FollowUp> followUps;
     QVector<Task> tasks;
     QVector<Opportunity> deals;
-    bool customerVisible = true; // a deal's customer may be outside the actor's scope (another team's)
+    bool customerVisible = true; // a deal's customer may be outside the actor's scope
 };
 
 constexpr int kOpenTasks = 20;
@@ -118,8 +118,8 @@ void CustomerTimeline::reload()
                 return page.error();
             out.page = *page;
             if (opportunityId) {
-                // An activity names its customer, which ActivityService::log wants in scope: a deal on
-                // another team's customer can be read here but not logged on.
+                // An activity names its customer, which ActivityService::log wants in scope: a deal
+                // whose customer is outside the actor's scope can be read here but not logged on.
                 const Status visible = CustomerService::requireVisible(db, actor, customerId);
                 if (!visible && visible.error().code != QLatin1String("not_found"))
                     return visible.error();

@@ -410,7 +410,8 @@ void OpportunityDialog::applyFieldRules()
             it.value()->setToolTip(tr("Hidden by your role"));
     }
     // A pipeline is chosen with its stage: another one moves the deal there (OpportunityService::moveStage).
-    m_pipeline->setEnabled(m_stage->isEnabled() && (!m_opportunity.id || actor.fieldRule(kEntity, QStringLiteral("pipelineId")) == FieldRule::Editable));
+    const bool pipelineEditable = actor.fieldRule(kEntity, QStringLiteral("pipelineId")) == FieldRule::Editable;
+    m_pipeline->setEnabled(m_stage->isEnabled() && (!m_opportunity.id || pipelineEditable));
 }
 
 Result<Opportunity> OpportunityDialog::collect() const
