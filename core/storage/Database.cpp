@@ -319,11 +319,21 @@ void Database::leaveWriteGate()
     }
 }
 
+namespace {
+
+// "entity:id:kind": a change's identity in the queue, and the start of its notification line.
+QString changeKey(const Change &c)
+{
+    return c.entity + QLatin1Char(':') + QString::number(c.id) + QLatin1Char(':') + c.kind;
+}
+
+} // namespace
+
 void Database::notifyAfterCommit(const Change &change)
 {
     // The same change twice in one transaction (a customer whose deals an import writes one by one)
     // tells a listener nothing more.
-    const QString key = change.entity + QLatin1Char(':') + QString::number(change.id) + QLatin1Char(':') + change.kind;
+    const QString key = changeKey(change);
     if (m_pendingKeys.contains(key))
         return;
     m_pendingKeys.insert(key);
@@ -353,7 +363,7 @@ Status Database::sendPendingNotifications()
         return st;
     };
     for (const Change &c : std::as_const(m_pending)) {
-        const QByteArray line = (c.entity + QLatin1Char(':') + QString::number(c.id) + QLatin1Char(':') + c.kind + suffix).toUtf8();
+        const QByteArray line = (changeKey(c) + suffix).toUtf8();
         if (!payload.isEmpty() && payload.size() + 1 + line.size() > kMaxPayloadBytes)
             if (Status st = send(); !st)
                 return st;

@@ -217,6 +217,13 @@ QStringList postgresCustomerTriggers()
     };
 }
 
+// A row in a "..._paused" table, held inside the writer's transaction, makes those triggers stand aside.
+Status pause(Database &db, const QString &table, bool paused)
+{
+    return db.execSql(paused ? QStringLiteral("INSERT INTO %1 (paused) VALUES (1)").arg(table)
+                             : QStringLiteral("DELETE FROM %1").arg(table));
+}
+
 Status refillDashboardTotals(Database &db)
 {
     return runAll(db, {
@@ -286,8 +293,7 @@ Status RunningTotals::createCustomerCounts(Database &db)
 
 Status RunningTotals::pauseCustomerCounts(Database &db, bool paused)
 {
-    return db.execSql(paused ? QStringLiteral("INSERT INTO customer_counts_paused (paused) VALUES (1)")
-                             : QStringLiteral("DELETE FROM customer_counts_paused"));
+    return pause(db, QStringLiteral("customer_counts_paused"), paused);
 }
 
 Status RunningTotals::createActivityCountsPause(Database &db)
@@ -306,8 +312,7 @@ Status RunningTotals::createActivityCountsPause(Database &db)
 
 Status RunningTotals::pauseActivityCounts(Database &db, bool paused)
 {
-    return db.execSql(paused ? QStringLiteral("INSERT INTO activity_day_counts_paused (paused) VALUES (1)")
-                             : QStringLiteral("DELETE FROM activity_day_counts_paused"));
+    return pause(db, QStringLiteral("activity_day_counts_paused"), paused);
 }
 
 Status RunningTotals::addActivityCounts(Database &db, const ActivityCountDeltas &deltas)
