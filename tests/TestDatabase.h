@@ -21,13 +21,15 @@ inline bool usePostgres()
     return qEnvironmentVariable("CRM_TEST_BACKEND") == QLatin1String("postgres");
 }
 
-// The store's index names, sorted: a bulk load that drops indexes for its duration must leave the
-// same set behind.
-inline QStringList indexNames(Database &db)
+// The store's indexes and triggers ("index name", "trigger name"), sorted: a bulk load that drops
+// some for its duration must leave the same set behind.
+inline QStringList indexAndTriggerNames(Database &db)
 {
     QSqlQuery q = db.prepare(db.isSqlite()
-        ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
-        : QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"));
+        ? QStringLiteral("SELECT type || ' ' || name FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY 1")
+        : QStringLiteral("SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = current_schema() UNION ALL"
+                         " SELECT 'trigger ' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                         " WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace ORDER BY 1"));
     if (!db.exec(q))
         qFatal("index query failed");
     QStringList names;

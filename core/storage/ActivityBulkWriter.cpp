@@ -102,7 +102,7 @@ Status ActivityBulkWriter::suspendIndexes()
         return {};
     if (Status st = flush(); !st)
         return st;
-    auto dropped = SqliteBulkLoad::dropIndexes(m_db, {QStringLiteral("activities")}, {QStringLiteral("activities_customer")});
+    auto dropped = SqliteBulkLoad::suspend(m_db, {QStringLiteral("activities")}, {QStringLiteral("activities_customer")});
     if (!dropped)
         return dropped.error();
     m_suspendedIndexes = *dropped;

@@ -36,7 +36,8 @@ public:
     // Queues an activity; writes a batch when enough are queued.
     Status add(const Activity &draft);
     // For a load large next to the table, on SQLite: drops the activity indexes whose entries would
-    // land all over them (by author, contact, opportunity); finish() builds them again, sorted once.
+    // land all over them (by author, contact, opportunity), and the insert trigger (see
+    // SqliteBulkLoad::suspend); finish() builds them again, the indexes sorted once.
     // activities_customer stays: duplicate checks read it, and files listed by customer append to it.
     Status suspendIndexes();
     // Writes what is queued, rebuilds suspended indexes and raises the last contacts: call once,

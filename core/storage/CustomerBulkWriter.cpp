@@ -245,7 +245,7 @@ Status CustomerBulkWriter::suspendIndexes()
         return {};
     if (Status st = flush(); !st)
         return st;
-    auto dropped = SqliteBulkLoad::dropIndexes(m_db, {QStringLiteral("customers"), QStringLiteral("customer_phones"),
+    auto dropped = SqliteBulkLoad::suspend(m_db, {QStringLiteral("customers"), QStringLiteral("customer_phones"),
                                                       QStringLiteral("customer_emails"), QStringLiteral("customer_addresses"),
                                                       QStringLiteral("customer_tags"), QStringLiteral("customer_group_members")});
     if (!dropped)

@@ -52,8 +52,9 @@ public:
     // Writes the rest and the keyword-search entries, rebuilds suspended indexes; call once, before
     // the commit.
     Status finish();
-    // SQLite: drops the secondary indexes of the customer tables until finish() rebuilds them (inside
-    // the transaction: a rollback restores them). Building an index once over sorted rows is several
+    // SQLite: drops the secondary indexes of the customer tables, and the customers' insert trigger
+    // (see SqliteBulkLoad::suspend), until finish() creates them again (inside the transaction: a
+    // rollback restores them). Building an index once over sorted rows is several
     // times faster than updating it row by row, but costs a pass over the whole table: worth it when
     // the import is large next to what is there. (The page cache for such a load is the caller's
     // SqliteBulkLoad.)

@@ -43,18 +43,24 @@ public:
     SqliteBulkLoad(const SqliteBulkLoad &) = delete;
     SqliteBulkLoad &operator=(const SqliteBulkLoad &) = delete;
 
-    // Runs CREATE INDEX statements (the indexes a load suspended) inside the caller's transaction, on
-    // SQLite with a 4 MiB page cache, the connection's size put back after. SQLite's sorter keeps up to
-    // a page cache's worth of keys in memory and sorts them in one piece; a million keys spread over a
-    // 256 MiB buffer sort mostly in cache misses, while 4 MiB runs sort in the CPU's cache and are then
-    // merged in temporary files. Temporary data goes to files meanwhile (temp_store=FILE): SQLite gives
-    // its sorter no helper threads while it is kept in memory. Measured on 1M imported customers:
-    // customers_name 2.2-3.0 -> 0.75-0.86 s; on 5M demo activities, activities_user 9.2-10.1 -> 4.0 s.
+    // Runs CREATE INDEX statements (and the CREATE TRIGGER statements suspend gives) inside the
+    // caller's transaction, on SQLite with a 4 MiB page cache, the connection's size put back after.
+    // SQLite's sorter keeps up to a page cache's worth of keys in memory and sorts them in one piece;
+    // a million keys spread over a 256 MiB buffer sort mostly in cache misses, while 4 MiB runs sort
+    // in the CPU's cache and are then merged in temporary files. Temporary data goes to files
+    // meanwhile (temp_store=FILE): SQLite gives its sorter no helper threads while it is kept in
+    // memory. Measured on 1M imported customers: customers_name 2.2-3.0 -> 0.75-0.86 s; on 5M demo
+    // activities, activities_user 9.2-10.1 -> 4.0 s.
     static Status createIndexes(Database &db, const QStringList &statements);
-    // Drops the non-unique indexes of these tables except `kept`, inside the caller's transaction,
-    // and gives their CREATE statements for createIndexes (a load that would otherwise update them
-    // row by row). SQLite only: empty on PostgreSQL.
-    static Result<QStringList> dropIndexes(Database &db, const QStringList &tables, const QStringList &kept = {});
+    // Drops the non-unique indexes of these tables except `kept`, and their AFTER INSERT triggers,
+    // inside the caller's transaction, and gives the CREATE statements that put them back, for
+    // createIndexes. For a load that would otherwise update the indexes row by row, and whose rows the
+    // triggers would count one by one although the load adds its counts at the end (RunningTotals): a
+    // table with a trigger makes SQLite copy the rows of each multi-row INSERT into a temporary table
+    // first, even while the trigger's WHEN clause skips it (RunningTotals' pause), measured at
+    // 2.5 us a customer row. The caller must create every row of these tables through its bulk writer
+    // until the statements run. SQLite only: empty on PostgreSQL, where DROP would lock out readers.
+    static Result<QStringList> suspend(Database &db, const QStringList &tables, const QStringList &kept = {});
 
     // Whether the load runs with a rollback journal (false: WAL, or PostgreSQL).
     bool rollbackJournal() const { return m_rollbackJournal; }
@@ -63,7 +69,7 @@ private:
     Database &m_db;
     bool m_active = false;
     bool m_rollbackJournal = false;
-    QString m_cacheSize, m_threads, m_tempStore, m_foreignKeys; // the values to put back (the last two only when changed)
+    QString m_cacheSize, m_threads, m_tempStore, m_foreignKeys; // the values to put back (the last only when changed)
 };
 
 } // namespace crm

@@ -925,7 +925,7 @@ private Q_SLOTS:
     {
         CRM_OPEN_DB(db);
         Seeded s = seed(*db);
-        const QStringList before = test::indexNames(*db);
+        const QStringList before = test::indexAndTriggerNames(*db);
         const qint64 base = localMs(2026, 1, 1, 8, 0);
         QByteArray bytes = u("客户编号,客户,时间,类型,主题\n").toUtf8();
         for (int i = 0; i < 60000; ++i) {
@@ -952,12 +952,12 @@ private Q_SLOTS:
         QVERIFY(!r);
         QCOMPARE(r.error().code, QStringLiteral("cancelled"));
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM activities")), 0);
-        QCOMPARE(test::indexNames(*db), before);
+        QCOMPARE(test::indexAndTriggerNames(*db), before);
 
         r = importFile(*db, s.team.li, QStringLiteral("activities"), file);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         QCOMPARE(r->created, 60000);
-        QCOMPARE(test::indexNames(*db), before);
+        QCOMPARE(test::indexAndTriggerNames(*db), before);
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity = 'activity'")), 60000);
         QCOMPARE(must(CustomerService(*db).get(s.team.li, s.xinghe), "customer").lastContactAt, base + 29999 * 60'000);
         QCOMPARE(must(CustomerService(*db).get(s.team.li, s.zhaoCo), "customer").lastContactAt, base + 30000 * 60'000); // row 30,000
