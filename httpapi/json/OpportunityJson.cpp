@@ -17,13 +17,14 @@ const QSet<QString> &ignoredFields()
         QStringLiteral("version"),      QStringLiteral("customerName"),   QStringLiteral("ownerName"),
         QStringLiteral("stageName"),    QStringLiteral("stage"),          QStringLiteral("weightedValue"),
         QStringLiteral("hiddenFields"), QStringLiteral("leadId"),         QStringLiteral("status"),
+        QStringLiteral("customerVisible"),
     };
     return f;
 }
 
 } // namespace
 
-void write(JsonWriter &out, const Opportunity &o)
+void write(JsonWriter &out, const Opportunity &o, bool leaveOpen)
 {
     const bool amountHidden = o.hiddenFields.contains(QStringLiteral("amountMinor"));
     const bool probabilityHidden = o.hiddenFields.contains(QStringLiteral("probability"));
@@ -77,7 +78,8 @@ void write(JsonWriter &out, const Opportunity &o)
         hidden.sort();
         out.key("hiddenFields").strings(hidden);
     }
-    out.endObject();
+    if (!leaveOpen)
+        out.endObject();
 }
 
 void write(JsonWriter &out, const Stage &s, bool leaveOpen)

@@ -16,8 +16,9 @@ class JsonWriter;
 // An opportunity as the API shows it. `value` (and its synonym `amount`) is the amount as an exact
 // decimal number in `currency`; `probability` is 0-100; `weightedValue` is value * probability / 100
 // rounded half up to the cent; `title` repeats `name` and `stage` repeats `stageName`. A field the
-// caller's role hides is null and listed in `hiddenFields`.
-void write(JsonWriter &out, const Opportunity &o);
+// caller's role hides is null and listed in `hiddenFields`. With `leaveOpen` the object is not closed
+// (the detail route appends `customerVisible`).
+void write(JsonWriter &out, const Opportunity &o, bool leaveOpen = false);
 // A stage: {id, pipelineId, name, position, probability, kind}, without closing the object when
 // `leaveOpen` is true (the pipeline route appends its sums).
 void write(JsonWriter &out, const Stage &s, bool leaveOpen = false);
@@ -30,7 +31,7 @@ void write(JsonWriter &out, const Pipeline &p);
 // time, whose date is taken); `customerId`, `ownerId`, `stageId`, `pipelineId` (numbers or decimal
 // text); `notes`; `lossReason`. Echoed read-only fields (id, userId, createdAt, updatedAt, closedAt,
 // stageEnteredAt, version, customerName, ownerName, stageName, stage, weightedValue, hiddenFields,
-// leadId, status) are ignored; other unknown fields are validation.unknown_field.
+// leadId, status, customerVisible) are ignored; other unknown fields are validation.unknown_field.
 // stageId, pipelineId and status are not update fields (stages change through /move): they are kept
 // apart so that a route can refuse a change while ignoring an echo of the current value.
 struct OpportunityInput

@@ -66,14 +66,17 @@ void moneyOrNull(json::JsonWriter &out, const char *name, qint64 minor, bool hid
         out.money(minor);
 }
 
-ApiResponse opportunityAnswer(const Opportunity &o, int status, bool success)
+// `customerVisible` goes only on the detail: it costs a query, which a list would pay per row.
+ApiResponse opportunityAnswer(const Opportunity &o, int status, bool success, std::optional<bool> customerVisible = {})
 {
     json::JsonWriter out;
     out.beginObject();
     if (success)
         out.field("success", true);
     out.key("opportunity");
-    json::write(out, o);
+    json::write(out, o, customerVisible.has_value());
+    if (customerVisible)
+        out.field("customerVisible", *customerVisible).endObject();
     ApiResponse r = ApiResponse::json(out.endObject().bytes(), status);
     r.addHeader("ETag", etag(o.version));
     return r;
@@ -309,7 +312,13 @@ ApiResponse get(ApiContext &c)
     auto o = OpportunityService(c.db).get(c.request.actor, *id);
     if (!o)
         return errorOr(o.error());
-    return opportunityAnswer(*o, 200, false);
+    // A deal can be in scope while its customer is not (a manager's view of a subordinate's deal on
+    // an outsider's customer, a customer since moved to another rep). Logging an activity needs the
+    // customer, so the phone says so up front instead of offering buttons that answer 404.
+    const Status visible = CustomerService::requireVisible(c.db, c.request.actor, o->customerId);
+    if (!visible && visible.error().code != QLatin1String("not_found"))
+        return errorOr(visible.error());
+    return opportunityAnswer(*o, 200, false, visible.ok());
 }
 
 ApiResponse update(ApiContext &c)
@@ -443,7 +452,9 @@ void addOpportunities(Router &router)
     router.add("POST", QStringLiteral("/api/crm/opportunities"), create,
                QStringLiteral("Create an opportunity {name, customerId, value, currency, stageId | pipelineId, probability, "
                               "expectedCloseDate, ownerId, notes} -> {success, opportunity}"));
-    router.add("GET", QStringLiteral("/api/crm/opportunities/{id}"), get, QStringLiteral("One opportunity, with ETag"));
+    router.add("GET", QStringLiteral("/api/crm/opportunities/{id}"), get,
+               QStringLiteral("One opportunity, with ETag and customerVisible (whether the caller may see, and so log "
+                              "activities on, its customer) -> {opportunity}"));
     router.add("PUT", QStringLiteral("/api/crm/opportunities/{id}"), update,
                QStringLiteral("Update the given fields of an opportunity (If-Match: ETag); the stage changes through /move"));
     router.add("PATCH", QStringLiteral("/api/crm/opportunities/{id}"), update,

@@ -297,6 +297,7 @@ private Q_SLOTS:
 
         // PUT of the record as read (echoing read-only fields and the same stage) works; a new stage is refused.
         QJsonObject echoed = obj(wang.get(oppPath(id)), "opportunity");
+        QVERIFY(echoed.contains(QStringLiteral("customerVisible"))); // the detail's own field comes back too
         echoed.insert(QStringLiteral("name"), QStringLiteral("年度框架（修订）"));
         r = wang.call("PUT", oppPath(id), bytes(echoed), {{"If-Match", "\"v2\""}});
         QCOMPARE(r.status, 200);
@@ -479,6 +480,80 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(wang.get(oppPath(w)).status, 404);
         QCOMPARE(zhao.get(oppPath(w)).status, 200);
+    }
+
+    // A deal in the caller's scope on a customer outside it: the administrator files zhao's deal on
+    // wang's customer (zhao sees the deal, not the customer) and another on qian's (li sees his
+    // subordinate's deal, not the other team's customer). The detail says so, since logging an
+    // activity there is 404; lists and the board leave the field out (no query per row).
+    void detailSaysWhetherTheCustomerIsVisible()
+    {
+        Server s;
+        QVERIFY(s.ok);
+        ApiClient wang = s.as(QStringLiteral("wang"));
+        ApiClient zhao = s.as(QStringLiteral("zhao"));
+        ApiClient qian = s.as(QStringLiteral("qian"));
+        ApiClient li = s.as(QStringLiteral("li"));
+        ApiClient admin = s.as(QStringLiteral("admin"));
+        const qint64 wangCustomer = newCustomer(wang, QStringLiteral("王的客户"));
+        const qint64 qianCustomer = newCustomer(qian, QStringLiteral("钱的客户"));
+        const qint64 zhaoCustomer = newCustomer(zhao, QStringLiteral("赵的客户"));
+        auto filedForZhao = [&](qint64 customer, const QString &name) {
+            const Reply r = admin.post(QStringLiteral("/api/crm/opportunities"),
+                                       {{QStringLiteral("name"), name}, {QStringLiteral("customerId"), double(customer)},
+                                        {QStringLiteral("ownerId"), double(s.team.zhao.userId)}});
+            if (r.status != 201)
+                qWarning("opportunity not filed: %d %s", r.status, r.body.constData());
+            return idOf(obj(r, "opportunity"));
+        };
+        const qint64 onWangs = filedForZhao(wangCustomer, QStringLiteral("华东代理"));
+        const qint64 onQians = filedForZhao(qianCustomer, QStringLiteral("华南代理"));
+        const qint64 own = idOf(newOpportunity(zhao, zhaoCustomer, QStringLiteral("自己的"), 100));
+        QVERIFY(onWangs && onQians && own);
+
+        struct Case
+        {
+            ApiClient *client;
+            const char *who;
+            qint64 opportunity;
+            bool customerVisible;
+        };
+        const QVector<Case> cases = {
+            {&zhao, "zhao", onWangs, false}, {&zhao, "zhao", onQians, false}, {&zhao, "zhao", own, true},
+            {&li, "li", onWangs, true},      {&li, "li", onQians, false},     {&li, "li", own, true},
+            {&admin, "admin", onWangs, true}, {&admin, "admin", onQians, true},
+        };
+        for (const Case &c : cases) {
+            const QString what = QStringLiteral("%1 on %2").arg(QLatin1String(c.who)).arg(c.opportunity);
+            const Reply r = c.client->get(oppPath(c.opportunity));
+            QVERIFY2(r.status == 200, qPrintable(what));
+            const QJsonValue visible = obj(r, "opportunity").value(QStringLiteral("customerVisible"));
+            QVERIFY2(visible.isBool() && visible.toBool() == c.customerVisible,
+                     qPrintable(what + QLatin1Char(' ') + QString::fromUtf8(r.body)));
+        }
+        // Why it matters: logging on the deal names its customer, which zhao may not see.
+        const QJsonObject note{{QStringLiteral("customerId"), double(wangCustomer)},
+                               {QStringLiteral("type"), QStringLiteral("note")},
+                               {QStringLiteral("content"), QStringLiteral("代理洽谈")},
+                               {QStringLiteral("opportunityId"), double(onWangs)}};
+        QCOMPARE(zhao.post(QStringLiteral("/api/crm/activities"), note).status, 404);
+        QCOMPARE(li.post(QStringLiteral("/api/crm/activities"), note).status, 201);
+
+        // Only the detail carries it.
+        const Reply list = li.get(QStringLiteral("/api/crm/opportunities"));
+        QCOMPARE(ids(arr(list.json, "opportunities")), (QSet<qint64>{onWangs, onQians, own}));
+        QVERIFY2(!list.body.contains("customerVisible"), list.body.constData());
+        const Reply board = li.get(QStringLiteral("/api/crm/pipeline"));
+        QCOMPARE(board.status, 200);
+        QVERIFY(!board.body.contains("customerVisible"));
+
+        // Sent back, it is ignored: it cannot be set, and it is not an unknown field.
+        Reply r = zhao.call("PATCH", oppPath(onWangs),
+                            bytes({{QStringLiteral("notes"), QStringLiteral("回填")}, {QStringLiteral("customerVisible"), true}}));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(str(obj(r, "opportunity"), "notes"), QStringLiteral("回填"));
+        QCOMPARE(obj(zhao.get(oppPath(onWangs)), "opportunity").value(QStringLiteral("customerVisible")),
+                 QJsonValue(false));
     }
 
     void badInput()

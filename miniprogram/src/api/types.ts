@@ -193,6 +193,9 @@ export interface Opportunity {
   notes: string
   lossReason: string
   version: number
+  // Only on the detail (GET /api/crm/opportunities/{id}): false when the deal is in the user's scope
+  // but its customer is not, so activities cannot be logged on it.
+  customerVisible?: boolean
 }
 
 export interface PipelineStages {

@@ -87,6 +87,9 @@ export default function OpportunityPage() {
     return <View className='empty'>{error || t.loading}</View>
 
   const targets = stages.filter((s) => s.id !== o.stageId)
+  // The deal can be in the user's scope while its customer is not (a subordinate's deal on an outsider's
+  // customer, a customer since moved to another rep); logging on it would be 404, so it is not offered.
+  const logAllowed = o.customerVisible !== false
   return (
     <View className='screen detail'>
       <View className='card'>
@@ -117,11 +120,16 @@ export default function OpportunityPage() {
         </Picker>
         <Button size='mini' className='secondary' id='edit-opportunity'
           onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?id=${o.id}` })}>{t.edit}</Button>
-        <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
-        <Button size='mini' className='secondary' id='log-visit' onClick={() => open('visit')}>{t.logVisit}</Button>
+        {logAllowed ? (
+          <>
+            <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
+            <Button size='mini' className='secondary' id='log-visit' onClick={() => open('visit')}>{t.logVisit}</Button>
+          </>
+        ) : null}
       </View>
+      {logAllowed ? null : <Text className='muted opportunity__no-log' id='log-out-of-scope'>{t.customerOutOfScope}</Text>}
 
-      {form ? (
+      {form && logAllowed ? (
         <View className='card'>
           <Textarea className='detail__text' id='log-text' value={text} maxlength={2000} placeholder={t.logContent}
             onInput={(e) => setText(e.detail.value)} />
