@@ -86,22 +86,6 @@ Opportunity readRow(const QSqlQuery &q)
     return o;
 }
 
-QVariantMap snapshot(const Opportunity &o)
-{
-    return {{QStringLiteral("name"), o.name},
-            {QStringLiteral("customerId"), o.customerId},
-            {QStringLiteral("pipelineId"), o.pipelineId},
-            {QStringLiteral("stageId"), o.stageId},
-            {QStringLiteral("status"), o.status},
-            {QStringLiteral("amountMinor"), o.amountMinor},
-            {QStringLiteral("currency"), o.currency},
-            {QStringLiteral("probability"), o.probability},
-            {QStringLiteral("expectedCloseDate"), o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate) : QString()},
-            {QStringLiteral("ownerId"), o.ownerId ? QVariant(*o.ownerId) : QVariant()},
-            {QStringLiteral("notes"), o.notes},
-            {QStringLiteral("lossReason"), o.lossReason}};
-}
-
 // Fields a role may hide or make read-only.
 const QStringList &guardedFields()
 {
@@ -153,6 +137,22 @@ qint64 weighted(qint64 sumOfProducts)
 }
 
 } // namespace
+
+QVariantMap OpportunityService::snapshot(const Opportunity &o)
+{
+    return {{QStringLiteral("name"), o.name},
+            {QStringLiteral("customerId"), o.customerId},
+            {QStringLiteral("pipelineId"), o.pipelineId},
+            {QStringLiteral("stageId"), o.stageId},
+            {QStringLiteral("status"), o.status},
+            {QStringLiteral("amountMinor"), o.amountMinor},
+            {QStringLiteral("currency"), o.currency},
+            {QStringLiteral("probability"), o.probability},
+            {QStringLiteral("expectedCloseDate"), o.expectedCloseDate.isValid() ? o.expectedCloseDate.toString(Qt::ISODate) : QString()},
+            {QStringLiteral("ownerId"), o.ownerId ? QVariant(*o.ownerId) : QVariant()},
+            {QStringLiteral("notes"), o.notes},
+            {QStringLiteral("lossReason"), o.lossReason}};
+}
 
 const QSet<QString> &OpportunityService::fieldNames()
 {

@@ -29,6 +29,8 @@ public:
 
     // Every field name update() accepts.
     static const QSet<QString> &fieldNames();
+    // The fields the audit log records for an opportunity (its create entry's snapshot).
+    static QVariantMap snapshot(const Opportunity &o);
 
     // The customer must be visible to the actor; the owner defaults to the actor (for the system
     // actor: the customer's owner) and may be another user only in the actor's scope. The stage

@@ -48,9 +48,10 @@ QStringList sqliteActivityTriggers(const QString &pausedBy = {})
     };
 }
 
-// SQLite: the activities' triggers above, and a deal's UPDATE that names a keyed or summed column
-// takes the old row out and puts the new one in (nothing moves when the values stayed the same).
-QStringList sqliteTriggers()
+// SQLite: a deal's UPDATE that names a keyed or summed column takes the old row out and puts the new
+// one in (nothing moves when the values stayed the same). `pausedBy` (migration 15): as for
+// postgresOrderedFunctions; empty for migration 8's text.
+QStringList sqliteDealTriggers(const QString &pausedBy = {})
 {
     auto addDeal = [](const char *row, const char *sign) {
         return QStringLiteral("INSERT INTO opportunity_totals (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
@@ -60,15 +61,22 @@ QStringList sqliteTriggers()
                               " amount_minor = amount_minor + excluded.amount_minor, weighted_minor = weighted_minor + excluded.weighted_minor;")
             .arg(QLatin1String(row), QLatin1String(sign));
     };
-    return sqliteActivityTriggers() + QStringList{
-        QStringLiteral("CREATE TRIGGER opportunities_totals_insert AFTER INSERT ON opportunities BEGIN ") + addDeal("NEW", "") +
-            QStringLiteral(" END"),
-        QStringLiteral("CREATE TRIGGER opportunities_totals_delete AFTER DELETE ON opportunities BEGIN ") + addDeal("OLD", "-") +
-            QStringLiteral(" END"),
+    const QString when = pausedBy.isEmpty() ? QString() : QStringLiteral("WHEN NOT EXISTS (SELECT 1 FROM %1) ").arg(pausedBy);
+    return {
+        QStringLiteral("CREATE TRIGGER opportunities_totals_insert AFTER INSERT ON opportunities ") + when + QStringLiteral("BEGIN ") +
+            addDeal("NEW", "") + QStringLiteral(" END"),
+        QStringLiteral("CREATE TRIGGER opportunities_totals_delete AFTER DELETE ON opportunities ") + when + QStringLiteral("BEGIN ") +
+            addDeal("OLD", "-") + QStringLiteral(" END"),
         QStringLiteral("CREATE TRIGGER opportunities_totals_update AFTER UPDATE OF owner_id, pipeline_id, stage_id, currency,"
-                       " amount_minor, probability ON opportunities BEGIN ") +
-            addDeal("OLD", "-") + addDeal("NEW", "") + QStringLiteral(" END"),
+                       " amount_minor, probability ON opportunities ") +
+            when + QStringLiteral("BEGIN ") + addDeal("OLD", "-") + addDeal("NEW", "") + QStringLiteral(" END"),
     };
+}
+
+// SQLite, migration 8: the activities' triggers and the deals'.
+QStringList sqliteTriggers()
+{
+    return sqliteActivityTriggers() + sqliteDealTriggers();
 }
 
 // PostgreSQL: a plpgsql function per table, fired for each row. Concurrent writers of the same
@@ -109,12 +117,12 @@ QStringList postgresTriggers()
 }
 
 // PostgreSQL, migration 11: the same functions taking an UPDATE's two counter rows in key order.
-// `pausedBy` (migration 14): a table whose row, while the writer's transaction holds one, makes the
-// function do nothing (the writer adds its rows' counts itself); empty for migration 11's text. In
+// `...PausedBy` (migrations 14 and 15): a table whose row, while the writer's transaction holds one,
+// makes the function do nothing (the writer adds its rows' counts itself); empty for migration 11's text. In
 // the order of the change (old row, then new) a deal moved from stage A to B and another of the same
 // owner moved from B to A at the same time each held the row the other needed next: PostgreSQL ended
 // the deadlock by failing one of them. An activity moved between days or users likewise.
-QStringList postgresOrderedFunctions(const QString &activitiesPausedBy = {})
+QStringList postgresOrderedFunctions(const QString &activitiesPausedBy = {}, const QString &dealsPausedBy = {})
 {
     const QString removeActivity =
         QStringLiteral("  UPDATE activity_day_counts SET n = n - 1 WHERE day = OLD.occurred_at / 86400000 AND user_id = OLD.user_id;");
@@ -150,7 +158,7 @@ QStringList postgresOrderedFunctions(const QString &activitiesPausedBy = {})
         function(QStringLiteral("opportunities_totals"),
                  QStringLiteral("COALESCE(OLD.owner_id, 0), OLD.pipeline_id, OLD.stage_id, OLD.currency"),
                  QStringLiteral("COALESCE(NEW.owner_id, 0), NEW.pipeline_id, NEW.stage_id, NEW.currency"), deal("OLD", "-"),
-                 deal("NEW", "")),
+                 deal("NEW", ""), dealsPausedBy),
     };
 }
 
@@ -327,6 +335,57 @@ Status RunningTotals::addActivityCounts(Database &db, const ActivityCountDeltas 
         q.bindValue(QStringLiteral(":d"), it.key().first);
         q.bindValue(QStringLiteral(":u"), it.key().second);
         q.bindValue(QStringLiteral(":n"), it.value());
+        if (Status st = db.exec(q); !st)
+            return st;
+    }
+    return {};
+}
+
+Status RunningTotals::createOpportunityTotalsPause(Database &db)
+{
+    const QString paused = QStringLiteral("opportunity_totals_paused");
+    QStringList statements = {QStringLiteral("CREATE TABLE opportunity_totals_paused (paused INTEGER NOT NULL)")};
+    if (db.isSqlite()) {
+        for (const char *name : {"opportunities_totals_insert", "opportunities_totals_delete", "opportunities_totals_update"})
+            statements << QStringLiteral("DROP TRIGGER ") + QLatin1String(name);
+        statements += sqliteDealTriggers(paused);
+    } else {
+        statements += postgresOrderedFunctions(QStringLiteral("activity_day_counts_paused"), paused); // activities' as in migration 14
+    }
+    return runAll(db, statements);
+}
+
+Status RunningTotals::pauseOpportunityTotals(Database &db, bool paused)
+{
+    return pause(db, QStringLiteral("opportunity_totals_paused"), paused);
+}
+
+void RunningTotals::countOpportunity(OpportunityTotalDeltas &deltas, qint64 ownerId, qint64 pipelineId, qint64 stageId,
+                                     const QString &currency, qint64 amountMinor, int probability)
+{
+    OpportunityTotal &t = deltas[{ownerId, pipelineId, stageId, currency}];
+    ++t.n;
+    t.amountMinor += amountMinor;
+    t.weightedMinor += amountMinor * probability;
+}
+
+Status RunningTotals::addOpportunityTotals(Database &db, const OpportunityTotalDeltas &deltas)
+{
+    if (deltas.isEmpty())
+        return {};
+    QSqlQuery q = db.prepare(QStringLiteral(
+        "INSERT INTO opportunity_totals AS t (owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor)"
+        " VALUES (:o, :p, :s, :c, :n, :a, :w) ON CONFLICT (owner_id, pipeline_id, stage_id, currency) DO UPDATE SET"
+        " n = t.n + excluded.n, amount_minor = t.amount_minor + excluded.amount_minor,"
+        " weighted_minor = t.weighted_minor + excluded.weighted_minor"));
+    for (auto it = deltas.cbegin(); it != deltas.cend(); ++it) { // key order, as the PostgreSQL trigger locks
+        q.bindValue(QStringLiteral(":o"), std::get<0>(it.key()));
+        q.bindValue(QStringLiteral(":p"), std::get<1>(it.key()));
+        q.bindValue(QStringLiteral(":s"), std::get<2>(it.key()));
+        q.bindValue(QStringLiteral(":c"), std::get<3>(it.key()));
+        q.bindValue(QStringLiteral(":n"), it.value().n);
+        q.bindValue(QStringLiteral(":a"), it.value().amountMinor);
+        q.bindValue(QStringLiteral(":w"), it.value().weightedMinor);
         if (Status st = db.exec(q); !st)
             return st;
     }

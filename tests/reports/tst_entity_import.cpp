@@ -2,6 +2,7 @@
 // CSV, JSON and XLSX exports) and of customers from JSON: scope (a rep's file naming another rep's customer),
 // all or nothing vs partial with the error report, bad values as row issues, duplicates, dry run,
 // cancel, a broken JSON file. SQLite and PostgreSQL.
+#include "core/Clock.h"
 #include "core/services/ActivityService.h"
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
@@ -29,6 +30,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 
 using namespace crm;
@@ -374,6 +376,129 @@ private Q_SLOTS:
         QCOMPARE(updated.stageName, QStringLiteral("negotiation"));
         QCOMPARE(updated.notes, u("年中采购")); // not in the file: kept
         QCOMPARE(must(OpportunityService(*db).stageHistory(s.team.admin, second.id), "history").size(), 2);
+    }
+
+    // The import writes through OpportunityBulkWriter what OpportunityService::create writes: the
+    // same row, stage history, audit entry and won value, for an open, a won and a lost deal, by a
+    // user (owner given or not) and by the system (owner from the customer). A row that updates a deal
+    // an earlier row created, still queued in the writer, finds it written.
+    void opportunityImportWritesWhatTheServiceWrites()
+    {
+        ManualClock clock(1'790'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Seeded s = seed(*db);
+        const Pipeline pipeline = must(PipelineService::loadDefault(*db), "pipeline");
+        auto stage = [&](const QString &name) {
+            for (const Stage &st : pipeline.stages)
+                if (st.name == name)
+                    return st;
+            qFatal("no stage");
+            return Stage{};
+        };
+        struct Case
+        {
+            Actor actor;
+            QString stage, owner, amount, currency, loss;
+            std::optional<qint64> ownerId;
+        };
+        const QList<Case> cases = {
+            {s.team.li, QStringLiteral("proposal"), QStringLiteral("wang"), QStringLiteral("12.50"), QStringLiteral("CNY"), {},
+             s.team.wang.userId},
+            {s.team.li, QStringLiteral("won"), {}, QStringLiteral("800"), {}, {}, std::nullopt},
+            {s.team.li, QStringLiteral("lost"), {}, QStringLiteral("99"), QStringLiteral("USD"), u("预算取消"), std::nullopt},
+            {Actor::system(), QStringLiteral("won"), {}, QStringLiteral("7"), {}, {}, std::nullopt},
+        };
+        auto row = [&](const QString &sql, qint64 id) {
+            QSqlQuery q = db->prepare(sql);
+            q.bindValue(QStringLiteral(":id"), id);
+            if (!db->exec(q) || !q.next())
+                qFatal("row query failed");
+            QStringList values;
+            for (int i = 0; i < q.record().count(); ++i)
+                values << q.value(i).toString();
+            return values;
+        };
+        auto byName = [&](const QString &name) {
+            QSqlQuery q = db->prepare(QStringLiteral("SELECT id FROM opportunities WHERE name = :n"));
+            q.bindValue(QStringLiteral(":n"), name);
+            return db->exec(q) && q.next() ? q.value(0).toLongLong() : 0;
+        };
+        int n = 0;
+        for (const Case &c : cases) {
+            ++n;
+            Opportunity draft;
+            draft.customerId = s.xinghe;
+            draft.name = QStringLiteral("service %1").arg(n);
+            draft.stageId = stage(c.stage).id;
+            draft.amountMinor = qint64(c.amount.toDouble() * 100);
+            draft.currency = c.currency;
+            draft.ownerId = c.ownerId;
+            draft.lossReason = c.loss;
+            draft.expectedCloseDate = QDate(2026, 9, 30);
+            draft.notes = u("年中采购");
+            const qint64 wonBefore = must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor;
+            const qint64 viaService = must(OpportunityService(*db).create(c.actor, draft), "create").id;
+            const qint64 wonByService = must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor - wonBefore;
+
+            const QString file = path(QStringLiteral("same%1.csv").arg(n));
+            writeFile(file, (u("客户,商机名称,金额,币种,阶段,预计成交日期,负责人,输单原因,备注\n") +
+                             QStringList{u("深圳星河科技有限公司"), QStringLiteral("import %1").arg(n), c.amount, c.currency, c.stage,
+                                         QStringLiteral("2026-09-30"), c.owner, c.loss, u("年中采购")}
+                                 .join(QLatin1Char(',')) +
+                             QLatin1Char('\n'))
+                                .toUtf8());
+            auto r = importFile(*db, c.actor, QStringLiteral("opportunities"), file);
+            QVERIFY2(r && r->created == 1, r ? qPrintable(r->firstIssues.value(0).reason) : qPrintable(r.error().message));
+            const qint64 viaImport = byName(QStringLiteral("import %1").arg(n));
+            QVERIFY(viaImport > viaService);
+            QCOMPARE(must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor - wonBefore, 2 * wonByService);
+
+            const QString columns = QStringLiteral("SELECT customer_id, pipeline_id, stage_id, amount_minor, currency, probability,"
+                                                   " expected_close_date, status, loss_reason, owner_id, lead_id, notes, created_at,"
+                                                   " updated_at, closed_at, stage_entered_at, version FROM opportunities WHERE id = :id");
+            QCOMPARE(row(columns, viaImport), row(columns, viaService));
+            const QString history = QStringLiteral("SELECT COUNT(*), MIN(from_stage_id), MIN(to_stage_id), MIN(user_id), MIN(at)"
+                                                   " FROM opportunity_stage_history WHERE opportunity_id = :id");
+            QCOMPARE(row(history, viaImport), row(history, viaService));
+            const QString audit = QStringLiteral("SELECT COUNT(*), MIN(at), MIN(user_id), MIN(source), MIN(action), MIN(new_value)"
+                                                 " FROM audit_log WHERE entity = 'opportunity' AND entity_id = :id");
+            QStringList imported = row(audit, viaImport);
+            imported.last().replace(QStringLiteral("import %1").arg(n), QStringLiteral("service %1").arg(n));
+            QCOMPARE(imported, row(audit, viaService));
+        }
+
+        // Created by its first row, moved to won by its second (updates on): written before the move.
+        const QString twice = path(QStringLiteral("twice.csv"));
+        writeFile(twice, u("客户,商机名称,金额,阶段\n深圳星河科技有限公司,两行,100,proposal\n深圳星河科技有限公司,两行,100,won\n").toUtf8());
+        EntityImportOptions update;
+        update.onDuplicate = DuplicatePolicy::Update;
+        const qint64 wonBefore = must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor;
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), twice, update);
+        QVERIFY2(r && r->created == 1 && r->updated == 1, r ? qPrintable(r->firstIssues.value(0).reason) : qPrintable(r.error().message));
+        const Opportunity both = must(OpportunityService(*db).get(s.team.admin, byName(u("两行"))), "get");
+        QCOMPARE(both.status, QStringLiteral("won"));
+        QCOMPARE(must(OpportunityService(*db).stageHistory(s.team.admin, both.id), "history").size(), 2);
+        QCOMPARE(must(CustomerService(*db).get(s.team.admin, s.xinghe), "customer").wonValueMinor - wonBefore, 10000);
+
+        // The running totals the dashboard and pipeline read agree with the deals (the writer adds its
+        // rows' totals itself, the trigger paused meanwhile; the move above went through the trigger).
+        auto lines = [&](const QString &sql) {
+            QStringList out;
+            QSqlQuery q = db->prepare(sql);
+            if (!db->exec(q))
+                return QStringList{QStringLiteral("failed")};
+            while (q.next())
+                out << QStringLiteral("%1 %2 %3 %4: %5 %6 %7").arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                                                 q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                                                                 q.value(6).toString());
+            return out;
+        };
+        const QStringList totals = lines(QStringLiteral("SELECT owner_id, pipeline_id, stage_id, currency, n, amount_minor, weighted_minor"
+                                                        " FROM opportunity_totals WHERE n <> 0 ORDER BY 1, 2, 3, 4"));
+        QCOMPARE(totals, lines(QStringLiteral("SELECT COALESCE(owner_id, 0), pipeline_id, stage_id, currency, COUNT(*),"
+                                              " CAST(SUM(amount_minor) AS BIGINT), CAST(SUM(amount_minor * probability) AS BIGINT) FROM opportunities GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4")));
+        QCOMPARE(totals.size(), 4); // wang: proposal, won (the system's, his customer's); li: won, lost in USD
+        QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunity_totals_paused")), 0);
     }
 
     void repCannotImportIntoAnotherRepsCustomer()
