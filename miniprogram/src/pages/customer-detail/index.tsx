@@ -132,6 +132,9 @@ export default function CustomerDetail() {
 
   // Reading scores and giving one are separate permissions (a custom role may only read them).
   const mayRate = !!currentUser()?.permissions.includes('feedback.write')
+  // Logging and follow-ups need their own write permissions: a custom role may lack them.
+  const mayLog = !!currentUser()?.permissions.includes('activity.write')
+  const mayFollowUp = !!currentUser()?.permissions.includes('task.write')
   const address = [c.province, c.city !== c.province ? c.city : '', c.district].filter(Boolean).join(' ')
   return (
     <View className='screen detail'>
@@ -160,9 +163,9 @@ export default function CustomerDetail() {
         {c.phone ? <Button size='mini' className='primary' onClick={call}>{t.call}</Button> : null}
         <Button size='mini' className='secondary' id='edit-customer'
           onClick={() => Taro.navigateTo({ url: `/pages/customer-form/index?id=${id}` })}>{t.edit}</Button>
-        <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
-        <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button>
-        <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button>
+        {mayLog ? <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button> : null}
+        {mayLog ? <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button> : null}
+        {mayFollowUp ? <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button> : null}
         {scores && mayRate ? <Button size='mini' className='secondary' id='rate' onClick={() => open('feedback')}>{t.rateCustomer}</Button> : null}
         <Button size='mini' className='secondary' id='message' onClick={() => Taro.navigateTo({ url: `/pages/message/index?customerId=${id}` })}>
           {t.message}

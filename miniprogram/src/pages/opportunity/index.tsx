@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
+import { currentUser } from '../../api/session'
 import { logActivity, opportunity as getOpportunity, opportunityActivities, opportunityTasks, pipelines } from '../../api/crm'
 import type { Activity, Opportunity, PipelineStages, Task } from '../../api/types'
 import ActivityCard from '../../components/ActivityCard'
@@ -88,8 +89,12 @@ export default function OpportunityPage() {
 
   const targets = stages.filter((s) => s.id !== o.stageId)
   // The deal can be in the user's scope while its customer is not (a subordinate's deal on an outsider's
-  // customer, a customer since moved to another rep); logging on it would be 404, so it is not offered.
-  const logAllowed = o.customerVisible !== false
+  // customer, a customer since moved to another rep); logging on it would be 404, so it is not offered,
+  // nor the customer's page, which would say there is no such customer. A role without activity.write
+  // gets no log buttons either (the desktop does the same).
+  const customerVisible = o.customerVisible !== false
+  const mayLog = !!currentUser()?.permissions.includes('activity.write')
+  const logAllowed = customerVisible && mayLog
   return (
     <View className='screen detail'>
       <View className='card'>
@@ -107,8 +112,8 @@ export default function OpportunityPage() {
           [t.owner, o.ownerName]
         ].filter(([, v]) => v).map(([k, v]) => (
           <View key={k} className='row detail__field'
-            onClick={k === t.customer ? () => Taro.navigateTo({ url: `/pages/customer-detail/index?id=${o.customerId}` }) : undefined}>
-            <Text className='muted'>{k}</Text><Text className={k === t.customer ? 'link' : ''} selectable>{v}</Text>
+            onClick={k === t.customer && customerVisible ? () => Taro.navigateTo({ url: `/pages/customer-detail/index?id=${o.customerId}` }) : undefined}>
+            <Text className='muted'>{k}</Text><Text className={k === t.customer && customerVisible ? 'link' : ''} selectable>{v}</Text>
           </View>
         ))}
         {o.notes ? <Text className='activity__content'>{o.notes}</Text> : null}
@@ -127,7 +132,7 @@ export default function OpportunityPage() {
           </>
         ) : null}
       </View>
-      {logAllowed ? null : <Text className='muted opportunity__no-log' id='log-out-of-scope'>{t.customerOutOfScope}</Text>}
+      {mayLog && !customerVisible ? <Text className='muted opportunity__no-log' id='log-out-of-scope'>{t.customerOutOfScope}</Text> : null}
 
       {form && logAllowed ? (
         <View className='card'>
