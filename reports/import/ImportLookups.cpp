@@ -236,4 +236,22 @@ Result<Stage> StageLookup::find(const QString &pipeline, const QString &stage, c
     return found.first();
 }
 
+Result<Stage> StageLookup::findIn(qint64 pipelineId, const QString &stage, const QString &status) const
+{
+    for (const Pipeline &p : m_pipelines) {
+        if (p.id != pipelineId)
+            continue;
+        const QString kind = status.isEmpty() ? QStringLiteral("open") : status;
+        for (const Stage &s : p.stages)
+            if (stage.isEmpty() ? s.kind == kind : s.name.compare(stage, Qt::CaseInsensitive) == 0)
+                return s;
+        if (stage.isEmpty())
+            return rowError(QStringLiteral("stage"), QStringLiteral("The pipeline has no %1 stage").arg(kind));
+        return rowError(QStringLiteral("stage"), QStringLiteral("The pipeline \"%1\" has no stage \"%2\" (a pipeline column moves the"
+                                                                " opportunity to another pipeline)")
+                                                     .arg(p.name, stage));
+    }
+    return rowError(QStringLiteral("pipeline"), QStringLiteral("Unknown pipeline"));
+}
+
 } // namespace crm

@@ -76,6 +76,8 @@ public:
     // pipeline, else the only pipeline with such a stage). An empty stage name takes the pipeline's
     // first stage of kind `status` (open when empty too). Errors are reasons for the report.
     Result<Stage> find(const QString &pipeline, const QString &stage, const QString &status) const;
+    // The same within the pipeline with this id (an existing deal's, for a row that names no pipeline).
+    Result<Stage> findIn(qint64 pipelineId, const QString &stage, const QString &status) const;
 
 private:
     QVector<Pipeline> m_pipelines; // default first

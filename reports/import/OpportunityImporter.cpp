@@ -189,7 +189,17 @@ private:
 
     Status row(const ImportRow &row, OpportunityRow &r, qint64 customerId)
     {
-        auto stage = m_stages.find(r.pipeline, r.stage, r.status);
+        const QString key = duplicateKey(customerId, r.draft.name);
+        std::optional<Known> match;
+        if (auto it = m_inFile.constFind(key); it != m_inFile.cend())
+            match = *it;
+        else if (auto db = m_existing.constFind(key); db != m_existing.cend())
+            match = *db;
+        // A row updating a deal without naming a pipeline names a stage of the deal's own pipeline
+        // (the default pipeline's stage of that name would move the deal out of it).
+        const bool updating = match && m_options.onDuplicate == DuplicatePolicy::Update;
+        auto stage = updating && r.pipeline.isEmpty() ? m_stages.findIn(match->pipelineId, r.stage, r.status)
+                                                      : m_stages.find(r.pipeline, r.stage, r.status);
         if (!stage)
             return invalid(row, stage.error());
         if (!r.status.isEmpty() && r.status != stage->kind)
@@ -223,12 +233,6 @@ private:
         if (!lost)
             o.lossReason.clear();
 
-        const QString key = duplicateKey(customerId, o.name);
-        std::optional<Known> match;
-        if (auto it = m_inFile.constFind(key); it != m_inFile.cend())
-            match = *it;
-        else if (auto db = m_existing.constFind(key); db != m_existing.cend())
-            match = *db;
         if (match && m_options.onDuplicate != DuplicatePolicy::Create) {
             const bool hidden = match->row == 0 && !visible(*match);
             constexpr auto same = ImportReason::Same::CustomerAndName;
@@ -279,11 +283,13 @@ private:
             stage.pipelineId = match.pipelineId;
             stage.kind.clear(); // unknown here; the loss reason is then left as it is
         }
-        if (match.pipelineId != stage.pipelineId)
-            return invalid(row, rowError(QStringLiteral("stage"),
-                                         QStringLiteral("The stage \"%1\" belongs to another pipeline than opportunity %2's")
-                                             .arg(stage.name)
-                                             .arg(match.id)));
+        // A stage of another pipeline (the row names it) moves the deal there, as moveStage does for
+        // a role that may change pipelineId; for another role that is the row's problem, not the import's.
+        if (match.pipelineId != stage.pipelineId && m_actor.fieldRule(kEntity, QStringLiteral("pipelineId")) != FieldRule::Editable)
+            return invalid(row, rowError(QStringLiteral("pipeline"),
+                                         QStringLiteral("You may not move opportunity %1 to another pipeline").arg(match.id)));
+        if (match.stageId != stage.id && m_actor.fieldRule(kEntity, QStringLiteral("stageId")) != FieldRule::Editable)
+            return invalid(row, rowError(QStringLiteral("stage"), QStringLiteral("You may not move opportunity %1").arg(match.id)));
         QSet<QString> fields;
         for (const char *f : {"amountMinor", "currency", "probability", "expectedCloseDate", "notes"})
             if (r.given.contains(QLatin1String(f)))
@@ -314,9 +320,11 @@ private:
         ++m_result.updated;
         Known now = match;
         now.stageId = stage.id;
+        now.pipelineId = stage.pipelineId;
         if (r.draft.ownerId)
             now.ownerId = r.draft.ownerId;
-        m_existing.insert(duplicateKey(r.draft.customerId, r.draft.name), now);
+        // Where row() finds it next time (a deal an earlier row created is looked up in m_inFile first).
+        (match.row > 0 ? m_inFile : m_existing).insert(duplicateKey(r.draft.customerId, r.draft.name), now);
         return {};
     }
 

@@ -501,6 +501,67 @@ private Q_SLOTS:
         QCOMPARE(count(*db, QStringLiteral("SELECT COUNT(*) FROM opportunity_totals_paused")), 0);
     }
 
+    // Updates and pipelines: a row without a pipeline column names a stage of the deal's own pipeline
+    // ("won" of Renewals, not of the default pipeline); a row naming another pipeline moves the deal
+    // there; a deal the file creates and then moves twice ends where the last row puts it.
+    void opportunityUpdatesStayInOrMoveBetweenPipelines()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        const auto pipelines = must(PipelineService(*db).list(s.team.admin), "pipelines");
+        const Pipeline *renewals = nullptr, *fresh = nullptr;
+        for (const Pipeline &p : pipelines)
+            (p.isDefault ? fresh : renewals) = &p;
+        QVERIFY(renewals && fresh);
+        auto renewal = [&](const QString &name) {
+            Opportunity o;
+            o.customerId = s.xinghe;
+            o.name = name;
+            o.stageId = renewals->stages.first().id; // "due"
+            return must(OpportunityService(*db).create(s.team.li, o), "renewal");
+        };
+        const Opportunity stay = renewal(u("续约一"));
+        const Opportunity move = renewal(u("续约二"));
+        const QString file = path(QStringLiteral("pipelines.csv"));
+        writeFile(file, (u("客户,商机名称,pipeline,阶段\n") + u("深圳星河科技有限公司,续约一,,won\n") +
+                         u("深圳星河科技有限公司,续约二,New business,negotiation\n") + u("深圳星河科技有限公司,新单,,proposal\n") +
+                         u("深圳星河科技有限公司,新单,,negotiation\n") + u("深圳星河科技有限公司,新单,,won\n"))
+                            .toUtf8());
+        EntityImportOptions update;
+        update.onDuplicate = DuplicatePolicy::Update;
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file, update);
+        QVERIFY2(r && r->invalid == 0, r ? qPrintable(r->firstIssues.value(0).reason) : qPrintable(r.error().message));
+        QCOMPARE(r->created, 1);
+        QCOMPARE(r->updated, 4);
+        OpportunityService service(*db);
+        const Opportunity stayed = must(service.get(s.team.admin, stay.id), "stayed");
+        QCOMPARE(stayed.pipelineId, renewals->id);
+        QCOMPARE(stayed.status, QStringLiteral("won"));
+        const Opportunity moved = must(service.get(s.team.admin, move.id), "moved");
+        QCOMPARE(moved.pipelineId, fresh->id);
+        QCOMPARE(moved.stageName, QStringLiteral("negotiation"));
+        QCOMPARE(must(service.stageHistory(s.team.admin, move.id), "history").size(), 2);
+        OpportunityFilter filter;
+        filter.customerId = s.xinghe;
+        filter.limit = 50;
+        qint64 created = 0;
+        for (const Opportunity &o : must(service.list(s.team.admin, filter), "list").opportunities)
+            if (o.name == u("新单"))
+                created = o.id;
+        QVERIFY(created > 0);
+        QCOMPARE(must(service.get(s.team.admin, created), "created").status, QStringLiteral("won"));
+        QCOMPARE(must(service.stageHistory(s.team.admin, created), "history").size(), 3);
+
+        // A stage the deal's pipeline lacks, without a pipeline column: the row's problem, named.
+        writeFile(file, u("客户,商机名称,阶段\n深圳星河科技有限公司,续约一,proposal\n").toUtf8());
+        r = importFile(*db, s.team.li, QStringLiteral("opportunities"), file, update);
+        QVERIFY(r);
+        QCOMPARE(r->invalid, 1);
+        QCOMPARE(r->firstIssues.value(0).reason,
+                 QStringLiteral("The pipeline \"Renewals\" has no stage \"proposal\" (a pipeline column moves the opportunity to"
+                                " another pipeline)"));
+    }
+
     void repCannotImportIntoAnotherRepsCustomer()
     {
         CRM_OPEN_DB(db);
