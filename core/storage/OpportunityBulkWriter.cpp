@@ -60,14 +60,16 @@ Result<qint64> OpportunityBulkWriter::add(const Opportunity &draft)
             return currency.error();
         m_currency = *currency;
     }
-    // As OpportunityService::adjustWonValue: won deals in the company currency count.
-    if (draft.status == QLatin1String("won") && draft.currency == m_currency && draft.amountMinor != 0)
-        m_wonValue[draft.customerId] += draft.amountMinor;
     m_queue.append(draft);
     Opportunity &o = m_queue.last();
     o.id = *id;
+    if (o.currency.trimmed().isEmpty())
+        o.currency = m_currency;
     if (!o.ownerId && m_actor.userId > 0)
         o.ownerId = m_actor.userId;
+    // As OpportunityService::adjustWonValue: won deals in the company currency count.
+    if (o.status == QLatin1String("won") && o.currency == m_currency && o.amountMinor != 0)
+        m_wonValue[o.customerId] += o.amountMinor;
     if (m_queue.size() >= kBatch)
         if (Status st = flush(); !st)
             return st.error();

@@ -25,10 +25,10 @@ class Database;
 // round trip on PostgreSQL (2.6 ms a row there).
 //
 // The drafts must be complete and checked as create() would check them: customer in the actor's
-// scope, stage (its pipeline and kind in pipelineId and status), probability and currency filled in,
-// owner an active user in the actor's scope, loss reason only and always for a lost stage (the
-// importer does this per chunk). Without an owner, the draft gets the actor, or for the system actor
-// the customer's owner. Ids are reserved as drafts are added, so the caller can refer to one (flush()
+// scope, stage (its pipeline and kind in pipelineId and status), probability filled in, owner an
+// active user in the actor's scope, loss reason only and always for a lost stage (the importer does
+// this per chunk). Without a currency, a draft gets the company's; without an owner, the actor, or
+// for the system actor the customer's owner. Ids are reserved as drafts are added, so the caller can refer to one (flush()
 // before changing it). Change notifications are the caller's (one for the whole import). The rows'
 // running totals (opportunity_totals) are added once at finish(), the trigger paused while they are
 // written (RunningTotals::pauseOpportunityTotals).

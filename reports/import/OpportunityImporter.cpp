@@ -249,18 +249,12 @@ private:
         }
         Known created{0, o.ownerId, stage->pipelineId, stage->id, row.number};
         if (writing()) {
-            // What OpportunityService::create fills in from the stage and the company; the checks it
-            // makes were made above (the customer and owner lookups are scoped).
+            // What OpportunityService::create takes from the stage (the writer fills in the company's
+            // currency); the checks it makes were made above (the customer and owner lookups are scoped).
             o.pipelineId = stage->pipelineId;
             o.status = stage->kind;
             if (o.probability == Opportunity::StageProbability)
                 o.probability = stage->probability;
-            if (o.currency.trimmed().isEmpty()) {
-                auto currency = companyCurrency();
-                if (!currency)
-                    return currency.error();
-                o.currency = *currency;
-            }
             if (!m_writer)
                 m_writer = std::make_unique<OpportunityBulkWriter>(m_db, m_actor);
             auto made = m_writer->add(o);
@@ -328,22 +322,9 @@ private:
         return {};
     }
 
-    // The company's currency, read once.
-    Result<QString> companyCurrency()
-    {
-        if (m_currency.isEmpty()) {
-            auto currency = OpportunityService::companyCurrency(m_db);
-            if (!currency)
-                return currency;
-            m_currency = *currency;
-        }
-        return m_currency;
-    }
-
     CustomerLookup m_customers;
     UserLookup m_users;
     StageLookup m_stages;
-    QString m_currency;
     std::unique_ptr<OpportunityBulkWriter> m_writer; // made by the first row written
     static constexpr qsizetype kMaxKnown = 200'000;
     QHash<QString, Known> m_existing; // the opportunities of m_loadedCustomers
