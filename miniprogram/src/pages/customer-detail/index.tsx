@@ -130,11 +130,16 @@ export default function CustomerDetail() {
   if (!c)
     return <View className='empty'>{error || t.loading}</View>
 
+  // Each action needs its own permission (a custom role may lack some); the buttons follow the role
+  // instead of answering 403. Giving a customer back to the pool is a claimer's or an assigner's.
+  const may = (permission: string) => !!currentUser()?.permissions.includes(permission)
   // Reading scores and giving one are separate permissions (a custom role may only read them).
-  const mayRate = !!currentUser()?.permissions.includes('feedback.write')
-  // Logging and follow-ups need their own write permissions: a custom role may lack them.
-  const mayLog = !!currentUser()?.permissions.includes('activity.write')
-  const mayFollowUp = !!currentUser()?.permissions.includes('task.write')
+  const mayRate = may('feedback.write')
+  const mayLog = may('activity.write')
+  const mayFollowUp = may('task.write')
+  const mayEdit = may('customer.write')
+  const mayRelease = may('pool.claim') || may('customer.assign')
+  const mayAddDeal = may('opportunity.write')
   const address = [c.province, c.city !== c.province ? c.city : '', c.district].filter(Boolean).join(' ')
   return (
     <View className='screen detail'>
@@ -161,8 +166,8 @@ export default function CustomerDetail() {
 
       <View className='detail__actions'>
         {c.phone ? <Button size='mini' className='primary' onClick={call}>{t.call}</Button> : null}
-        <Button size='mini' className='secondary' id='edit-customer'
-          onClick={() => Taro.navigateTo({ url: `/pages/customer-form/index?id=${id}` })}>{t.edit}</Button>
+        {mayEdit ? <Button size='mini' className='secondary' id='edit-customer'
+          onClick={() => Taro.navigateTo({ url: `/pages/customer-form/index?id=${id}` })}>{t.edit}</Button> : null}
         {mayLog ? <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button> : null}
         {mayLog ? <Button size='mini' className='secondary' onClick={() => open('visit')}>{t.logVisit}</Button> : null}
         {mayFollowUp ? <Button size='mini' className='secondary' id='follow-up' onClick={() => open('followUp')}>{t.followUp}</Button> : null}
@@ -170,11 +175,11 @@ export default function CustomerDetail() {
         <Button size='mini' className='secondary' id='message' onClick={() => Taro.navigateTo({ url: `/pages/message/index?customerId=${id}` })}>
           {t.message}
         </Button>
-        <Button size='mini' className='secondary' id='new-opportunity'
+        {mayAddDeal ? <Button size='mini' className='secondary' id='new-opportunity'
           onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?customerId=${id}&customerName=${encodeURIComponent(c.name)}` })}>
           {t.newOpportunity}
-        </Button>
-        <Button size='mini' className='secondary' id='release' onClick={giveBack}>{t.release}</Button>
+        </Button> : null}
+        {mayRelease ? <Button size='mini' className='secondary' id='release' onClick={giveBack}>{t.release}</Button> : null}
       </View>
 
       {form ? (

@@ -94,6 +94,7 @@ export default function OpportunityPage() {
   // gets no log buttons either (the desktop does the same).
   const customerVisible = o.customerVisible !== false
   const mayLog = !!currentUser()?.permissions.includes('activity.write')
+  const mayEdit = !!currentUser()?.permissions.includes('opportunity.write') // moving a stage is an edit too
   const logAllowed = customerVisible && mayLog
   return (
     <View className='screen detail'>
@@ -120,11 +121,15 @@ export default function OpportunityPage() {
       </View>
 
       <View className='detail__actions'>
-        <Picker mode='selector' range={targets.map((s) => label('stage', s.name))} onChange={(e) => move(o.id, targets[Number(e.detail.value)])}>
-          <Button size='mini' className='primary' id='move-opportunity'>{t.moveTo} ▸</Button>
-        </Picker>
-        <Button size='mini' className='secondary' id='edit-opportunity'
-          onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?id=${o.id}` })}>{t.edit}</Button>
+        {mayEdit ? (
+          <>
+            <Picker mode='selector' range={targets.map((s) => label('stage', s.name))} onChange={(e) => move(o.id, targets[Number(e.detail.value)])}>
+              <Button size='mini' className='primary' id='move-opportunity'>{t.moveTo} ▸</Button>
+            </Picker>
+            <Button size='mini' className='secondary' id='edit-opportunity'
+              onClick={() => Taro.navigateTo({ url: `/pages/opportunity-form/index?id=${o.id}` })}>{t.edit}</Button>
+          </>
+        ) : null}
         {logAllowed ? (
           <>
             <Button size='mini' className='secondary' id='log-note' onClick={() => open('note')}>{t.logNote}</Button>
