@@ -260,9 +260,7 @@ private:
             auto made = m_writer->add(o);
             if (!made)
                 return failed(row, made.error());
-            created.id = *made;
-            if (!created.ownerId && m_actor.userId > 0)
-                created.ownerId = m_actor.userId;
+            created.id = *made; // (its owner matters only for deals found in the database, row 0)
         }
         ++m_result.created;
         m_inFile.insert(key, created);

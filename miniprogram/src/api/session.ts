@@ -14,6 +14,12 @@ export function currentUser(): User | null {
   return Taro.getStorageSync(USER_KEY) || null
 }
 
+// Whether the signed-in user's role has this permission ("activity.write", ...): pages offer only the
+// actions the API would allow.
+export function can(permission: string): boolean {
+  return !!currentUser()?.permissions.includes(permission)
+}
+
 export function remember(newToken: string, user: User): void {
   Taro.setStorageSync(TOKEN_KEY, newToken)
   Taro.setStorageSync(USER_KEY, user)

@@ -14,7 +14,7 @@ import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
 import { dateTime, epochMs, localWhen, money, stars } from '../../format'
 import WhenPicker from '../../components/WhenPicker'
-import { currentUser } from '../../api/session'
+import { can } from '../../api/session'
 import { useSignedIn } from '../../signedIn'
 import { toast } from '../../toast'
 import { CUSTOMERS_CHANGED } from '../../pagedList'
@@ -132,14 +132,13 @@ export default function CustomerDetail() {
 
   // Each action needs its own permission (a custom role may lack some); the buttons follow the role
   // instead of answering 403. Giving a customer back to the pool is a claimer's or an assigner's.
-  const may = (permission: string) => !!currentUser()?.permissions.includes(permission)
   // Reading scores and giving one are separate permissions (a custom role may only read them).
-  const mayRate = may('feedback.write')
-  const mayLog = may('activity.write')
-  const mayFollowUp = may('task.write')
-  const mayEdit = may('customer.write')
-  const mayRelease = may('pool.claim') || may('customer.assign')
-  const mayAddDeal = may('opportunity.write')
+  const mayRate = can('feedback.write')
+  const mayLog = can('activity.write')
+  const mayFollowUp = can('task.write')
+  const mayEdit = can('customer.write')
+  const mayRelease = can('pool.claim') || can('customer.assign')
+  const mayAddDeal = can('opportunity.write')
   const address = [c.province, c.city !== c.province ? c.city : '', c.district].filter(Boolean).join(' ')
   return (
     <View className='screen detail'>

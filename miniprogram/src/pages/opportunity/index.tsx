@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
-import { currentUser } from '../../api/session'
+import { can } from '../../api/session'
 import { logActivity, opportunity as getOpportunity, opportunityActivities, opportunityTasks, pipelines } from '../../api/crm'
 import type { Activity, Opportunity, PipelineStages, Task } from '../../api/types'
 import ActivityCard from '../../components/ActivityCard'
@@ -93,8 +93,8 @@ export default function OpportunityPage() {
   // nor the customer's page, which would say there is no such customer. A role without activity.write
   // gets no log buttons either (the desktop does the same).
   const customerVisible = o.customerVisible !== false
-  const mayLog = !!currentUser()?.permissions.includes('activity.write')
-  const mayEdit = !!currentUser()?.permissions.includes('opportunity.write') // moving a stage is an edit too
+  const mayLog = can('activity.write')
+  const mayEdit = can('opportunity.write') // moving a stage is an edit too
   const logAllowed = customerVisible && mayLog
   return (
     <View className='screen detail'>
