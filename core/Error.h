@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace crm {
 
@@ -12,6 +13,18 @@ struct Error
     QString code;
     QString message;
     QString field;
+    // Set when the message was made from an English pattern marked for translation (detailed()): the
+    // pattern and the details that fill it, so that ErrorText can say the same sentence in the user's
+    // language with its details ("3 customers are named ..."), where the code alone would lose them.
+    const char *pattern = nullptr;
+    QStringList args = {};
+
+    // `pattern` is marked with QT_TRANSLATE_NOOP("ErrorText", ...) (a literal: it is kept by address)
+    // and has the placeholders %1 to %9; the message is the pattern filled with `args`.
+    static Error detailed(const QString &code, const QString &field, const char *pattern, const QStringList &args);
+    // `pattern` with %1 to %9 replaced by `args` in one pass: text inside an argument ("%2" in a
+    // customer's name) stays as it is, unlike chained QString::arg calls.
+    static QString fill(const QString &pattern, const QStringList &args);
 
     static Error validation(const QString &code, const QString &field, const QString &message)
     {
@@ -19,11 +32,11 @@ struct Error
     }
     static Error notFound(const QString &what = QString())
     {
-        return {QStringLiteral("not_found"), what.isEmpty() ? QStringLiteral("Not found") : what + QStringLiteral(" not found"), {}};
+        return {QStringLiteral("not_found"), what.isEmpty() ? QStringLiteral("Not found") : what + QStringLiteral(" not found"), QString()};
     }
     static Error forbidden(const QString &message = QStringLiteral("You do not have permission to do this"))
     {
-        return {QStringLiteral("forbidden"), message, {}};
+        return {QStringLiteral("forbidden"), message, QString()};
     }
     static Error conflict(const QString &code, const QString &message, const QString &field = {})
     {
@@ -42,7 +55,7 @@ struct Error
     }
     static Error internal(const QString &message = QStringLiteral("Internal error"))
     {
-        return {QStringLiteral("internal"), message, {}};
+        return {QStringLiteral("internal"), message, QString()};
     }
 
     bool isValidation() const { return code.startsWith(QLatin1String("validation.")); }

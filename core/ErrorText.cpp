@@ -69,6 +69,8 @@ QString ErrorText::message(const Error &error)
 {
     if (isEnglish() && !error.message.isEmpty())
         return error.message;
+    if (error.pattern)
+        return Error::fill(tr(error.pattern), error.args);
     return translated(error);
 }
 

@@ -537,6 +537,114 @@
         <source>This cannot be done in the record&apos;s current state.</source>
         <translation>This cannot be done in the record&apos;s current state.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a time (write it as YYYY-MM-DD HH:MM)</source>
+        <translation>&quot;%1&quot; is not a time (write it as YYYY-MM-DD HH:MM)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds</source>
+        <translation>&quot;%1&quot; is not a number of seconds</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither yes nor no</source>
+        <translation>&quot;%1&quot; is neither yes nor no</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (write it as YYYY-MM-DD)</source>
+        <translation>&quot;%1&quot; is not a date (write it as YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>The pipeline has no won stage</source>
+        <translation>The pipeline has no won stage</translation>
+    </message>
+    <message>
+        <source>The pipeline has no lost stage</source>
+        <translation>The pipeline has no lost stage</translation>
+    </message>
+    <message>
+        <source>The pipeline has no open stage</source>
+        <translation>The pipeline has no open stage</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a customer id</source>
+        <translation>&quot;%1&quot; is not a customer id</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number</source>
+        <translation>&quot;%1&quot; is not a phone number</translation>
+    </message>
+    <message>
+        <source>Unknown customer %1</source>
+        <translation>Unknown customer %1</translation>
+    </message>
+    <message>
+        <source>Customer %1 is named &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>Customer %1 is named &quot;%2&quot;, not &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>Unknown customer &quot;%1&quot;</source>
+        <translation>Unknown customer &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>No customer &quot;%1&quot; has the phone %2</source>
+        <translation>No customer &quot;%1&quot; has the phone %2</translation>
+    </message>
+    <message>
+        <source>%1 customers are named &quot;%2&quot;; add a column with the customer&apos;s phone or id to tell them apart</source>
+        <translation>%1 customers are named &quot;%2&quot;; add a column with the customer&apos;s phone or id to tell them apart</translation>
+    </message>
+    <message>
+        <source>Unknown owner &quot;%1&quot;</source>
+        <translation>Unknown owner &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The owner &quot;%1&quot; is inactive</source>
+        <translation>The owner &quot;%1&quot; is inactive</translation>
+    </message>
+    <message>
+        <source>Unknown pipeline &quot;%1&quot;</source>
+        <translation>Unknown pipeline &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Several pipelines have a stage &quot;%1&quot;; add a pipeline column</source>
+        <translation>Several pipelines have a stage &quot;%1&quot;; add a pipeline column</translation>
+    </message>
+    <message>
+        <source>Unknown stage &quot;%1&quot;</source>
+        <translation>Unknown stage &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The pipeline &quot;%1&quot; has no stage &quot;%2&quot; (a pipeline column moves the opportunity to another pipeline)</source>
+        <translation>The pipeline &quot;%1&quot; has no stage &quot;%2&quot; (a pipeline column moves the opportunity to another pipeline)</translation>
+    </message>
+    <message>
+        <source>Unknown pipeline</source>
+        <translation>Unknown pipeline</translation>
+    </message>
+    <message>
+        <source>The stage &quot;%1&quot; is %2, not %3</source>
+        <translation>The stage &quot;%1&quot; is %2, not %3</translation>
+    </message>
+    <message>
+        <source>You may not move opportunity %1 to another pipeline</source>
+        <translation>You may not move opportunity %1 to another pipeline</translation>
+    </message>
+    <message>
+        <source>You may not move opportunity %1</source>
+        <translation>You may not move opportunity %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount (write it as 1234.50)</source>
+        <translation>&quot;%1&quot; is not an amount (write it as 1234.50)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole percentage such as 30</source>
+        <translation>&quot;%1&quot; is not a whole percentage such as 30</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</source>
+        <translation>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

@@ -535,6 +535,114 @@
         <source>This cannot be done in the record&apos;s current state.</source>
         <translation>记录当前的状态不允许此操作。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a time (write it as YYYY-MM-DD HH:MM)</source>
+        <translation>“%1”不是有效时间（格式：YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of seconds</source>
+        <translation>“%1”不是秒数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither yes nor no</source>
+        <translation>“%1”既不是“是”也不是“否”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (write it as YYYY-MM-DD)</source>
+        <translation>“%1”不是日期（格式：YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>The pipeline has no won stage</source>
+        <translation>该销售流程没有赢单阶段</translation>
+    </message>
+    <message>
+        <source>The pipeline has no lost stage</source>
+        <translation>该销售流程没有输单阶段</translation>
+    </message>
+    <message>
+        <source>The pipeline has no open stage</source>
+        <translation>该销售流程没有进行中的阶段</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a customer id</source>
+        <translation>“%1”不是客户 ID</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number</source>
+        <translation>“%1”不是电话号码</translation>
+    </message>
+    <message>
+        <source>Unknown customer %1</source>
+        <translation>找不到客户 %1</translation>
+    </message>
+    <message>
+        <source>Customer %1 is named &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>客户 %1 的名称是“%2”，不是“%3”</translation>
+    </message>
+    <message>
+        <source>Unknown customer &quot;%1&quot;</source>
+        <translation>找不到客户“%1”</translation>
+    </message>
+    <message>
+        <source>No customer &quot;%1&quot; has the phone %2</source>
+        <translation>没有名为“%1”且电话为 %2 的客户</translation>
+    </message>
+    <message>
+        <source>%1 customers are named &quot;%2&quot;; add a column with the customer&apos;s phone or id to tell them apart</source>
+        <translation>有 %1 个客户名为“%2”；请添加客户电话或客户 ID 列以区分</translation>
+    </message>
+    <message>
+        <source>Unknown owner &quot;%1&quot;</source>
+        <translation>找不到负责人“%1”</translation>
+    </message>
+    <message>
+        <source>The owner &quot;%1&quot; is inactive</source>
+        <translation>负责人“%1”已停用</translation>
+    </message>
+    <message>
+        <source>Unknown pipeline &quot;%1&quot;</source>
+        <translation>找不到销售流程“%1”</translation>
+    </message>
+    <message>
+        <source>Several pipelines have a stage &quot;%1&quot;; add a pipeline column</source>
+        <translation>多个销售流程都有阶段“%1”；请添加销售流程列</translation>
+    </message>
+    <message>
+        <source>Unknown stage &quot;%1&quot;</source>
+        <translation>找不到阶段“%1”</translation>
+    </message>
+    <message>
+        <source>The pipeline &quot;%1&quot; has no stage &quot;%2&quot; (a pipeline column moves the opportunity to another pipeline)</source>
+        <translation>销售流程“%1”没有阶段“%2”（填写销售流程列可将商机移到其他销售流程）</translation>
+    </message>
+    <message>
+        <source>Unknown pipeline</source>
+        <translation>找不到销售流程</translation>
+    </message>
+    <message>
+        <source>The stage &quot;%1&quot; is %2, not %3</source>
+        <translation>阶段“%1”的状态是 %2，不是 %3</translation>
+    </message>
+    <message>
+        <source>You may not move opportunity %1 to another pipeline</source>
+        <translation>您无权将商机 %1 移到其他销售流程</translation>
+    </message>
+    <message>
+        <source>You may not move opportunity %1</source>
+        <translation>您无权移动商机 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount (write it as 1234.50)</source>
+        <translation>“%1”不是金额（格式如 1234.50）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole percentage such as 30</source>
+        <translation>“%1”不是整数百分比（如 30）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</source>
+        <translation>“%1”不是有效状态（open、won、lost 或 进行中、赢单、输单）</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

@@ -8,15 +8,6 @@
 
 namespace crm {
 
-namespace {
-
-Error formatError(const char *field, const QString &message)
-{
-    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
-}
-
-} // namespace
-
 ActivityRowParser::ActivityRowParser(const ColumnMapping &mapping) : m_mapping(mapping)
 {
     const char *names[kFields] = {"occurredAt", "kind", "direction", "subject", "content", "outcome", "status", "phone",
@@ -64,7 +55,7 @@ Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row)
     if (const QString time = cell(cells, Field::OccurredAt); !time.isEmpty()) {
         const auto ms = parseTime(time);
         if (!ms)
-            return formatError("occurredAt", QStringLiteral("\"%1\" is not a time (write it as YYYY-MM-DD HH:MM)").arg(time.left(40)));
+            return cellFormatError("occurredAt", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a time (write it as YYYY-MM-DD HH:MM)"), time);
         if (*ms <= 0)
             return Error::validation(QStringLiteral("range"), QStringLiteral("occurredAt"), QStringLiteral("Not a valid time"));
         a.occurredAt = *ms;
@@ -86,7 +77,7 @@ Status ActivityRowParser::parse(const QStringList &cells, ActivityRow &row)
         bool ok = false;
         const int seconds = duration.toInt(&ok);
         if (!ok)
-            return formatError("durationSeconds", QStringLiteral("\"%1\" is not a number of seconds").arg(duration.left(40)));
+            return cellFormatError("durationSeconds", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a number of seconds"), duration);
         a.durationSeconds = seconds;
     }
     return {};

@@ -33,11 +33,6 @@ struct ContactRow
     QSet<QString> given; // ContactService fields the row fills
 };
 
-Error formatError(const char *field, const QString &message)
-{
-    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
-}
-
 class Run final : public EntityImport
 {
 public:
@@ -119,7 +114,7 @@ private:
             else if (no.contains(flag))
                 r.primary = false;
             else
-                return formatError("primary", QStringLiteral("\"%1\" is neither yes nor no").arg(flag.left(40)));
+                return cellFormatError("primary", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is neither yes nor no"), flag);
         }
         return ContactService::validateDraft(k);
     }

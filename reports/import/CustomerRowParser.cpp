@@ -3,6 +3,7 @@
 #include "core/domain/Validation.h"
 #include "core/services/ContactService.h"
 #include "reports/customers/CustomerVocabulary.h"
+#include "reports/import/ImportLookups.h"
 
 #include <QJsonValue>
 #include <QRegularExpression>
@@ -194,8 +195,7 @@ Status CustomerRowParser::parse(const QStringList &cells, Customer &c) const
         case Target::Birthday: {
             const auto d = parseDate(v);
             if (!d)
-                return Error::validation(QStringLiteral("format"), QStringLiteral("birthday"),
-                                         QStringLiteral("\"%1\" is not a date (write it as YYYY-MM-DD)").arg(v.left(40)));
+                return cellFormatError("birthday", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a date (write it as YYYY-MM-DD)"), v);
             c.birthday = *d;
             break;
         }

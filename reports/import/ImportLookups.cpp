@@ -12,9 +12,21 @@ namespace crm {
 
 namespace {
 
-Error rowError(const QString &field, const QString &message)
+// The reasons name what the row said (a customer, an owner, a stage), in the user's language too:
+// the patterns are marked for ErrorText's catalogue.
+Error rowError(const QString &field, const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(QStringLiteral("reference"), field, message);
+    return Error::detailed(QStringLiteral("validation.reference"), field, pattern, args);
+}
+
+// The pipeline lacks a stage of the kind the row's status asks for ("open", "won" or "lost"; the
+// parser has checked it).
+Error noStageOf(const QString &kind)
+{
+    const char *pattern = kind == QLatin1String("won")    ? QT_TRANSLATE_NOOP("ErrorText", "The pipeline has no won stage")
+                          : kind == QLatin1String("lost") ? QT_TRANSLATE_NOOP("ErrorText", "The pipeline has no lost stage")
+                                                          : QT_TRANSLATE_NOOP("ErrorText", "The pipeline has no open stage");
+    return rowError(QStringLiteral("stage"), pattern);
 }
 
 // ":p0, :p1, ..." bound to `values`.
@@ -34,12 +46,12 @@ void bindList(QSqlQuery &q, const QString &prefix, const QVector<T> &values)
         q.bindValue(QString(QLatin1Char(':') + prefix + QString::number(i)), values[i]);
 }
 
-Error formatError(const char *field, const QString &message)
-{
-    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
-}
-
 } // namespace
+
+Error cellFormatError(const char *field, const char *pattern, const QString &cell)
+{
+    return Error::detailed(QStringLiteral("validation.format"), QLatin1String(field), pattern, {cell.left(40)});
+}
 
 Result<CustomerRef> customerRefIn(const ColumnMapping &mapping, const QStringList &cells)
 {
@@ -52,13 +64,13 @@ Result<CustomerRef> customerRefIn(const ColumnMapping &mapping, const QStringLis
         bool ok = false;
         ref.id = id.toLongLong(&ok);
         if (!ok || ref.id <= 0)
-            return formatError("customerId", QStringLiteral("\"%1\" is not a customer id").arg(id.left(40)));
+            return cellFormatError("customerId", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a customer id"), id);
     }
     ref.name = cell("customer");
     if (const QString phone = cell("customerPhone"); !phone.isEmpty()) {
         const auto p = Validation::normalizePhone(phone);
         if (!p)
-            return formatError("customerPhone", QStringLiteral("\"%1\" is not a phone number").arg(phone.left(40)));
+            return cellFormatError("customerPhone", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a phone number"), phone);
         ref.phone = *p;
     }
     if (ref.isEmpty())
@@ -127,34 +139,33 @@ Result<qint64> CustomerLookup::find(const CustomerRef &ref) const
 {
     if (ref.id > 0) {
         if (!m_names.contains(ref.id))
-            return rowError(QStringLiteral("customerId"), QStringLiteral("Unknown customer %1").arg(ref.id));
+            return rowError(QStringLiteral("customerId"), QT_TRANSLATE_NOOP("ErrorText", "Unknown customer %1"), {QString::number(ref.id)});
         // A file from another CRM carries its own ids: the name, when given, must agree.
         if (!ref.name.isEmpty() && ref.name != m_names.value(ref.id))
-            return rowError(QStringLiteral("customerId"), QStringLiteral("Customer %1 is named \"%2\", not \"%3\"")
-                                                              .arg(ref.id)
-                                                              .arg(m_names.value(ref.id), ref.name));
+            return rowError(QStringLiteral("customerId"), QT_TRANSLATE_NOOP("ErrorText", "Customer %1 is named \"%2\", not \"%3\""),
+                            {QString::number(ref.id), m_names.value(ref.id), ref.name});
         return ref.id;
     }
     if (ref.name.isEmpty())
         return Error::validation(QStringLiteral("required"), QStringLiteral("customer"), QStringLiteral("The customer is missing"));
     QVector<qint64> candidates = m_byName.value(ref.name);
     if (candidates.isEmpty())
-        return rowError(QStringLiteral("customer"), QStringLiteral("Unknown customer \"%1\"").arg(ref.name));
+        return rowError(QStringLiteral("customer"), QT_TRANSLATE_NOOP("ErrorText", "Unknown customer \"%1\""), {ref.name});
     if (!ref.phone.isEmpty()) {
         QVector<qint64> withPhone;
         for (qint64 id : candidates)
             if (m_phones.value(id).contains(ref.phone))
                 withPhone << id;
         if (withPhone.isEmpty())
-            return rowError(QStringLiteral("customerPhone"),
-                            QStringLiteral("No customer \"%1\" has the phone %2").arg(ref.name, ref.phone));
+            return rowError(QStringLiteral("customerPhone"), QT_TRANSLATE_NOOP("ErrorText", "No customer \"%1\" has the phone %2"),
+                            {ref.name, ref.phone});
         candidates = withPhone;
     }
     if (candidates.size() > 1)
-        return rowError(QStringLiteral("customer"), QStringLiteral("%1 customers are named \"%2\"; add a column with the customer's "
-                                                                   "phone or id to tell them apart")
-                                                        .arg(candidates.size())
-                                                        .arg(ref.name));
+        return rowError(QStringLiteral("customer"),
+                        QT_TRANSLATE_NOOP("ErrorText", "%1 customers are named \"%2\"; add a column with the customer's phone or id to "
+                                                       "tell them apart"),
+                        {QString::number(candidates.size()), ref.name});
     return candidates.first();
 }
 
@@ -181,9 +192,9 @@ Result<qint64> UserLookup::find(const Actor &actor, const QString &name) const
         user = *byName;
     // Someone outside the actor's scope reads as unknown, as in OpportunityService.
     if (!user || (user->id != actor.userId && !actor.canSeeOwner(user->id)))
-        return rowError(QStringLiteral("owner"), QStringLiteral("Unknown owner \"%1\"").arg(name));
+        return rowError(QStringLiteral("owner"), QT_TRANSLATE_NOOP("ErrorText", "Unknown owner \"%1\""), {name});
     if (!user->active)
-        return rowError(QStringLiteral("owner"), QStringLiteral("The owner \"%1\" is inactive").arg(name));
+        return rowError(QStringLiteral("owner"), QT_TRANSLATE_NOOP("ErrorText", "The owner \"%1\" is inactive"), {name});
     return user->id;
 }
 
@@ -203,14 +214,14 @@ Result<Stage> StageLookup::find(const QString &pipeline, const QString &stage, c
         if (pipeline.isEmpty() ? p.isDefault : p.name.compare(pipeline, Qt::CaseInsensitive) == 0)
             in << &p;
     if (in.isEmpty() && !pipeline.isEmpty())
-        return rowError(QStringLiteral("pipeline"), QStringLiteral("Unknown pipeline \"%1\"").arg(pipeline));
+        return rowError(QStringLiteral("pipeline"), QT_TRANSLATE_NOOP("ErrorText", "Unknown pipeline \"%1\""), {pipeline});
     if (stage.isEmpty()) {
         const QString kind = status.isEmpty() ? QStringLiteral("open") : status;
         for (const Pipeline *p : in)
             for (const Stage &s : p->stages)
                 if (s.kind == kind)
                     return s;
-        return rowError(QStringLiteral("stage"), QStringLiteral("The pipeline has no %1 stage").arg(kind));
+        return noStageOf(kind);
     }
     auto inPipelines = [&](const QVector<const Pipeline *> &ps) -> QVector<Stage> {
         QVector<Stage> out;
@@ -229,10 +240,10 @@ Result<Stage> StageLookup::find(const QString &pipeline, const QString &stage, c
         found = inPipelines(all);
         if (found.size() > 1)
             return rowError(QStringLiteral("stage"),
-                            QStringLiteral("Several pipelines have a stage \"%1\"; add a pipeline column").arg(stage));
+                            QT_TRANSLATE_NOOP("ErrorText", "Several pipelines have a stage \"%1\"; add a pipeline column"), {stage});
     }
     if (found.isEmpty())
-        return rowError(QStringLiteral("stage"), QStringLiteral("Unknown stage \"%1\"").arg(stage));
+        return rowError(QStringLiteral("stage"), QT_TRANSLATE_NOOP("ErrorText", "Unknown stage \"%1\""), {stage});
     return found.first();
 }
 
@@ -246,12 +257,13 @@ Result<Stage> StageLookup::findIn(qint64 pipelineId, const QString &stage, const
             if (stage.isEmpty() ? s.kind == kind : s.name.compare(stage, Qt::CaseInsensitive) == 0)
                 return s;
         if (stage.isEmpty())
-            return rowError(QStringLiteral("stage"), QStringLiteral("The pipeline has no %1 stage").arg(kind));
-        return rowError(QStringLiteral("stage"), QStringLiteral("The pipeline \"%1\" has no stage \"%2\" (a pipeline column moves the"
-                                                                " opportunity to another pipeline)")
-                                                     .arg(p.name, stage));
+            return noStageOf(kind);
+        return rowError(QStringLiteral("stage"),
+                        QT_TRANSLATE_NOOP("ErrorText", "The pipeline \"%1\" has no stage \"%2\" (a pipeline column moves the "
+                                                       "opportunity to another pipeline)"),
+                        {p.name, stage});
     }
-    return rowError(QStringLiteral("pipeline"), QStringLiteral("Unknown pipeline"));
+    return rowError(QStringLiteral("pipeline"), QT_TRANSLATE_NOOP("ErrorText", "Unknown pipeline"));
 }
 
 } // namespace crm

@@ -23,6 +23,10 @@ struct CustomerRef
 
 class ColumnMapping;
 
+// A cell that does not read as its column's type; the reason quotes the cell (its first 40
+// characters). `pattern` is marked with QT_TRANSLATE_NOOP("ErrorText", ...), %1 standing for the cell.
+Error cellFormatError(const char *field, const char *pattern, const QString &cell);
+
 // The customer a row names by its customerId, customer (name) and customerPhone cells; an error
 // (naming the field) when the id or phone is none or no customer is named.
 Result<CustomerRef> customerRefIn(const ColumnMapping &mapping, const QStringList &cells);

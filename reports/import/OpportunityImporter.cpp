@@ -176,9 +176,9 @@ private:
         return m_actor.seesAll() || (k.ownerId && m_actor.canSeeOwner(*k.ownerId));
     }
 
-    static Error rowError(const QString &field, const QString &message)
+    static Error rowError(const QString &field, const char *pattern, const QStringList &args)
     {
-        return Error::validation(QStringLiteral("invalid"), field, message);
+        return Error::detailed(QStringLiteral("validation.invalid"), field, pattern, args);
     }
 
     Error failed(const ImportRow &row, const Error &e) const
@@ -203,8 +203,8 @@ private:
         if (!stage)
             return invalid(row, stage.error());
         if (!r.status.isEmpty() && r.status != stage->kind)
-            return invalid(row, rowError(QStringLiteral("status"), QStringLiteral("The stage \"%1\" is %2, not %3")
-                                                                       .arg(stage->name, stage->kind, r.status)));
+            return invalid(row, rowError(QStringLiteral("status"), QT_TRANSLATE_NOOP("ErrorText", "The stage \"%1\" is %2, not %3"),
+                                         {stage->name, stage->kind, r.status}));
         Opportunity &o = r.draft;
         o.customerId = customerId;
         o.stageId = stage->id;
@@ -279,9 +279,11 @@ private:
         // a role that may change pipelineId; for another role that is the row's problem, not the import's.
         if (match.pipelineId != stage.pipelineId && m_actor.fieldRule(kEntity, QStringLiteral("pipelineId")) != FieldRule::Editable)
             return invalid(row, rowError(QStringLiteral("pipeline"),
-                                         QStringLiteral("You may not move opportunity %1 to another pipeline").arg(match.id)));
+                                         QT_TRANSLATE_NOOP("ErrorText", "You may not move opportunity %1 to another pipeline"),
+                                         {QString::number(match.id)}));
         if (match.stageId != stage.id && m_actor.fieldRule(kEntity, QStringLiteral("stageId")) != FieldRule::Editable)
-            return invalid(row, rowError(QStringLiteral("stage"), QStringLiteral("You may not move opportunity %1").arg(match.id)));
+            return invalid(row, rowError(QStringLiteral("stage"), QT_TRANSLATE_NOOP("ErrorText", "You may not move opportunity %1"),
+                                         {QString::number(match.id)}));
         QSet<QString> fields;
         for (const char *f : {"amountMinor", "currency", "probability", "expectedCloseDate", "notes"})
             if (r.given.contains(QLatin1String(f)))

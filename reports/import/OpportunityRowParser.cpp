@@ -8,15 +8,6 @@
 
 namespace crm {
 
-namespace {
-
-Error formatError(const char *field, const QString &message)
-{
-    return Error::validation(QStringLiteral("format"), QLatin1String(field), message);
-}
-
-} // namespace
-
 QString OpportunityRowParser::cell(const QStringList &cells, const char *field) const
 {
     const int i = m_mapping.columnOf(QLatin1String(field));
@@ -54,7 +45,7 @@ Status OpportunityRowParser::parse(const QStringList &cells, OpportunityRow &row
     if (const QString amount = cell(cells, "amount"); !amount.isEmpty()) {
         const auto minor = parseAmount(amount);
         if (!minor)
-            return formatError("amount", QStringLiteral("\"%1\" is not an amount (write it as 1234.50)").arg(amount.left(40)));
+            return cellFormatError("amount", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not an amount (write it as 1234.50)"), amount);
         o.amountMinor = *minor;
         row.given << QStringLiteral("amountMinor");
     }
@@ -68,7 +59,7 @@ Status OpportunityRowParser::parse(const QStringList &cells, OpportunityRow &row
         bool ok = false;
         const double value = probability.trimmed().toDouble(&ok);
         if (!ok || value != double(qint64(value)))
-            return formatError("probability", QStringLiteral("\"%1\" is not a whole percentage such as 30").arg(probability.left(40)));
+            return cellFormatError("probability", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a whole percentage such as 30"), probability);
         // Out-of-range values are left to OpportunityService's own check; clamped only to fit an int.
         o.probability = int(std::clamp(value, -1.0e6, 1.0e6));
         if (o.probability == Opportunity::StageProbability)
@@ -78,7 +69,7 @@ Status OpportunityRowParser::parse(const QStringList &cells, OpportunityRow &row
     if (const QString date = cell(cells, "expectedCloseDate"); !date.isEmpty()) {
         const auto d = CustomerRowParser::parseDate(date);
         if (!d)
-            return formatError("expectedCloseDate", QStringLiteral("\"%1\" is not a date (write it as YYYY-MM-DD)").arg(date.left(40)));
+            return cellFormatError("expectedCloseDate", QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is not a date (write it as YYYY-MM-DD)"), date);
         o.expectedCloseDate = *d;
         row.given << QStringLiteral("expectedCloseDate");
     }
@@ -96,8 +87,9 @@ Status OpportunityRowParser::parse(const QStringList &cells, OpportunityRow &row
     if (const QString status = cell(cells, "status"); !status.isEmpty()) {
         row.status = ExportVocabulary::canonical(QStringLiteral("opportunityStatus"), status);
         if (row.status.isEmpty())
-            return Error::validation(QStringLiteral("unknown"), QStringLiteral("status"),
-                                     QStringLiteral("\"%1\" is no status (open, won, lost or 进行中, 赢单, 输单)").arg(status.left(40)));
+            return Error::detailed(QStringLiteral("validation.unknown"), QStringLiteral("status"),
+                                   QT_TRANSLATE_NOOP("ErrorText", "\"%1\" is no status (open, won, lost or 进行中, 赢单, 输单)"),
+                                   {status.left(40)});
     }
     return {};
 }

@@ -247,6 +247,12 @@ private Q_SLOTS:
                            QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("--on-duplicate"), QStringLiteral("create")});
         QCOMPARE(rep.exitCode, 1);
         QVERIFY2(rep.err.contains(u("row 4, 客户 \"赵氏贸易\": Unknown customer")), qPrintable(rep.err));
+        // In Chinese the reason keeps what the row said (ErrorText translates the marked pattern).
+        Run repZh = crm(db, {QStringLiteral("import"), opps, QStringLiteral("--type"), QStringLiteral("opportunities"),
+                             QStringLiteral("--as"), QStringLiteral("wang"), QStringLiteral("--on-duplicate"), QStringLiteral("create"),
+                             QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(repZh.exitCode, 1);
+        QVERIFY2(repZh.err.contains(u("找不到客户“赵氏贸易”")), qPrintable(repZh.err));
 
         const QString acts = copyFixture(QStringLiteral("activities_zh.csv"));
         Run noUser = crm(db, {QStringLiteral("import"), acts, QStringLiteral("--type"), QStringLiteral("activities")});

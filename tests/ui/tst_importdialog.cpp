@@ -362,7 +362,13 @@ private Q_SLOTS:
         const QStringList lines = QString::fromUtf8(f.readAll()).remove(QChar(0xFEFF)).split(QStringLiteral("\r\n"));
         QCOMPARE(lines.value(0), u("行,列,值,原因"));
         QVERIFY2(lines.value(1).endsWith(u("已跳过：与第 2 行重复（电话相同）")), qPrintable(lines.value(1)));
+        // A reason with details says them in Chinese too; a placeholder inside a detail stays as written.
+        const Error unknown = Error::detailed(QStringLiteral("validation.reference"), QStringLiteral("customer"),
+                                              QT_TRANSLATE_NOOP("ErrorText", "Unknown customer \"%1\""), {u("王%1芳")});
+        QCOMPARE(unknown.message, u("Unknown customer \"王%1芳\""));
+        QCOMPARE(ErrorText::message(unknown), u("找不到客户“王%1芳”"));
         loader.install(QStringLiteral("en"));
+        QCOMPARE(ErrorText::message(unknown), unknown.message);
         QCOMPARE(ErrorText::message(Error::validation(QStringLiteral("format"), QStringLiteral("emails"), QStringLiteral("specific"))),
                  QStringLiteral("specific")); // English again: the service's own sentence
     }
