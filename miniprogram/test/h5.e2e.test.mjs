@@ -60,21 +60,21 @@ async function snap(name, settleMs = 500) {
 // a page of the same path still in its stack (with the old query) instead of opening the new one.
 // A Back the app started at the end of the previous step (after giving a customer back) may still land
 // and interrupt it: then it is tried again.
-async function openPage(hash) {
+async function openPage(hash, on = page) {
   const url = `${base}/m/${hash}`
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto('about:blank')
-      await page.goto(url)
-      await page.waitForTimeout(100)
-      if (page.url() === url)
+      await on.goto('about:blank')
+      await on.goto(url)
+      await on.waitForTimeout(100)
+      if (on.url() === url)
         return
     } catch (e) {
       if (!/interrupted/.test(e.message))
         throw e
     }
-    assert.ok(attempt < 3, `could not open ${url}: the app navigated to ${page.url()}`)
-    await page.waitForTimeout(500)
+    assert.ok(attempt < 3, `could not open ${url}: the app navigated to ${on.url()}`)
+    await on.waitForTimeout(500)
   }
 }
 
@@ -881,6 +881,107 @@ test('a deal closing tomorrow is under "closing soon" on the tasks page, one in 
   await soonRow.click()
   await page.waitForURL(/#\/pages\/opportunity\/index/)
   await page.locator('#opportunity-name', { hasText: soon.name }).waitFor()
+})
+
+// The rep signed in on a phone of its own whose sign-in answer leaves out the permissions `without`: the
+// role the app sees is that answer's (session can()), as for a custom role made on the desktop (the demo
+// has only the built-in roles, and a rep's has every permission checked here). The server still
+// answers with the rep's token, so the pages load as the rep's.
+async function signedInWithout(without) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
+  await context.route('**/api/auth/login', async (route) => {
+    const response = await route.fetch()
+    const body = await response.json()
+    if (body.user)
+      body.user.permissions = body.user.permissions.filter((p) => !without.includes(p))
+    await route.fulfill({ response, json: body })
+  })
+  const phone = await context.newPage()
+  await phone.goto(`${base}/m/`)
+  await phone.locator('#username input').fill(rep)
+  await phone.locator('#password input').fill(password)
+  await phone.locator('#sign-in').click()
+  await phone.waitForURL(/#\/pages\/customers\/index/)
+  return { context, phone }
+}
+
+test('the pool, tasks, leads, customers and pipeline offer only the actions the role may take', async () => {
+  const me = (await api('GET', '/api/me', token)).body.user
+  for (const p of ['pool.claim', 'task.write', 'lead.write', 'customer.write', 'opportunity.write'])
+    assert.ok(me.permissions.includes(p), `a rep has ${p}`)
+  const stamp = Date.now() % 100000
+  const task = await api('POST', '/api/crm/tasks', token, { title: `核对发票（${stamp}）`, dueDate: Date.now() })
+  assert.equal(task.status, 201)
+  const lead = await api('POST', '/api/crm/leads', token, { name: `孙悦${stamp}`, phone: '13400134000' })
+  assert.equal(lead.status, 201)
+
+  // What each page shows a session missing `without`: the buttons are there exactly when `shown`.
+  const check = async (without, shown) => {
+    const { context, phone } = await signedInWithout(without)
+    const count = async (selector) => phone.locator(selector).filter({ visible: true }).count()
+    const expect = async (selector, what) => {
+      const n = await count(selector)
+      assert.ok(shown ? n > 0 : n === 0, `${what}: ${n} shown without [${without}]`)
+    }
+    // A record's form opens for a role that may only read it too: the same fields, disabled, no save.
+    const expectForm = async (field, value, what) => {
+      await phone.locator(`${field} input`).filter({ visible: true }).waitFor()
+      assert.equal(await phone.locator(`${field} input`).filter({ visible: true }).inputValue(), value)
+      const inputs = await phone.locator('.form input, .form textarea').filter({ visible: true }).all()
+      assert.ok(inputs.length > 1, `${what}'s form has its fields`)
+      for (const input of inputs)
+        assert.equal(await input.isDisabled(), !shown, `${what}'s fields disabled without [${without}]`)
+    }
+    try {
+      await phone.locator('.customer__name').first().waitFor()
+      await expect('#new-customer', 'new customer')
+
+      await openPage('#/pages/pool/index', phone)
+      await phone.locator('.pool__item').first().waitFor()
+      await expect('.pool__claim', 'claim')
+
+      await openPage('#/pages/tasks/index', phone)
+      const row = phone.locator('.task', { hasText: task.body.task.title }).filter({ visible: true })
+      await row.waitFor()
+      await expect('.task__done', 'complete')
+      await expect('#new-task', 'new task')
+      await row.locator('.task__main').click()
+      await expectForm('#task-title', task.body.task.title, 'task')
+      await expect('#save-task', 'save task')
+      await expect('#complete-task', 'complete task')
+
+      await openPage('#/pages/leads/index', phone)
+      await phone.locator('.lead', { hasText: lead.body.lead.name }).filter({ visible: true }).waitFor()
+      await expect('#new-lead', 'new lead')
+      await phone.locator('.lead', { hasText: lead.body.lead.name }).filter({ visible: true }).click()
+      await expectForm('#lead-name', lead.body.lead.name, 'lead')
+      await expect('#save-lead', 'save lead')
+      await expect('#convert-lead', 'convert lead')
+
+      await openPage('#/pages/pipeline/index', phone)
+      await phone.locator('#pipeline-value').waitFor()
+      await phone.locator('.opportunity__name').first().waitFor()
+      await expect('.opportunity__move', 'move')
+    } finally {
+      await context.close()
+    }
+  }
+  await check([], true)
+  await check(['pool.claim', 'task.write', 'lead.write', 'customer.write', 'opportunity.write'], false)
+
+  // A lead is converted into a customer, its contact and an opportunity: a role that may edit leads
+  // but not create deals keeps the lead's form, without the convert button.
+  for (const [without, convertible] of [[[], true], [['opportunity.write'], false]]) {
+    const { context, phone } = await signedInWithout(without)
+    try {
+      await openPage(`#/pages/lead-form/index?id=${lead.body.lead.id}`, phone)
+      await phone.locator('#save-lead').waitFor()
+      assert.equal(await phone.locator('#convert-lead').count(), convertible ? 1 : 0, `convert without [${without}]`)
+    } finally {
+      await context.close()
+    }
+  }
+  assert.equal((await api('DELETE', `/api/crm/tasks/${task.body.task.id}`, token)).status, 200)
 })
 
 test('signing out revokes the token on the server', async () => {

@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Button, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { addFeedback, campaign as getCampaign, participants as fetchParticipants, recordResponse } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Campaign, CampaignEffect, CampaignStats, Participant, ParticipantStatus, ScoreSummary } from '../../api/types'
 import ScorePicker from '../../components/ScorePicker'
 import { errorText } from '../../errorText'
@@ -90,6 +91,10 @@ export default function CampaignPage() {
   if (!c)
     return <View className='empty'>{error || t.loading}</View>
 
+  // Recording a customer's answer needs campaign.write or customer.write (a rep answers for their own
+  // customers); without either a participant does not open. The optional score is feedback.write's.
+  const mayAnswer = can('campaign.write') || can('customer.write')
+  const mayRate = can('feedback.write')
   const counts: [string, number][] = stats ? [
     [t.participants, stats.participants], [label('participant', 'responded'), stats.responded],
     [label('participant', 'converted'), stats.converted], [label('participant', 'declined'), stats.declined]
@@ -130,7 +135,7 @@ export default function CampaignPage() {
       </ScrollView>
       {items.map((p) => (
         <View key={p.customerId} className='card participant'>
-          <View className='row customer__title' onClick={() => startAnswer(p)}>
+          <View className='row customer__title' onClick={mayAnswer ? () => startAnswer(p) : undefined}>
             <Text className='participant__name'>{p.customerName}</Text>
             <Text className='badge'>{label('participant', p.status)}</Text>
           </View>
@@ -147,8 +152,8 @@ export default function CampaignPage() {
               </View>
               <Textarea className='answer__text' id='answer-text' value={response} maxlength={2000} placeholder={t.response}
                 onInput={(e) => setResponse(e.detail.value)} />
-              <Text className='muted answer__label'>{t.scoreOptional}</Text>
-              <ScorePicker value={score} onChange={setScore} optional />
+              {mayRate ? <Text className='muted answer__label'>{t.scoreOptional}</Text> : null}
+              {mayRate ? <ScorePicker value={score} onChange={setScore} optional /> : null}
               {saveError ? <Text className='error'>{saveError.message}</Text> : null}
               <Button className='primary' id='answer-save' loading={busy} disabled={busy} onClick={submit}>{t.save}</Button>
               <Text className='link answer__open' onClick={() => Taro.navigateTo({ url: `/pages/customer-detail/index?id=${p.customerId}` })}>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { addContact, contact as getContact, ContactFields, removeContact, updateContact } from '../../api/crm'
+import { can } from '../../api/session'
 import { errorText } from '../../errorText'
 import { t } from '../../i18n'
 import { useSignedIn } from '../../signedIn'
@@ -66,11 +67,14 @@ export default function ContactForm() {
   if (id && !original)
     return <View className='empty'>{loadError || t.loading}</View>
 
+  // Editing and deleting a contact need customer.write; a role without it still reads the contact here
+  // (its phone and email are shown nowhere else), so the form is shown read only, without save or delete.
+  const readOnly = !!original && !can('customer.write')
   const fieldError = (key: string) => (error && error.field === key ? <Text className='error form__error'>{error.message}</Text> : null)
   const input = (key: TextKey, title: string, type: 'text' | 'number' = 'text') => (
     <View className='form__item'>
       <Text className='muted'>{title}</Text>
-      <Input className='field' id={`contact-${key}`} type={type} value={fields[key]}
+      <Input className='field' id={`contact-${key}`} type={type} disabled={readOnly} value={fields[key]}
         onInput={(e) => setFields({ ...fields, [key]: e.detail.value })} />
       {fieldError(key)}
     </View>
@@ -84,17 +88,18 @@ export default function ContactForm() {
       {input('email', t.email)}
       <View className='form__item row'>
         <Text>{t.primaryContact}</Text>
-        <Switch id='contact-primary' checked={fields.primary} color='#1f6feb' onChange={(e) => setFields({ ...fields, primary: e.detail.value })} />
+        <Switch id='contact-primary' disabled={readOnly} checked={fields.primary} color='#1f6feb' onChange={(e) => setFields({ ...fields, primary: e.detail.value })} />
       </View>
       <View className='form__item'>
         <Text className='muted'>{t.notes}</Text>
-        <Textarea className='field form__notes' value={fields.notes} maxlength={2000} onInput={(e) => setFields({ ...fields, notes: e.detail.value })} />
+        <Textarea className='field form__notes' disabled={readOnly} value={fields.notes} maxlength={2000} onInput={(e) => setFields({ ...fields, notes: e.detail.value })} />
         {fieldError('notes')}
       </View>
       {error && !['name', 'position', 'relationship', 'phone', 'email', 'notes'].includes(error.field || '')
         ? <Text className='error'>{error.message}</Text> : null}
-      <Button className='primary' id='save-contact' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>
-      {original ? <Button className='secondary form__delete' id='delete-contact' onClick={remove}>{t.delete}</Button> : null}
+      {readOnly ? null
+        : <Button className='primary' id='save-contact' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>}
+      {original && !readOnly ? <Button className='secondary form__delete' id='delete-contact' onClick={remove}>{t.delete}</Button> : null}
     </View>
   )
 }

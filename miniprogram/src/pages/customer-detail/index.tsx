@@ -208,8 +208,8 @@ export default function CustomerDetail() {
 
       <View className='row'>
         <Text className='section-title'>{t.contacts}</Text>
-        <Text className='link detail__add' id='add-contact'
-          onClick={() => Taro.navigateTo({ url: `/pages/contact-form/index?customerId=${id}` })}>+ {t.addContact}</Text>
+        {mayEdit ? <Text className='link detail__add' id='add-contact'
+          onClick={() => Taro.navigateTo({ url: `/pages/contact-form/index?customerId=${id}` })}>+ {t.addContact}</Text> : null}
       </View>
       {contacts.length ? contacts.map((p) => (
         <View key={p.id} className='card row contact' onClick={() => Taro.navigateTo({ url: `/pages/contact-form/index?id=${p.id}&customerId=${id}` })}>

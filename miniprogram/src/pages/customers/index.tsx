@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, ScrollView, Text, View } from '@tarojs/components'
 import { customers as listCustomers } from '../../api/crm'
+import { can } from '../../api/session'
 import { callCustomer } from '../../call'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
@@ -103,7 +104,9 @@ export default function Customers() {
         : loading ? <View className='footer'>{t.loading}</View>
         : !items.length ? <View className='empty'>{t.noCustomers}</View>
         : !hasMore ? <View className='footer'>{t.noMore}</View> : null}
-      <View className='fab' onClick={() => Taro.navigateTo({ url: '/pages/customer-form/index' })}>+</View>
+      {/* Creating a customer needs customer.write: without it the form could not be saved. */}
+      {can('customer.write')
+        ? <View className='fab' id='new-customer' onClick={() => Taro.navigateTo({ url: '/pages/customer-form/index' })}>+</View> : null}
     </View>
   )
 }

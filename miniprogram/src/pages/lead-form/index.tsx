@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { convertLead, createLead, lead as getLead, LeadFields, updateLead } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Lead } from '../../api/types'
 import { errorText } from '../../errorText'
 import { label, t } from '../../i18n'
@@ -95,14 +96,20 @@ export default function LeadForm() {
     )
   }
 
+  // Editing a lead needs lead.write; a role without it still reads the lead here (its notes are shown
+  // nowhere else), so the form is shown read only, without save or convert.
+  const readOnly = !!original && !can('lead.write')
   const fieldError = (key: string) => (error && error.field === key ? <Text className='error form__error'>{error.message}</Text> : null)
   const input = (key: typeof TEXTS[number], title: string, type: 'text' | 'number' = 'text') => (
     <View className='form__item'>
       <Text className='muted'>{title}</Text>
-      <Input className='field' id={`lead-${key}`} type={type} value={fields[key]} onInput={(e) => setFields({ ...fields, [key]: e.detail.value })} />
+      <Input className='field' id={`lead-${key}`} type={type} disabled={readOnly} value={fields[key]} onInput={(e) => setFields({ ...fields, [key]: e.detail.value })} />
       {fieldError(key)}
     </View>
   )
+  // Converting creates the customer, its contact and (as this page asks) an opportunity: the server
+  // wants lead.write, customer.write and opportunity.write for it, more than saving the lead does.
+  const mayConvert = can('lead.write') && can('customer.write') && can('opportunity.write')
   return (
     <View className='screen form'>
       {input('name', t.name)}
@@ -113,7 +120,7 @@ export default function LeadForm() {
       {original ? (
         <View className='form__item'>
           <Text className='muted'>{t.status}</Text>
-          <Picker mode='selector' range={STATUSES.map((s) => label('lead', s))} value={STATUSES.indexOf(fields.status as any)}
+          <Picker mode='selector' disabled={readOnly} range={STATUSES.map((s) => label('lead', s))} value={STATUSES.indexOf(fields.status as any)}
             onChange={(e) => setFields({ ...fields, status: STATUSES[Number(e.detail.value)] })}>
             <View className='field' id='lead-status'>{label('lead', fields.status)}</View>
           </Picker>
@@ -121,12 +128,13 @@ export default function LeadForm() {
       ) : null}
       <View className='form__item'>
         <Text className='muted'>{t.notes}</Text>
-        <Textarea className='field form__notes' value={fields.notes} maxlength={2000} onInput={(e) => setFields({ ...fields, notes: e.detail.value })} />
+        <Textarea className='field form__notes' disabled={readOnly} value={fields.notes} maxlength={2000} onInput={(e) => setFields({ ...fields, notes: e.detail.value })} />
         {fieldError('notes')}
       </View>
       {error && !(TEXTS as readonly string[]).includes(error.field || '') ? <Text className='error' id='form-error'>{error.message}</Text> : null}
-      <Button className='primary' id='save-lead' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>
-      {original && original.status !== 'disqualified'
+      {readOnly ? null
+        : <Button className='primary' id='save-lead' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>}
+      {original && original.status !== 'disqualified' && mayConvert
         ? <Button className='secondary form__delete' id='convert-lead' onClick={convert}>{t.convert}</Button> : null}
     </View>
   )

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { leads as fetchLeads } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Lead } from '../../api/types'
 import { shortDate } from '../../format'
 import { label, t } from '../../i18n'
@@ -30,6 +31,9 @@ export default function Leads() {
     load(f)
   }
 
+  // Adding and editing a lead need lead.write: without it there is no new button, and a lead still
+  // opens its form, read only there.
+  const mayWrite = can('lead.write')
   return (
     <View className='screen leads'>
       <ScrollView scrollX className='chips'>
@@ -53,7 +57,7 @@ export default function Leads() {
         : state === 'loading' ? <View className='footer'>{t.loading}</View>
         : !items.length ? <View className='empty'>{t.noLeads}</View>
         : !next ? <View className='footer'>{t.noMore}</View> : null}
-      <View className='fab' id='new-lead' onClick={() => Taro.navigateTo({ url: '/pages/lead-form/index' })}>+</View>
+      {mayWrite ? <View className='fab' id='new-lead' onClick={() => Taro.navigateTo({ url: '/pages/lead-form/index' })}>+</View> : null}
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { customerMessages, sendMessage } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Activity } from '../../api/types'
 import { t } from '../../i18n'
 import { errorText } from '../../errorText'
@@ -55,11 +56,14 @@ export default function Message() {
             <Text className='muted message__time'>{m.userName} · {dateTime(m.occurredAt)}</Text>
           </View>
         ))}
-      <View className='message__bar'>
-        <Input className='message__input' id='message-text' value={text} placeholder={t.messagePlaceholder} confirmType='send'
-          onInput={(e) => setText(e.detail.value)} onConfirm={send} />
-        <Button className='primary message__send' id='message-send' size='mini' disabled={busy} onClick={send}>{t.send}</Button>
-      </View>
+      {/* Logging a message needs activity.write; a role without it still reads them. */}
+      {can('activity.write') ? (
+        <View className='message__bar'>
+          <Input className='message__input' id='message-text' value={text} placeholder={t.messagePlaceholder} confirmType='send'
+            onInput={(e) => setText(e.detail.value)} onConfirm={send} />
+          <Button className='primary message__send' id='message-send' size='mini' disabled={busy} onClick={send}>{t.send}</Button>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Picker, ScrollView, Text, View } from '@tarojs/components'
 import { pipeline as loadPipeline } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Pipeline as Board } from '../../api/types'
 import { useStageMove } from '../../components/useStageMove'
 import { label, t } from '../../i18n'
@@ -40,6 +41,7 @@ export default function Pipeline() {
 
   const stage = board.stages.find((s) => s.id === stageId) || board.stages[0]
   const cards = board.opportunities.filter((o) => o.stageId === stage?.id)
+  const mayMove = can('opportunity.write') // a move is an edit of the opportunity
   return (
     <View className='screen pipeline'>
       <View className='card pipeline__totals'>
@@ -71,12 +73,14 @@ export default function Pipeline() {
           <View className='row'>
             <Text className='muted'>{t.probability} {o.probability}% · {daysSince(o.stageEnteredAt)} {t.daysInStage} · {o.ownerName}</Text>
             {/* The move picker's tap stops here: it must not also open the card. */}
-            <View onClick={(e) => e.stopPropagation()}>
-              <Picker mode='selector' range={targets.map((s) => label('stage', s.name))}
-                onChange={(e) => move(o.id, targets[Number(e.detail.value)])}>
-                <Text className='opportunity__move'>{t.moveTo} ▸</Text>
-              </Picker>
-            </View>
+            {mayMove ? (
+              <View onClick={(e) => e.stopPropagation()}>
+                <Picker mode='selector' range={targets.map((s) => label('stage', s.name))}
+                  onChange={(e) => move(o.id, targets[Number(e.detail.value)])}>
+                  <Text className='opportunity__move'>{t.moveTo} ▸</Text>
+                </Picker>
+              </View>
+            ) : null}
           </View>
         </View>
       ) })}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { ApiError } from '../../api/client'
 import { claim, pool } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Customer } from '../../api/types'
 import { label, t } from '../../i18n'
 import { errorText } from '../../errorText'
@@ -45,6 +46,8 @@ export default function Pool() {
     }
   }
 
+  // A role may read the pool without claiming from it (customer.read alone): then there is no claim.
+  const mayClaim = can('pool.claim')
   return (
     <View className='screen pool'>
       <View className='customers__bar'>
@@ -61,7 +64,7 @@ export default function Pool() {
             <Text className='muted customer__line'>{[c.industry, c.city || c.province].filter(Boolean).join(' · ')}</Text>
             <Text className='muted customer__line'>{t.lastContact}: {c.lastContactAt ? shortDate(c.lastContactAt) : t.never}</Text>
           </View>
-          <Text className='pool__claim' onClick={() => take(c)}>{t.claim}</Text>
+          {mayClaim ? <Text className='pool__claim' onClick={() => take(c)}>{t.claim}</Text> : null}
         </View>
       ))}
       {failed ? <View className='footer' onClick={retry}>{t.loadFailed}</View>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { completeTask, createTask, task as getTask, updateTask } from '../../api/crm'
+import { can } from '../../api/session'
 import type { Task } from '../../api/types'
 import WhenPicker from '../../components/WhenPicker'
 import { errorText } from '../../errorText'
@@ -88,6 +89,9 @@ export default function TaskForm() {
   if (id && !original)
     return <View className='empty'>{loadError || t.loading}</View>
 
+  // Editing and completing a task need task.write; a role without it still reads the task here (its
+  // description is shown nowhere else), so the form is shown read only, without save or complete.
+  const readOnly = !!original && !can('task.write')
   return (
     <View className='screen form'>
       {original && original.customerId ? (
@@ -97,21 +101,22 @@ export default function TaskForm() {
       ) : null}
       <View className='form__item'>
         <Text className='muted'>{t.taskTitle}</Text>
-        <Input className='field' id='task-title' value={title} onInput={(e) => setTitle(e.detail.value)} />
+        <Input className='field' id='task-title' disabled={readOnly} value={title} onInput={(e) => setTitle(e.detail.value)} />
         {error && error.field === 'title' ? <Text className='error form__error'>{error.message}</Text> : null}
       </View>
-      <WhenPicker value={when} onChange={setWhen} />
+      <WhenPicker value={when} onChange={setWhen} disabled={readOnly} />
       <View className='row form__item'>
         <Text>{t.remind.replace('%1', String(Math.round(lead / 60000)))}</Text>
-        <Switch id='task-remind' checked={remind} color='#1f6feb' onChange={(e) => setRemind(e.detail.value)} />
+        <Switch id='task-remind' disabled={readOnly} checked={remind} color='#1f6feb' onChange={(e) => setRemind(e.detail.value)} />
       </View>
       <View className='form__item'>
         <Text className='muted'>{t.description}</Text>
-        <Textarea className='field form__notes' value={description} maxlength={2000} onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea className='field form__notes' disabled={readOnly} value={description} maxlength={2000} onInput={(e) => setDescription(e.detail.value)} />
       </View>
       {error && error.field !== 'title' ? <Text className='error' id='form-error'>{error.message}</Text> : null}
-      <Button className='primary' id='save-task' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>
-      {original && original.status === 'open'
+      {readOnly ? null
+        : <Button className='primary' id='save-task' loading={busy} disabled={busy} onClick={save}>{original ? t.save : t.create}</Button>}
+      {original && original.status === 'open' && !readOnly
         ? <Button className='secondary form__delete' id='complete-task' onClick={done}>{t.complete}</Button> : null}
     </View>
   )

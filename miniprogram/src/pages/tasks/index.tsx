@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { closingSoon, completeTask, tasks as loadTasks, TaskView } from '../../api/crm'
-import { currentUser } from '../../api/session'
+import { can, currentUser } from '../../api/session'
 import type { Opportunity, Task } from '../../api/types'
 import ClosingSoon from '../../components/ClosingSoon'
 import { t } from '../../i18n'
@@ -71,6 +71,9 @@ export default function Tasks() {
     }
   }
 
+  // Completing, adding and editing a task all need task.write: without it there is no complete or new
+  // button, and a task still opens its form, read only there.
+  const mayWrite = can('task.write')
   return (
     <View className='screen tasks'>
       <ClosingSoon deals={closing.deals} total={closing.total} />
@@ -87,14 +90,14 @@ export default function Tasks() {
                 {t.due} {dateTime(task.dueDate)}{task.customerName ? ` · ${task.customerName}` : ''}
               </Text>
             </View>
-            <Text className='task__done' onClick={() => complete(task)}>{t.complete}</Text>
+            {mayWrite ? <Text className='task__done' onClick={() => complete(task)}>{t.complete}</Text> : null}
           </View>
         ))}
       {state === 'failed' ? <View className='footer' onClick={() => load(view)}>{t.loadFailed}</View>
         : state === 'loading' ? <View className='footer'>{t.loading}</View>
         : !items.length ? <View className='empty'>{t.noTasks}</View>
         : !next ? <View className='footer'>{t.noMore}</View> : null}
-      <View className='fab' id='new-task' onClick={() => Taro.navigateTo({ url: '/pages/task-form/index' })}>+</View>
+      {mayWrite ? <View className='fab' id='new-task' onClick={() => Taro.navigateTo({ url: '/pages/task-form/index' })}>+</View> : null}
     </View>
   )
 }
