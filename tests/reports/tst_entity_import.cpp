@@ -504,6 +504,39 @@ private Q_SLOTS:
     // Updates and pipelines: a row without a pipeline column names a stage of the deal's own pipeline
     // ("won" of Renewals, not of the default pipeline); a row naming another pipeline moves the deal
     // there; a deal the file creates and then moves twice ends where the last row puts it.
+    // Won deals add to their customers' won values, a hundred customers a statement (130 here: a full
+    // statement and a short one).
+    void wonValuesOfManyCustomers()
+    {
+        CRM_OPEN_DB(db);
+        Seeded s = seed(*db);
+        QString customers = QStringLiteral("name,phone\n");
+        QString deals = u("客户,商机名称,金额,阶段,输单原因\n");
+        for (int i = 1; i <= 130; ++i) {
+            customers += u("胜单客户%1,139%2\n").arg(i).arg(i, 8, 10, QLatin1Char('0'));
+            // Two won deals for the first customer; a lost one adds nothing.
+            deals += u("胜单客户%1,单%1,%1.25,won,\n").arg(i);
+        }
+        deals += u("胜单客户1,又一单,10,won,\n胜单客户2,丢单,99,lost,预算取消\n");
+        const QString customerFile = path(QStringLiteral("won-customers.csv"));
+        writeFile(customerFile, customers.toUtf8());
+        auto created = importFile(*db, s.team.li, QStringLiteral("customers"), customerFile);
+        QVERIFY2(created && created->created == 130, created ? "" : qPrintable(created.error().message));
+        const QString dealFile = path(QStringLiteral("won-deals.csv"));
+        writeFile(dealFile, deals.toUtf8());
+        auto r = importFile(*db, s.team.li, QStringLiteral("opportunities"), dealFile);
+        QVERIFY2(r && r->created == 132, r ? qPrintable(r->firstIssues.value(0).reason) : qPrintable(r.error().message));
+        QSqlQuery q = db->prepare(u("SELECT name, won_value_minor FROM customers WHERE name LIKE '胜单客户%'"));
+        QVERIFY(db->exec(q));
+        int seen = 0;
+        while (q.next()) {
+            const int i = q.value(0).toString().mid(4).toInt();
+            QCOMPARE(q.value(1).toLongLong(), qint64(i) * 100 + 25 + (i == 1 ? 1000 : 0));
+            ++seen;
+        }
+        QCOMPARE(seen, 130);
+    }
+
     void opportunityUpdatesStayInOrMoveBetweenPipelines()
     {
         CRM_OPEN_DB(db);
