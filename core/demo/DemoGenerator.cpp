@@ -443,7 +443,9 @@ private:
             {QStringLiteral("{englishHash}"), hashMod(QStringLiteral("s.i"), 19, 10)},
             {QStringLiteral("{poolHash}"), hashMod(QStringLiteral("s.i"), 20, 10)},
             {QStringLiteral("{ageHours}"), hashMod(QStringLiteral("s.i"), 21, 730 * 24)},
-            {QStringLiteral("{contactShare}"), hashMod(QStringLiteral("s.i"), 22, 101)},
+            // Below 100: a share of 100 put one customer in a hundred at exactly an hour ago, a block of
+            // identical times at the top of the list's default order.
+            {QStringLiteral("{contactShare}"), hashMod(QStringLiteral("s.i"), 22, 100)},
             {QStringLiteral("{repHash}"), hashMod(QStringLiteral("s.i"), 23, kReps)},
         }));
     }
@@ -534,9 +536,12 @@ private:
         // Opportunity created some time after the customer; a sales cycle of 5 to 95 days.
         const QString created = QStringLiteral("(c.created_at + (c.last_contact_at - c.created_at) * ") + hashMod(k, 34, 60)
             + QStringLiteral(" / 100)");
+        // A cycle that would end after now ends somewhere between the deal's creation and now instead
+        // (ending all of them now made one day's won value dwarf the rest of the dashboard's chart).
         const QString end = QStringLiteral("(CASE WHEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
             + QStringLiteral(") * {day} < {now} THEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
-            + QStringLiteral(") * {day} ELSE {now} END)");
+            + QStringLiteral(") * {day} ELSE ") + created + QStringLiteral(" + ({now} - ") + created + QStringLiteral(") * (1 + ")
+            + hashMod(k, 53, 99) + QStringLiteral(") / 100 END)");
         const QString step = QStringLiteral("((") + end + QStringLiteral(" - ") + created + QStringLiteral(") / (") + reached
             + QStringLiteral(" + 1))");
         const QString dateText = m_db.isSqlite() ? QStringLiteral("date(%1 / 1000, 'unixepoch')")
@@ -556,10 +561,13 @@ private:
             {QStringLiteral("{title}"), choose(k, 36, split("ERP升级项目 年度采购 设备更新 软件许可 培训服务 维保续约 新店开业 渠道合作"))},
             {QStringLiteral("{amount}"), hashMod(k, 37, 200)},
             // Won and lost deals expected to close when they did; open ones mostly in the next three
-            // months, one in ten already past the date (a deal that slipped), as a pipeline has them.
+            // months, one in ten already past the date (a deal that slipped) by one day to two months,
+            // as a pipeline has them.
             {QStringLiteral("{closeDate}"), QStringLiteral("CASE WHEN s.kind = 'open' THEN ") +
-                                                dateText.arg(QStringLiteral("({now} + (") + hashMod(k, 49, 100) +
-                                                             QStringLiteral(" - 10) * {day})")) +
+                                                dateText.arg(QStringLiteral("({now} + (CASE WHEN ") + hashMod(k, 49, 100) +
+                                                             QStringLiteral(" < 10 THEN -1 - ") + hashMod(k, 52, 60) +
+                                                             QStringLiteral(" ELSE ") + hashMod(k, 49, 100) +
+                                                             QStringLiteral(" - 10 END) * {day})")) +
                                                 QStringLiteral(" ELSE ") + dateText.arg(end) + QStringLiteral(" END")},
             {QStringLiteral("{lossReason}"), choose(k, 38, split("价格太高 选择了竞争对手 预算不足 项目搁置 时机不对"))},
             {QStringLiteral("{created}"), created},
