@@ -18,6 +18,22 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>%1 (hundred millions)</source>
+        <translation>%1 (hundred millions)</translation>
+    </message>
+    <message>
+        <source>%1 (ten thousands)</source>
+        <translation>%1 (ten thousands)</translation>
+    </message>
+    <message>
+        <source>%1 (millions)</source>
+        <translation>%1 (millions)</translation>
+    </message>
+    <message>
+        <source>%1 (thousands)</source>
+        <translation>%1 (thousands)</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

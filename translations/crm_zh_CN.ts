@@ -17,6 +17,22 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>%1 (hundred millions)</source>
+        <translation>亿 %1</translation>
+    </message>
+    <message>
+        <source>%1 (ten thousands)</source>
+        <translation>万 %1</translation>
+    </message>
+    <message>
+        <source>%1 (millions)</source>
+        <translation>百万 %1</translation>
+    </message>
+    <message>
+        <source>%1 (thousands)</source>
+        <translation>千 %1</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>

@@ -342,6 +342,23 @@ private Q_SLOTS:
         QCOMPARE(barValues(qian->activitiesChart()), (QList<QList<qreal>>{{1}}));
     }
 
+    // Large sums on the won chart's axis in the unit the reader counts in; small ones as they are.
+    void moneyAxisInTheReadersUnit()
+    {
+        const QString cny = QStringLiteral("CNY");
+        QCOMPARE(DashboardSeries::moneyUnit(9'999, cny, false).first, 1.0);
+        QCOMPARE(DashboardSeries::moneyUnit(9'999, cny, false).second, cny);
+        QCOMPARE(DashboardSeries::moneyUnit(50'000, QStringLiteral("USD"), false).second, QStringLiteral("USD (thousands)"));
+        QCOMPARE(DashboardSeries::moneyUnit(50'000, cny, false).first, 1e3);
+        QCOMPARE(DashboardSeries::moneyUnit(70'000'000, cny, false).first, 1e6);
+        QCOMPARE(DashboardSeries::moneyUnit(99'999, cny, true).first, 1.0);
+        QCOMPARE(DashboardSeries::moneyUnit(70'000'000, cny, true).first, 1e4);
+        QCOMPARE(DashboardSeries::moneyUnit(2e9, cny, true).first, 1e8);
+        auto view = weekView(*m_wang); // at most 1,000.00 a day: drawn as it is
+        QCOMPARE(view->series().wonBars, view->series().wonAmounts);
+        QCOMPARE(view->series().wonAxisTitle, cny);
+    }
+
     void clickingABarAsksForItsList()
     {
         auto view = weekView(*m_wang);

@@ -2,6 +2,7 @@
 
 #include "core/SeedNames.h"
 #include "ui/DisplayFormat.h"
+#include "ui/LanguageLoader.h"
 #include "ui/dashboard/DashboardPeriod.h"
 
 #include <QLocale>
@@ -21,6 +22,19 @@ const QStringList &knownKinds()
 }
 
 } // namespace
+
+std::pair<qreal, QString> DashboardSeries::moneyUnit(qreal top, const QString &currency, bool chinese)
+{
+    if (chinese && top >= 1e9)
+        return {1e8, tr("%1 (hundred millions)").arg(currency)};
+    if (chinese && top >= 1e5)
+        return {1e4, tr("%1 (ten thousands)").arg(currency)};
+    if (!chinese && top >= 1e7)
+        return {1e6, tr("%1 (millions)").arg(currency)};
+    if (!chinese && top >= 1e4)
+        return {1e3, tr("%1 (thousands)").arg(currency)};
+    return {1, currency};
+}
 
 QString DashboardSeries::percent(int basisPoints)
 {
@@ -48,6 +62,11 @@ DashboardSeries DashboardSeries::build(const DashboardData &data)
                                           [&](const CountBucket &b) { return b.key == key; });
         s.newCustomers << qreal(created == d.newCustomersByBucket.end() ? 0 : created->count);
     }
+    const qreal top = s.wonAmounts.isEmpty() ? 0 : *std::max_element(s.wonAmounts.cbegin(), s.wonAmounts.cend());
+    const auto [divisor, title] = moneyUnit(top, d.currency, !LanguageLoader::isEnglish());
+    for (const qreal amount : std::as_const(s.wonAmounts))
+        s.wonBars << amount / divisor;
+    s.wonAxisTitle = title;
 
     for (const FunnelStage &stage : data.funnel) {
         const QString name = SeedNames::stage(stage.name);

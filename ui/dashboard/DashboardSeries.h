@@ -9,6 +9,7 @@
 #include <QVector>
 
 #include <optional>
+#include <utility>
 
 namespace crm {
 
@@ -25,6 +26,8 @@ public:
     // Won per bucket and new customers per bucket: one value per bucket key.
     QStringList bucketLabels; // "03-04", "2024-03"
     QList<qreal> wonAmounts; // major units, drawing only
+    QList<qreal> wonBars; // wonAmounts in the unit of the won chart's axis (moneyUnit)
+    QString wonAxisTitle; // names that unit and the currency
     QList<qreal> wonCounts;
     QStringList wonTexts; // "1,500.01 (2)" from minor units
     QList<qreal> newCustomers;
@@ -46,6 +49,11 @@ public:
     std::optional<DashboardLink> linkNewCustomers(const DashboardData &data, int bucketIndex) const;
     std::optional<DashboardLink> linkFunnel(const DashboardData &data, int stageIndex) const;
     std::optional<DashboardLink> linkActivities(const DashboardData &data, int kindIndex, int repIndex) const;
+
+    // A unit for a money axis reaching `top` major units: 10,000 (万) and 100,000,000 (亿) in Chinese,
+    // thousands and millions in English, so the axis reads "800" rather than "8000000". The divisor,
+    // and the axis title naming the unit and the currency. The tooltips keep the exact sums.
+    static std::pair<qreal, QString> moneyUnit(qreal top, const QString &currency, bool chinese);
 
     // 6667 -> "66.67 %" (exact, from integer basis points; the locale's decimal point).
     static QString percent(int basisPoints);

@@ -356,7 +356,7 @@ void DashboardView::buildWonChart()
 {
     clearChart(m_wonChart);
     auto *set = new QBarSet(tr("Won"));
-    set->append(m_series.wonAmounts);
+    set->append(m_series.wonBars);
     connect(set, &QBarSet::clicked, this, [this](int index) { emitLink(m_series.linkWon(m_data, index)); });
     connect(set, &QBarSet::hovered, this, [this](bool on, int index) {
         if (on && index >= 0 && index < m_series.wonTexts.size())
@@ -368,8 +368,8 @@ void DashboardView::buildWonChart()
     series->append(set);
     m_wonChart->addSeries(series);
     auto *x = bucketAxis(m_series.bucketLabels);
-    auto *y = valueAxis(m_series.wonAmounts);
-    y->setTitleText(m_data.headline.currency);
+    auto *y = valueAxis(m_series.wonBars);
+    y->setTitleText(m_series.wonAxisTitle);
     m_wonChart->addAxis(x, Qt::AlignBottom);
     m_wonChart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
