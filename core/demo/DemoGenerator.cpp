@@ -528,20 +528,25 @@ private:
 
         const QString k = QStringLiteral("c.id");
         const QString outcome = hashMod(k, 32, 20); // 0-5 won, 6-8 lost, else open
-        const QString reached = QStringLiteral("(CASE WHEN ") + outcome + QStringLiteral(" < 6 THEN ") + QString::number(openCount - 1)
-            + QStringLiteral(" ELSE ") + hashMod(k, 33, openCount) + QStringLiteral(" END)");
-        const QString finalPos = QStringLiteral("(CASE WHEN ") + outcome + QStringLiteral(" < 6 THEN ") + QString::number(wonPos)
-            + QStringLiteral(" WHEN ") + outcome + QStringLiteral(" < 9 THEN ") + QString::number(lostPos) + QStringLiteral(" ELSE ")
-            + reached + QStringLiteral(" END)");
         // Opportunity created some time after the customer; a sales cycle of 5 to 95 days.
         const QString created = QStringLiteral("(c.created_at + (c.last_contact_at - c.created_at) * ") + hashMod(k, 34, 60)
             + QStringLiteral(" / 100)");
-        // A cycle that would end after now ends somewhere between the deal's creation and now instead
-        // (ending all of them now made one day's won value dwarf the rest of the dashboard's chart).
-        const QString end = QStringLiteral("(CASE WHEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
-            + QStringLiteral(") * {day} < {now} THEN ") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
-            + QStringLiteral(") * {day} ELSE ") + created + QStringLiteral(" + ({now} - ") + created + QStringLiteral(") * (1 + ")
-            + hashMod(k, 53, 99) + QStringLiteral(") / 100 END)");
+        const QString cycleEnd = QStringLiteral("(") + created + QStringLiteral(" + (5 + ") + hashMod(k, 35, 91)
+            + QStringLiteral(") * {day})");
+        // A deal whose cycle runs past now is still open, whatever its outcome was to be, and was last
+        // touched some time between its creation and now. (Closing them all now made one day's won
+        // value dwarf the rest of the dashboard's chart; closing them before now, a rising trend.)
+        const QString late = QStringLiteral("(") + cycleEnd + QStringLiteral(" >= {now})");
+        const QString won = QStringLiteral("(") + outcome + QStringLiteral(" < 6 AND NOT ") + late + QLatin1Char(')');
+        const QString lost = QStringLiteral("(") + outcome + QStringLiteral(" < 9 AND NOT ") + late + QLatin1Char(')');
+        const QString reached = QStringLiteral("(CASE WHEN ") + won + QStringLiteral(" THEN ") + QString::number(openCount - 1)
+            + QStringLiteral(" ELSE ") + hashMod(k, 33, openCount) + QStringLiteral(" END)");
+        const QString finalPos = QStringLiteral("(CASE WHEN ") + won + QStringLiteral(" THEN ") + QString::number(wonPos)
+            + QStringLiteral(" WHEN ") + lost + QStringLiteral(" THEN ") + QString::number(lostPos) + QStringLiteral(" ELSE ")
+            + reached + QStringLiteral(" END)");
+        const QString end = QStringLiteral("(CASE WHEN ") + late + QStringLiteral(" THEN ") + created + QStringLiteral(" + ({now} - ")
+            + created + QStringLiteral(") * (1 + ") + hashMod(k, 53, 99) + QStringLiteral(") / 100 ELSE ") + cycleEnd
+            + QStringLiteral(" END)");
         const QString step = QStringLiteral("((") + end + QStringLiteral(" - ") + created + QStringLiteral(") / (") + reached
             + QStringLiteral(" + 1))");
         const QString dateText = m_db.isSqlite() ? QStringLiteral("date(%1 / 1000, 'unixepoch')")
