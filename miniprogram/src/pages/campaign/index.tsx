@@ -92,7 +92,8 @@ export default function CampaignPage() {
     return <View className='empty'>{error || t.loading}</View>
 
   // Recording a customer's answer needs campaign.write or customer.write (a rep answers for their own
-  // customers); without either a participant does not open. The optional score is feedback.write's.
+  // customers); without either a participant opens the customer's page. The optional score is
+  // feedback.write's.
   const mayAnswer = can('campaign.write') || can('customer.write')
   const mayRate = can('feedback.write')
   const counts: [string, number][] = stats ? [
@@ -135,7 +136,9 @@ export default function CampaignPage() {
       </ScrollView>
       {items.map((p) => (
         <View key={p.customerId} className='card participant'>
-          <View className='row customer__title' onClick={mayAnswer ? () => startAnswer(p) : undefined}>
+          {/* Without the right to answer, a tap opens the customer instead (the answer panel's own link). */}
+          <View className='row customer__title'
+            onClick={mayAnswer ? () => startAnswer(p) : () => Taro.navigateTo({ url: `/pages/customer-detail/index?id=${p.customerId}` })}>
             <Text className='participant__name'>{p.customerName}</Text>
             <Text className='badge'>{label('participant', p.status)}</Text>
           </View>
