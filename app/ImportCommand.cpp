@@ -3,6 +3,7 @@
 #include "app/AppDatabase.h"
 #include "app/CommandParser.h"
 #include "app/Console.h"
+#include "core/ErrorText.h"
 #include "core/security/Actor.h"
 #include "core/services/OrgService.h"
 #include "core/storage/Database.h"
@@ -201,8 +202,9 @@ int ImportCommand::run(const Invocation &call)
         if (!source)
             return fail(call.console, source.error().message);
     }
-    // The error report's reasons (reports/import/ImportReason, core/ErrorText) come from the desktop's
-    // catalogue; this command's own lines stay English like every other command's.
+    // The error report's reasons (reports/import/ImportReason, core/ErrorText) and why the import
+    // failed come from the desktop's catalogue; this command's own lines stay English like every
+    // other command's.
     LanguageLoader language;
     if (lang != QLatin1String("en") && !language.install(lang))
         call.console.err(QStringLiteral("crm: import: no %1 catalogue; reasons in English").arg(lang));
@@ -217,7 +219,7 @@ int ImportCommand::run(const Invocation &call)
         : type == ImportTargets::Contacts            ? ContactImporter(*db).run(*actor, **source, options)
                                                      : CustomerImporter(*db).run(*actor, **source, options);
     if (!result)
-        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + result.error().message);
+        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + ErrorText::message(result.error()));
     const CustomerImportResult &r = *result;
     if (parser.isSet(kSaveMapping))
         if (Status st = r.mapping.saveTemplate(parser.value(kSaveMapping)); !st)

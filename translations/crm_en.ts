@@ -661,6 +661,86 @@
         <source>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</source>
         <translation>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</translation>
     </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>Row %1: the text is not valid UTF-8. If the file was saved by Excel on Chinese Windows, choose the GB18030 encoding (--encoding gb18030).</source>
+        <translation>Row %1: the text is not valid UTF-8. If the file was saved by Excel on Chinese Windows, choose the GB18030 encoding (--encoding gb18030).</translation>
+    </message>
+    <message>
+        <source>Row %1: the text is not valid %2; choose the file&apos;s encoding (for example --encoding utf-8).</source>
+        <translation>Row %1: the text is not valid %2; choose the file&apos;s encoding (for example --encoding utf-8).</translation>
+    </message>
+    <message>
+        <source>Row %1: more than %2 columns; is this a table file?</source>
+        <translation>Row %1: more than %2 columns; is this a table file?</translation>
+    </message>
+    <message>
+        <source>Row %1: a quoted field is not closed (a &quot; is missing)</source>
+        <translation>Row %1: a quoted field is not closed (a &quot; is missing)</translation>
+    </message>
+    <message>
+        <source>Row %1: a field is longer than %2 characters</source>
+        <translation>Row %1: a field is longer than %2 characters</translation>
+    </message>
+    <message>
+        <source>Row %1: a quoted field is longer than %2 characters (is a closing &quot; missing?)</source>
+        <translation>Row %1: a quoted field is longer than %2 characters (is a closing &quot; missing?)</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged (relationships: %1)</source>
+        <translation>The XLSX workbook is damaged (relationships: %1)</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1, line %2: %3</source>
+        <translation>The XLSX workbook is damaged: %1, line %2: %3</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not an XLSX workbook (it has no %1)</source>
+        <translation>The file is a zip archive but not an XLSX workbook (it has no %1)</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has no worksheets</source>
+        <translation>The XLSX workbook has no worksheets</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &quot;%1&quot; (sheets: %2)</source>
+        <translation>The workbook has no sheet &quot;%1&quot; (sheets: %2)</translation>
+    </message>
+    <message>
+        <source>The workbook has %1 sheet(s); there is no sheet %2 (sheets: %3)</source>
+        <translation>The workbook has %1 sheet(s); there is no sheet %2 (sheets: %3)</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is not a worksheet (a chart sheet?)</source>
+        <translation>The sheet &quot;%1&quot; is not a worksheet (a chart sheet?)</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1 ends in the middle (line %2)</source>
+        <translation>The XLSX workbook is damaged: %1 ends in the middle (line %2)</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1 ends in the middle</source>
+        <translation>The XLSX workbook is damaged: %1 ends in the middle</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has too many distinct texts</source>
+        <translation>The XLSX workbook has too many distinct texts</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: row %1 is not closed</source>
+        <translation>The XLSX workbook is damaged: row %1 is not closed</translation>
+    </message>
+    <message>
+        <source>Row %1: more than %2 columns; is this a table?</source>
+        <translation>Row %1: more than %2 columns; is this a table?</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</source>
+        <translation>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -1230,6 +1310,26 @@
     <message>
         <source>No contact in the last 90 days</source>
         <translation>No contact in the last 90 days</translation>
+    </message>
+    <message>
+        <source>%1K</source>
+        <comment>thousands, on an English chart axis</comment>
+        <translation>%1K</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, on an English chart axis</comment>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <comment>on a Chinese chart axis: %1万</comment>
+        <translation>%1 ten thousand</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <comment>on a Chinese chart axis: %1亿</comment>
+        <translation>%1 hundred million</translation>
     </message>
 </context>
 <context>

@@ -659,6 +659,86 @@
         <source>&quot;%1&quot; is no status (open, won, lost or 进行中, 赢单, 输单)</source>
         <translation>“%1”不是有效状态（open、won、lost 或 进行中、赢单、输单）</translation>
     </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Row %1: the text is not valid UTF-8. If the file was saved by Excel on Chinese Windows, choose the GB18030 encoding (--encoding gb18030).</source>
+        <translation>第 %1 行：文本不是有效的 UTF-8。如果文件是在中文 Windows 上用 Excel 保存的，请选择 GB18030 编码（--encoding gb18030）。</translation>
+    </message>
+    <message>
+        <source>Row %1: the text is not valid %2; choose the file&apos;s encoding (for example --encoding utf-8).</source>
+        <translation>第 %1 行：文本不是有效的 %2，请选择文件的编码（例如 --encoding utf-8）。</translation>
+    </message>
+    <message>
+        <source>Row %1: more than %2 columns; is this a table file?</source>
+        <translation>第 %1 行：超过 %2 列，这是表格文件吗？</translation>
+    </message>
+    <message>
+        <source>Row %1: a quoted field is not closed (a &quot; is missing)</source>
+        <translation>第 %1 行：引号内的字段没有结束（缺少一个 &quot;）</translation>
+    </message>
+    <message>
+        <source>Row %1: a field is longer than %2 characters</source>
+        <translation>第 %1 行：有字段超过 %2 个字符</translation>
+    </message>
+    <message>
+        <source>Row %1: a quoted field is longer than %2 characters (is a closing &quot; missing?)</source>
+        <translation>第 %1 行：引号内的字段超过 %2 个字符（是否缺少结束的 &quot;？）</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged (relationships: %1)</source>
+        <translation>XLSX 工作簿已损坏（关系：%1）</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1, line %2: %3</source>
+        <translation>XLSX 工作簿已损坏：%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>The file is a zip archive but not an XLSX workbook (it has no %1)</source>
+        <translation>该文件是 zip 压缩包，但不是 XLSX 工作簿（缺少 %1）</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has no worksheets</source>
+        <translation>XLSX 工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &quot;%1&quot; (sheets: %2)</source>
+        <translation>工作簿中没有工作表“%1”（工作表：%2）</translation>
+    </message>
+    <message>
+        <source>The workbook has %1 sheet(s); there is no sheet %2 (sheets: %3)</source>
+        <translation>工作簿有 %1 个工作表，没有第 %2 个（工作表：%3）</translation>
+    </message>
+    <message>
+        <source>The sheet &quot;%1&quot; is not a worksheet (a chart sheet?)</source>
+        <translation>工作表“%1”不是数据工作表（是图表页吗？）</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1 ends in the middle (line %2)</source>
+        <translation>XLSX 工作簿已损坏：%1 在中途结束（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: %1 ends in the middle</source>
+        <translation>XLSX 工作簿已损坏：%1 在中途结束</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has too many distinct texts</source>
+        <translation>XLSX 工作簿中不同的文本太多</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: row %1 is not closed</source>
+        <translation>XLSX 工作簿已损坏：第 %1 行没有结束</translation>
+    </message>
+    <message>
+        <source>Row %1: more than %2 columns; is this a table?</source>
+        <translation>第 %1 行：超过 %2 列，这是表格吗？</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</source>
+        <translation>XLSX 工作簿已损坏：第 %1 行的一个单元格引用了不存在的共享文本</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>
@@ -1228,6 +1308,26 @@
     <message>
         <source>No contact in the last 90 days</source>
         <translation>近 90 天未联系</translation>
+    </message>
+    <message>
+        <source>%1K</source>
+        <comment>thousands, on an English chart axis</comment>
+        <translation>%1K</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, on an English chart axis</comment>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <source>%1 ten thousand</source>
+        <comment>on a Chinese chart axis: %1万</comment>
+        <translation>%1万</translation>
+    </message>
+    <message>
+        <source>%1 hundred million</source>
+        <comment>on a Chinese chart axis: %1亿</comment>
+        <translation>%1亿</translation>
     </message>
 </context>
 <context>

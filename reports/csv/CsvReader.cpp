@@ -6,6 +6,7 @@ namespace {
 constexpr qint64 kChunk = 64 * 1024;
 // How far to look for the end of the header when guessing the delimiter.
 constexpr qsizetype kSniffChars = 1 << 20;
+const QString kFormat = QStringLiteral("validation.format");
 } // namespace
 
 CsvReader::CsvReader(QIODevice *device, CsvReadOptions options)
@@ -23,10 +24,10 @@ double CsvReader::fraction() const
     return m_size > 0 ? qMin(1.0, double(m_bytesRead) / double(m_size)) : 0.0;
 }
 
-Error CsvReader::rowError(const QString &message) const
+Error CsvReader::rowError(const QString &code, const char *pattern, QStringList args) const
 {
-    return Error::validation(QStringLiteral("format"), QStringLiteral("file"),
-                             QStringLiteral("Row %1: %2").arg(m_row + 1).arg(message));
+    args.prepend(QString::number(m_row + 1));
+    return Error::detailed(code, QStringLiteral("file"), pattern, args);
 }
 
 void CsvReader::decodeChunk(const QByteArray &raw)
@@ -48,23 +49,22 @@ void CsvReader::decodeChunk(const QByteArray &raw)
     // Keep the rows before the bad bytes; the error is reported when the parser reaches them.
     const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
     m_text += QStringView(text).left(bad < 0 ? text.size() : bad);
-    const QString advice = m_encoding == TextEncoding::Utf8
-        ? QStringLiteral("the text is not valid UTF-8. If the file was saved by Excel on Chinese Windows, "
-                         "choose the GB18030 encoding (--encoding gb18030).")
-        : QStringLiteral("the text is not valid %1; choose the file's encoding (for example --encoding utf-8).")
-              .arg(Encoding::name(m_encoding).toUpper());
-    m_pendingError = Error::validation(QStringLiteral("encoding"), QStringLiteral("file"), advice);
+    if (m_encoding == TextEncoding::Utf8) {
+        m_pendingPattern = QT_TRANSLATE_NOOP("ErrorText", "Row %1: the text is not valid UTF-8. If the file was saved by Excel "
+                                                          "on Chinese Windows, choose the GB18030 encoding (--encoding gb18030).");
+    } else {
+        m_pendingPattern = QT_TRANSLATE_NOOP("ErrorText", "Row %1: the text is not valid %2; choose the file's encoding "
+                                                          "(for example --encoding utf-8).");
+        m_pendingArgs = {Encoding::name(m_encoding).toUpper()};
+    }
     m_eof = true;
 }
 
 Result<bool> CsvReader::fill()
 {
     if (m_eof) {
-        if (m_pendingError) {
-            Error e = rowError(m_pendingError->message);
-            e.code = m_pendingError->code;
-            return e;
-        }
+        if (m_pendingPattern)
+            return rowError(QStringLiteral("validation.encoding"), m_pendingPattern, m_pendingArgs);
         return false;
     }
     if (m_pos > 0) {
@@ -143,7 +143,8 @@ Status CsvReader::endField(QStringList &cells)
     cells.append(m_field);
     m_field.clear();
     if (cells.size() > m_options.maxColumns)
-        return rowError(QStringLiteral("more than %1 columns; is this a table file?").arg(m_options.maxColumns));
+        return rowError(kFormat, QT_TRANSLATE_NOOP("ErrorText", "Row %1: more than %2 columns; is this a table file?"),
+                        {QString::number(m_options.maxColumns)});
     return {};
 }
 
@@ -165,7 +166,7 @@ Result<bool> CsvReader::next(QStringList &cells)
                 continue;
             // End of the input.
             if (state == State::Quoted)
-                return rowError(QStringLiteral("a quoted field is not closed (a \" is missing)"));
+                return rowError(kFormat, QT_TRANSLATE_NOOP("ErrorText", "Row %1: a quoted field is not closed (a \" is missing)"));
             if (!content)
                 return false;
             if (Status st = endField(cells); !st)
@@ -200,7 +201,8 @@ Result<bool> CsvReader::next(QStringList &cells)
                 content = true;
                 m_field.append(QStringView(data + m_pos, i - m_pos));
                 if (m_field.size() > m_options.maxFieldChars)
-                    return rowError(QStringLiteral("a field is longer than %1 characters").arg(m_options.maxFieldChars));
+                    return rowError(kFormat, QT_TRANSLATE_NOOP("ErrorText", "Row %1: a field is longer than %2 characters"),
+                                    {QString::number(m_options.maxFieldChars)});
             }
             m_pos = i;
             if (i == n)
@@ -231,8 +233,9 @@ Result<bool> CsvReader::next(QStringList &cells)
             const qsizetype end = quote < 0 ? n : quote;
             m_field.append(QStringView(data + m_pos, end - m_pos));
             if (m_field.size() > m_options.maxFieldChars)
-                return rowError(QStringLiteral("a quoted field is longer than %1 characters (is a closing \" missing?)")
-                                    .arg(m_options.maxFieldChars));
+                return rowError(kFormat,
+                                QT_TRANSLATE_NOOP("ErrorText", "Row %1: a quoted field is longer than %2 characters (is a closing \" missing?)"),
+                                {QString::number(m_options.maxFieldChars)});
             m_pos = quote < 0 ? n : quote + 1;
             if (quote >= 0)
                 state = State::QuoteInQuoted;

@@ -44,7 +44,9 @@ private:
     Result<bool> fill();
     void decodeChunk(const QByteArray &raw);
     void detectDelimiter();
-    Error rowError(const QString &message) const;
+    // A format error at the current row: `pattern` (marked for ErrorText, "Row %1: ...") gets the
+    // row's number as %1 and `args` as %2 on, so the desktop can say it in the user's language.
+    Error rowError(const QString &code, const char *pattern, QStringList args = {}) const;
     Status endField(QStringList &cells);
 
     QIODevice *m_device;
@@ -53,7 +55,9 @@ private:
     std::unique_ptr<QStringDecoder> m_decoder;
     bool m_started = false;
     bool m_eof = false;
-    std::optional<Error> m_pendingError; // a decoding error, reported once the rows before it are read
+    // A decoding error, reported once the rows before it are read: its pattern and details.
+    const char *m_pendingPattern = nullptr;
+    QStringList m_pendingArgs;
     QChar m_delimiter;
     QString m_text; // decoded text not yet parsed, from m_pos
     qsizetype m_pos = 0;

@@ -171,7 +171,7 @@ private:
                 m_writer = std::make_unique<ActivityBulkWriter>(m_db, m_actor);
             // Every check was made before: a failure here is the database's problem, not the row's.
             if (Status st = m_writer->add(a); !st)
-                return Error{st.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(st.error().message), st.error().field};
+                return ImportReason::writeFailed(row.number, st.error());
         }
         ++m_result.created;
         if (m_options.onDuplicate != DuplicatePolicy::Create)

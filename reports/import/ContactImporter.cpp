@@ -171,8 +171,7 @@ private:
         if (writing()) {
             auto added = ContactService(m_db).add(m_actor, k);
             if (!added) // every check was made before the write: this is the database's problem, not the row's
-                return Error{added.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(added.error().message),
-                             added.error().field};
+                return ImportReason::writeFailed(row.number, added.error());
             created.id = added->id;
         }
         if (k.primary)
@@ -197,8 +196,7 @@ private:
             values.primary = r.primary.value_or(false);
             auto updated = ContactService(m_db).update(m_actor, match.id, values, fields);
             if (!updated)
-                return Error{updated.error().code, QStringLiteral("Row %1: %2").arg(row.number).arg(updated.error().message),
-                             updated.error().field};
+                return ImportReason::writeFailed(row.number, updated.error());
             if (updated->primary)
                 m_hasPrimary.insert(updated->customerId);
         }

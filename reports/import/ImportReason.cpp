@@ -27,6 +27,15 @@ QString ImportReason::invalid(const Error &error)
     return ErrorText::message(error);
 }
 
+Error ImportReason::writeFailed(qint64 row, const Error &error)
+{
+    static constexpr const char *kPattern = QT_TRANSLATE_NOOP("ErrorText", "Row %1: %2");
+    // The details are the inner error in the language of now; the message stays English throughout.
+    Error e = Error::detailed(error.code, error.field, kPattern, {QString::number(row), ErrorText::message(error)});
+    e.message = Error::fill(QLatin1String(kPattern), {QString::number(row), error.message});
+    return e;
+}
+
 QString ImportReason::duplicateOfRow(qint64 row, Same same)
 {
     return tr("skipped: duplicate of row %1 (%2)").arg(row).arg(sameKey(same));

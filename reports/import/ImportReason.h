@@ -20,6 +20,10 @@ public:
 
     // A row the core refused (validation): ErrorText's sentence.
     static QString invalid(const Error &error);
+    // A row's write failed after every check had passed: the database's failure, not the row's, which
+    // ends the import. The error keeps its code and field; its text gains the row's number, in the
+    // user's language too (ErrorText::message).
+    static Error writeFailed(qint64 row, const Error &error);
     // Skipped, the same as an earlier row of the file / an existing record (customer, opportunity,
     // activity, contact).
     static QString duplicateOfRow(qint64 row, Same same);

@@ -184,7 +184,7 @@ private:
     Error failed(const ImportRow &row, const Error &e) const
     {
         // Every reference was checked before the write, so this is no row problem but the database's.
-        return Error{e.code, QStringLiteral("Row %1: %2").arg(row.number).arg(e.message), e.field};
+        return ImportReason::writeFailed(row.number, e);
     }
 
     Status row(const ImportRow &row, OpportunityRow &r, qint64 customerId)

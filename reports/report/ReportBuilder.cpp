@@ -1,5 +1,6 @@
 #include "reports/report/ReportBuilder.h"
 
+#include "core/ErrorText.h"
 #include "core/SeedNames.h"
 #include "core/analytics/AnalyticsService.h"
 #include "core/services/OrgService.h"
@@ -162,6 +163,9 @@ Result<ReportData> ReportBuilder::build(const Actor &caller, const ReportRequest
         else st = tasks(actor, d);
         if (!st)
             return st.error();
+        for (ReportTable &t : d.tables)
+            if (t.hasChart())
+                t.chartAxis = t.makeChartAxis(!ErrorText::isEnglish());
         return d;
     });
 }

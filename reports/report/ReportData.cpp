@@ -38,6 +38,15 @@ QString ReportData::formatCell(const QVariant &value, ReportCellType type)
     return value.toString();
 }
 
+ChartAxis ReportTable::makeChartAxis(bool chinese) const
+{
+    const ReportCellType type = columns.value(chartValueColumn).type;
+    double max = 0;
+    for (const auto &row : rows)
+        max = std::max(max, ReportData::chartValue(row.value(chartValueColumn), type));
+    return ChartAxis::forMaximum(max, type, chinese);
+}
+
 double ReportData::chartValue(const QVariant &value, ReportCellType type)
 {
     switch (type) {

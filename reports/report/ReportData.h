@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reports/report/ChartAxis.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QString>
@@ -41,8 +43,11 @@ struct ReportTable
     QVector<QVariant> totals; // empty: no totals row; else one value per column (invalid: blank)
     int chartLabelColumn = -1;
     int chartValueColumn = -1; // -1: no chart
+    ChartAxis chartAxis;       // the chart's value axis, made by ReportBuilder with the report's texts
 
     bool hasChart() const { return chartLabelColumn >= 0 && chartValueColumn >= 0 && !rows.isEmpty(); }
+    // The axis for the chart's values (see ChartAxis::forMaximum).
+    ChartAxis makeChartAxis(bool chinese) const;
 };
 
 // A headline figure above the tables ("Won amount: 3,500.01").

@@ -17,16 +17,7 @@ constexpr double kMm = ReportPainter::kDpi / 25.4;
 const QColor kBarColors[] = {QColor(0x2f, 0x6f, 0xb3), QColor(0x3a, 0x9d, 0x6e)};
 const QColor kHeaderFill(0xe8, 0xee, 0xf5);
 const QColor kGrid(0xb0, 0xb8, 0xc4);
-
-// The chart's maximum in the cells' own notation (grouped digits, money with two decimals).
-QString axisLabel(double max, ReportCellType type)
-{
-    switch (type) {
-    case ReportCellType::Money: return ReportData::formatCell(qint64(std::llround(max * 100)), type);
-    case ReportCellType::Percent: return ReportData::formatCell(int(std::lround(max * 100)), type);
-    default: return ReportData::formatCell(qint64(std::llround(max)), ReportCellType::Integer);
-    }
-}
+const QColor kGridLight(0xdd, 0xe2, 0xe8);
 
 bool isNumeric(ReportCellType t)
 {
@@ -116,24 +107,26 @@ public:
         const double height = 55 * kMm;
         ensure(height + 4 * kMm);
         const ReportCellType type = t.columns[t.chartValueColumn].type;
-        double max = 0;
-        for (const auto &row : t.rows)
-            max = std::max(max, ReportData::chartValue(row.value(t.chartValueColumn), type));
+        // ReportBuilder makes the axis; a table put together elsewhere gets one in English.
+        const ChartAxis axis = t.chartAxis.ticks.isEmpty() ? t.makeChartAxis(false) : t.chartAxis;
         const QFont small = font(6.5);
         const QFontMetricsF fm(small, m_metrics);
         const double labelHeight = fm.height() * 1.4;
         const double axisLeft = 18 * kMm;
         const QRectF plot(axisLeft, m_y + labelHeight, m_width - axisLeft, height - 3 * labelHeight);
         m_p.setFont(small);
-        // Axis with the maximum and zero.
+        // The value axis: a labelled gridline per round step, bars drawn over them.
+        for (qsizetype i = 0; i < axis.ticks.size(); ++i) {
+            const double y = plot.bottom() - plot.height() * axis.ticks[i] / axis.top;
+            m_p.setPen(QPen(i == 0 ? kGrid : kGridLight, (i == 0 ? 0.2 : 0.1) * kMm));
+            m_p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+            m_p.setPen(Qt::black);
+            m_p.drawText(QRectF(0, y - labelHeight / 2, axisLeft - 1.5 * kMm, labelHeight), Qt::AlignRight | Qt::AlignVCenter,
+                         axis.labels[i]);
+        }
         m_p.setPen(QPen(kGrid, 0.2 * kMm));
-        m_p.drawLine(plot.bottomLeft(), plot.bottomRight());
         m_p.drawLine(plot.bottomLeft(), plot.topLeft());
         m_p.setPen(Qt::black);
-        m_p.drawText(QRectF(0, plot.top() - labelHeight / 2, axisLeft - 1.5 * kMm, labelHeight), Qt::AlignRight | Qt::AlignVCenter,
-                     axisLabel(max, type));
-        m_p.drawText(QRectF(0, plot.bottom() - labelHeight / 2, axisLeft - 1.5 * kMm, labelHeight), Qt::AlignRight | Qt::AlignVCenter,
-                     QStringLiteral("0"));
         const qsizetype n = t.rows.size();
         const double slot = plot.width() / double(n);
         const double bar = slot * 0.7;
@@ -145,7 +138,7 @@ public:
         for (qsizetype i = 0; i < n; ++i) {
             const QVariant v = t.rows[i].value(t.chartValueColumn);
             const double value = ReportData::chartValue(v, type);
-            const double h = max > 0 ? plot.height() * value / max : 0;
+            const double h = plot.height() * std::max(value, 0.0) / axis.top;
             const QRectF r(plot.left() + slot * double(i) + (slot - bar) / 2, plot.bottom() - h, bar, h);
             m_p.fillRect(r, kBarColors[0]);
             if (values && value > 0)

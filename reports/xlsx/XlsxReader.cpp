@@ -35,9 +35,10 @@ QString decodeEscapes(QString text)
     return out;
 }
 
-Error formatError(const QString &message)
+// `pattern` is marked for ErrorText, so the desktop says it in the user's language (Error::detailed).
+Error formatError(const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(QStringLiteral("format"), QStringLiteral("file"), message);
+    return Error::detailed(QStringLiteral("validation.format"), QStringLiteral("file"), pattern, args);
 }
 
 // "xl/" + "worksheets/sheet1.xml", or an absolute "/xl/worksheets/sheet1.xml".
@@ -68,7 +69,7 @@ Result<QHash<QString, std::pair<QString, QString>>> readRelationships(const QByt
         }
     }
     if (xml.hasError())
-        return formatError(QStringLiteral("The XLSX workbook is damaged (relationships: %1)").arg(xml.errorString()));
+        return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged (relationships: %1)"), {xml.errorString()});
     return out;
 }
 
@@ -196,10 +197,8 @@ double XlsxReader::fraction() const
 
 Error XlsxReader::xmlError(const QXmlStreamReader &xml, const QString &part) const
 {
-    return formatError(QStringLiteral("The XLSX workbook is damaged: %1, line %2: %3")
-                           .arg(part)
-                           .arg(xml.lineNumber())
-                           .arg(xml.errorString()));
+    return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: %1, line %2: %3"),
+                       {part, QString::number(xml.lineNumber()), xml.errorString()});
 }
 
 Status XlsxReader::loadWorkbook(QString &sheetPath, const XlsxReadOptions &options)
@@ -218,7 +217,7 @@ Status XlsxReader::loadWorkbook(QString &sheetPath, const XlsxReadOptions &optio
                 workbookPart = target;
     }
     if (!m_zip->contains(workbookPart))
-        return formatError(QStringLiteral("The file is a zip archive but not an XLSX workbook (it has no %1)").arg(workbookPart));
+        return formatError(QT_TRANSLATE_NOOP("ErrorText", "The file is a zip archive but not an XLSX workbook (it has no %1)"), {workbookPart});
     const QString baseDir = workbookPart.section(QLatin1Char('/'), 0, -2);
     const QString relsPart = baseDir + QStringLiteral("/_rels/") + workbookPart.section(QLatin1Char('/'), -1) + QStringLiteral(".rels");
     auto relsText = m_zip->read(relsPart, kMaxPartBytes);
@@ -253,25 +252,24 @@ Status XlsxReader::loadWorkbook(QString &sheetPath, const XlsxReadOptions &optio
     if (xml.hasError())
         return xmlError(xml, workbookPart);
     if (m_sheetNames.isEmpty())
-        return formatError(QStringLiteral("The XLSX workbook has no worksheets"));
+        return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook has no worksheets"));
     if (!options.sheetName.isEmpty()) {
         m_sheet = int(m_sheetNames.indexOf(options.sheetName));
         if (m_sheet < 0)
-            return Error::validation(QStringLiteral("unknown"), QStringLiteral("sheet"),
-                                     QStringLiteral("The workbook has no sheet \"%1\" (sheets: %2)")
-                                         .arg(options.sheetName, m_sheetNames.join(QStringLiteral(", "))));
+            return Error::detailed(QStringLiteral("validation.unknown"), QStringLiteral("sheet"),
+                                   QT_TRANSLATE_NOOP("ErrorText", "The workbook has no sheet \"%1\" (sheets: %2)"),
+                                   {options.sheetName, m_sheetNames.join(QStringLiteral(", "))});
     } else {
         m_sheet = options.sheetIndex;
         if (m_sheet < 0 || m_sheet >= m_sheetNames.size())
-            return Error::validation(QStringLiteral("range"), QStringLiteral("sheet"),
-                                     QStringLiteral("The workbook has %1 sheet(s); there is no sheet %2 (sheets: %3)")
-                                         .arg(m_sheetNames.size())
-                                         .arg(m_sheet + 1)
-                                         .arg(m_sheetNames.join(QStringLiteral(", "))));
+            return Error::detailed(QStringLiteral("validation.range"), QStringLiteral("sheet"),
+                                   QT_TRANSLATE_NOOP("ErrorText", "The workbook has %1 sheet(s); there is no sheet %2 (sheets: %3)"),
+                                   {QString::number(m_sheetNames.size()), QString::number(m_sheet + 1),
+                                    m_sheetNames.join(QStringLiteral(", "))});
     }
     const auto rel = rels->value(sheetRids.at(m_sheet));
     if (!rel.first.endsWith(QLatin1String("/worksheet")))
-        return formatError(QStringLiteral("The sheet \"%1\" is not a worksheet (a chart sheet?)").arg(m_sheetNames.at(m_sheet)));
+        return formatError(QT_TRANSLATE_NOOP("ErrorText", "The sheet \"%1\" is not a worksheet (a chart sheet?)"), {m_sheetNames.at(m_sheet)});
     sheetPath = rel.second;
 
     QString sharedPath, stylesPath;
@@ -302,9 +300,8 @@ Result<QXmlStreamReader::TokenType> XlsxReader::pull(QXmlStreamReader &xml)
         if (!chunk)
             return chunk.error();
         if (chunk->isEmpty())
-            return formatError(QStringLiteral("The XLSX workbook is damaged: %1 ends in the middle (line %2)")
-                                   .arg(m_sheetPart)
-                                   .arg(xml.lineNumber()));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: %1 ends in the middle (line %2)"),
+                               {m_sheetPart, QString::number(xml.lineNumber())});
         m_entryRead += chunk->size();
         xml.addData(*chunk);
     }
@@ -337,7 +334,7 @@ Result<QString> XlsxReader::elementText(QXmlStreamReader &xml, bool skipPhonetic
                 text += xml.text();
             break;
         case QXmlStreamReader::EndDocument:
-            return formatError(QStringLiteral("The XLSX workbook is damaged: %1 ends in the middle").arg(m_sheetPart));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: %1 ends in the middle"), {m_sheetPart});
         default:
             break;
         }
@@ -370,7 +367,7 @@ Status XlsxReader::loadSharedStrings(const QString &path)
             }
             m_shared.append(decodeEscapes(*text));
             if (m_shared.size() > kMaxSharedStrings) {
-                result = formatError(QStringLiteral("The XLSX workbook has too many distinct texts"));
+                result = formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook has too many distinct texts"));
                 break;
             }
         }
@@ -472,14 +469,15 @@ Result<bool> XlsxReader::next(QStringList &cells)
         if (*t == QXmlStreamReader::EndElement && m_xml.name() == QLatin1String("row"))
             return true;
         if (*t == QXmlStreamReader::EndDocument)
-            return formatError(QStringLiteral("The XLSX workbook is damaged: row %1 is not closed").arg(m_row));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: row %1 is not closed"), {QString::number(m_row)});
         if (*t != QXmlStreamReader::StartElement || m_xml.name() != QLatin1String("c"))
             continue;
         const auto a = m_xml.attributes();
         const int declaredColumn = columnOf(a.value(QLatin1String("r")));
         column = declaredColumn >= 0 ? declaredColumn : column + 1;
         if (column >= m_maxColumns)
-            return formatError(QStringLiteral("Row %1: more than %2 columns; is this a table?").arg(m_row).arg(m_maxColumns));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "Row %1: more than %2 columns; is this a table?"),
+                               {QString::number(m_row), QString::number(m_maxColumns)});
         const QString type = a.value(QLatin1String("t")).toString();
         bool styled = false;
         const int style = a.value(QLatin1String("s")).toInt(&styled);
@@ -491,7 +489,7 @@ Result<bool> XlsxReader::next(QStringList &cells)
             if (*ct == QXmlStreamReader::EndElement && m_xml.name() == QLatin1String("c"))
                 break;
             if (*ct == QXmlStreamReader::EndDocument)
-                return formatError(QStringLiteral("The XLSX workbook is damaged: row %1 is not closed").arg(m_row));
+                return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: row %1 is not closed"), {QString::number(m_row)});
             if (*ct != QXmlStreamReader::StartElement)
                 continue;
             if (m_xml.name() == QLatin1String("v")) {
@@ -513,8 +511,8 @@ Result<bool> XlsxReader::next(QStringList &cells)
         bool ok = true;
         const QString text = cellText(type, styled ? style : -1, value, inlineText, ok);
         if (!ok)
-            return formatError(QStringLiteral("The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text")
-                                   .arg(m_row));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text"),
+                               {QString::number(m_row)});
         while (cells.size() < column)
             cells.append(QString());
         if (column < cells.size())

@@ -112,6 +112,18 @@ private Q_SLOTS:
         Run badLang = crm(db, {QStringLiteral("import"), file, QStringLiteral("--lang"), QStringLiteral("fr")});
         QVERIFY(badLang.exitCode != 0);
         QVERIFY(badLang.err.contains(QStringLiteral("--lang must be en or zh_CN")));
+        // A broken file says where and what in Chinese too, not only "the format is not valid".
+        const QString broken = m_dir.filePath(QStringLiteral("broken.csv"));
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(u("姓名,手机\n张伟,13800000001\n\"王芳,13800000002\n").toUtf8());
+        }
+        Run brokenZh = crm(db, {QStringLiteral("import"), broken, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(brokenZh.exitCode, 1);
+        QVERIFY2(brokenZh.err.contains(u("第 3 行：引号内的字段没有结束")), qPrintable(brokenZh.err));
+        Run brokenEn = crm(db, {QStringLiteral("import"), broken, QStringLiteral("--lang"), QStringLiteral("en")});
+        QVERIFY2(brokenEn.err.contains(QStringLiteral("Row 3: a quoted field is not closed")), qPrintable(brokenEn.err));
 
         const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
         Run exported = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), xlsx, QStringLiteral("--as"),

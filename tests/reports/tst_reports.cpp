@@ -758,6 +758,70 @@ private Q_SLOTS:
         QVERIFY(!PdfReportWriter::write(*data, QStringLiteral("/nonexistent/dir/x.pdf")));
     }
 
+    // A chart's value axis: three or four round steps from zero to just above the largest bar, large
+    // amounts counted in 万 / 亿 for a Chinese reader and K / M for an English one.
+    void chartAxisInRoundStepsAndTheReadersUnits()
+    {
+        auto labels = [](double max, ReportCellType type, bool chinese) {
+            return ChartAxis::forMaximum(max, type, chinese).labels.join(QLatin1Char('|'));
+        };
+        QCOMPARE(labels(36'250'000, ReportCellType::Money, false), QStringLiteral("0|10M|20M|30M|40M"));
+        QCOMPARE(ChartAxis::forMaximum(36'250'000, ReportCellType::Money, false).top, 40'000'000.0);
+        QCOMPARE(labels(12'500, ReportCellType::Money, false), QStringLiteral("0|5K|10K|15K"));
+        QCOMPARE(labels(12'500, ReportCellType::Money, true), QStringLiteral("0|5,000|10,000|15,000"));
+        QCOMPARE(labels(10, ReportCellType::Money, false), QStringLiteral("0|2.5|5|7.5|10"));
+        QCOMPARE(labels(0.3, ReportCellType::Money, false), QStringLiteral("0|0.1|0.2|0.3"));
+        QCOMPARE(labels(47, ReportCellType::Integer, false), QStringLiteral("0|20|40|60"));
+        QCOMPARE(labels(3, ReportCellType::Integer, false), QStringLiteral("0|1|2|3"));  // counts step by whole numbers
+        QCOMPARE(labels(10, ReportCellType::Integer, false), QStringLiteral("0|5|10")); // not 2.5
+        QCOMPARE(labels(1, ReportCellType::Integer, true), QStringLiteral("0|1"));
+        QCOMPARE(labels(1'200'000, ReportCellType::Integer, false), QStringLiteral("0|500K|1,000K|1,500K"));
+        QCOMPARE(labels(66.67, ReportCellType::Percent, true), QStringLiteral("0 %|20 %|40 %|60 %|80 %"));
+        QCOMPARE(labels(0, ReportCellType::Money, true), QStringLiteral("0"));
+        QCOMPARE(ChartAxis::forMaximum(0, ReportCellType::Money, true).top, 1.0); // bars of zero height
+
+        // In Chinese, through the catalogue: 万 from 100,000, 亿 from 1,000,000,000.
+        class Units : public QTranslator
+        {
+        public:
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                if (qstrcmp(context, "Report") != 0)
+                    return {};
+                return qstrcmp(source, "%1 ten thousand") == 0 ? u("%1万") : qstrcmp(source, "%1 hundred million") == 0 ? u("%1亿") : QString();
+            }
+        } units;
+        QCoreApplication::installTranslator(&units);
+        const QString wan = labels(36'250'000, ReportCellType::Money, true);
+        const QString yi = labels(2'500'000'000, ReportCellType::Money, true);
+        QCOMPARE(labels(99'999, ReportCellType::Money, true), QStringLiteral("0|25,000|50,000|75,000|100,000"));
+        ReportTable won;
+        won.title = QStringLiteral("Won per month");
+        won.columns = {{QStringLiteral("Month")}, {QStringLiteral("Won"), ReportCellType::Money}};
+        won.rows = {{QStringLiteral("2024-01"), qint64(1'200'000'000)}, {QStringLiteral("2024-02"), qint64(3'625'000'000)}};
+        won.chartLabelColumn = 0;
+        won.chartValueColumn = 1;
+        won.chartAxis = won.makeChartAxis(true);
+        QCoreApplication::removeTranslator(&units);
+        QCOMPARE(wan, u("0|1,000万|2,000万|3,000万|4,000万"));
+        QCOMPARE(yi, u("0|10亿|20亿|30亿"));
+        // ChartAxis::unit is the dashboard's rule too.
+        QCOMPARE(ChartAxis::unit(99'999, true), 1.0);
+        QCOMPARE(ChartAxis::unit(1e9, true), 1e8);
+        QCOMPARE(ChartAxis::unit(1e7, false), 1e6);
+
+        // The PDF draws the labels the table carries (made when the report was built, in its language).
+        ReportData d;
+        d.name = QStringLiteral("sales");
+        d.title = QStringLiteral("Axis");
+        d.tables = {won};
+        const QString pdf = m_dir.filePath(QStringLiteral("axis.pdf"));
+        QVERIFY(PdfReportWriter::write(d, pdf));
+        const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        for (const QString &label : {u("1,000万"), u("4,000万")})
+            QVERIFY2(text.contains(label), qPrintable(text.left(600)));
+    }
+
     // The desktop's preview is the PDF's layout: as many pages, A4 at the asked resolution, with ink
     // where the title is and blank margins.
     void previewPagesMatchThePdf()

@@ -1,6 +1,7 @@
 #include "ui/dashboard/DashboardSeries.h"
 
 #include "core/SeedNames.h"
+#include "reports/report/ChartAxis.h"
 #include "ui/DisplayFormat.h"
 #include "ui/LanguageLoader.h"
 #include "ui/dashboard/DashboardPeriod.h"
@@ -25,14 +26,15 @@ const QStringList &knownKinds()
 
 std::pair<qreal, QString> DashboardSeries::moneyUnit(qreal top, const QString &currency, bool chinese)
 {
-    if (chinese && top >= 1e9)
-        return {1e8, tr("%1 (hundred millions)").arg(currency)};
-    if (chinese && top >= 1e5)
-        return {1e4, tr("%1 (ten thousands)").arg(currency)};
-    if (!chinese && top >= 1e7)
-        return {1e6, tr("%1 (millions)").arg(currency)};
-    if (!chinese && top >= 1e4)
-        return {1e3, tr("%1 (thousands)").arg(currency)};
+    const double unit = ChartAxis::unit(top, chinese); // the reports' charts count in the same units
+    if (unit == 1e8)
+        return {unit, tr("%1 (hundred millions)").arg(currency)};
+    if (unit == 1e4)
+        return {unit, tr("%1 (ten thousands)").arg(currency)};
+    if (unit == 1e6)
+        return {unit, tr("%1 (millions)").arg(currency)};
+    if (unit == 1e3)
+        return {unit, tr("%1 (thousands)").arg(currency)};
     return {1, currency};
 }
 
