@@ -173,6 +173,7 @@ private Q_SLOTS:
         QVERIFY(preview.wait(30000));
         QCOMPARE(preview.last().at(0).toBool(), false);
         QVERIFY2(dialog.message().contains(QStringLiteral("encoding")), qPrintable(dialog.message()));
+        QVERIFY2(dialog.message().startsWith(QStringLiteral("Row 1 is not valid text")), qPrintable(dialog.message())); // the header
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("import"))->isEnabled());
         dialog.setEncoding(QStringLiteral("gb18030"));
         QVERIFY(preview.wait(30000));

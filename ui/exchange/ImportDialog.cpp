@@ -26,7 +26,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -682,10 +681,10 @@ QString ImportDialog::errorText(const Error &e) const
             return m_preview && m_preview->rows.isEmpty() ? tr("The file has a header row but no customers below it.")
                                                           : tr("The file is empty.");
         if (code == QLatin1String("validation.encoding")) {
-            const auto row = QRegularExpression(QStringLiteral("Row (\\d+)")).match(e.message);
+            // CsvReader's details start with the row's number.
             return tr("Row %1 is not valid text in the chosen encoding. Choose the file's encoding above "
                       "(Excel on Chinese Windows saves GB18030).")
-                .arg(row.hasMatch() ? row.captured(1) : QStringLiteral("?"));
+                .arg(e.args.value(0, QStringLiteral("?")));
         }
         // The error report is the only file an import writes: its folder is the input's.
         if (code == QLatin1String("io.write"))
@@ -693,9 +692,10 @@ QString ImportDialog::errorText(const Error &e) const
                       "and import it from there; nothing was imported.");
         if (code == QLatin1String("io.read"))
             return tr("The file cannot be opened. Check that it exists and that you may read it.");
-        // The readers' sentences name the row or part that is damaged; they are the most useful detail.
+        // The readers' sentences name the row or part that is damaged; they are the most useful detail
+        // (marked for translation: ErrorText says them in the user's language).
         return tr("The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1")
-            .arg(e.message);
+            .arg(ErrorText::message(e));
     }
     if (e.field == QLatin1String("sheet"))
         return tr("The workbook has no such sheet.");
