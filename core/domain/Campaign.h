@@ -110,6 +110,9 @@ struct CampaignFilter
     QString status; // empty: any
     int limit = 50;
     qint64 afterId = 0; // keyset paging: campaigns with a smaller id (the list is newest first)
+    // Only campaigns with a participant the actor's data scope sees: a rep's "campaigns with my
+    // customers" (campaigns themselves are company-wide).
+    bool withParticipantsInScope = false;
 };
 
 struct CampaignPage

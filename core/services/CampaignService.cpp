@@ -339,6 +339,15 @@ Result<CampaignPage> CampaignService::list(const Actor &actor, const CampaignFil
         where += QStringLiteral(" AND k.status = :status");
     if (filter.afterId > 0)
         where += QStringLiteral(" AND k.id < :after");
+    // Driven from the customers in scope (a rep's few thousand, through the owner indexes) to their
+    // campaigns once, rather than from each campaign through all of its participants. A scope of all
+    // customers needs any participant: one primary key probe per campaign.
+    if (filter.withParticipantsInScope && actor.seesAll())
+        where += QStringLiteral(" AND EXISTS (SELECT 1 FROM campaign_participants p WHERE p.campaign_id = k.id)");
+    else if (filter.withParticipantsInScope)
+        where += QStringLiteral(" AND k.id IN (SELECT p.campaign_id FROM customers c JOIN campaign_participants p ON p.customer_id = c.id"
+                                " WHERE ") +
+                 actor.ownerCondition(QStringLiteral("c.owner_id")) + QLatin1Char(')');
     const int limit = std::clamp(filter.limit, 1, 500);
     QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + kColumns +
                                QStringLiteral(" FROM campaigns k LEFT JOIN users u ON u.id = k.owner_id WHERE ") + where +

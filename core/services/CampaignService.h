@@ -31,6 +31,8 @@ public:
     // meantime is refused with conflict.version and nothing is written.
     Result<Campaign> update(const Actor &actor, qint64 id, const Campaign &values, const QSet<QString> &fields,
                             std::optional<int> expectedVersion = std::nullopt);
+    // Newest first; every campaign (they are company-wide), or those with a participant in the
+    // actor's scope (CampaignFilter::withParticipantsInScope).
     Result<CampaignPage> list(const Actor &actor, const CampaignFilter &filter = {});
     // Deletes the campaign and its participant rows; feedback given for it stays, without the link.
     Status remove(const Actor &actor, qint64 id);

@@ -88,6 +88,11 @@ ApiResponse list(ApiContext &c)
     f.status = q->status;
     f.limit = q->limit;
     f.afterId = q->after;
+    // ?mine=true: only campaigns with a customer the caller's scope sees (a rep's own customers).
+    const QString mine = queryParam(c.request, "mine");
+    if (!mine.isEmpty() && mine != QLatin1String("true") && mine != QLatin1String("false"))
+        return errorOr(Error::validation(QStringLiteral("invalid"), QStringLiteral("mine"), QStringLiteral("mine must be true or false")));
+    f.withParticipantsInScope = mine == QLatin1String("true");
     auto page = CampaignService(c.db).list(c.request.actor, f);
     if (!page)
         return errorOr(page.error());

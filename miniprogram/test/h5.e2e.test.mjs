@@ -700,9 +700,16 @@ test('a rep records a campaign answer with a score for their customer, as the ma
   await page.locator('#open-campaigns').click()
   await page.waitForURL(/#\/pages\/campaigns\/index/)
   await page.locator('.campaign', { hasText: campaign.name }).filter({ visible: true }).waitFor()
+  // First the running campaigns with the rep's own customers in them, then all running ones.
+  const withMine = await api('GET', '/api/crm/campaigns?status=active&mine=true', token)
+  assert.ok(withMine.body.campaigns.some((c) => c.id === campaign.id), 'the campaign now has the rep\'s customers')
+  assert.deepEqual(await page.locator('.campaign .customer__name').filter({ visible: true }).allInnerTexts(),
+    withMine.body.campaigns.map((c) => c.name))
+  await snap('campaigns')
+  await page.locator('#campaigns-all').filter({ visible: true }).click()
+  await page.waitForFunction((n) => document.querySelectorAll('.campaign').length >= n, running.body.campaigns.length)
   assert.deepEqual(await page.locator('.campaign .customer__name').filter({ visible: true }).allInnerTexts(),
     running.body.campaigns.map((c) => c.name))
-  await snap('campaigns')
   await page.locator('.campaign', { hasText: campaign.name }).filter({ visible: true }).click()
   await page.waitForURL(/#\/pages\/campaign\/index/)
   await page.locator('#campaign-name', { hasText: campaign.name }).waitFor()

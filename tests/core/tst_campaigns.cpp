@@ -310,6 +310,53 @@ private Q_SLOTS:
         QCOMPARE(svc.addParticipants(t.li, 424242, {cs.wangPlain}).error().code, QStringLiteral("not_found"));
     }
 
+    // A rep's "campaigns with my customers": those with a participant in the actor's scope.
+    void campaignsWithParticipantsInScope()
+    {
+        ManualClock clock(1'710'000'000'000);
+        CRM_OPEN_DB(db, &clock);
+        Team t = makeTeam(*db);
+        Customers cs = addCustomers(*db, t);
+        CampaignService svc(*db);
+        const qint64 wangs = svc.create(t.admin, draft(QStringLiteral("王的活动")))->id;
+        const qint64 qians = svc.create(t.admin, draft(QStringLiteral("钱的活动")))->id;
+        const qint64 empty = svc.create(t.admin, draft(QStringLiteral("空活动")))->id;
+        const qint64 both = svc.create(t.admin, draft(QStringLiteral("两队活动")))->id;
+        QCOMPARE(*svc.addParticipants(t.admin, wangs, {cs.wangPlain}), 1);
+        QCOMPARE(*svc.addParticipants(t.admin, qians, {cs.qianVip[0], cs.qianVip[1]}), 2);
+        QCOMPARE(*svc.addParticipants(t.admin, both, {cs.zhaoVip[0], cs.qianVip[1]}), 2);
+        auto ids = [&](const Actor &actor, bool mine) {
+            CampaignFilter f;
+            f.withParticipantsInScope = mine;
+            const auto page = svc.list(actor, f);
+            QList<qint64> out;
+            for (const Campaign &k : page->campaigns)
+                out << k.id;
+            return out;
+        };
+        QCOMPARE(ids(t.wang, false), (QList<qint64>{both, empty, qians, wangs})); // campaigns are company-wide
+        QCOMPARE(ids(t.wang, true), (QList<qint64>{wangs}));
+        QCOMPARE(ids(t.zhao, true), (QList<qint64>{both}));
+        QCOMPARE(ids(t.qian, true), (QList<qint64>{both, qians}));
+        QCOMPARE(ids(t.li, true), (QList<qint64>{both, wangs})); // the team's customers
+        QCOMPARE(ids(t.admin, true), (QList<qint64>{both, qians, wangs})); // any participant
+        // With the status and keyset filters.
+        CampaignFilter page;
+        page.withParticipantsInScope = true;
+        page.limit = 1;
+        auto first = svc.list(t.qian, page);
+        QCOMPARE(first->campaigns.at(0).id, both);
+        QVERIFY(first->hasMore);
+        page.afterId = both;
+        auto second = svc.list(t.qian, page);
+        QCOMPARE(second->campaigns.at(0).id, qians);
+        QVERIFY(!second->hasMore);
+        page = {};
+        page.withParticipantsInScope = true;
+        page.status = QStringLiteral("active");
+        QVERIFY(svc.list(t.qian, page)->campaigns.isEmpty()); // drafts are planned
+    }
+
     void responsesAndStats()
     {
         ManualClock clock(1'710'000'000'000);

@@ -376,6 +376,18 @@ private Q_SLOTS:
         QCOMPARE(arr(li.get(participantsPath(springId) + QStringLiteral("?status=invited")), "participants").size(), 4);
         QCOMPARE(li.get(participantsPath(springId) + QStringLiteral("?status=maybe")).errorField(), QStringLiteral("status"));
         QCOMPARE(li.get(participantsPath(999999)).status, 404);
+        // ?mine=true: the campaigns with a customer of the caller's scope; Qian has none in spring's.
+        auto campaignIds = [&](ApiClient &client, const QString &query) {
+            QList<qint64> ids;
+            for (const QJsonValue &k : arr(client.get(QStringLiteral("/api/crm/campaigns") + query), "campaigns"))
+                ids << idOf(k.toObject());
+            return ids;
+        };
+        QCOMPARE(campaignIds(wang, QStringLiteral("?mine=true")), (QList<qint64>{springId}));
+        QCOMPARE(campaignIds(li, QStringLiteral("?mine=true&status=all")), (QList<qint64>{springId}));
+        QVERIFY(campaignIds(qian, QStringLiteral("?mine=true")).isEmpty());
+        QCOMPARE(campaignIds(qian, QStringLiteral("?mine=false")).size(), 3);
+        QCOMPARE(qian.get(QStringLiteral("/api/crm/campaigns?mine=yes")).errorField(), QStringLiteral("mine"));
 
         // A rep records their own customer's answer, not another rep's.
         const QString wangExpoPath = participantsPath(springId) + QStringLiteral("/%1").arg(wangExpo);

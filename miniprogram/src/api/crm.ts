@@ -112,7 +112,8 @@ export const updateLead = (id: number, version: number, fields: LeadFields & { o
 export const convertLead = (id: number, createOpportunity: boolean) =>
   request<{ success: boolean; customerId: number; opportunityId: number | null }>('POST', `/api/crm/leads/${id}/convert`, { createOpportunity })
 
-export const campaigns = (q: { status?: string; after?: string }) =>
+// `mine`: only campaigns with a customer of the caller's scope (a rep's own customers).
+export const campaigns = (q: { status?: string; mine?: boolean; after?: string }) =>
   request<{ campaigns: Campaign[]; hasMore: boolean; next: string | null }>('GET', '/api/crm/campaigns', undefined, { limit: 20, ...q })
 export const campaign = (id: number) =>
   request<{ campaign: Campaign; stats: CampaignStats; feedback: ScoreSummary | null; effect: CampaignEffect | null }>('GET', `/api/crm/campaigns/${id}`)

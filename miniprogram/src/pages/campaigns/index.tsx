@@ -9,21 +9,27 @@ import { useSignedIn } from '../../signedIn'
 import { usePageTitle } from '../../pageTitle'
 import { useKeysetList } from '../../pagedList'
 
-// The company's campaigns, newest first: the running ones unless another status is chosen. Managers
-// plan them on the desktop; reps open one to answer for their own customers in it.
+// The company's campaigns, newest first: the running ones with the rep's own customers in them unless
+// another status or all campaigns are chosen. Managers plan them on the desktop; reps open one to
+// answer for their own customers in it.
 const FILTERS = ['active', 'planned', 'finished', 'all']
+
+interface Filter {
+  status: string
+  mine: boolean
+}
 
 export default function Campaigns() {
   usePageTitle(t.campaigns)
-  const [filter, setFilter] = useState('active')
-  const { items, next, state, load, more } = useKeysetList<Campaign, string>(async (f, after) => {
-    const page = await fetchCampaigns({ status: f, after })
+  const [filter, setFilter] = useState<Filter>({ status: 'active', mine: true })
+  const { items, next, state, load, more } = useKeysetList<Campaign, Filter>(async (f, after) => {
+    const page = await fetchCampaigns({ status: f.status, mine: f.mine, after })
     return { items: page.campaigns, hasMore: page.hasMore, next: page.next }
   })
   useSignedIn(() => load(filter))
   usePullDownRefresh(() => load(filter).finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => more(filter))
-  const choose = (f: string) => {
+  const choose = (f: Filter) => {
     setFilter(f)
     load(f)
   }
@@ -31,8 +37,16 @@ export default function Campaigns() {
   return (
     <View className='screen campaigns'>
       <ScrollView scrollX className='chips'>
+        {[true, false].map((mine) => (
+          <Text key={String(mine)} id={mine ? 'campaigns-mine' : 'campaigns-all'}
+            className={`chip ${filter.mine === mine ? 'chip--on' : ''}`} onClick={() => choose({ ...filter, mine })}>
+            {mine ? t.campaignsMine : t.campaignsAll}
+          </Text>
+        ))}
+      </ScrollView>
+      <ScrollView scrollX className='chips'>
         {FILTERS.map((f) => (
-          <Text key={f} className={`chip ${filter === f ? 'chip--on' : ''}`} onClick={() => choose(f)}>
+          <Text key={f} className={`chip ${filter.status === f ? 'chip--on' : ''}`} onClick={() => choose({ ...filter, status: f })}>
             {f === 'all' ? t.all : label('campaign', f)}
           </Text>
         ))}
@@ -49,7 +63,7 @@ export default function Campaigns() {
       ))}
       {state === 'failed' ? <View className='footer' onClick={() => load(filter)}>{t.loadFailed}</View>
         : state === 'loading' ? <View className='footer'>{t.loading}</View>
-        : !items.length ? <View className='empty'>{t.noCampaigns}</View>
+        : !items.length ? <View className='empty'>{filter.mine ? t.noCampaignsMine : t.noCampaigns}</View>
         : !next ? <View className='footer'>{t.noMore}</View> : null}
     </View>
   )
