@@ -186,28 +186,28 @@ int ImportCommand::run(const Invocation &call)
     if (!actor)
         return fail(call.console, actor.error().message);
 
-    auto source = TableFile::open(file, fileOptions);
-    if (!source)
-        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + source.error().message);
-    if (parser.isSet(kMapping)) {
-        // The mapping applies to the header, which the importer reads again from a fresh source.
-        auto header = CustomerImporter::readHeader(**source);
-        if (!header)
-            return fail(call.console, header.error().message);
-        auto mapping = ColumnMapping::loadTemplate(parser.value(kMapping), *header, type);
-        if (!mapping)
-            return fail(call.console, mapping.error().message);
-        options.mapping = *mapping;
-        source = TableFile::open(file, fileOptions);
-        if (!source)
-            return fail(call.console, source.error().message);
-    }
     // The error report's reasons (reports/import/ImportReason, core/ErrorText) and why the import
     // failed come from the desktop's catalogue; this command's own lines stay English like every
     // other command's.
     LanguageLoader language;
     if (lang != QLatin1String("en") && !language.install(lang))
         call.console.err(QStringLiteral("crm: import: no %1 catalogue; reasons in English").arg(lang));
+    auto source = TableFile::open(file, fileOptions);
+    if (!source)
+        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + ErrorText::details(source.error()));
+    if (parser.isSet(kMapping)) {
+        // The mapping applies to the header, which the importer reads again from a fresh source.
+        auto header = CustomerImporter::readHeader(**source);
+        if (!header)
+            return fail(call.console, ErrorText::details(header.error()));
+        auto mapping = ColumnMapping::loadTemplate(parser.value(kMapping), *header, type);
+        if (!mapping)
+            return fail(call.console, mapping.error().message);
+        options.mapping = *mapping;
+        source = TableFile::open(file, fileOptions);
+        if (!source)
+            return fail(call.console, ErrorText::details(source.error()));
+    }
     options.errorReportPath = ImportErrorReport::pathFor(file);
     options.progress = progressPrinter(call.console, QStringLiteral("importing"));
     CancelFlag cancel{false};
@@ -219,7 +219,7 @@ int ImportCommand::run(const Invocation &call)
         : type == ImportTargets::Contacts            ? ContactImporter(*db).run(*actor, **source, options)
                                                      : CustomerImporter(*db).run(*actor, **source, options);
     if (!result)
-        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + ErrorText::message(result.error()));
+        return fail(call.console, QFileInfo(file).fileName() + QStringLiteral(": ") + ErrorText::details(result.error()));
     const CustomerImportResult &r = *result;
     if (parser.isSet(kSaveMapping))
         if (Status st = r.mapping.saveTemplate(parser.value(kSaveMapping)); !st)

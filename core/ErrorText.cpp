@@ -22,6 +22,11 @@ bool ErrorText::isEnglish()
     return g_english;
 }
 
+QString ErrorText::details(const Error &error)
+{
+    return error.pattern || error.message.isEmpty() ? message(error) : error.message;
+}
+
 QString ErrorText::fieldLabel(const QString &field)
 {
     static const struct

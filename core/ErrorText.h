@@ -17,6 +17,10 @@ class ErrorText
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 public:
     static QString message(const Error &error);
+    // For details that matter more than the language (what is damaged in a file): the error's own
+    // sentence translated where it was made from a marked pattern, else its English message rather
+    // than a general sentence that would drop them.
+    static QString details(const Error &error);
     // The language of the installed catalogue is English (the default) or not.
     static void setEnglish(bool english);
     static bool isEnglish();

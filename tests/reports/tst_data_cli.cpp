@@ -124,6 +124,16 @@ private Q_SLOTS:
         QVERIFY2(brokenZh.err.contains(u("第 3 行：引号内的字段没有结束")), qPrintable(brokenZh.err));
         Run brokenEn = crm(db, {QStringLiteral("import"), broken, QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY2(brokenEn.err.contains(QStringLiteral("Row 3: a quoted field is not closed")), qPrintable(brokenEn.err));
+        // A reader whose sentences are not in the catalogue keeps them in English rather than a general one.
+        const QString notArray = m_dir.filePath(QStringLiteral("object.json"));
+        {
+            QFile f(notArray);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"name\": \"x\"}");
+        }
+        Run jsonZh = crm(db, {QStringLiteral("import"), notArray, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(jsonZh.exitCode, 1);
+        QVERIFY2(jsonZh.err.contains(QStringLiteral("must hold an array of objects")), qPrintable(jsonZh.err));
 
         const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
         Run exported = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), xlsx, QStringLiteral("--as"),

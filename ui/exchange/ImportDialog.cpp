@@ -693,9 +693,9 @@ QString ImportDialog::errorText(const Error &e) const
         if (code == QLatin1String("io.read"))
             return tr("The file cannot be opened. Check that it exists and that you may read it.");
         // The readers' sentences name the row or part that is damaged; they are the most useful detail
-        // (marked for translation: ErrorText says them in the user's language).
+        // (the CSV and XLSX readers' in the user's language).
         return tr("The file cannot be read: it is damaged or not a CSV file or Excel workbook (.xlsx). Details: %1")
-            .arg(ErrorText::message(e));
+            .arg(ErrorText::details(e));
     }
     if (e.field == QLatin1String("sheet"))
         return tr("The workbook has no such sheet.");
