@@ -30,10 +30,11 @@ QString ImportReason::invalid(const Error &error)
 Error ImportReason::writeFailed(qint64 row, const Error &error)
 {
     static constexpr const char *kPattern = QT_TRANSLATE_NOOP("ErrorText", "Row %1: %2");
-    // The details are the inner error in the language of now; the message stays English throughout.
-    Error e = Error::detailed(error.code, error.field, kPattern, {QString::number(row), ErrorText::message(error)});
-    e.message = Error::fill(QLatin1String(kPattern), {QString::number(row), error.message});
-    return e;
+    // The message is English throughout; the details ErrorText fills the translated pattern with hold
+    // the inner error in the language in use now.
+    const QString number = QString::number(row);
+    return Error{error.code, Error::fill(QLatin1String(kPattern), {number, error.message}), error.field, kPattern,
+                 {number, ErrorText::message(error)}};
 }
 
 QString ImportReason::duplicateOfRow(qint64 row, Same same)
