@@ -10,6 +10,12 @@ Error Error::detailed(const QString &code, const QString &field, const char *pat
     return e;
 }
 
+Error Error::cannotOpen(const QString &path, const QString &reason)
+{
+    return detailed(QStringLiteral("io.read"), QStringLiteral("file"), QT_TRANSLATE_NOOP("ErrorText", "Cannot open %1: %2"),
+                    {path, reason});
+}
+
 QString Error::fill(const QString &pattern, const QStringList &args)
 {
     QString out;

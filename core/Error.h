@@ -49,6 +49,8 @@ struct Error
     {
         return {QStringLiteral("io.read"), message, field};
     }
+    // "Cannot open <path>: <the system's reason>", in the user's language (a detailed() pattern).
+    static Error cannotOpen(const QString &path, const QString &reason);
     static Error writeFailed(const QString &message, const QString &field = QStringLiteral("file"))
     {
         return {QStringLiteral("io.write"), message, field};

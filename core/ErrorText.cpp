@@ -74,7 +74,8 @@ QString ErrorText::message(const Error &error)
 {
     if (isEnglish() && !error.message.isEmpty())
         return error.message;
-    if (error.pattern)
+    // A file that cannot be read or written keeps its advice (what to check), with the sentence as details.
+    if (error.pattern && !error.code.startsWith(QLatin1String("io.")))
         return Error::fill(tr(error.pattern), error.args);
     return translated(error);
 }
@@ -123,13 +124,15 @@ QString ErrorText::translated(const Error &error)
         return tr("At least one active user must keep user administration.");
     if (error.isValidation())
         return tr("%1 is not valid.").arg(field);
-    // The services' sentences name the file and the system's reason, in English: kept as details.
+    // The services' sentences name the file and the system's reason: kept as details, translated where
+    // they were made from a marked pattern (the system's reason stays as the system gave it).
+    const QString details = error.pattern ? Error::fill(tr(error.pattern), error.args) : error.message;
     if (c == QLatin1String("io.read"))
-        return tr("The file cannot be read. Check that it exists and that you may read it. Details: %1").arg(error.message);
+        return tr("The file cannot be read. Check that it exists and that you may read it. Details: %1").arg(details);
     if (c == QLatin1String("io.write"))
         return tr("The file cannot be written. Check that the folder exists, that you may write to it and that the disk is "
                   "not full. Details: %1")
-            .arg(error.message);
+            .arg(details);
     return tr("The operation failed: %1").arg(error.message);
 }
 

@@ -741,6 +741,146 @@
         <source>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</source>
         <translation>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</translation>
     </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>The mapping has %1 fields for %2 columns</source>
+        <translation>The mapping has %1 fields for %2 columns</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: there is no customer field &quot;%2&quot; (fields: %3)</source>
+        <translation>Column &quot;%1&quot;: there is no customer field &quot;%2&quot; (fields: %3)</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill the field &quot;%3&quot;</source>
+        <translation>Columns &quot;%1&quot; and &quot;%2&quot; both fill the field &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>No column holds the customer name (a header such as 姓名, 名称, 客户名称 or name); map one with a mapping template</source>
+        <translation>No column holds the customer name (a header such as 姓名, 名称, 客户名称 or name); map one with a mapping template</translation>
+    </message>
+    <message>
+        <source>The mapping template is for &quot;%1&quot;, not customers</source>
+        <translation>The mapping template is for &quot;%1&quot;, not customers</translation>
+    </message>
+    <message>
+        <source>The mapping template has no &quot;columns&quot; object</source>
+        <translation>The mapping template has no &quot;columns&quot; object</translation>
+    </message>
+    <message>
+        <source>The mapping of column &quot;%1&quot; must be a field name or &quot;&quot;</source>
+        <translation>The mapping of column &quot;%1&quot; must be a field name or &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping %1: %2</source>
+        <translation>Cannot read the mapping %1: %2</translation>
+    </message>
+    <message>
+        <source>The mapping %1 is not a JSON object: %2</source>
+        <translation>The mapping %1 is not a JSON object: %2</translation>
+    </message>
+    <message>
+        <source>The mapping template is for &quot;%1&quot;, not %2</source>
+        <translation>The mapping template is for &quot;%1&quot;, not %2</translation>
+    </message>
+    <message>
+        <source>There is no import of &quot;%1&quot;</source>
+        <translation>There is no import of &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: there is no %2 field &quot;%3&quot; (fields: %4)</source>
+        <translation>Column &quot;%1&quot;: there is no %2 field &quot;%3&quot; (fields: %4)</translation>
+    </message>
+    <message>
+        <source>No column names the customer (a header such as 客户, 客户名称, customer or customerId); map one with a mapping template</source>
+        <translation>No column names the customer (a header such as 客户, 客户名称, customer or customerId); map one with a mapping template</translation>
+    </message>
+    <message>
+        <source>No column holds the opportunity name (a header such as 商机名称 or opportunity); map one with a mapping template</source>
+        <translation>No column holds the opportunity name (a header such as 商机名称 or opportunity); map one with a mapping template</translation>
+    </message>
+    <message>
+        <source>No column holds the contact&apos;s name (a header such as 姓名, 联系人 or name); map one with a mapping template</source>
+        <translation>No column holds the contact&apos;s name (a header such as 姓名, 联系人 or name); map one with a mapping template</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>A JSON import file must hold an array of objects, [{...}, {...}] (at byte %1)</source>
+        <translation>A JSON import file must hold an array of objects, [{...}, {...}] (at byte %1)</translation>
+    </message>
+    <message>
+        <source>The JSON file ends before its array is closed with ]; it may be truncated (at byte %1)</source>
+        <translation>The JSON file ends before its array is closed with ]; it may be truncated (at byte %1)</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the end of the JSON array (at byte %1)</source>
+        <translation>Unexpected text after the end of the JSON array (at byte %1)</translation>
+    </message>
+    <message>
+        <source>Expected , or ] after object %1 (at byte %2)</source>
+        <translation>Expected , or ] after object %1 (at byte %2)</translation>
+    </message>
+    <message>
+        <source>Element %1 of the JSON array is not an object (at byte %2)</source>
+        <translation>Element %1 of the JSON array is not an object (at byte %2)</translation>
+    </message>
+    <message>
+        <source>Object %1 is larger than %2 MiB; is the file damaged? (at byte %3)</source>
+        <translation>Object %1 is larger than %2 MiB; is the file damaged? (at byte %3)</translation>
+    </message>
+    <message>
+        <source>The JSON file ends inside object %1; it may be truncated (at byte %2)</source>
+        <translation>The JSON file ends inside object %1; it may be truncated (at byte %2)</translation>
+    </message>
+    <message>
+        <source>Object %1 is not valid JSON: %2 (at byte %3)</source>
+        <translation>Object %1 is not valid JSON: %2 (at byte %3)</translation>
+    </message>
+    <message>
+        <source>The objects have more than %1 different keys</source>
+        <translation>The objects have more than %1 different keys</translation>
+    </message>
+    <message>
+        <source>The JSON array holds no objects with keys</source>
+        <translation>The JSON array holds no objects with keys</translation>
+    </message>
+    <message>
+        <source>This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that</source>
+        <translation>This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation>The file %1 does not exist</translation>
+    </message>
+    <message>
+        <source>The file is not a valid XLSX workbook: its zip archive is damaged or truncated</source>
+        <translation>The file is not a valid XLSX workbook: its zip archive is damaged or truncated</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: its part %1 cannot be unpacked</source>
+        <translation>The XLSX workbook is damaged: its part %1 cannot be unpacked</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has no part %1</source>
+        <translation>The XLSX workbook has no part %1</translation>
+    </message>
+    <message>
+        <source>The XLSX part %1 is too large (%2 MB unpacked)</source>
+        <translation>The XLSX part %1 is too large (%2 MB unpacked)</translation>
+    </message>
+    <message>
+        <source>The XLSX part %1 is too large</source>
+        <translation>The XLSX part %1 is too large</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

@@ -739,6 +739,146 @@
         <source>The XLSX workbook is damaged: a cell of row %1 refers to a missing shared text</source>
         <translation>XLSX 工作簿已损坏：第 %1 行的一个单元格引用了不存在的共享文本</translation>
     </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The mapping has %1 fields for %2 columns</source>
+        <translation>映射有 %1 个字段，而文件有 %2 列</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: there is no customer field &quot;%2&quot; (fields: %3)</source>
+        <translation>列“%1”：客户没有字段“%2”（可用字段：%3）</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; both fill the field &quot;%3&quot;</source>
+        <translation>列“%1”和“%2”都映射到了字段“%3”</translation>
+    </message>
+    <message>
+        <source>No column holds the customer name (a header such as 姓名, 名称, 客户名称 or name); map one with a mapping template</source>
+        <translation>没有存放客户名称的列（表头如 姓名、名称、客户名称 或 name）；请用映射模板指定一列</translation>
+    </message>
+    <message>
+        <source>The mapping template is for &quot;%1&quot;, not customers</source>
+        <translation>该映射模板用于“%1”，不是客户</translation>
+    </message>
+    <message>
+        <source>The mapping template has no &quot;columns&quot; object</source>
+        <translation>映射模板缺少 &quot;columns&quot; 对象</translation>
+    </message>
+    <message>
+        <source>The mapping of column &quot;%1&quot; must be a field name or &quot;&quot;</source>
+        <translation>列“%1”的映射必须是字段名或 &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>Cannot read the mapping %1: %2</source>
+        <translation>无法读取映射文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The mapping %1 is not a JSON object: %2</source>
+        <translation>映射文件 %1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>The mapping template is for &quot;%1&quot;, not %2</source>
+        <translation>该映射模板用于“%1”，不是 %2</translation>
+    </message>
+    <message>
+        <source>There is no import of &quot;%1&quot;</source>
+        <translation>不支持导入“%1”</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: there is no %2 field &quot;%3&quot; (fields: %4)</source>
+        <translation>列“%1”：%2 没有字段“%3”（可用字段：%4）</translation>
+    </message>
+    <message>
+        <source>No column names the customer (a header such as 客户, 客户名称, customer or customerId); map one with a mapping template</source>
+        <translation>没有指明客户的列（表头如 客户、客户名称、customer 或 customerId）；请用映射模板指定一列</translation>
+    </message>
+    <message>
+        <source>No column holds the opportunity name (a header such as 商机名称 or opportunity); map one with a mapping template</source>
+        <translation>没有存放商机名称的列（表头如 商机名称 或 opportunity）；请用映射模板指定一列</translation>
+    </message>
+    <message>
+        <source>No column holds the contact&apos;s name (a header such as 姓名, 联系人 or name); map one with a mapping template</source>
+        <translation>没有存放联系人姓名的列（表头如 姓名、联系人 或 name）；请用映射模板指定一列</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>A JSON import file must hold an array of objects, [{...}, {...}] (at byte %1)</source>
+        <translation>JSON 导入文件必须是一个对象数组，形如 [{...}, {...}]（第 %1 字节处）</translation>
+    </message>
+    <message>
+        <source>The JSON file ends before its array is closed with ]; it may be truncated (at byte %1)</source>
+        <translation>JSON 文件在数组以 ] 结束之前就结束了，文件可能不完整（第 %1 字节处）</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the end of the JSON array (at byte %1)</source>
+        <translation>JSON 数组结束后还有多余的内容（第 %1 字节处）</translation>
+    </message>
+    <message>
+        <source>Expected , or ] after object %1 (at byte %2)</source>
+        <translation>第 %1 个对象之后应为 , 或 ]（第 %2 字节处）</translation>
+    </message>
+    <message>
+        <source>Element %1 of the JSON array is not an object (at byte %2)</source>
+        <translation>JSON 数组的第 %1 个元素不是对象（第 %2 字节处）</translation>
+    </message>
+    <message>
+        <source>Object %1 is larger than %2 MiB; is the file damaged? (at byte %3)</source>
+        <translation>第 %1 个对象超过 %2 MiB，文件是否已损坏？（第 %3 字节处）</translation>
+    </message>
+    <message>
+        <source>The JSON file ends inside object %1; it may be truncated (at byte %2)</source>
+        <translation>JSON 文件在第 %1 个对象中间就结束了，文件可能不完整（第 %2 字节处）</translation>
+    </message>
+    <message>
+        <source>Object %1 is not valid JSON: %2 (at byte %3)</source>
+        <translation>第 %1 个对象不是有效的 JSON：%2（第 %3 字节处）</translation>
+    </message>
+    <message>
+        <source>The objects have more than %1 different keys</source>
+        <translation>这些对象共有超过 %1 个不同的键</translation>
+    </message>
+    <message>
+        <source>The JSON array holds no objects with keys</source>
+        <translation>JSON 数组中没有带键的对象</translation>
+    </message>
+    <message>
+        <source>This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that</source>
+        <translation>这是旧版二进制 Excel 工作簿（.xls）；请另存为 .xlsx 或 CSV 后再导入</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation>文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>The file is not a valid XLSX workbook: its zip archive is damaged or truncated</source>
+        <translation>该文件不是有效的 XLSX 工作簿：其 zip 压缩包已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook is damaged: its part %1 cannot be unpacked</source>
+        <translation>XLSX 工作簿已损坏：无法解压其中的 %1</translation>
+    </message>
+    <message>
+        <source>The XLSX workbook has no part %1</source>
+        <translation>XLSX 工作簿缺少 %1</translation>
+    </message>
+    <message>
+        <source>The XLSX part %1 is too large (%2 MB unpacked)</source>
+        <translation>XLSX 中的 %1 过大（解压后 %2 MB）</translation>
+    </message>
+    <message>
+        <source>The XLSX part %1 is too large</source>
+        <translation>XLSX 中的 %1 过大</translation>
+    </message>
 </context>
 <context>
     <name>ImportReason</name>

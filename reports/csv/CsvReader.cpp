@@ -74,7 +74,8 @@ Result<bool> CsvReader::fill()
     QByteArray raw = m_device->read(kChunk);
     if (raw.isEmpty()) {
         if (!m_device->isSequential() && !m_device->atEnd())
-            return Error::readFailed(QStringLiteral("Cannot read the file: ") + m_device->errorString());
+            return Error::detailed(QStringLiteral("io.read"), QStringLiteral("file"), QT_TRANSLATE_NOOP("ErrorText", "Cannot read the file: %1"),
+                                       {m_device->errorString()});
         m_eof = true;
         return false;
     }

@@ -86,9 +86,15 @@ const QHash<QString, QString> &exactIndex()
     return index;
 }
 
-Error templateError(const QString &message)
+// `pattern` is marked for ErrorText, so the desktop and `crm import --lang` say it in the user's language.
+Error templateError(const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(QStringLiteral("format"), QStringLiteral("mapping"), message);
+    return Error::detailed(QStringLiteral("validation.format"), QStringLiteral("mapping"), pattern, args);
+}
+
+Error mappingError(const QString &code, const char *pattern, const QStringList &args = {})
+{
+    return Error::detailed(QStringLiteral("validation.") + code, QStringLiteral("mapping"), pattern, args);
 }
 
 } // namespace
@@ -178,7 +184,8 @@ void ColumnMapping::proposeCustomFields(const QVector<CustomFieldDef> &defs)
 Status ColumnMapping::validate() const
 {
     if (fields.size() != headers.size())
-        return templateError(QStringLiteral("The mapping has %1 fields for %2 columns").arg(fields.size()).arg(headers.size()));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping has %1 fields for %2 columns"),
+                             {QString::number(fields.size()), QString::number(headers.size())});
     if (type != Customers)
         return ImportTargets::validate(*this);
     for (int i = 0; i < fields.size(); ++i) {
@@ -186,18 +193,16 @@ Status ColumnMapping::validate() const
         if (f.isEmpty())
             continue;
         if (!targetFields().contains(f) && !isCustomField(f))
-            return Error::validation(QStringLiteral("unknown"), QStringLiteral("mapping"),
-                                     QStringLiteral("Column \"%1\": there is no customer field \"%2\" (fields: %3)")
-                                         .arg(headers[i], f, targetFields().join(QStringLiteral(", "))));
+            return mappingError(QStringLiteral("unknown"), QT_TRANSLATE_NOOP("ErrorText", "Column \"%1\": there is no customer field \"%2\" (fields: %3)"),
+                                {headers[i], f, targetFields().join(QStringLiteral(", "))});
         if (!isMultiValued(f) && fields.indexOf(f) != i)
-            return Error::validation(QStringLiteral("invalid"), QStringLiteral("mapping"),
-                                     QStringLiteral("Columns \"%1\" and \"%2\" both fill the field \"%3\"")
-                                         .arg(headers[fields.indexOf(f)], headers[i], f));
+            return mappingError(QStringLiteral("invalid"), QT_TRANSLATE_NOOP("ErrorText", "Columns \"%1\" and \"%2\" both fill the field \"%3\""),
+                                {headers[fields.indexOf(f)], headers[i], f});
     }
     if (!fields.contains(QStringLiteral("name")))
-        return Error::validation(QStringLiteral("required"), QStringLiteral("mapping"),
-                                 QStringLiteral("No column holds the customer name (a header such as 姓名, 名称, 客户名称 or name); "
-                                                "map one with a mapping template"));
+        return mappingError(QStringLiteral("required"),
+                            QT_TRANSLATE_NOOP("ErrorText", "No column holds the customer name (a header such as 姓名, 名称, 客户名称 or name); "
+                                              "map one with a mapping template"));
     return {};
 }
 
@@ -213,10 +218,10 @@ Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const
 {
     const QString type = json.value(QStringLiteral("type")).toString(QStringLiteral("customers"));
     if (type != QLatin1String("customers"))
-        return templateError(QStringLiteral("The mapping template is for \"%1\", not customers").arg(type));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping template is for \"%1\", not customers"), {type});
     const QJsonValue columns = json.value(QStringLiteral("columns"));
     if (!columns.isObject())
-        return templateError(QStringLiteral("The mapping template has no \"columns\" object"));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping template has no \"columns\" object"));
     const QJsonObject map = columns.toObject();
     ColumnMapping m = propose(headers);
     // Template entries first, so a proposal never takes a single-valued field the template gives elsewhere.
@@ -225,7 +230,7 @@ Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const
             continue;
         const QJsonValue v = map.value(headers[i]);
         if (!v.isString() && !v.isNull())
-            return templateError(QStringLiteral("The mapping of column \"%1\" must be a field name or \"\"").arg(headers[i]));
+            return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping of column \"%1\" must be a field name or \"\""), {headers[i]});
         m.fields[i] = v.toString();
     }
     for (int i = 0; i < headers.size(); ++i) {
@@ -243,11 +248,12 @@ Result<ColumnMapping> ColumnMapping::loadTemplate(const QString &path, const QSt
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::readFailed(QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()), QStringLiteral("mapping"));
+        return Error::detailed(QStringLiteral("io.read"), QStringLiteral("mapping"),
+                               QT_TRANSLATE_NOOP("ErrorText", "Cannot read the mapping %1: %2"), {path, f.errorString()});
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return templateError(QStringLiteral("The mapping %1 is not a JSON object: %2").arg(path, error.errorString()));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping %1 is not a JSON object: %2"), {path, error.errorString()});
     return fromTemplate(doc.object(), headers);
 }
 
@@ -300,10 +306,10 @@ Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const
         return fromTemplate(json, headers);
     const QString given = json.value(QStringLiteral("type")).toString(type);
     if (given != type)
-        return templateError(QStringLiteral("The mapping template is for \"%1\", not %2").arg(given, type));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping template is for \"%1\", not %2"), {given, type});
     const QJsonValue columns = json.value(QStringLiteral("columns"));
     if (!columns.isObject())
-        return templateError(QStringLiteral("The mapping template has no \"columns\" object"));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping template has no \"columns\" object"));
     const QJsonObject map = columns.toObject();
     ColumnMapping m = propose(headers, type);
     for (int i = 0; i < headers.size(); ++i) {
@@ -311,7 +317,7 @@ Result<ColumnMapping> ColumnMapping::fromTemplate(const QJsonObject &json, const
             continue;
         const QJsonValue v = map.value(headers[i]);
         if (!v.isString() && !v.isNull())
-            return templateError(QStringLiteral("The mapping of column \"%1\" must be a field name or \"\"").arg(headers[i]));
+            return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping of column \"%1\" must be a field name or \"\""), {headers[i]});
         m.fields[i] = v.toString();
     }
     // A proposal gives way to a field the template puts elsewhere.
@@ -331,11 +337,12 @@ Result<ColumnMapping> ColumnMapping::loadTemplate(const QString &path, const QSt
         return loadTemplate(path, headers);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error::readFailed(QStringLiteral("Cannot read the mapping %1: %2").arg(path, f.errorString()), QStringLiteral("mapping"));
+        return Error::detailed(QStringLiteral("io.read"), QStringLiteral("mapping"),
+                               QT_TRANSLATE_NOOP("ErrorText", "Cannot read the mapping %1: %2"), {path, f.errorString()});
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(f.read(1 << 20), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return templateError(QStringLiteral("The mapping %1 is not a JSON object: %2").arg(path, error.errorString()));
+        return templateError(QT_TRANSLATE_NOOP("ErrorText", "The mapping %1 is not a JSON object: %2"), {path, error.errorString()});
     return fromTemplate(doc.object(), headers, type);
 }
 

@@ -88,9 +88,10 @@ const Table *table(const QString &type)
     return nullptr;
 }
 
-Error mappingError(const QString &code, const QString &message)
+// `pattern` is marked for ErrorText, so the desktop and `crm import --lang` say it in the user's language.
+Error mappingError(const QString &code, const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(code, QStringLiteral("mapping"), message);
+    return Error::detailed(QStringLiteral("validation.") + code, QStringLiteral("mapping"), pattern, args);
 }
 
 } // namespace
@@ -117,30 +118,30 @@ Status validate(const ColumnMapping &m)
 {
     const Table *t = table(m.type);
     if (!t)
-        return mappingError(QStringLiteral("unknown"), QStringLiteral("There is no import of \"%1\"").arg(m.type));
+        return mappingError(QStringLiteral("unknown"), QT_TRANSLATE_NOOP("ErrorText", "There is no import of \"%1\""), {m.type});
     for (int i = 0; i < m.fields.size(); ++i) {
         const QString &f = m.fields[i];
         if (f.isEmpty())
             continue;
         if (!t->fields.contains(f))
-            return mappingError(QStringLiteral("unknown"), QStringLiteral("Column \"%1\": there is no %2 field \"%3\" (fields: %4)")
-                                                               .arg(m.headers.value(i), m.type, f, t->fields.join(QStringLiteral(", "))));
+            return mappingError(QStringLiteral("unknown"), QT_TRANSLATE_NOOP("ErrorText", "Column \"%1\": there is no %2 field \"%3\" (fields: %4)"),
+                                {m.headers.value(i), m.type, f, t->fields.join(QStringLiteral(", "))});
         if (m.fields.indexOf(f) != i)
-            return mappingError(QStringLiteral("invalid"), QStringLiteral("Columns \"%1\" and \"%2\" both fill the field \"%3\"")
-                                                               .arg(m.headers.value(m.fields.indexOf(f)), m.headers.value(i), f));
+            return mappingError(QStringLiteral("invalid"), QT_TRANSLATE_NOOP("ErrorText", "Columns \"%1\" and \"%2\" both fill the field \"%3\""),
+                                {m.headers.value(m.fields.indexOf(f)), m.headers.value(i), f});
     }
     if (!m.fields.contains(QStringLiteral("customer")) && !m.fields.contains(QStringLiteral("customerId")))
         return mappingError(QStringLiteral("required"),
-                            QStringLiteral("No column names the customer (a header such as 客户, 客户名称, customer or customerId); "
-                                           "map one with a mapping template"));
+                            QT_TRANSLATE_NOOP("ErrorText", "No column names the customer (a header such as 客户, 客户名称, customer or customerId); "
+                                                              "map one with a mapping template"));
     if (m.type == Opportunities && !m.fields.contains(QStringLiteral("name")))
         return mappingError(QStringLiteral("required"),
-                            QStringLiteral("No column holds the opportunity name (a header such as 商机名称 or opportunity); "
-                                           "map one with a mapping template"));
+                            QT_TRANSLATE_NOOP("ErrorText", "No column holds the opportunity name (a header such as 商机名称 or opportunity); "
+                                                              "map one with a mapping template"));
     if (m.type == Contacts && !m.fields.contains(QStringLiteral("name")))
         return mappingError(QStringLiteral("required"),
-                            QStringLiteral("No column holds the contact's name (a header such as 姓名, 联系人 or name); "
-                                           "map one with a mapping template"));
+                            QT_TRANSLATE_NOOP("ErrorText", "No column holds the contact's name (a header such as 姓名, 联系人 or name); "
+                                                              "map one with a mapping template"));
     return {};
 }
 

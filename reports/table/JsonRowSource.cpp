@@ -15,10 +15,12 @@ namespace {
 
 constexpr qint64 kChunk = 64 * 1024;
 
-Error formatError(const QString &message)
+// `pattern` is marked for ErrorText, so the desktop and `crm import --lang` say it in the user's language.
+Error formatError(const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(QStringLiteral("format"), QStringLiteral("file"), message);
+    return Error::detailed(QStringLiteral("validation.format"), QStringLiteral("file"), pattern, args);
 }
+
 
 // The keys of an object's top level in the order they are written (QJsonObject sorts them), from
 // the object's bytes: a string at depth 1 followed by ':' is a key.
@@ -89,9 +91,10 @@ bool JsonRowSource::Scanner::skipSpace()
     }
 }
 
-Error JsonRowSource::Scanner::error(const QString &message) const
+Error JsonRowSource::Scanner::error(const char *pattern, QStringList args) const
 {
-    return formatError(message + QStringLiteral(" (at byte %1)").arg(offset()));
+    args << QString::number(offset());
+    return formatError(pattern, args);
 }
 
 Result<bool> JsonRowSource::Scanner::nextObject(QByteArray &object, qint64 objectNumber)
@@ -101,34 +104,34 @@ Result<bool> JsonRowSource::Scanner::nextObject(QByteArray &object, qint64 objec
         return false;
     if (!m_started) {
         if (!fill())
-            return formatError(QStringLiteral("The file is empty"));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The file is empty"));
         if (m_buffer.startsWith("\xEF\xBB\xBF"))
             m_pos = 3;
         if (!skipSpace())
-            return formatError(QStringLiteral("The file is empty"));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The file is empty"));
         if (m_buffer.at(m_pos) != '[')
-            return error(QStringLiteral("A JSON import file must hold an array of objects, [{...}, {...}]"));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "A JSON import file must hold an array of objects, [{...}, {...}] (at byte %1)"));
         ++m_pos;
         m_started = true;
     }
     if (!skipSpace())
-        return error(QStringLiteral("The JSON file ends before its array is closed with ]; it may be truncated"));
+        return error(QT_TRANSLATE_NOOP("ErrorText", "The JSON file ends before its array is closed with ]; it may be truncated (at byte %1)"));
     if (m_buffer.at(m_pos) == ']') {
         ++m_pos;
         if (skipSpace())
-            return error(QStringLiteral("Unexpected text after the end of the JSON array"));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "Unexpected text after the end of the JSON array (at byte %1)"));
         m_ended = true;
         return false;
     }
     if (!m_first) {
         if (m_buffer.at(m_pos) != ',')
-            return error(QStringLiteral("Expected , or ] after object %1").arg(objectNumber - 1));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "Expected , or ] after object %1 (at byte %2)"), {QString::number(objectNumber - 1)});
         ++m_pos;
         if (!skipSpace())
-            return error(QStringLiteral("The JSON file ends before its array is closed with ]; it may be truncated"));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "The JSON file ends before its array is closed with ]; it may be truncated (at byte %1)"));
     }
     if (m_buffer.at(m_pos) != '{')
-        return error(QStringLiteral("Element %1 of the JSON array is not an object").arg(objectNumber));
+        return error(QT_TRANSLATE_NOOP("ErrorText", "Element %1 of the JSON array is not an object (at byte %2)"), {QString::number(objectNumber)});
     m_first = false;
 
     // From the opening brace to its match, minding strings (braces inside them do not count).
@@ -161,11 +164,11 @@ Result<bool> JsonRowSource::Scanner::nextObject(QByteArray &object, qint64 objec
         }
         object.append(QByteArrayView(m_buffer).sliced(from, m_pos - from));
         if (object.size() > MaxObjectBytes)
-            return error(QStringLiteral("Object %1 is larger than %2 MiB; is the file damaged?")
-                             .arg(objectNumber)
-                             .arg(MaxObjectBytes / (1024 * 1024)));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "Object %1 is larger than %2 MiB; is the file damaged? (at byte %3)"),
+                         {QString::number(objectNumber), QString::number(MaxObjectBytes / (1024 * 1024))});
         if (!fill())
-            return error(QStringLiteral("The JSON file ends inside object %1; it may be truncated").arg(objectNumber));
+            return error(QT_TRANSLATE_NOOP("ErrorText", "The JSON file ends inside object %1; it may be truncated (at byte %2)"),
+                         {QString::number(objectNumber)});
         from = m_pos;
     }
 }
@@ -175,10 +178,9 @@ Result<QJsonObject> JsonRowSource::parse(const QByteArray &bytes, qint64 objectN
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return formatError(QStringLiteral("Object %1 is not valid JSON: %2 (at byte %3)")
-                               .arg(objectNumber)
-                               .arg(parseError.errorString())
-                               .arg(offset - bytes.size() + parseError.offset));
+        return formatError(QT_TRANSLATE_NOOP("ErrorText", "Object %1 is not valid JSON: %2 (at byte %3)"),
+                           {QString::number(objectNumber), parseError.errorString(),
+                            QString::number(offset - bytes.size() + parseError.offset)});
     return doc.object();
 }
 
@@ -190,7 +192,7 @@ Result<std::unique_ptr<JsonRowSource>> JsonRowSource::open(const QString &path)
     {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
+            return Error::cannotOpen(path, file.errorString());
         source->m_size = file.size();
         Scanner scanner(&file);
         QByteArray bytes;
@@ -214,17 +216,17 @@ Result<std::unique_ptr<JsonRowSource>> JsonRowSource::open(const QString &path)
                 if (seen.contains(key))
                     continue;
                 if (seen.size() >= MaxColumns)
-                    return formatError(QStringLiteral("The objects have more than %1 different keys").arg(MaxColumns));
+                    return formatError(QT_TRANSLATE_NOOP("ErrorText", "The objects have more than %1 different keys"), {QString::number(MaxColumns)});
                 seen.insert(key);
                 source->m_keys << key;
             }
         }
         if (source->m_keys.isEmpty())
-            return formatError(QStringLiteral("The JSON array holds no objects with keys"));
+            return formatError(QT_TRANSLATE_NOOP("ErrorText", "The JSON array holds no objects with keys"));
     }
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
-        return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()));
+        return Error::cannotOpen(path, file->errorString());
     source->m_scanner = std::make_unique<Scanner>(file.get());
     source->m_file = std::move(file);
     return source;

@@ -50,7 +50,8 @@ private:
     private:
         bool fill(); // more bytes into the buffer; false at the end of the file
         bool skipSpace(); // false at the end of the file
-        Error error(const QString &message) const;
+        // `pattern` ends with the placeholder for the byte offset, after those of `args`.
+        Error error(const char *pattern, QStringList args = {}) const;
 
         QIODevice *m_device;
         QByteArray m_buffer;

@@ -42,7 +42,7 @@ Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const Ta
 {
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly))
-        return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()));
+        return Error::cannotOpen(path, file->errorString());
     const QByteArray magic = file->peek(8);
     if (magic.startsWith("PK\x03\x04") || path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
         file.reset();
@@ -63,8 +63,9 @@ Result<std::unique_ptr<RowSource>> TableFile::open(const QString &path, const Ta
         return std::unique_ptr<RowSource>(std::move(reader).value());
     }
     if (magic.startsWith("\xD0\xCF\x11\xE0"))
-        return Error::validation(QStringLiteral("format"), QStringLiteral("file"),
-                                 QStringLiteral("This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that"));
+        return Error::detailed(QStringLiteral("validation.format"), QStringLiteral("file"),
+                               QT_TRANSLATE_NOOP("ErrorText", "This is an old binary Excel workbook (.xls); save it as .xlsx or CSV and import that"),
+                               {});
     CsvReadOptions co;
     co.encoding = options.encoding;
     return std::unique_ptr<RowSource>(std::make_unique<CsvFileSource>(std::move(file), co));

@@ -7,21 +7,22 @@
 namespace crm {
 
 namespace {
-Error fileError(const QString &message)
+// `pattern` is marked for ErrorText, so the desktop and `crm import --lang` say it in the user's language.
+Error fileError(const char *pattern, const QStringList &args = {})
 {
-    return Error::validation(QStringLiteral("format"), QStringLiteral("file"), message);
+    return Error::detailed(QStringLiteral("validation.format"), QStringLiteral("file"), pattern, args);
 }
 } // namespace
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const QString &path)
 {
     if (!QFile::exists(path))
-        return Error::readFailed(QStringLiteral("The file %1 does not exist").arg(path));
+        return Error::detailed(QStringLiteral("io.read"), QStringLiteral("file"), QT_TRANSLATE_NOOP("ErrorText", "The file %1 does not exist"), {path});
     std::unique_ptr<ZipArchive> zip(new ZipArchive);
     const QByteArray encoded = QFile::encodeName(path);
     zip->m_zip = unzOpen64(encoded.constData());
     if (!zip->m_zip)
-        return fileError(QStringLiteral("The file is not a valid XLSX workbook: its zip archive is damaged or truncated"));
+        return fileError(QT_TRANSLATE_NOOP("ErrorText", "The file is not a valid XLSX workbook: its zip archive is damaged or truncated"));
     return zip;
 }
 
@@ -35,7 +36,7 @@ ZipArchive::~ZipArchive()
 
 Error ZipArchive::damaged(const QString &name) const
 {
-    return fileError(QStringLiteral("The XLSX workbook is damaged: its part %1 cannot be unpacked").arg(name));
+    return fileError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook is damaged: its part %1 cannot be unpacked"), {name});
 }
 
 bool ZipArchive::contains(const QString &name)
@@ -48,7 +49,7 @@ Result<qint64> ZipArchive::openEntry(const QString &name)
     if (m_entryOpen)
         (void)closeEntry();
     if (unzLocateFile(m_zip, name.toUtf8().constData(), 1) != UNZ_OK)
-        return fileError(QStringLiteral("The XLSX workbook has no part %1").arg(name));
+        return fileError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX workbook has no part %1"), {name});
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(m_zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
         return damaged(name);
@@ -87,7 +88,8 @@ Result<QByteArray> ZipArchive::read(const QString &name, qint64 maxBytes)
         return size.error();
     if (*size > maxBytes) {
         (void)closeEntry();
-        return fileError(QStringLiteral("The XLSX part %1 is too large (%2 MB unpacked)").arg(name).arg(*size / 1'000'000));
+        return fileError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX part %1 is too large (%2 MB unpacked)"),
+                         {name, QString::number(*size / 1'000'000)});
     }
     QByteArray all;
     all.reserve(*size);
@@ -99,7 +101,7 @@ Result<QByteArray> ZipArchive::read(const QString &name, qint64 maxBytes)
             break;
         all += *chunk;
         if (all.size() > maxBytes)
-            return fileError(QStringLiteral("The XLSX part %1 is too large").arg(name));
+            return fileError(QT_TRANSLATE_NOOP("ErrorText", "The XLSX part %1 is too large"), {name});
     }
     if (Status st = closeEntry(); !st)
         return st.error();

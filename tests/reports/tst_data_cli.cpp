@@ -124,7 +124,7 @@ private Q_SLOTS:
         QVERIFY2(brokenZh.err.contains(u("第 3 行：引号内的字段没有结束")), qPrintable(brokenZh.err));
         Run brokenEn = crm(db, {QStringLiteral("import"), broken, QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY2(brokenEn.err.contains(QStringLiteral("Row 3: a quoted field is not closed")), qPrintable(brokenEn.err));
-        // A reader whose sentences are not in the catalogue keeps them in English rather than a general one.
+        // The JSON and zip readers' sentences are in the catalogue too.
         const QString notArray = m_dir.filePath(QStringLiteral("object.json"));
         {
             QFile f(notArray);
@@ -133,7 +133,16 @@ private Q_SLOTS:
         }
         Run jsonZh = crm(db, {QStringLiteral("import"), notArray, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
         QCOMPARE(jsonZh.exitCode, 1);
-        QVERIFY2(jsonZh.err.contains(QStringLiteral("must hold an array of objects")), qPrintable(jsonZh.err));
+        QVERIFY2(jsonZh.err.contains(u("JSON 导入文件必须是一个对象数组")), qPrintable(jsonZh.err));
+        const QString truncatedXlsx = m_dir.filePath(QStringLiteral("truncated.xlsx"));
+        {
+            QFile f(truncatedXlsx);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("PK\x03\x04") + QByteArray(200, 'x'));
+        }
+        Run zipZh = crm(db, {QStringLiteral("import"), truncatedXlsx, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+        QCOMPARE(zipZh.exitCode, 1);
+        QVERIFY2(zipZh.err.contains(u("不是有效的 XLSX 工作簿")), qPrintable(zipZh.err));
 
         const QString xlsx = m_dir.filePath(QStringLiteral("out.xlsx"));
         Run exported = crm(db, {QStringLiteral("export"), QStringLiteral("customers"), QStringLiteral("-o"), xlsx, QStringLiteral("--as"),

@@ -30,7 +30,7 @@ Result<ImportPreview> ImportPreview::read(const QString &path, const TableFileOp
         // CsvReader of our own with the same options, which does.
         file = std::make_unique<QFile>(path);
         if (!file->open(QIODevice::ReadOnly))
-            return Error::readFailed(QStringLiteral("Cannot open %1: %2").arg(path, file->errorString()));
+            return Error::cannotOpen(path, file->errorString());
         CsvReadOptions co;
         co.encoding = options.encoding;
         csv = std::make_unique<CsvReader>(file.get(), co);
