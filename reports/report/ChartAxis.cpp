@@ -77,11 +77,11 @@ ChartAxis ChartAxis::forMaximum(double max, ReportCellType type, bool chinese)
     const double step = std::max(roundStep(max / 4, whole), whole ? 1.0 : 0.0);
     const qint64 steps = qint64(std::ceil(max / step - 1e-9));
     axis.top = double(steps) * step;
-    const double unit = type == ReportCellType::Percent ? 1 : ChartAxis::unit(max, chinese);
+    axis.countUnit = type == ReportCellType::Percent ? 1 : ChartAxis::unit(max, chinese);
     for (qint64 i = 0; i <= steps; ++i) {
         const double value = double(i) * step;
         axis.ticks << value;
-        axis.labels << (type == ReportCellType::Percent ? compact(value) + QStringLiteral(" %") : withUnit(value, unit));
+        axis.labels << (type == ReportCellType::Percent ? compact(value) + QStringLiteral(" %") : withUnit(value, axis.countUnit));
     }
     return axis;
 }

@@ -16,6 +16,7 @@ struct ChartAxis
     double top = 1;         // the axis ends here (the last tick), in the values' unit (money in major units)
     QVector<double> ticks;  // from 0 up to top
     QStringList labels;     // one per tick: "1,500万" / "1.5M", "25 %", "1,200"
+    double countUnit = 1;   // large figures are counted in this (1e4 for 万, 1e6 for M; see unit())
 
     // `max` is the largest bar; `chinese` reads large amounts in 万 and 亿 instead of K and M. The labels
     // are translated here: ReportBuilder makes the axis with the rest of the report's texts.

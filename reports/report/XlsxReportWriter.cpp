@@ -8,6 +8,8 @@
 
 #include <xlsxwriter.h>
 
+#include <cmath>
+
 namespace crm {
 
 namespace {
@@ -143,6 +145,8 @@ public:
         chart_series_set_name(series, t.columns[t.chartValueColumn].header.toUtf8().constData());
         chart_title_set_name(chart, t.title.toUtf8().constData());
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        valueAxis(chart->y_axis, t.chartAxis.ticks.isEmpty() ? t.makeChartAxis(false) : t.chartAxis,
+                  t.columns[t.chartValueColumn].type);
         lxw_chart_options options{};
         options.x_scale = 1.6;
         options.y_scale = 1.3;
@@ -150,6 +154,36 @@ public:
     }
 
 private:
+    // The value axis in the PDF chart's round steps (ChartAxis), large figures counted in the reader's
+    // unit: Excel's display units (万 and 亿, or thousands and millions) name it by the axis, where
+    // Excel's own choice would write 36250000 on every gridline.
+    static void valueAxis(lxw_chart_axis *axis, const ChartAxis &a, ReportCellType type)
+    {
+        if (a.ticks.size() < 2)
+            return;
+        // Shares are fractions in the cells (0.25 shown as 25%), percentages on the axis.
+        const double scale = type == ReportCellType::Percent ? 0.01 : 1;
+        const double step = (a.ticks[1] - a.ticks[0]) * scale;
+        chart_axis_set_min(axis, 0);
+        chart_axis_set_max(axis, a.top * scale);
+        chart_axis_set_major_unit(axis, step);
+        const auto whole = [](double v) { return std::abs(v - std::round(v)) < 1e-9; };
+        if (type == ReportCellType::Percent) {
+            chart_axis_set_num_format(axis, whole(step * 100) ? "0%" : "0.0%");
+            return;
+        }
+        if (a.countUnit == 1e3)
+            chart_axis_set_display_units(axis, LXW_CHART_AXIS_UNITS_THOUSANDS);
+        else if (a.countUnit == 1e4)
+            chart_axis_set_display_units(axis, LXW_CHART_AXIS_UNITS_TEN_THOUSANDS);
+        else if (a.countUnit == 1e6)
+            chart_axis_set_display_units(axis, LXW_CHART_AXIS_UNITS_MILLIONS);
+        else if (a.countUnit == 1e8)
+            chart_axis_set_display_units(axis, LXW_CHART_AXIS_UNITS_HUNDRED_MILLIONS);
+        const double shown = step / a.countUnit;
+        chart_axis_set_num_format(axis, whole(shown) ? "#,##0" : whole(shown * 10) ? "#,##0.0" : "#,##0.00");
+    }
+
     lxw_workbook *m_wb;
     lxw_format *m_bold, *m_title, *m_money, *m_moneyBold, *m_percent, *m_percentBold, *m_date, *m_dateBold;
 };

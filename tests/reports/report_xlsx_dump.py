@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reads a report workbook with openpyxl (independent of libxlsxwriter) and prints every sheet as JSON:
 each cell's Python type, value and number format, plus the chart parts found in the zip and the
-series formulas they reference. Used by tst_reports; run with Debian's /usr/bin/python3."""
+series formulas they reference, and each chart's value axis (scale, display unit, number format). Used by tst_reports; run with Debian's /usr/bin/python3."""
 import datetime
 import json
 import re
@@ -36,9 +36,17 @@ with zipfile.ZipFile(path) as z:
     charts = sorted(n for n in z.namelist() if n.startswith("xl/charts/chart"))
     formulas = []
     kinds = []
+    axes = []
     for n in charts:
         xml = z.read(n).decode("utf-8")
         formulas += re.findall(r"<c:f>([^<]*)</c:f>", xml)
         kinds += re.findall(r"<c:(barChart|lineChart|pieChart)>", xml)
-json.dump({"sheets": wb.sheetnames, "cells": sheets, "charts": charts, "formulas": formulas, "kinds": kinds},
+        for ax in re.findall(r"<c:valAx>(.*?)</c:valAx>", xml, re.S):
+            def attr(tag, name="val"):
+                m = re.search(r"<c:%s %s=\"([^\"]*)\"" % (tag, name), ax)
+                return m.group(1) if m else None
+            axes.append({"min": attr("min"), "max": attr("max"), "majorUnit": attr("majorUnit"),
+                         "unit": attr("builtInUnit"), "format": attr("numFmt", "formatCode")})
+json.dump({"sheets": wb.sheetnames, "cells": sheets, "charts": charts, "formulas": formulas, "kinds": kinds,
+           "valueAxes": axes},
           sys.stdout, ensure_ascii=False)

@@ -820,6 +820,41 @@ private Q_SLOTS:
         const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         for (const QString &label : {u("1,000万"), u("4,000万")})
             QVERIFY2(text.contains(label), qPrintable(text.left(600)));
+
+        // The workbook's native chart has the same steps, counted in 万 by Excel's display units
+        // (the cells keep the full amounts).
+        const QString xlsx = m_dir.filePath(QStringLiteral("axis.xlsx"));
+        QVERIFY(XlsxReportWriter::write(d, xlsx));
+        const QJsonArray axes =
+            QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), xlsx})).object().value(QStringLiteral("valueAxes")).toArray();
+        QCOMPARE(axes.size(), 1);
+        const QJsonObject axis = axes.first().toObject();
+        QCOMPARE(axis.value(QStringLiteral("min")).toString().toDouble(), 0.0);
+        QCOMPARE(axis.value(QStringLiteral("max")).toString().toDouble(), 40'000'000.0);
+        QCOMPARE(axis.value(QStringLiteral("majorUnit")).toString().toDouble(), 10'000'000.0);
+        QCOMPARE(axis.value(QStringLiteral("unit")).toString(), QStringLiteral("tenThousands"));
+        QCOMPARE(axis.value(QStringLiteral("format")).toString(), QStringLiteral("#,##0"));
+        // English: millions with a decimal where a step needs one; shares as percentages.
+        d.tables.first().rows = {{QStringLiteral("2024-01"), qint64(120'000'000)}};
+        d.tables.first().chartAxis = ChartAxis::forMaximum(10'000'000, ReportCellType::Money, false);
+        ReportTable share;
+        share.title = QStringLiteral("Win rate");
+        share.columns = {{QStringLiteral("Rep")}, {QStringLiteral("Win rate"), ReportCellType::Percent}};
+        share.rows = {{QStringLiteral("li"), 6667}};
+        share.chartLabelColumn = 0;
+        share.chartValueColumn = 1;
+        share.chartAxis = share.makeChartAxis(false);
+        d.tables << share;
+        QVERIFY(XlsxReportWriter::write(d, xlsx));
+        const QJsonArray english =
+            QJsonDocument::fromJson(python({script(QStringLiteral("report_xlsx_dump.py")), xlsx})).object().value(QStringLiteral("valueAxes")).toArray();
+        QCOMPARE(english.size(), 2);
+        QCOMPARE(english.at(0).toObject().value(QStringLiteral("unit")).toString(), QStringLiteral("millions"));
+        QCOMPARE(english.at(0).toObject().value(QStringLiteral("majorUnit")).toString().toDouble(), 2'500'000.0);
+        QCOMPARE(english.at(0).toObject().value(QStringLiteral("format")).toString(), QStringLiteral("#,##0.0"));
+        QCOMPARE(english.at(1).toObject().value(QStringLiteral("max")).toString().toDouble(), 0.8);
+        QCOMPARE(english.at(1).toObject().value(QStringLiteral("format")).toString(), QStringLiteral("0%"));
+        QVERIFY(english.at(1).toObject().value(QStringLiteral("unit")).isNull());
     }
 
     // The desktop's preview is the PDF's layout: as many pages, A4 at the asked resolution, with ink
