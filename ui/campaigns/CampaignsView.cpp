@@ -1,5 +1,6 @@
 #include "ui/campaigns/CampaignsView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/analytics/AnalyticsService.h"
@@ -206,22 +207,18 @@ CampaignsView::CampaignsView(Session &session, QWidget *parent)
     // adding participants and recording a response are updates of their campaign), FeedbackService
     // "feedback" (its id is the feedback's, not the campaign's), CustomerService "customer" (a name,
     // an owner or a deletion changes who takes part as this user sees it).
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(250);
-    connect(&m_reloadSoon, &QTimer::timeout, m_model, &CampaignTableModel::reload);
-    m_detailsSoon.setSingleShot(true);
-    m_detailsSoon.setInterval(250);
-    connect(&m_detailsSoon, &QTimer::timeout, this, &CampaignsView::reloadDetails);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("campaign")) {
-            m_reloadSoon.start();
-            if (c.id == m_detailsId)
-                m_detailsSoon.start();
-        } else if (m_detailsId
-                   && (c.entity == QLatin1String("feedback") || c.entity == QLatin1String("customer"))) {
-            m_detailsSoon.start();
-        }
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 250, [](const Change &c) { return c.entity == QLatin1String("campaign"); }, [this] { m_model->reload(); },
+        this);
+    m_detailsSoon = new ReloadSoon(
+        session, 250,
+        [this](const Change &c) {
+            return m_detailsId
+                   && (c.entity == QLatin1String("campaign") ? c.id == m_detailsId
+                                                             : c.entity == QLatin1String("feedback")
+                                                                   || c.entity == QLatin1String("customer"));
+        },
+        [this] { reloadDetails(); }, this);
     // A new scope (role or department changed): the same campaign's participants as the user now
     // sees them. A change of permissions rebuilds the whole view (MainWindow).
     connect(&session, &Session::actorChanged, this, [this] {

@@ -4,7 +4,6 @@
 #include "core/domain/Campaign.h"
 #include "core/domain/Organization.h"
 
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -17,6 +16,8 @@ class QLabel;
 class QTableView;
 
 namespace crm {
+
+class ReloadSoon;
 
 class CampaignDialog;
 class CampaignTableModel;
@@ -124,8 +125,8 @@ private:
     QAction *m_addFromTarget = nullptr;
     QAction *m_record = nullptr;
     QAction *m_openCustomer = nullptr;
-    QTimer m_reloadSoon; // a burst of changes reloads the list once
-    QTimer m_detailsSoon; // ... and the details pane once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads the list once
+    ReloadSoon *m_detailsSoon = nullptr; // ... and the details pane once
     QVector<User> m_users; // in scope: names for a target's owner
     qint64 m_keepSelected = 0; // reselected when the rows come back
     std::pair<qint64, qint64> m_keepParticipant{0, 0}; // campaign and customer id of the selected participant

@@ -1,5 +1,6 @@
 #include "ui/customers/CustomerDeals.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/SeedNames.h"
@@ -83,13 +84,10 @@ CustomerDeals::CustomerDeals(Session &session, qint64 customerId, QWidget *paren
     // A burst of changes (a pipeline board drag, an import) is one reload. The change names an
     // opportunity, not its customer, so any deal's change reloads: one indexed query for one customer.
     // A renamed stage ("pipeline") changes the Stage column.
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(300);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerDeals::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("pipeline"))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 300,
+        [](const Change &c) { return c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("pipeline"); },
+        [this] { reload(); }, this);
     // A new role may grant or take opportunity.write and hide or show fields.
     connect(&session, &Session::actorChanged, this, [this] {
         m_newDeal->setEnabled(m_session.actor().can(Permission::OpportunityWrite));
@@ -100,7 +98,7 @@ CustomerDeals::CustomerDeals(Session &session, qint64 customerId, QWidget *paren
 
 void CustomerDeals::reload()
 {
-    m_reloadSoon.stop();
+    m_reloadSoon->cancel();
     const int generation = ++m_generation;
     const Actor actor = m_session.actor();
     m_status->setText(tr("Loading…"));

@@ -2,7 +2,6 @@
 
 #include "core/domain/Opportunity.h"
 
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -11,6 +10,8 @@ class QPushButton;
 class QTreeWidget;
 
 namespace crm {
+
+class ReloadSoon;
 
 class Session;
 
@@ -47,7 +48,7 @@ private:
     QLabel *m_summaryLabel, *m_status;
     QTreeWidget *m_list;
     QPushButton *m_newDeal;
-    QTimer m_reloadSoon;
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QVector<Opportunity> m_deals;
     bool m_capped = false; // the customer has more than kLimit deals
     int m_generation = 0;

@@ -1,5 +1,6 @@
 #include "ui/customers/CustomerFeedback.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
@@ -61,13 +62,10 @@ CustomerFeedback::CustomerFeedback(Session &session, qint64 customerId, QWidget 
     layout->addWidget(m_list, 1);
     layout->addWidget(m_status);
 
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(300);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerFeedback::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("feedback") || c.entity == QLatin1String("campaign"))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 300,
+        [](const Change &c) { return c.entity == QLatin1String("feedback") || c.entity == QLatin1String("campaign"); },
+        [this] { reload(); }, this);
     reload();
 }
 

@@ -3,7 +3,6 @@
 #include "core/domain/Campaign.h"
 
 #include <QHash>
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -12,6 +11,8 @@ class QPushButton;
 class QTreeWidget;
 
 namespace crm {
+
+class ReloadSoon;
 
 class Session;
 
@@ -46,7 +47,7 @@ private:
     QLabel *m_summaryLabel, *m_status;
     QTreeWidget *m_list;
     QPushButton *m_add;
-    QTimer m_reloadSoon;
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QVector<Feedback> m_feedback;
     ScoreSummary m_summary;
     QVector<Campaign> m_campaigns; // those a score may answer: not cancelled, newest first

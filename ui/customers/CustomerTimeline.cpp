@@ -1,5 +1,6 @@
 #include "ui/customers/CustomerTimeline.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
@@ -90,15 +91,14 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     layout->addWidget(m_list, 1);
     layout->addLayout(bottom);
 
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(300);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &CustomerTimeline::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("activity")
-            || (!m_opportunityId && (c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task")
-                                     || c.entity == QLatin1String("opportunity"))))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 300,
+        [this](const Change &c) {
+            return c.entity == QLatin1String("activity")
+                   || (!m_opportunityId && (c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task")
+                                            || c.entity == QLatin1String("opportunity")));
+        },
+        [this] { reload(); }, this);
     reload();
 }
 

@@ -5,7 +5,6 @@
 #include "core/domain/Opportunity.h"
 #include "core/domain/Task.h"
 
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -16,6 +15,8 @@ class QPushButton;
 class QTreeWidget;
 
 namespace crm {
+
+class ReloadSoon;
 
 class Actor;
 class Database;
@@ -75,7 +76,7 @@ private:
     QLabel *m_status;
     QPushButton *m_more;
     QVector<QPushButton *> m_logButtons; // call, visit, note
-    QTimer m_reloadSoon;
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QVector<Activity> m_activities;
     QVector<FollowUp> m_followUps;
     QVector<Task> m_tasks;

@@ -1,5 +1,6 @@
 #include "ui/dashboard/DashboardView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "ui/DbWorker.h"
@@ -185,20 +186,20 @@ DashboardView::DashboardView(Session &session, QWidget *parent)
     connect(&m_datesSoon, &QTimer::timeout, this, &DashboardView::reload);
     connect(m_first, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
     connect(m_last, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(kReloadDelayMs);
-    connect(&m_reloadSoon, &QTimer::timeout, this, [this] {
-        if (!isVisible()) {
-            m_stale = true; // nobody looks: read when shown
-            return;
-        }
-        reload();
-    });
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("customer") ||
-            c.entity == QLatin1String("activity"))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, kReloadDelayMs,
+        [](const Change &c) {
+            return c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("customer")
+                   || c.entity == QLatin1String("activity");
+        },
+        [this] {
+            if (!isVisible()) {
+                m_stale = true; // nobody looks: read when shown
+                return;
+            }
+            reload();
+        },
+        this);
     connect(&session, &Session::actorChanged, this, &DashboardView::reload);
     reload();
 }
@@ -274,7 +275,7 @@ Period DashboardView::currentPeriod() const
 void DashboardView::reload()
 {
     m_stale = false;
-    m_reloadSoon.stop();
+    m_reloadSoon->cancel();
     m_datesSoon.stop();
     const Actor actor = m_session.actor();
     const Period period = currentPeriod();

@@ -19,6 +19,8 @@ QT_END_NAMESPACE
 
 namespace crm {
 
+class ReloadSoon;
+
 class Session;
 
 // The manager's dashboard: KPI tiles (won amount and count, win rate, average deal size and cycle,
@@ -88,7 +90,7 @@ private:
     QChart *m_funnelChart;
     QChart *m_activitiesChart;
     QChartView *m_activitiesView; // grows with the number of reps
-    QTimer m_reloadSoon; // a burst of changes reloads once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QTimer m_datesSoon; // custom dates being typed
     DashboardData m_data;
     DashboardSeries m_series;

@@ -1,5 +1,6 @@
 #include "ui/leads/LeadsView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
@@ -145,13 +146,8 @@ LeadsView::LeadsView(Session &session, QWidget *parent)
             m_notice->setText(tr("Loading failed: %1").arg(m_model->lastError()));
     });
 
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(250);
-    connect(&m_reloadSoon, &QTimer::timeout, m_model, &LeadTableModel::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("lead"))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 250, [](const Change &c) { return c.entity == QLatin1String("lead"); }, [this] { m_model->reload(); }, this);
     // A new scope (role or department changed): the same filters over what the user now sees. A
     // change of permissions rebuilds the whole view (MainWindow).
     connect(&session, &Session::actorChanged, this, [this] {

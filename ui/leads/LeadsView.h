@@ -4,7 +4,6 @@
 #include "core/domain/Lead.h"
 #include "core/domain/Organization.h"
 
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -16,6 +15,8 @@ class QLabel;
 class QTableView;
 
 namespace crm {
+
+class ReloadSoon;
 
 class LeadDialog;
 class LeadTableModel;
@@ -92,7 +93,7 @@ private:
     QAction *m_assign = nullptr;
     QAction *m_convert = nullptr;
     QAction *m_delete = nullptr;
-    QTimer m_reloadSoon; // a burst of changes reloads once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QVector<User> m_users; // whom leads may be assigned to
     qint64 m_keepSelected = 0; // reselected when the rows come back
 };

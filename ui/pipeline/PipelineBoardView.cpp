@@ -1,5 +1,6 @@
 #include "ui/pipeline/PipelineBoardView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/SeedNames.h"
@@ -131,15 +132,12 @@ PipelineBoardView::PipelineBoardView(Session &session, QWidget *parent)
             if (Period(m_periodBox->currentData().toInt()) == Period::Custom)
                 applyFilters();
         });
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(250);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &PipelineBoardView::reloadColumns);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("opportunity"))
-            m_reloadSoon.start();
-        else if (c.entity == QLatin1String("pipeline"))
-            reload(); // stages renamed, added or reordered: the columns themselves change
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 250, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reloadColumns(); },
+        this);
+    // Stages renamed, added or reordered: the columns themselves change.
+    m_stagesSoon = new ReloadSoon(
+        session, 250, [](const Change &c) { return c.entity == QLatin1String("pipeline"); }, [this] { reload(); }, this);
     connect(&session, &Session::actorChanged, this, &PipelineBoardView::reload);
     reload();
 }
@@ -464,7 +462,7 @@ void PipelineBoardView::reloadColumns()
 {
     if (!m_pipeline.id)
         return;
-    m_reloadSoon.stop();
+    m_reloadSoon->cancel();
     loadSums();
     for (const Column &c : std::as_const(m_columns))
         c.model->reload();

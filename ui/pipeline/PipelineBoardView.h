@@ -4,7 +4,6 @@
 #include "core/domain/Organization.h"
 
 #include <QHash>
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -20,6 +19,8 @@ class QListView;
 class QScrollArea;
 
 namespace crm {
+
+class ReloadSoon;
 
 class DbWorker;
 class OpportunityCardDelegate;
@@ -135,7 +136,8 @@ private:
     QWidget *m_columnsHost;
     QHBoxLayout *m_columnsLayout;
     QLabel *m_status;
-    QTimer m_reloadSoon; // a burst of changes reloads once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads the columns once
+    ReloadSoon *m_stagesSoon = nullptr; // ... and a burst of stage edits the board once
 
     QVector<Pipeline> m_pipelines;
     Pipeline m_pipeline;

@@ -1,5 +1,6 @@
 #include "ui/settings/CompanySettingsPanel.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
@@ -89,10 +90,10 @@ CompanySettingsPanel::CompanySettingsPanel(Session &session, QWidget *parent)
     layout->addLayout(stageButtons);
     layout->addWidget(m_message);
 
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("pipeline") || c.entity == QLatin1String("settings"))
-            QTimer::singleShot(200, this, &CompanySettingsPanel::reload);
-    });
+    new ReloadSoon(
+        session, 200,
+        [](const Change &c) { return c.entity == QLatin1String("pipeline") || c.entity == QLatin1String("settings"); },
+        [this] { reload(); }, this);
     reload();
 }
 

@@ -1,5 +1,6 @@
 #include "ui/tasks/ClosingDealsPanel.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/SeedNames.h"
@@ -78,15 +79,10 @@ ClosingDealsPanel::ClosingDealsPanel(Session &session, QWidget *parent)
     connect(m_owners, &QComboBox::currentIndexChanged, this, &ClosingDealsPanel::reload);
     // Enter and double-click (or a single click where the platform activates on one).
     connect(m_table, &QAbstractItemView::activated, this, &ClosingDealsPanel::openCurrent);
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(200);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &ClosingDealsPanel::reload);
+    m_reloadSoon = new ReloadSoon(
+        session, 200, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reload(); }, this);
     m_midnight.setSingleShot(true);
     connect(&m_midnight, &QTimer::timeout, this, &ClosingDealsPanel::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("opportunity"))
-            m_reloadSoon.start();
-    });
     // A new scope may add or remove the team; a lost permission rebuilds the whole window.
     connect(&session, &Session::actorChanged, this, [this] {
         updateOwnersChoice();

@@ -13,6 +13,8 @@ class QTableWidget;
 
 namespace crm {
 
+class ReloadSoon;
+
 class Session;
 
 // "Deals closing soon", under the task lists: the open opportunities whose expected close date is
@@ -60,7 +62,7 @@ private:
     QComboBox *m_owners;
     QTableWidget *m_table;
     QLabel *m_status;
-    QTimer m_reloadSoon; // a burst of changes reloads once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QTimer m_midnight;
     QVector<Opportunity> m_deals;
     QDate m_today; // the day the shown rows were read for

@@ -1,5 +1,6 @@
 #include "ui/tasks/TaskReminder.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/security/Permission.h"
 #include "core/services/OpportunityService.h"
@@ -16,13 +17,8 @@ TaskReminder::TaskReminder(Session &session, int intervalMs, QObject *parent) : 
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &TaskReminder::check);
     m_timer.start();
-    m_soon.setSingleShot(true);
-    m_soon.setInterval(500);
-    connect(&m_soon, &QTimer::timeout, this, &TaskReminder::check);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("task"))
-            m_soon.start();
-    });
+    m_soon = new ReloadSoon(
+        session, 500, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { check(); }, this);
 }
 
 void TaskReminder::check()

@@ -9,6 +9,8 @@
 
 namespace crm {
 
+class ReloadSoon;
+
 class Session;
 
 // Notices the signed-in user's task reminders coming due while the desktop is open. Every interval
@@ -41,7 +43,7 @@ private:
 
     Session &m_session;
     QTimer m_timer;
-    QTimer m_soon; // a burst of task changes checks once
+    ReloadSoon *m_soon = nullptr; // a burst of task changes checks once
     bool m_busy = false;
     QDate m_dealsCheckedOn; // the local day the overdue deals were counted
 };

@@ -1,5 +1,6 @@
 #include "ui/tasks/TasksView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ChangeFeed.h"
 #include "core/ErrorText.h"
 #include "core/services/TaskService.h"
@@ -71,13 +72,8 @@ TasksView::TasksView(Session &session, QWidget *parent)
         m_toggle->setEnabled(row >= 0 && row < m_tasks.size());
         m_reschedule->setEnabled(row >= 0 && row < m_tasks.size() && !done);
     });
-    m_reloadSoon.setSingleShot(true);
-    m_reloadSoon.setInterval(200);
-    connect(&m_reloadSoon, &QTimer::timeout, this, &TasksView::reload);
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if (c.entity == QLatin1String("task"))
-            m_reloadSoon.start();
-    });
+    m_reloadSoon = new ReloadSoon(
+        session, 200, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { reload(); }, this);
     reload();
 }
 

@@ -2,7 +2,6 @@
 
 #include "core/domain/Task.h"
 
-#include <QTimer>
 #include <QVector>
 #include <QWidget>
 
@@ -14,6 +13,8 @@ class QPushButton;
 class QTableWidget;
 
 namespace crm {
+
+class ReloadSoon;
 
 class ClosingDealsPanel;
 class Session;
@@ -59,7 +60,7 @@ private:
     QPushButton *m_reschedule;
     QLabel *m_status;
     ClosingDealsPanel *m_deals;
-    QTimer m_reloadSoon; // a burst of changes reloads once
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
     QVector<Task> m_tasks;
     bool m_loading = false;
     int m_generation = 0; // replies to a superseded reload are dropped

@@ -1,5 +1,6 @@
 #include "ui/team/TeamView.h"
 
+#include "ui/ReloadSoon.h"
 #include "core/ErrorText.h"
 #include "core/security/Permission.h"
 #include "core/services/OrgService.h"
@@ -100,20 +101,19 @@ TeamView::TeamView(Session &session, QWidget *parent) : QWidget(parent), m_sessi
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_notice);
 
-    // Someone else's change to the team shows here too (throttled: a bulk change reloads once).
-    connect(session.feed(), &ChangeFeed::changed, this, [this](const Change &c) {
-        if ((c.entity == QLatin1String("user") || c.entity == QLatin1String("department") || c.entity == QLatin1String("role"))
-            && !m_reloadPending) {
-            m_reloadPending = true;
-            QTimer::singleShot(300, this, &TeamView::reload);
-        }
-    });
+    // Someone else's change to the team shows here too.
+    m_reloadSoon = new ReloadSoon(
+        session, 300,
+        [](const Change &c) {
+            return c.entity == QLatin1String("user") || c.entity == QLatin1String("department") || c.entity == QLatin1String("role");
+        },
+        [this] { reload(); }, this);
     reload();
 }
 
 void TeamView::reload()
 {
-    m_reloadPending = false;
+    m_reloadSoon->cancel();
     struct Team
     {
         QVector<User> users;

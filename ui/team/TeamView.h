@@ -14,6 +14,8 @@ class QTableWidget;
 
 namespace crm {
 
+class ReloadSoon;
+
 class DepartmentsPanel;
 class RolesPanel;
 class Session;
@@ -62,7 +64,7 @@ private:
     QVector<User> m_users;
     QVector<Department> m_departments;
     QVector<Role> m_roles;
-    bool m_reloadPending = false;
+    ReloadSoon *m_reloadSoon = nullptr; // a burst of changes reloads once
 };
 
 } // namespace crm
