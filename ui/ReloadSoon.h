@@ -9,8 +9,6 @@
 
 namespace crm {
 
-class Session;
-
 // Runs `reload` a moment after the change feed announces a change that `matters` picks: a burst of
 // changes (an import, a rep's batch over the API, a bulk assign) makes one reload, not one per row.
 // The first change starts the wait and later ones join it (a throttle, not a debounce that restarts
@@ -19,7 +17,7 @@ class Session;
 class ReloadSoon : public QObject
 {
 public:
-    ReloadSoon(Session &session, int delayMs, std::function<bool(const Change &)> matters, std::function<void()> reload,
+    ReloadSoon(ChangeFeed *feed, int delayMs, std::function<bool(const Change &)> matters, std::function<void()> reload,
                QObject *parent);
 
     // A reload after the delay, as if a change had come (the caller's own edit).

@@ -208,10 +208,10 @@ CampaignsView::CampaignsView(Session &session, QWidget *parent)
     // "feedback" (its id is the feedback's, not the campaign's), CustomerService "customer" (a name,
     // an owner or a deletion changes who takes part as this user sees it).
     m_reloadSoon = new ReloadSoon(
-        session, 250, [](const Change &c) { return c.entity == QLatin1String("campaign"); }, [this] { m_model->reload(); },
+        session.feed(), 250, [](const Change &c) { return c.entity == QLatin1String("campaign"); }, [this] { m_model->reload(); },
         this);
     m_detailsSoon = new ReloadSoon(
-        session, 250,
+        session.feed(), 250,
         [this](const Change &c) {
             return m_detailsId
                    && (c.entity == QLatin1String("campaign") ? c.id == m_detailsId

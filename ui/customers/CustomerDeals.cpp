@@ -85,7 +85,7 @@ CustomerDeals::CustomerDeals(Session &session, qint64 customerId, QWidget *paren
     // opportunity, not its customer, so any deal's change reloads: one indexed query for one customer.
     // A renamed stage ("pipeline") changes the Stage column.
     m_reloadSoon = new ReloadSoon(
-        session, 300,
+        session.feed(), 300,
         [](const Change &c) { return c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("pipeline"); },
         [this] { reload(); }, this);
     // A new role may grant or take opportunity.write and hide or show fields.

@@ -63,7 +63,7 @@ CustomerFeedback::CustomerFeedback(Session &session, qint64 customerId, QWidget 
     layout->addWidget(m_status);
 
     m_reloadSoon = new ReloadSoon(
-        session, 300,
+        session.feed(), 300,
         [](const Change &c) { return c.entity == QLatin1String("feedback") || c.entity == QLatin1String("campaign"); },
         [this] { reload(); }, this);
     reload();

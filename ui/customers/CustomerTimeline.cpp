@@ -92,7 +92,7 @@ CustomerTimeline::CustomerTimeline(Session &session, qint64 customerId, QWidget 
     layout->addLayout(bottom);
 
     m_reloadSoon = new ReloadSoon(
-        session, 300,
+        session.feed(), 300,
         [this](const Change &c) {
             return c.entity == QLatin1String("activity")
                    || (!m_opportunityId && (c.entity == QLatin1String("follow_up") || c.entity == QLatin1String("task")

@@ -187,7 +187,7 @@ DashboardView::DashboardView(Session &session, QWidget *parent)
     connect(m_first, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
     connect(m_last, &QDateEdit::dateChanged, &m_datesSoon, qOverload<>(&QTimer::start));
     m_reloadSoon = new ReloadSoon(
-        session, kReloadDelayMs,
+        session.feed(), kReloadDelayMs,
         [](const Change &c) {
             return c.entity == QLatin1String("opportunity") || c.entity == QLatin1String("customer")
                    || c.entity == QLatin1String("activity");

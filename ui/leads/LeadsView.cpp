@@ -147,7 +147,7 @@ LeadsView::LeadsView(Session &session, QWidget *parent)
     });
 
     m_reloadSoon = new ReloadSoon(
-        session, 250, [](const Change &c) { return c.entity == QLatin1String("lead"); }, [this] { m_model->reload(); }, this);
+        session.feed(), 250, [](const Change &c) { return c.entity == QLatin1String("lead"); }, [this] { m_model->reload(); }, this);
     // A new scope (role or department changed): the same filters over what the user now sees. A
     // change of permissions rebuilds the whole view (MainWindow).
     connect(&session, &Session::actorChanged, this, [this] {

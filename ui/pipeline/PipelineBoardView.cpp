@@ -133,11 +133,11 @@ PipelineBoardView::PipelineBoardView(Session &session, QWidget *parent)
                 applyFilters();
         });
     m_reloadSoon = new ReloadSoon(
-        session, 250, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reloadColumns(); },
+        session.feed(), 250, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reloadColumns(); },
         this);
     // Stages renamed, added or reordered: the columns themselves change.
     m_stagesSoon = new ReloadSoon(
-        session, 250, [](const Change &c) { return c.entity == QLatin1String("pipeline"); }, [this] { reload(); }, this);
+        session.feed(), 250, [](const Change &c) { return c.entity == QLatin1String("pipeline"); }, [this] { reload(); }, this);
     connect(&session, &Session::actorChanged, this, &PipelineBoardView::reload);
     reload();
 }

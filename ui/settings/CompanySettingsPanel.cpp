@@ -91,7 +91,7 @@ CompanySettingsPanel::CompanySettingsPanel(Session &session, QWidget *parent)
     layout->addWidget(m_message);
 
     new ReloadSoon(
-        session, 200,
+        session.feed(), 200,
         [](const Change &c) { return c.entity == QLatin1String("pipeline") || c.entity == QLatin1String("settings"); },
         [this] { reload(); }, this);
     reload();

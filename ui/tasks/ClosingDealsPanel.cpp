@@ -80,7 +80,7 @@ ClosingDealsPanel::ClosingDealsPanel(Session &session, QWidget *parent)
     // Enter and double-click (or a single click where the platform activates on one).
     connect(m_table, &QAbstractItemView::activated, this, &ClosingDealsPanel::openCurrent);
     m_reloadSoon = new ReloadSoon(
-        session, 200, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reload(); }, this);
+        session.feed(), 200, [](const Change &c) { return c.entity == QLatin1String("opportunity"); }, [this] { reload(); }, this);
     m_midnight.setSingleShot(true);
     connect(&m_midnight, &QTimer::timeout, this, &ClosingDealsPanel::reload);
     // A new scope may add or remove the team; a lost permission rebuilds the whole window.

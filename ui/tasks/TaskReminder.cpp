@@ -18,7 +18,7 @@ TaskReminder::TaskReminder(Session &session, int intervalMs, QObject *parent) : 
     connect(&m_timer, &QTimer::timeout, this, &TaskReminder::check);
     m_timer.start();
     m_soon = new ReloadSoon(
-        session, 500, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { check(); }, this);
+        session.feed(), 500, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { check(); }, this);
 }
 
 void TaskReminder::check()

@@ -73,7 +73,7 @@ TasksView::TasksView(Session &session, QWidget *parent)
         m_reschedule->setEnabled(row >= 0 && row < m_tasks.size() && !done);
     });
     m_reloadSoon = new ReloadSoon(
-        session, 200, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { reload(); }, this);
+        session.feed(), 200, [](const Change &c) { return c.entity == QLatin1String("task"); }, [this] { reload(); }, this);
     reload();
 }
 

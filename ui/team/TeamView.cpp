@@ -103,7 +103,7 @@ TeamView::TeamView(Session &session, QWidget *parent) : QWidget(parent), m_sessi
 
     // Someone else's change to the team shows here too.
     m_reloadSoon = new ReloadSoon(
-        session, 300,
+        session.feed(), 300,
         [](const Change &c) {
             return c.entity == QLatin1String("user") || c.entity == QLatin1String("department") || c.entity == QLatin1String("role");
         },
