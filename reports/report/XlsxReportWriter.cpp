@@ -155,8 +155,9 @@ public:
 
 private:
     // The value axis in the PDF chart's round steps (ChartAxis), large figures counted in the reader's
-    // unit: Excel's display units (万 and 亿, or thousands and millions) name it by the axis, where
-    // Excel's own choice would write 36250000 on every gridline.
+    // unit: Excel's display units (ten thousands and hundred millions for 万 and 亿, or thousands and
+    // millions), which Excel names beside the axis, where its own choice would write the cells' full
+    // amounts ("40,000,000.00") at every gridline.
     static void valueAxis(lxw_chart_axis *axis, const ChartAxis &a, ReportCellType type)
     {
         if (a.ticks.size() < 2)
