@@ -4389,6 +4389,10 @@ Licensed under the GNU GPL version 3.</translation>
         <source>See “Deals closing soon” under Tasks.</source>
         <translation>See “Deals closing soon” under Tasks.</translation>
     </message>
+    <message>
+        <source>See them on the pipeline board.</source>
+        <translation>See them on the pipeline board.</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>

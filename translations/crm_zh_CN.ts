@@ -4350,6 +4350,10 @@ Licensed under the GNU GPL version 3.</source>
         <source>See “Deals closing soon” under Tasks.</source>
         <translation>请在“任务”中查看“即将到期的商机”。</translation>
     </message>
+    <message>
+        <source>See them on the pipeline board.</source>
+        <translation>请在商机看板中查看。</translation>
+    </message>
 </context>
 <context>
     <name>crm::MappingFieldDelegate</name>

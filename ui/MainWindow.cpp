@@ -206,7 +206,9 @@ void MainWindow::openDashboardLink(const DashboardLink &link)
 
 void MainWindow::startReminders()
 {
-    if (!m_session.actor().can(Permission::TaskRead))
+    // Task reminders need task.read, the overdue-deals count opportunity.read (TaskReminder).
+    const Actor &actor = m_session.actor();
+    if (!actor.can(Permission::TaskRead) && !actor.can(Permission::OpportunityRead))
         return;
     m_reminder = new TaskReminder(m_session, TaskReminder::kDefaultIntervalMs, this);
     connect(m_reminder, &TaskReminder::due, this, &MainWindow::showReminders);
@@ -215,7 +217,7 @@ void MainWindow::startReminders()
         m_tray = new QSystemTrayIcon(windowIcon(), this);
         m_tray->setToolTip(windowTitle());
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            showView(QStringLiteral("tasks"));
+            showView(m_ids.contains(QStringLiteral("tasks")) ? QStringLiteral("tasks") : QStringLiteral("pipeline"));
             showNormal();
             raise();
             activateWindow();
@@ -242,9 +244,11 @@ void MainWindow::showReminders(const QVector<Task> &tasks)
 
 void MainWindow::showOverdueDeals(int count)
 {
-    // Once a day (TaskReminder); clicking it opens the Tasks view, whose "Deals closing soon" lists them.
+    // Once a day (TaskReminder); clicking it opens the Tasks view, whose "Deals closing soon" lists them,
+    // or for a role without tasks the board.
     const QString title = tr("%n deal(s) past the expected close date", nullptr, count);
-    const QString text = tr("See “Deals closing soon” under Tasks.");
+    const QString text = m_ids.contains(QStringLiteral("tasks")) ? tr("See “Deals closing soon” under Tasks.")
+                                                                  : tr("See them on the pipeline board.");
     if (m_tray)
         m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 15000);
     statusBar()->showMessage(title + QStringLiteral(": ") + text, 60000);

@@ -4,6 +4,7 @@
 // The first check of the day also counts the user's own open deals past their expected close date.
 #include "core/services/CustomerService.h"
 #include "core/services/OpportunityService.h"
+#include "core/services/OrgService.h"
 #include "core/services/PipelineService.h"
 #include "core/services/TaskService.h"
 #include "tests/TestDatabase.h"
@@ -164,6 +165,26 @@ private Q_SLOTS:
         auto li = test::signedInSession(m_store->location, QStringLiteral("li"));
         TaskReminder his(*li, 3600 * 1000);
         QCOMPARE(overdueDealsOfOneCheck(his), -1); // his team's are late, not his own
+    }
+
+    // A role that reads deals but not tasks hears of its overdue deals, and of no task: a reminder
+    // would show the title of a task it may not read.
+    void aRoleWithoutTasksHearsOfItsOverdueDealsOnly()
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        createTask(m_team.qian, QStringLiteral("钱的提醒"), now + 10 * kMinute, now - kMinute);
+        createDeal(m_team.qian, QStringLiteral("lead"), QStringLiteral("Qian overdue"), -2);
+        OrgService org(*m_store->db);
+        auto role = org.createRole(m_team.admin, QStringLiteral("deal desk"), DataScope::Own,
+                                   {Permission::CustomerRead, Permission::OpportunityRead});
+        QVERIFY(role.ok());
+        QVERIFY(org.setRole(m_team.admin, m_team.qian.userId, role->id).ok());
+        auto session = test::signedInSession(m_store->location, QStringLiteral("qian"));
+        QVERIFY(!session->actor().can(Permission::TaskRead));
+        TaskReminder reminder(*session, 3600 * 1000);
+        QSignalSpy due(&reminder, &TaskReminder::due);
+        QCOMPARE(overdueDealsOfOneCheck(reminder), 1);
+        QVERIFY(due.isEmpty());
     }
 };
 
