@@ -13,6 +13,7 @@
 
 #include <future>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 namespace crm {
@@ -42,6 +43,9 @@ constexpr qint64 kHash[][2] = {
     {863353364, 721762278},   {1411939740, 502922616},  {1160197637, 253207296},  {568597629, 1234510745},
     {377756007, 1063497603},  {954478760, 1679116188},  {2068847849, 2132480060}, {273047027, 714537754},
     {1064622593, 1725048950}, {1279913224, 1193309983}, {1997052332, 588093310},  {1859390060, 1849076400},
+    {432871055, 1792897786}, {319273507, 2100107590}, {1605616292, 410476005}, {406761030, 1488221266},
+    {805999620, 766930710}, {742953835, 280029901}, {153417073, 274666303}, {1404021826, 1372433672},
+    {1833856712, 784765296}, {1477615157, 416909072}, {1253281357, 1252684097}, {1981915726, 1464617769},
 };
 
 // A pseudo-random integer in [0, modulo) from an integer SQL expression, the same on both databases
@@ -54,13 +58,50 @@ QString hashMod(const QString &key, int salt, qint64 modulo)
         + QLatin1Char(')');
 }
 
-// One of `items` chosen by a hash of `key`. Items are our own constants without quotes.
-QString choose(const QString &key, int salt, const QStringList &items)
+// The item at `index` (an SQL expression in [0, items.size())). Items are our own constants without quotes.
+QString chooseAt(const QString &index, const QStringList &items)
 {
-    QString sql = QStringLiteral("(CASE ") + hashMod(key, salt, items.size());
+    QString sql = QStringLiteral("(CASE ") + index;
     for (int i = 0; i < items.size(); ++i)
         sql += QStringLiteral(" WHEN ") + QString::number(i) + QStringLiteral(" THEN '") + items[i] + QLatin1Char('\'');
     return sql + QStringLiteral(" END)");
+}
+
+// One of `items` chosen by a hash of `key`.
+QString choose(const QString &key, int salt, const QStringList &items)
+{
+    return chooseAt(hashMod(key, salt, items.size()), items);
+}
+
+// Entry `index` (an SQL expression) of a pool of entries `width` characters long ("王李张", or with
+// spaces between: "深圳 上海"): one substr() where a CASE would compare with every entry in turn.
+QString pickPacked(const QString &index, const char *pool, int width)
+{
+    const QString packed = QString::fromUtf8(pool).remove(QLatin1Char(' '));
+    Q_ASSERT(packed.size() % width == 0);
+    return QStringLiteral("substr('") + packed + QStringLiteral("', CAST(") + index + QStringLiteral(" AS INTEGER) * ")
+        + QString::number(width) + QStringLiteral(" + 1, ") + QString::number(width) + QLatin1Char(')');
+}
+
+// A position in [0, n) that is different for every key below n: (key * a + b) mod n with a prime to n.
+// Company names are made from its digits, so no two demo companies share a name (a business's
+// customers are different companies; a pool of a few thousand names made four customers in five
+// duplicates of another by name and company).
+// 7 + 16 x 37 + 1024 x 45 + 65536 x 9: each digit of the positions of consecutive keys moves by a
+// stride well away from 0 (a multiplier of 1 mod 16 listed the cities in order, id after id).
+constexpr qint64 kPermuteMultiplier = 636'503;
+QString permute(const QString &key, qint64 n)
+{
+    Q_ASSERT(std::gcd(kPermuteMultiplier, n) == 1);
+    return QStringLiteral("((") + key + QStringLiteral(") * ") + QString::number(kPermuteMultiplier) + QStringLiteral(" + 7654321) % ")
+        + QString::number(n);
+}
+
+// Digit `divisor` (1, radix, radix * radix ...) of a mixed-radix position: "(v / divisor % radix)".
+QString digitOf(const QString &position, qint64 divisor, qint64 radix)
+{
+    return QStringLiteral("((") + position + QStringLiteral(") / ") + QString::number(divisor) + QStringLiteral(" % ")
+        + QString::number(radix) + QLatin1Char(')');
 }
 
 QStringList split(const char *utf8)
@@ -70,16 +111,34 @@ QStringList split(const char *utf8)
 
 // Vocabulary (space separated).
 const char *kCities = "深圳 上海 北京 广州 杭州 成都 南京 武汉 苏州 西安 重庆 天津 长沙 厦门 青岛 宁波";
-const char *kBrands = "星河 华信 恒通 远航 金桥 瑞丰 天成 博达 新元 嘉禾 锦程 中诚 东方 盛世 联创 宏图 海纳 启明 云帆 鼎盛";
 const char *kTrades = "科技 贸易 电子 物流 餐饮 医药 建材 教育 服装 文化 网络 实业 机械 食品 传媒 软件";
 const char *kIndustries = "科技 制造 零售 医疗 教育 物流 金融 餐饮 地产 能源";
+// The staff's names (200 users: few enough to pick by hand).
 const char *kSurnames = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 萧 田 董 潘 袁 蔡 蒋 余";
 const char *kGiven = "伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 文 华 建华 晓明 子涵 欣怡 浩然 一鸣 思远 雨桐 佳怡 俊杰";
-const char *kEnFirst = "James Mary Robert Linda Michael Sarah David Emma Daniel Olivia Thomas Sophia Kevin Grace Brian Chloe";
-const char *kEnLast = "Smith Johnson Brown Miller Wilson Taylor Clark Lewis Walker Young Allen King Wright Scott Green Baker";
-const char *kEnBrands = "Northwind Contoso Fabrikam Tailspin Litware Proseware Adventure Wingtip Lucerne Margie Blue Alpine";
-const char *kEnTrades = "Trading Electronics Logistics Foods Software Medical Textiles Robotics";
 const char *kEnSuffix = "Ltd Co. Inc. Group Limited";
+
+// Packed pools of one-character entries (see pickPacked), for customers' and contacts' names: a
+// brand is two characters (64 x 64; no character in both lists, so none doubles), a person one of 80
+// surnames and one or two given characters.
+// The cities and trades above are packed the same way, two characters each.
+const char *kBrandFirst = "星金天博新嘉锦中东联宏启云鼎汇安永和国百佳润亿万精卓鸿昌兴富宝飞龙凤福美荣耀晨旭蓝银正益晋韵骏驰豪璟琪瀚沣坤颂铭麟灿瑜琦泓岚峻霖";
+const char *kBrandSecond = "河信通航桥丰成达元禾程诚方世创图纳明帆盛晟科源辉宇腾鑫邦欣康泰业峰隆翔利杰瑞恒远辰海川森林阳光华茂祥昊阔锐晖裕弘毅德展拓捷越衡策";
+const char *kSurnamePool = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯";
+const char *kGivenPool = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚文华辉鑫宇浩然婷雪琳欣怡晨阳嘉睿泽思远雨桐佳俊凯峰斌波毅飞鹏健瑶玲颖倩慧萍红梅兰英秀志国";
+constexpr int kBrandChars = 64, kSurnameCount = 80, kGivenChars = 64, kCityCount = 16, kTradeCount = 16;
+
+const char *kEnFirst = "James Mary Robert Linda Michael Sarah David Emma Daniel Olivia Thomas Sophia Kevin Grace Brian Chloe"
+                       " William Emily Richard Anna Joseph Lucy Charles Alice Peter Helen Mark Laura Paul Julia Steven Nancy";
+const char *kEnLast = "Smith Johnson Brown Miller Wilson Taylor Clark Lewis Walker Young Allen King Wright Scott Green Baker"
+                      " Adams Hill Moore White Harris Martin Thompson Robinson Hall Wood Turner Parker Evans Collins Bennett Cooper";
+const char *kEnBrandFirst = "North Blue Silver Green Bright Clear Swift Star Sun Moon Sky Ocean River Silk Iron Gold"
+                            " Oak Pine Maple Cedar Eagle Falcon Lion Tiger Wolf Fox Bear Summit Harbor Bay Peak Red";
+const char *kEnBrandSecond = "wind field stone bridge gate way point line wave light works craft core path view crest"
+                             " ridge brook wood land port spring vale dale forge mark well side ford haven rock tech";
+const char *kEnTrades = "Trading Electronics Logistics Foods Software Medical Textiles Robotics";
+const char *kEnCities = "Shenzhen Shanghai Beijing Guangzhou Hangzhou Chengdu Nanjing Wuhan Suzhou Xiamen Chongqing Tianjin"
+                        " Changsha Qingdao Ningbo Dalian";
 
 struct Region
 {
@@ -104,9 +163,51 @@ QString regionPart(const QString &key, int part)
     return sql + QStringLiteral(" END)");
 }
 
-QString personName(const QString &key, int salt)
+// A Chinese person's name: a surname and, one time in four, one given character, else two (salts
+// salt, salt + 1, more and more + 1).
+QString personName(const QString &key, int salt, int more)
 {
-    return choose(key, salt, split(kSurnames)) + QStringLiteral(" || ") + choose(key, salt + 1, split(kGiven));
+    return pickPacked(hashMod(key, salt, kSurnameCount), kSurnamePool, 1) + QStringLiteral(" || ")
+        + pickPacked(hashMod(key, salt + 1, kGivenChars), kGivenPool, 1) + QStringLiteral(" || (CASE WHEN ")
+        + hashMod(key, more, 4) + QStringLiteral(" = 0 THEN '' ELSE ") + pickPacked(hashMod(key, more + 1, kGivenChars), kGivenPool, 1)
+        + QStringLiteral(" END)");
+}
+
+// A brand of two characters chosen by hashes (salts salt and salt + 1).
+QString brandName(const QString &key, int salt)
+{
+    return pickPacked(hashMod(key, salt, kBrandChars), kBrandFirst, 1) + QStringLiteral(" || ")
+        + pickPacked(hashMod(key, salt + 1, kBrandChars), kBrandSecond, 1);
+}
+
+// "深圳星河科技有限公司": city, brand, trade, each customer key its own combination (unique below
+// 16 x 64 x 64 x 16 = 1,048,576 keys); one in ten a joint-stock company.
+QString chineseCompanyName(const QString &key)
+{
+    const QString v = permute(key, qint64(kCityCount) * kBrandChars * kBrandChars * kTradeCount);
+    return pickPacked(digitOf(v, 1, kCityCount), kCities, 2) + QStringLiteral(" || ")
+        + pickPacked(digitOf(v, kCityCount, kBrandChars), kBrandFirst, 1) + QStringLiteral(" || ")
+        + pickPacked(digitOf(v, kCityCount * kBrandChars, kBrandChars), kBrandSecond, 1) + QStringLiteral(" || ")
+        + pickPacked(digitOf(v, kCityCount * kBrandChars * kBrandChars, kTradeCount), kTrades, 2)
+        + QStringLiteral(" || (CASE WHEN ") + hashMod(key, 3, 10) + QStringLiteral(" = 0 THEN '股份有限公司' ELSE '有限公司' END)");
+}
+
+// "Northwind Trading (Shanghai) Ltd": unique below 32 x 32 x 8 x 5 x 16 = 655,360 keys.
+QString englishCompanyName(const QString &key)
+{
+    const QStringList first = split(kEnBrandFirst), second = split(kEnBrandSecond), trades = split(kEnTrades),
+                      suffixes = split(kEnSuffix), cities = split(kEnCities);
+    const qint64 n = qint64(first.size()) * second.size() * trades.size() * suffixes.size() * cities.size();
+    const QString v = permute(key, n);
+    qint64 divisor = 1;
+    auto digit = [&](const QStringList &items) {
+        const QString sql = chooseAt(digitOf(v, divisor, items.size()), items);
+        divisor *= items.size();
+        return sql;
+    };
+    const QString brand = digit(first) + QStringLiteral(" || ") + digit(second);
+    const QString trade = digit(trades), suffix = digit(suffixes), city = digit(cities);
+    return brand + QStringLiteral(" || ' ' || ") + trade + QStringLiteral(" || ' (' || ") + city + QStringLiteral(" || ') ' || ") + suffix;
 }
 
 // Constants as 64-bit integers: PostgreSQL computes 30 * 86400000 in 32 bits and overflows.
@@ -390,11 +491,9 @@ private:
     Status createCustomers()
     {
         const QString k = QStringLiteral("x.i");
-        const QString cnCompany = choose(k, 1, split(kCities)) + QStringLiteral(" || ") + choose(k, 2, split(kBrands))
-            + QStringLiteral(" || ") + choose(k, 3, split(kTrades)) + QStringLiteral(" || '有限公司'");
-        const QString enCompany = choose(k, 1, split(kEnBrands)) + QStringLiteral(" || ' ' || ") + choose(k, 2, split(kEnTrades))
-            + QStringLiteral(" || ' ' || ") + choose(k, 3, split(kEnSuffix));
-        const QString cnPerson = personName(k, 4);
+        const QString cnCompany = chineseCompanyName(k);
+        const QString enCompany = englishCompanyName(k);
+        const QString cnPerson = personName(k, 4, 64);
         const QString enPerson = choose(k, 4, split(kEnFirst)) + QStringLiteral(" || ' ' || ") + choose(k, 5, split(kEnLast));
         const QString sql = QStringLiteral(
             "INSERT INTO customers (name, kind, gender, industry, company, position, source, status, level, phone, email,"
@@ -427,7 +526,7 @@ private:
             {QStringLiteral("{cnPerson}"), cnPerson},
             {QStringLiteral("{gender}"), choose(k, 6, split("male female"))},
             {QStringLiteral("{industry}"), choose(k, 7, split(kIndustries))},
-            {QStringLiteral("{personCompany}"), choose(k, 8, split(kCities)) + QStringLiteral(" || ") + choose(k, 10, split(kBrands))
+            {QStringLiteral("{personCompany}"), choose(k, 8, split(kCities)) + QStringLiteral(" || ") + brandName(k, 70)
                                                     + QStringLiteral(" || '集团'")},
             {QStringLiteral("{position}"), choose(k, 11, split("经理 主管 工程师 店长 老师 医生 设计师 会计 律师 自由职业"))},
             {QStringLiteral("{source}"), choose(k, 12, split("douyin-feed store-walk-in referral website exhibition wechat cold-call"))},
@@ -489,7 +588,7 @@ private:
             QStringLiteral("INSERT INTO customer_group_members (customer_id, group_id) SELECT c.id, g.id FROM customers c"
                            " JOIN customer_groups g ON g.name = '重点客户' WHERE c.level = 'A' ORDER BY c.id"),
             QStringLiteral("INSERT INTO contacts (customer_id, name, position, relationship, phone, email, is_primary, created_at, updated_at)"
-                           " SELECT c.id, ") + personName(k, 28) + QStringLiteral(", ")
+                           " SELECT c.id, ") + personName(k, 28, 66) + QStringLiteral(", ")
                 + choose(k, 30, split("总经理 采购经理 财务总监 技术负责人 行政主管 市场总监"))
                 + QStringLiteral(", ") + choose(k, 31, split("决策人 影响者 使用者 联系人"))
                 + QStringLiteral(", '1' || CAST(3800000000 + ") + hashMod(k, 29, 99'999'999)
@@ -713,8 +812,8 @@ private:
             "   {repHash} AS rep FROM demo_seq s WHERE {leadHash} = 0) x"
             " JOIN demo_reps r ON r.n = x.rep ORDER BY x.created");
         return execute(fill(sql, {
-            {QStringLiteral("{name}"), personName(k, 52)},
-            {QStringLiteral("{company}"), choose(k, 54, split(kCities)) + QStringLiteral(" || ") + choose(k, 55, split(kBrands))
+            {QStringLiteral("{name}"), personName(k, 52, 68)},
+            {QStringLiteral("{company}"), choose(k, 54, split(kCities)) + QStringLiteral(" || ") + brandName(k, 72)
                                               + QStringLiteral(" || ") + choose(k, 56, split(kTrades)) + QStringLiteral(" || '有限公司'")},
             {QStringLiteral("{phonePrefix}"), choose(k, 57, split("3 5 7 8 9"))},
             {QStringLiteral("{phoneTail}"), hashMod(k, 58, 900'000'000)},

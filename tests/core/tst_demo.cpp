@@ -88,6 +88,18 @@ private Q_SLOTS:
         QVERIFY2(pool > 200 && pool < 400, qPrintable(QString::number(pool)));
         const qint64 english = scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE name LIKE '%Ltd%' OR name LIKE '% %'"));
         QVERIFY(english > 100);
+        // No two companies share a name, and people's names vary (a few thousand names had made most
+        // demo customers another's duplicate by name and company). Names are whole: Chinese companies
+        // "city brand trade 有限公司", English ones "Brand Trade (City) Suffix", people 2-3 characters.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT name) FROM customers WHERE kind = 'company'")), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE kind = 'company' AND NOT"
+                                            " ((name LIKE '%有限公司' AND length(name) IN (10, 12)) OR name LIKE '% (%) %')")),
+                 0);
+        const qint64 people = scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE kind = 'person' AND name NOT LIKE '% %'"));
+        const qint64 peopleNames = scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT name) FROM customers WHERE kind = 'person'"
+                                                              " AND name NOT LIKE '% %' AND length(name) IN (2, 3)"));
+        QVERIFY2(people > 500 && peopleNames * 10 > people * 9, qPrintable(QStringLiteral("%1 of %2").arg(peopleNames).arg(people)));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM contacts WHERE length(name) NOT IN (2, 3)")), 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customer_phones")), 3000);
         // The company's own customer fields, one of each type, as the service reads them.
         auto fields = CustomFieldService(*db).list(Actor::system());
