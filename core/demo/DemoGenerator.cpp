@@ -137,29 +137,49 @@ const char *kEnBrandFirst = "North Blue Silver Green Bright Clear Swift Star Sun
 const char *kEnBrandSecond = "wind field stone bridge gate way point line wave light works craft core path view crest"
                              " ridge brook wood land port spring vale dale forge mark well side ford haven rock tech";
 const char *kEnTrades = "Trading Electronics Logistics Foods Software Medical Textiles Robotics";
-const char *kEnCities = "Shenzhen Shanghai Beijing Guangzhou Hangzhou Chengdu Nanjing Wuhan Suzhou Xiamen Chongqing Tianjin"
-                        " Changsha Qingdao Ningbo Dalian";
+// kCities in English, in the same order.
+const char *kEnCities = "Shenzhen Shanghai Beijing Guangzhou Hangzhou Chengdu Nanjing Wuhan Suzhou Xian Chongqing Tianjin"
+                        " Changsha Xiamen Qingdao Ningbo";
 
+// One region for each of kCities, in the same order: a Chinese company's office is in the city its
+// name starts with (an English company's in the city in its name).
 struct Region
 {
-    const char *province, *city, *district;
+    const char *province, *city, *districts, *streets; // two districts, a street in each
 };
 const Region kRegions[] = {
-    {"广东省", "深圳市", "南山区"}, {"广东省", "深圳市", "福田区"}, {"广东省", "广州市", "天河区"}, {"上海市", "上海市", "浦东新区"},
-    {"上海市", "上海市", "徐汇区"}, {"北京市", "北京市", "朝阳区"}, {"北京市", "北京市", "海淀区"}, {"浙江省", "杭州市", "西湖区"},
-    {"浙江省", "宁波市", "鄞州区"}, {"四川省", "成都市", "武侯区"}, {"江苏省", "南京市", "鼓楼区"}, {"江苏省", "苏州市", "工业园区"},
-    {"湖北省", "武汉市", "洪山区"}, {"陕西省", "西安市", "雁塔区"}, {"重庆市", "重庆市", "渝北区"}, {"天津市", "天津市", "和平区"},
+    {"广东省", "深圳市", "南山区 福田区", "科技园路 深南大道"}, {"上海市", "上海市", "浦东新区 徐汇区", "世纪大道 漕溪北路"},
+    {"北京市", "北京市", "海淀区 朝阳区", "中关村大街 建国路"},  {"广东省", "广州市", "天河区 越秀区", "天河路 中山五路"},
+    {"浙江省", "杭州市", "西湖区 滨江区", "文三路 江南大道"},    {"四川省", "成都市", "武侯区 锦江区", "天府大道 春熙路"},
+    {"江苏省", "南京市", "鼓楼区 建邺区", "中山路 江东中路"},    {"湖北省", "武汉市", "洪山区 江汉区", "珞喻路 解放大道"},
+    {"江苏省", "苏州市", "工业园区 姑苏区", "星湖街 人民路"},    {"陕西省", "西安市", "雁塔区 碑林区", "高新路 南大街"},
+    {"重庆市", "重庆市", "渝北区 江北区", "金开大道 建新北路"},  {"天津市", "天津市", "和平区 南开区", "南京路 鞍山西道"},
+    {"湖南省", "长沙市", "岳麓区 天心区", "麓山南路 芙蓉中路"},  {"福建省", "厦门市", "思明区 湖里区", "鹭江道 湖里大道"},
+    {"山东省", "青岛市", "市南区 崂山区", "香港中路 海尔路"},    {"浙江省", "宁波市", "鄞州区 海曙区", "天童南路 中山西路"},
 };
-const char *kStreets = "科技园路 深南大道 人民路 中山路 建设路 解放路 世纪大道 长安街 文三路 天府大道 珠江路 星湖街";
+static_assert(std::size(kRegions) == kCityCount);
 
-// The same CASE for the three parts of a region, chosen by one hash.
-QString regionPart(const QString &key, int part)
+// Part of the region at `index` (an SQL expression in [0, 16)): 0 province, 1 city, 2 one of its
+// districts by a hash of `key`.
+QString regionPart(const QString &index, int part, const QString &key)
 {
-    QString sql = QStringLiteral("(CASE ") + hashMod(key, 9, std::size(kRegions));
-    for (size_t i = 0; i < std::size(kRegions); ++i) {
-        const char *value = part == 0 ? kRegions[i].province : part == 1 ? kRegions[i].city : kRegions[i].district;
-        sql += QStringLiteral(" WHEN ") + QString::number(i) + QStringLiteral(" THEN '") + QString::fromUtf8(value) + QLatin1Char('\'');
+    QStringList items;
+    for (const Region &r : kRegions) {
+        if (part == 2)
+            items += split(r.districts);
+        else
+            items << QString::fromUtf8(part == 0 ? r.province : r.city);
     }
+    return part == 2 ? chooseAt(QStringLiteral("(") + index + QStringLiteral(") * 2 + ") + hashMod(key, 74, 2), items)
+                     : chooseAt(index, items);
+}
+
+// The street in the district regionPart() chose for `key`, of the city in `cityColumn`.
+QString streetIn(const QString &cityColumn, const QString &key)
+{
+    QString sql = QStringLiteral("(CASE ") + cityColumn;
+    for (const Region &r : kRegions)
+        sql += QStringLiteral(" WHEN '") + QString::fromUtf8(r.city) + QStringLiteral("' THEN ") + choose(key, 74, split(r.streets));
     return sql + QStringLiteral(" END)");
 }
 
@@ -182,32 +202,57 @@ QString brandName(const QString &key, int salt)
 
 // "深圳星河科技有限公司": city, brand, trade, each customer key its own combination (unique below
 // 16 x 64 x 64 x 16 = 1,048,576 keys); one in ten a joint-stock company.
+QString chineseCompanyPosition(const QString &key)
+{
+    return permute(key, qint64(kCityCount) * kBrandChars * kBrandChars * kTradeCount);
+}
+
+// The index in kCities (and kRegions) of the city a Chinese company's name starts with.
+QString chineseCompanyCity(const QString &key)
+{
+    return digitOf(chineseCompanyPosition(key), 1, kCityCount);
+}
+
 QString chineseCompanyName(const QString &key)
 {
-    const QString v = permute(key, qint64(kCityCount) * kBrandChars * kBrandChars * kTradeCount);
-    return pickPacked(digitOf(v, 1, kCityCount), kCities, 2) + QStringLiteral(" || ")
+    const QString v = chineseCompanyPosition(key);
+    return pickPacked(chineseCompanyCity(key), kCities, 2) + QStringLiteral(" || ")
         + pickPacked(digitOf(v, kCityCount, kBrandChars), kBrandFirst, 1) + QStringLiteral(" || ")
         + pickPacked(digitOf(v, kCityCount * kBrandChars, kBrandChars), kBrandSecond, 1) + QStringLiteral(" || ")
         + pickPacked(digitOf(v, kCityCount * kBrandChars * kBrandChars, kTradeCount), kTrades, 2)
         + QStringLiteral(" || (CASE WHEN ") + hashMod(key, 3, 10) + QStringLiteral(" = 0 THEN '股份有限公司' ELSE '有限公司' END)");
 }
 
-// "Northwind Trading (Shanghai) Ltd": unique below 32 x 32 x 8 x 5 x 16 = 655,360 keys.
+// "Northwind Trading (Shanghai) Ltd": the city, the brand's two words, trade and suffix are the
+// digits of a position, unique below 16 x 32 x 32 x 8 x 5 = 655,360 keys.
+constexpr qint64 kEnglishCompanyNames = qint64(kCityCount) * 32 * 32 * 8 * 5;
+
+QString englishCompanyPosition(const QString &key)
+{
+    return permute(key, kEnglishCompanyNames);
+}
+
+// The index in kCities (and kRegions) of the city in an English company's name.
+QString englishCompanyCity(const QString &key)
+{
+    return digitOf(englishCompanyPosition(key), 1, kCityCount);
+}
+
 QString englishCompanyName(const QString &key)
 {
-    const QStringList first = split(kEnBrandFirst), second = split(kEnBrandSecond), trades = split(kEnTrades),
-                      suffixes = split(kEnSuffix), cities = split(kEnCities);
-    const qint64 n = qint64(first.size()) * second.size() * trades.size() * suffixes.size() * cities.size();
-    const QString v = permute(key, n);
-    qint64 divisor = 1;
-    auto digit = [&](const QStringList &items) {
+    const QString v = englishCompanyPosition(key);
+    qint64 divisor = kCityCount; // the city is the first digit
+    auto digit = [&](const char *words) {
+        const QStringList items = split(words);
         const QString sql = chooseAt(digitOf(v, divisor, items.size()), items);
         divisor *= items.size();
         return sql;
     };
-    const QString brand = digit(first) + QStringLiteral(" || ") + digit(second);
-    const QString trade = digit(trades), suffix = digit(suffixes), city = digit(cities);
-    return brand + QStringLiteral(" || ' ' || ") + trade + QStringLiteral(" || ' (' || ") + city + QStringLiteral(" || ') ' || ") + suffix;
+    const QString brand = digit(kEnBrandFirst) + QStringLiteral(" || ") + digit(kEnBrandSecond);
+    const QString trade = digit(kEnTrades), suffix = digit(kEnSuffix);
+    Q_ASSERT(divisor == kEnglishCompanyNames && split(kEnCities).size() == kCityCount);
+    return brand + QStringLiteral(" || ' ' || ") + trade + QStringLiteral(" || ' (' || ")
+        + chooseAt(englishCompanyCity(key), split(kEnCities)) + QStringLiteral(" || ') ' || ") + suffix;
 }
 
 // Constants as 64-bit integers: PostgreSQL computes 30 * 86400000 in 32 bits and overflows.
@@ -392,7 +437,7 @@ private:
 
     Status dropScratchTables()
     {
-        for (const char *t : {"demo_seq", "demo_reps", "demo_k", "demo_tags"}) {
+        for (const char *t : {"demo_seq", "demo_reps", "demo_k", "demo_tags", "demo_links"}) {
             if (Status st = execute(QStringLiteral("DROP TABLE ") + QLatin1String(t)); !st)
                 return st;
         }
@@ -494,6 +539,10 @@ private:
         const QString cnCompany = chineseCompanyName(k);
         const QString enCompany = englishCompanyName(k);
         const QString cnPerson = personName(k, 4, 64);
+        // A company's office is in the city of its name; people live anywhere.
+        const QString region = QStringLiteral("(CASE WHEN x.company = 1 THEN (CASE WHEN x.english = 1 THEN ") + englishCompanyCity(k)
+            + QStringLiteral(" ELSE ") + chineseCompanyCity(k) + QStringLiteral(" END) ELSE ") + hashMod(k, 9, kCityCount)
+            + QStringLiteral(" END)");
         const QString enPerson = choose(k, 4, split(kEnFirst)) + QStringLiteral(" || ' ' || ") + choose(k, 5, split(kEnLast));
         const QString sql = QStringLiteral(
             "INSERT INTO customers (name, kind, gender, industry, company, position, source, status, level, phone, email,"
@@ -535,9 +584,9 @@ private:
             {QStringLiteral("{phonePrefix}"), choose(k, 15, split("3 5 7 8 9"))
                                                   + QStringLiteral(" || CAST(") + hashMod(k, 16, 10) + QStringLiteral(" AS TEXT)")},
             {QStringLiteral("{phoneTail}"), hashMod(k, 17, 90'000'000)},
-            {QStringLiteral("{province}"), regionPart(k, 0)},
-            {QStringLiteral("{city}"), regionPart(k, 1)},
-            {QStringLiteral("{district}"), regionPart(k, 2)},
+            {QStringLiteral("{province}"), regionPart(region, 0, k)},
+            {QStringLiteral("{city}"), regionPart(region, 1, k)},
+            {QStringLiteral("{district}"), regionPart(region, 2, k)},
             {QStringLiteral("{companyHash}"), hashMod(QStringLiteral("s.i"), 18, 10)},
             {QStringLiteral("{englishHash}"), hashMod(QStringLiteral("s.i"), 19, 10)},
             {QStringLiteral("{poolHash}"), hashMod(QStringLiteral("s.i"), 20, 10)},
@@ -580,7 +629,7 @@ private:
                            " SELECT id, email, 'work', 1 FROM customers WHERE email IS NOT NULL ORDER BY id"),
             QStringLiteral("INSERT INTO customer_addresses (customer_id, label, province, city, district, street, number, is_primary)"
                            " SELECT c.id, CASE WHEN c.kind = 'company' THEN 'office' ELSE 'home' END, c.province, c.city, c.district, ")
-                + choose(k, 24, split(kStreets)) + QStringLiteral(", CAST(1 + ") + hashMod(k, 25, 300)
+                + streetIn(QStringLiteral("c.city"), k) + QStringLiteral(", CAST(1 + ") + hashMod(k, 25, 300)
                 + QStringLiteral(" AS TEXT) || '号', 1 FROM customers c ORDER BY c.id"),
             QStringLiteral("INSERT INTO customer_tags (customer_id, tag_id) SELECT c.id, t.tag_id FROM customers c"
                            " JOIN demo_tags t ON t.n = ") + hashMod(k, 26, tags.size())
@@ -737,9 +786,10 @@ private:
     {
         const QString k = QStringLiteral("(c.id * 8 + k.k)");
         const QString sql = QStringLiteral(
-            "INSERT INTO activities (customer_id, user_id, kind, direction, status, subject, content, outcome, occurred_at,"
-            " duration_seconds, created_at)"
-            " SELECT x.id, x.user_id, x.kind,"
+            "INSERT INTO activities (customer_id, contact_id, opportunity_id, user_id, kind, direction, status, subject, content,"
+            " outcome, occurred_at, duration_seconds, created_at)"
+            " SELECT x.id, CASE WHEN x.k < 2 AND x.kind <> 'note' THEN x.contact_id ELSE NULL END,"
+            "  CASE WHEN x.k < 2 THEN x.opportunity_id ELSE NULL END, x.user_id, x.kind,"
             "  CASE WHEN x.kind IN ('call', 'message', 'email') THEN (CASE WHEN x.inbound = 1 THEN 'inbound' ELSE 'outbound' END) ELSE NULL END,"
             "  CASE WHEN x.kind = 'call' THEN (CASE WHEN x.failed = 1 THEN 'failed' ELSE 'connected' END) ELSE NULL END,"
             "  CASE x.kind WHEN 'call' THEN '电话沟通' WHEN 'message' THEN '微信消息' WHEN 'email' THEN '邮件往来'"
@@ -750,7 +800,19 @@ private:
             "   {kind} AS kind, CASE WHEN {inbound} = 0 THEN 1 ELSE 0 END AS inbound,"
             "   CASE WHEN {failed} = 0 THEN 1 ELSE 0 END AS failed, {content} AS content, {outcome} AS outcome,"
             "   c.last_contact_at - (c.last_contact_at - c.created_at) * k.k / {perCustomer} AS at, {duration} AS duration,"
-            "   k.k AS k FROM customers c CROSS JOIN demo_k k ORDER BY c.id, k.k {fence}) x");
+            "   k.k AS k, l.contact_id, l.opportunity_id"
+            "   FROM customers c LEFT JOIN demo_links l ON l.customer_id = c.id CROSS JOIN demo_k k ORDER BY c.id, k.k {fence}) x");
+        // A customer's first deal and first contact: the two newest activities are about that deal
+        // (it was created before them, see createOpportunities) and, but for notes, with that contact.
+        // Looked up once per customer, not per activity.
+        for (const char *links : {"CREATE {temp} TABLE demo_links (customer_id BIGINT PRIMARY KEY, opportunity_id BIGINT, contact_id BIGINT)",
+                                  "INSERT INTO demo_links (customer_id, opportunity_id, contact_id)"
+                                  " SELECT u.customer_id, MIN(u.opportunity_id), MIN(u.contact_id) FROM"
+                                  " (SELECT customer_id, id AS opportunity_id, CAST(NULL AS BIGINT) AS contact_id FROM opportunities"
+                                  "  UNION ALL SELECT customer_id, CAST(NULL AS BIGINT), id FROM contacts) u GROUP BY u.customer_id"}) {
+            if (Status st = execute(QLatin1String(links)); !st)
+                return st;
+        }
         return execute(fill(sql, {
             {QStringLiteral("{kind}"), choose(k, 40, split("call call call call call call call message message message message message"
                                                         " email email meeting meeting visit visit note note"))},

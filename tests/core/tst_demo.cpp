@@ -100,6 +100,21 @@ private Q_SLOTS:
                                                               " AND name NOT LIKE '% %' AND length(name) IN (2, 3)"));
         QVERIFY2(people > 500 && peopleNames * 10 > people * 9, qPrintable(QStringLiteral("%1 of %2").arg(peopleNames).arg(people)));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM contacts WHERE length(name) NOT IN (2, 3)")), 0);
+        // Deals and contacts have a history: a customer's two newest activities are about its first
+        // deal (logged after the deal was created) and, but for notes, with its contact.
+        QVERIFY(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM activities WHERE opportunity_id IS NOT NULL")) > 500);
+        QVERIFY(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM activities WHERE contact_id IS NOT NULL")) > 1500);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM activities a JOIN opportunities o ON o.id = a.opportunity_id"
+                                            " WHERE o.customer_id <> a.customer_id OR a.occurred_at < o.created_at")),
+                 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM activities a JOIN contacts t ON t.id = a.contact_id"
+                                            " WHERE t.customer_id <> a.customer_id OR a.kind = 'note'")),
+                 0);
+        // A Chinese company's office is in the city its name starts with, its address too.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customers c JOIN customer_addresses a ON a.customer_id = c.id"
+                                            " WHERE c.kind = 'company' AND c.name NOT LIKE '% %'"
+                                            " AND (substr(c.name, 1, 2) || '市' <> c.city OR a.city <> c.city)")),
+                 0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM customer_phones")), 3000);
         // The company's own customer fields, one of each type, as the service reads them.
         auto fields = CustomFieldService(*db).list(Actor::system());
