@@ -200,8 +200,7 @@ QString brandName(const QString &key, int salt)
         + pickPacked(hashMod(key, salt + 1, kBrandChars), kBrandSecond, 1);
 }
 
-// "深圳星河科技有限公司": city, brand, trade, each customer key its own combination (unique below
-// 16 x 64 x 64 x 16 = 1,048,576 keys); one in ten a joint-stock company.
+// The position whose digits make a Chinese company's name (see chineseCompanyName).
 QString chineseCompanyPosition(const QString &key)
 {
     return permute(key, qint64(kCityCount) * kBrandChars * kBrandChars * kTradeCount);
@@ -213,6 +212,8 @@ QString chineseCompanyCity(const QString &key)
     return digitOf(chineseCompanyPosition(key), 1, kCityCount);
 }
 
+// "深圳星河科技有限公司": city, brand, trade, each customer key its own combination (unique below
+// 16 x 64 x 64 x 16 = 1,048,576 keys); one in ten a joint-stock company.
 QString chineseCompanyName(const QString &key)
 {
     const QString v = chineseCompanyPosition(key);
@@ -789,7 +790,7 @@ private:
             "INSERT INTO activities (customer_id, contact_id, opportunity_id, user_id, kind, direction, status, subject, content,"
             " outcome, occurred_at, duration_seconds, created_at)"
             " SELECT x.id, CASE WHEN x.k < 2 AND x.kind <> 'note' THEN x.contact_id ELSE NULL END,"
-            "  CASE WHEN x.k < 2 THEN x.opportunity_id ELSE NULL END, x.user_id, x.kind,"
+            "  CASE WHEN x.k < 2 AND x.k * 5 <= {perCustomer} * 2 THEN x.opportunity_id ELSE NULL END, x.user_id, x.kind,"
             "  CASE WHEN x.kind IN ('call', 'message', 'email') THEN (CASE WHEN x.inbound = 1 THEN 'inbound' ELSE 'outbound' END) ELSE NULL END,"
             "  CASE WHEN x.kind = 'call' THEN (CASE WHEN x.failed = 1 THEN 'failed' ELSE 'connected' END) ELSE NULL END,"
             "  CASE x.kind WHEN 'call' THEN '电话沟通' WHEN 'message' THEN '微信消息' WHEN 'email' THEN '邮件往来'"
@@ -802,9 +803,10 @@ private:
             "   c.last_contact_at - (c.last_contact_at - c.created_at) * k.k / {perCustomer} AS at, {duration} AS duration,"
             "   k.k AS k, l.contact_id, l.opportunity_id"
             "   FROM customers c LEFT JOIN demo_links l ON l.customer_id = c.id CROSS JOIN demo_k k ORDER BY c.id, k.k {fence}) x");
-        // A customer's first deal and first contact: the two newest activities are about that deal
-        // (it was created before them, see createOpportunities) and, but for notes, with that contact.
-        // Looked up once per customer, not per activity.
+        // A customer's first deal and first contact: the two newest activities are with that contact
+        // (but for notes) and about that deal, if they come after the first 60 % of the customer's
+        // time, by which the deal was created (see createOpportunities): with five activities a
+        // customer, both. Looked up once per customer, not per activity.
         for (const char *links : {"CREATE {temp} TABLE demo_links (customer_id BIGINT PRIMARY KEY, opportunity_id BIGINT, contact_id BIGINT)",
                                   "INSERT INTO demo_links (customer_id, opportunity_id, contact_id)"
                                   " SELECT u.customer_id, MIN(u.opportunity_id), MIN(u.contact_id) FROM"
