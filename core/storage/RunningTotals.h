@@ -73,7 +73,9 @@ public:
     static Status addOpportunityTotals(Database &db, const OpportunityTotalDeltas &deltas);
     static Status createOpportunityTotalsPause(Database &db);
     // Empties the three tables and fills them again from activities, opportunities and customers
-    // (inside the caller's transaction): bulk loads that dropped the triggers while writing.
+    // (inside the caller's transaction): bulk loads that dropped the triggers while writing. On
+    // SQLite the activities' and customers' counts are taken in a hash during one scan (its GROUP BY
+    // sorts every row first: 4.2-6.9 -> 1.1 s for the whole refill at the 1M demo).
     static Status refill(Database &db);
     // PostgreSQL (migration 11): the trigger functions take an update's two counter rows in key order,
     // so that two writers moving rows in opposite directions queue instead of deadlocking.
