@@ -6,8 +6,8 @@
 // CSV with duplicate checks on into an empty database (every row new) and again into that database
 // (every row a duplicate), and without checks into an empty database (see bench/README.md), and the
 // activity CSV into that last database (the same customers under the same ids) as a user of it, once
-// creating and once again skipping every row as a duplicate. Each phase reports its time, rows per second and peak memory
-// (VmHWM from /proc/self/status; each phase runs in a process of its own).
+// creating and once again skipping every row as a duplicate. Each phase reports its time, rows per
+// second and peak memory (VmHWM from /proc/self/status; each phase runs in a process of its own).
 #include "core/demo/DemoGenerator.h"
 #include "core/security/Actor.h"
 #include "core/storage/Database.h"

@@ -113,8 +113,8 @@ QStringList split(const char *utf8)
 const char *kCities = "深圳 上海 北京 广州 杭州 成都 南京 武汉 苏州 西安 重庆 天津 长沙 厦门 青岛 宁波";
 const char *kTrades = "科技 贸易 电子 物流 餐饮 医药 建材 教育 服装 文化 网络 实业 机械 食品 传媒 软件";
 const char *kIndustries = "科技 制造 零售 医疗 教育 物流 金融 餐饮 地产 能源";
-// The staff's names (200 users: few enough to pick by hand).
-const char *kSurnames = "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 萧 田 董 潘 袁 蔡 蒋 余";
+// The staff's given names (200 users, their surnames the first 40 of kSurnamePool below).
+constexpr int kStaffSurnames = 40;
 const char *kGiven = "伟 芳 娜 秀英 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀兰 霞 平 刚 桂英 文 华 建华 晓明 子涵 欣怡 浩然 一鸣 思远 雨桐 佳怡 俊杰";
 const char *kEnSuffix = "Ltd Co. Inc. Group Limited";
 
@@ -479,9 +479,10 @@ private:
     // Sales centre -> 4 regions -> 8 teams; a director, 4 regional managers, 8 team leads, 187 reps.
     Status createUsers(const QString &hash, DemoReport &report)
     {
-        const QStringList surnames = split(kSurnames), given = split(kGiven);
+        const QString surnames = QString::fromUtf8(kSurnamePool).first(kStaffSurnames);
+        const QStringList given = split(kGiven);
         int nameIndex = 0;
-        auto nextName = [&] {
+        auto nextName = [&]() -> QString {
             const int i = nameIndex++;
             return surnames[(i * 7) % surnames.size()] + given[(i * 11 + i / surnames.size()) % given.size()];
         };

@@ -310,12 +310,11 @@ Status refillDashboardTotals(Database &db)
 
 Status refillCustomerCounts(Database &db)
 {
-    if (db.isSqlite()) {
-        if (Status st = db.execSql(QStringLiteral("DELETE FROM customer_counts")); !st)
-            return st;
+    if (Status st = db.execSql(QStringLiteral("DELETE FROM customer_counts")); !st)
+        return st;
+    if (db.isSqlite())
         return refillCustomerCountsSqlite(db);
-    }
-    QStringList statements = {QStringLiteral("DELETE FROM customer_counts")};
+    QStringList statements;
     for (const char *field : {"province", "industry"})
         statements << QStringLiteral("INSERT INTO customer_counts (owner_id, field, value, n)"
                                      " SELECT COALESCE(owner_id, 0), '%1', COALESCE(%1, ''), COUNT(*) FROM customers GROUP BY 1, 3")
